@@ -1,0 +1,27 @@
+//===--- AllocTidyModule.cpp - the alloc-* checks -------------------------===//
+
+#include "UnjustifiedCheck.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+
+namespace clang::tidy::alloc {
+
+class AllocTidyModule : public ClangTidyModule {
+public:
+  void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<UnjustifiedCheck>("alloc-unjustified");
+  }
+};
+
+} // namespace clang::tidy::alloc
+
+namespace clang::tidy {
+
+static ClangTidyModuleRegistry::Add<alloc::AllocTidyModule>
+    X("alloc-module", "Checks that every heap allocation is justified.");
+
+// Referenced by the driver so the linker keeps this module's registration.
+// NOLINTNEXTLINE(misc-use-internal-linkage)
+volatile int AllocTidyModuleAnchorSource = 0;
+
+} // namespace clang::tidy

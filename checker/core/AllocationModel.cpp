@@ -1,0 +1,485 @@
+//===--- AllocationModel.cpp - allocator families and contracts -----------===//
+
+#include "AllocationModel.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/YAMLTraits.h"
+#include "llvm/Support/raw_ostream.h"
+#include <map>
+#include <mutex>
+
+using namespace llvm;
+
+namespace clang::tidy::alloc {
+
+namespace {
+
+/// One shipped rules file, embedded by cmake/EmbedRules.cmake.
+struct ShippedRules {
+  StringRef Stem;
+  StringRef Path;
+  StringRef Text;
+};
+
+const ShippedRules Shipped[] = {
+#include "BuiltinRules.inc"
+};
+
+/// An argument index in a rules file (0 is the first argument).
+struct ArgIndex {
+  unsigned Value = 0;
+};
+
+/// The YAML form of one function entry; see docs/rules-schema.md.
+struct YamlFunction {
+  std::string Name;
+  std::optional<std::string> Family;
+  std::optional<std::string> Allocates;
+  std::optional<unsigned> WhenNull;
+  std::optional<unsigned> Reallocates;
+  std::optional<unsigned> Frees;
+  std::optional<bool> MayReturnNull;
+  std::optional<ReturnContract> Returns;
+  std::vector<ArgIndex> Takes, Copies, Borrows, Dereferences;
+  bool NoReturn = false;
+};
+
+/// The YAML form of one rules file.
+struct YamlRules {
+  std::string Family;
+  std::vector<YamlFunction> Functions;
+};
+
+/// Parses "return" or "argN" into the allocation's destination.
+bool parseAllocates(StringRef S, bool &Return, std::optional<unsigned> &Arg) {
+  if (S == "return") {
+    Return = true;
+    return true;
+  }
+  unsigned N;
+  if (S.consume_front("arg") && !S.empty() && !S.getAsInteger(10, N)) {
+    Arg = N;
+    return true;
+  }
+  return false;
+}
+
+} // namespace
+} // namespace clang::tidy::alloc
+
+using clang::tidy::alloc::ArgIndex;
+using clang::tidy::alloc::ReturnContract;
+using clang::tidy::alloc::YamlFunction;
+using clang::tidy::alloc::YamlRules;
+
+LLVM_YAML_IS_FLOW_SEQUENCE_VECTOR(ArgIndex)
+LLVM_YAML_IS_SEQUENCE_VECTOR(YamlFunction)
+
+namespace llvm::yaml {
+
+template <> struct ScalarTraits<ArgIndex> {
+  static void output(const ArgIndex &V, void *, raw_ostream &OS) { OS << V.Value; }
+  static StringRef input(StringRef S, void *, ArgIndex &V) {
+    if (S.getAsInteger(10, V.Value) || V.Value > 63)
+      return "expected an argument index from 0 to 63";
+    return {};
+  }
+  static QuotingType mustQuote(StringRef) { return QuotingType::None; }
+};
+
+template <> struct ScalarEnumerationTraits<ReturnContract> {
+  static void enumeration(IO &IO, ReturnContract &V) {
+    IO.enumCase(V, "owned", ReturnContract::Owned);
+    IO.enumCase(V, "borrowed", ReturnContract::Borrowed);
+  }
+};
+
+/// `null: may | never`, stored as "may return NULL".
+struct NullPolicy {
+  bool May = true;
+};
+template <> struct ScalarEnumerationTraits<NullPolicy> {
+  static void enumeration(IO &IO, NullPolicy &V) {
+    IO.enumCase(V.May, "may", true);
+    IO.enumCase(V.May, "never", false);
+  }
+};
+
+template <> struct MappingTraits<YamlFunction> {
+  static void mapping(IO &IO, YamlFunction &F) {
+    IO.mapRequired("name", F.Name);
+    IO.mapOptional("family", F.Family);
+    IO.mapOptional("allocates", F.Allocates);
+    IO.mapOptional("when-null", F.WhenNull);
+    IO.mapOptional("reallocates", F.Reallocates);
+    IO.mapOptional("frees", F.Frees);
+    std::optional<NullPolicy> Null;
+    if (F.MayReturnNull)
+      Null = NullPolicy{*F.MayReturnNull};
+    IO.mapOptional("null", Null);
+    if (Null)
+      F.MayReturnNull = Null->May;
+    IO.mapOptional("returns", F.Returns);
+    IO.mapOptional("takes", F.Takes);
+    IO.mapOptional("copies", F.Copies);
+    IO.mapOptional("borrows", F.Borrows);
+    IO.mapOptional("dereferences", F.Dereferences);
+    IO.mapOptional("noreturn", F.NoReturn, false);
+  }
+
+  static std::string validate(IO &, YamlFunction &F) {
+    StringRef Name = F.Name;
+    if (Name.empty() || !llvm::all_of(Name, [](char C) {
+          return llvm::isAlnum(C) || C == '_';
+        }))
+      return ("function name '" + Name + "' is not a C identifier").str();
+    bool Ret = false;
+    std::optional<unsigned> Arg;
+    if (F.Allocates && !clang::tidy::alloc::parseAllocates(*F.Allocates, Ret, Arg))
+      return ("'allocates' of '" + Name + "' must be 'return' or 'arg<N>', not '" +
+              *F.Allocates + "'")
+          .str();
+    if (F.WhenNull && !F.Allocates)
+      return ("'when-null' of '" + Name + "' needs 'allocates'").str();
+    if (F.MayReturnNull && !F.Allocates && !F.Reallocates)
+      return ("'null' of '" + Name + "' needs 'allocates' or 'reallocates'").str();
+    // An argument has at most one contract.
+    std::map<unsigned, StringRef> Seen;
+    auto Claim = [&](unsigned I, StringRef What) -> std::string {
+      auto [It, New] = Seen.try_emplace(I, What);
+      if (New || It->second == What)
+        return {};
+      return ("argument " + Twine(I) + " of '" + Name + "' is both '" +
+              It->second + "' and '" + What + "'")
+          .str();
+    };
+    if (F.Frees)
+      if (std::string E = Claim(*F.Frees, "frees"); !E.empty())
+        return E;
+    for (auto [List, What] :
+         {std::pair{&F.Takes, "takes"}, {&F.Copies, "copies"}, {&F.Borrows, "borrows"}})
+      for (ArgIndex I : *List)
+        if (std::string E = Claim(I.Value, What); !E.empty())
+          return E;
+    if (F.Frees && Seen.count(*F.Frees) && Seen[*F.Frees] != "frees")
+      return ("argument " + Twine(*F.Frees) + " of '" + Name +
+              "' is freed, so it cannot also be '" + Seen[*F.Frees] + "'")
+          .str();
+    if (F.Returns == ReturnContract::Borrowed && Ret)
+      return ("'" + Name + "' cannot both allocate its return value and return "
+                           "it 'borrowed'")
+          .str();
+    if (!F.Allocates && !F.Reallocates && !F.Frees && !F.Returns &&
+        F.Takes.empty() && F.Copies.empty() && F.Borrows.empty() &&
+        F.Dereferences.empty() && !F.NoReturn)
+      return ("function '" + Name +
+              "' has no allocation role or contract; give it one of allocates, "
+              "reallocates, frees, returns, takes, copies, borrows, "
+              "dereferences, noreturn")
+          .str();
+    return {};
+  }
+};
+
+template <> struct MappingTraits<YamlRules> {
+  static void mapping(IO &IO, YamlRules &R) {
+    IO.mapRequired("family", R.Family);
+    IO.mapRequired("functions", R.Functions);
+  }
+  static std::string validate(IO &, YamlRules &R) {
+    if (R.Family.empty())
+      return "'family' must not be empty";
+    return {};
+  }
+};
+
+} // namespace llvm::yaml
+
+namespace clang::tidy::alloc {
+
+StringRef spell(ArgContract C) {
+  switch (C) {
+  case ArgContract::Takes:
+    return "takes";
+  case ArgContract::Copies:
+    return "copies";
+  case ArgContract::Borrows:
+    return "borrows";
+  case ArgContract::Unspecified:
+    break;
+  }
+  return "unspecified";
+}
+
+StringRef spell(ReturnContract C) {
+  switch (C) {
+  case ReturnContract::Owned:
+    return "owned";
+  case ReturnContract::Borrowed:
+    return "borrowed";
+  case ReturnContract::Unspecified:
+    break;
+  }
+  return "unspecified";
+}
+
+ArgContract FunctionRule::argContract(unsigned I) const {
+  if (FreeArg == I)
+    return ArgContract::Takes;
+  for (const auto &[Idx, C] : Args)
+    if (Idx == I)
+      return C;
+  return ArgContract::Unspecified;
+}
+
+bool FunctionRule::dereferences(unsigned I) const {
+  return llvm::is_contained(Derefs, I);
+}
+
+ReturnContract FunctionRule::returnContract() const {
+  if (Returns != ReturnContract::Unspecified)
+    return Returns;
+  return AllocatesReturn ? ReturnContract::Owned : ReturnContract::Unspecified;
+}
+
+std::vector<std::string> splitList(StringRef Value) {
+  std::vector<std::string> Out;
+  while (!Value.empty()) {
+    auto [Head, Tail] = Value.split(';');
+    Value = Tail;
+    SmallVector<StringRef, 4> Sub;
+    Head.split(Sub, ',');
+    for (StringRef S : Sub)
+      if (!S.trim().empty())
+        Out.push_back(S.trim().str());
+  }
+  return Out;
+}
+
+namespace {
+
+/// Collects YAML diagnostics as "file:line:col: message".
+void collectDiag(const SMDiagnostic &D, void *Ctx) {
+  auto &Errors = *static_cast<std::vector<std::string> *>(Ctx);
+  std::string Msg;
+  raw_string_ostream OS(Msg);
+  OS << D.getFilename();
+  if (D.getLineNo() > 0)
+    OS << ':' << D.getLineNo() << ':' << (D.getColumnNo() + 1);
+  OS << ": " << D.getMessage();
+  Errors.push_back(std::move(OS.str()));
+}
+
+} // namespace
+
+bool AllocationModel::addRules(StringRef Text, StringRef Origin,
+                               std::vector<std::string> &Errors) {
+  std::vector<std::string> Local;
+  YamlRules R;
+  {
+    std::unique_ptr<MemoryBuffer> Buf =
+        MemoryBuffer::getMemBuffer(Text, Origin, /*RequiresNullTerminator=*/false);
+    yaml::Input In(Buf->getMemBufferRef(), nullptr, collectDiag, &Local);
+    In >> R;
+    if (In.error() && Local.empty())
+      Local.push_back((Origin + ": not a valid rules file").str());
+  }
+  if (!Local.empty()) {
+    llvm::append_range(Errors, Local);
+    return false;
+  }
+  llvm::StringSet<> InThisFile;
+  for (YamlFunction &F : R.Functions) {
+    if (!InThisFile.insert(F.Name).second) {
+      Errors.push_back((Origin + ": function '" + F.Name +
+                        "' is described twice; merge the two entries")
+                           .str());
+      return false;
+    }
+  }
+  for (YamlFunction &F : R.Functions) {
+    FunctionRule Rule;
+    Rule.Name = F.Name;
+    Rule.Family = F.Family.value_or(R.Family);
+    Rule.Origin = Origin.str();
+    if (F.Allocates)
+      parseAllocates(*F.Allocates, Rule.AllocatesReturn, Rule.AllocatesArg);
+    Rule.WhenNullArg = F.WhenNull;
+    Rule.ReallocArg = F.Reallocates;
+    if (F.Reallocates && !F.Allocates)
+      Rule.AllocatesReturn = true; // realloc-like: the result is the new block
+    Rule.FreeArg = F.Frees;
+    Rule.MayReturnNull = F.MayReturnNull.value_or(true);
+    Rule.NoReturn = F.NoReturn;
+    Rule.Returns = F.Returns.value_or(ReturnContract::Unspecified);
+    for (ArgIndex I : F.Takes)
+      Rule.Args.push_back({I.Value, ArgContract::Takes});
+    for (ArgIndex I : F.Copies)
+      Rule.Args.push_back({I.Value, ArgContract::Copies});
+    for (ArgIndex I : F.Borrows)
+      Rule.Args.push_back({I.Value, ArgContract::Borrows});
+    for (ArgIndex I : F.Dereferences)
+      Rule.Derefs.push_back(I.Value);
+    // Later files override earlier ones: a project may redefine a function
+    // the shipped rules describe.
+    Rules[Rule.Name] = std::move(Rule);
+  }
+  return true;
+}
+
+bool AllocationModel::addExtraAllocator(StringRef Entry,
+                                        std::vector<std::string> &Errors) {
+  auto [Name, Dealloc] = Entry.split('=');
+  Name = Name.trim();
+  Dealloc = Dealloc.trim();
+  auto IsIdent = [](StringRef S) {
+    return !S.empty() && !llvm::isDigit(S.front()) &&
+           llvm::all_of(S, [](char C) { return llvm::isAlnum(C) || C == '_'; });
+  };
+  if (!IsIdent(Name) || (Entry.contains('=') && !IsIdent(Dealloc))) {
+    Errors.push_back(("option ExtraAllocators: '" + Entry +
+                      "' is not 'allocator' or 'allocator=deallocator'")
+                         .str());
+    return false;
+  }
+  FunctionRule Rule;
+  Rule.Name = Name.str();
+  Rule.Origin = "option ExtraAllocators";
+  Rule.AllocatesReturn = true;
+  if (!Dealloc.empty()) {
+    Rule.Family = Name.str();
+    FunctionRule Free;
+    Free.Name = Dealloc.str();
+    Free.Family = Name.str();
+    Free.Origin = Rule.Origin;
+    Free.FreeArg = 0;
+    Rules[Free.Name] = std::move(Free);
+  }
+  Rules[Rule.Name] = std::move(Rule);
+  return true;
+}
+
+const FunctionRule *AllocationModel::lookup(StringRef Name) const {
+  auto It = Rules.find(Name);
+  return It == Rules.end() ? nullptr : &It->second;
+}
+
+ArrayRef<StringRef> AllocationModel::shippedNames() {
+  static const std::vector<StringRef> Names = [] {
+    std::vector<StringRef> N;
+    for (const ShippedRules &S : Shipped)
+      N.push_back(S.Stem);
+    return N;
+  }();
+  return Names;
+}
+
+std::optional<StringRef> AllocationModel::shippedText(StringRef Stem) {
+  for (const ShippedRules &S : Shipped)
+    if (S.Stem == Stem)
+      return S.Text;
+  return std::nullopt;
+}
+
+std::vector<const FunctionRule *> AllocationModel::sorted() const {
+  std::vector<const FunctionRule *> Out;
+  for (const auto &E : Rules)
+    Out.push_back(&E.second);
+  llvm::sort(Out, [](const FunctionRule *A, const FunctionRule *B) {
+    return A->Name < B->Name;
+  });
+  return Out;
+}
+
+namespace {
+
+/// A rules file is either a shipped stem ("glib") or a path.
+bool isShippedName(StringRef Entry) {
+  return !Entry.contains('/') && !Entry.ends_with(".yaml") &&
+         !Entry.ends_with(".yml");
+}
+
+/// The cache key: the configuration plus each rules file's size and time, so
+/// an edited rules file is read again by a long-lived process.
+std::string cacheKey(const RulesConfig &C) {
+  std::string Key;
+  raw_string_ostream OS(Key);
+  for (const auto &B : C.Builtin)
+    OS << "b:" << B << ';';
+  for (const auto &F : C.Files) {
+    OS << "f:" << F;
+    sys::fs::file_status St;
+    if (!isShippedName(F) && !sys::fs::status(F, St))
+      OS << '@' << St.getSize() << '@'
+         << St.getLastModificationTime().time_since_epoch().count();
+    OS << ';';
+  }
+  for (const auto &E : C.ExtraAllocators)
+    OS << "x:" << E << ';';
+  return Key;
+}
+
+struct CacheEntry {
+  std::shared_ptr<const AllocationModel> Model;
+  std::vector<std::string> Errors;
+};
+
+} // namespace
+
+std::shared_ptr<const AllocationModel>
+AllocationModel::get(const RulesConfig &Config, std::vector<std::string> &Errors) {
+  // Loaded once per configuration and shared by every check in the process
+  // (the plugin and the driver's worker threads alike).
+  static std::mutex Mutex;
+  static std::map<std::string, CacheEntry> Cache;
+  std::string Key = cacheKey(Config);
+  std::lock_guard<std::mutex> Lock(Mutex);
+  auto It = Cache.find(Key);
+  if (It != Cache.end()) {
+    llvm::append_range(Errors, It->second.Errors);
+    return It->second.Model;
+  }
+
+  auto Model = std::make_shared<AllocationModel>();
+  std::vector<std::string> Errs;
+  auto LoadShipped = [&](StringRef Stem, StringRef Option) {
+    for (const ShippedRules &S : Shipped)
+      if (S.Stem == Stem) {
+        Model->addRules(S.Text, S.Path, Errs);
+        return;
+      }
+    std::string Known = llvm::join(shippedNames(), ", ");
+    Errs.push_back(("option " + Option + ": no shipped rules named '" + Stem +
+                    "'; known: " + Known)
+                       .str());
+  };
+  for (const auto &B : Config.Builtin)
+    LoadShipped(B, "BuiltinRules");
+  for (const auto &F : Config.Files) {
+    if (isShippedName(F)) {
+      LoadShipped(F, "RulesFiles");
+      continue;
+    }
+    auto Buf = MemoryBuffer::getFile(F, /*IsText=*/true);
+    if (!Buf) {
+      Errs.push_back("option RulesFiles: cannot read '" + F +
+                     "': " + Buf.getError().message());
+      continue;
+    }
+    Model->addRules((*Buf)->getBuffer(), F, Errs);
+  }
+  for (const auto &E : Config.ExtraAllocators)
+    Model->addExtraAllocator(E, Errs);
+
+  llvm::append_range(Errors, Errs);
+  CacheEntry &Entry = Cache[Key];
+  Entry.Model = std::move(Model);
+  Entry.Errors = std::move(Errs);
+  return Entry.Model;
+}
+
+} // namespace clang::tidy::alloc

@@ -1,0 +1,119 @@
+//===--- AllocationModel.h - allocator families and contracts ---*- C++ -*-===//
+//
+// The allocation model: which functions allocate, reallocate or free heap
+// memory, in which family, whether they can return NULL, and what they do with
+// the pointers they are given.  It is loaded once from rules/*.yaml (shipped,
+// embedded at build time) and the user's own rules files.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ALLOC_TIDY_CORE_ALLOCATIONMODEL_H
+#define ALLOC_TIDY_CORE_ALLOCATIONMODEL_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang::tidy::alloc {
+
+/// What a callee does with a pointer argument.
+enum class ArgContract : unsigned char {
+  Unspecified,
+  Takes,   ///< the callee owns it after the call (frees or keeps it)
+  Copies,  ///< the callee duplicates it; the caller still owns it
+  Borrows, ///< used during the call only
+};
+
+/// What the caller may do with a returned pointer.
+enum class ReturnContract : unsigned char {
+  Unspecified,
+  Owned,    ///< the caller must release it with the family's deallocator
+  Borrowed, ///< the caller must not free it
+};
+
+llvm::StringRef spell(ArgContract C);
+llvm::StringRef spell(ReturnContract C);
+
+/// Everything the rules say about one function.
+struct FunctionRule {
+  std::string Name;
+  /// Allocator family: memory allocated by one family must be released by a
+  /// deallocator of the same family.  Empty means "unknown": never a mismatch.
+  std::string Family;
+  /// Where the rule came from, for messages: "rules/libc.yaml:12",
+  /// "/home/u/proj/alloc.yaml:3", "option ExtraAllocators", or the
+  /// attribute that declared it.
+  std::string Origin;
+
+  bool AllocatesReturn = false;           ///< the return value is new memory
+  std::optional<unsigned> AllocatesArg;   ///< new memory is stored to *arg
+  std::optional<unsigned> WhenNullArg;    ///< allocates only if this arg is 0
+  std::optional<unsigned> ReallocArg;     ///< this argument is resized
+  std::optional<unsigned> FreeArg;        ///< this argument is deallocated
+  bool MayReturnNull = true;              ///< allocation failure gives NULL
+  bool NoReturn = false;                  ///< never returns to the caller
+  ReturnContract Returns = ReturnContract::Unspecified;
+  llvm::SmallVector<std::pair<unsigned, ArgContract>, 2> Args;
+  llvm::SmallVector<unsigned, 2> Derefs;  ///< arguments the callee reads
+
+  bool allocates() const { return AllocatesReturn || AllocatesArg.has_value(); }
+  /// The contract for argument \p I; a freed argument is taken.
+  ArgContract argContract(unsigned I) const;
+  bool dereferences(unsigned I) const;
+  /// The effective contract of the returned pointer.
+  ReturnContract returnContract() const;
+};
+
+/// Which rules to load.  Each list entry of Builtin names a shipped rules
+/// file by stem; entries of Files are either a shipped stem or a path.
+struct RulesConfig {
+  std::vector<std::string> Builtin;
+  std::vector<std::string> Files;
+  /// "name" (allocator returning memory that may be NULL) or
+  /// "name=deallocator" (a family of its own).
+  std::vector<std::string> ExtraAllocators;
+};
+
+/// The loaded rules.  Immutable once built; shared between checks.
+class AllocationModel {
+public:
+  /// The model for \p Config, loaded on first use and shared afterwards
+  /// (keyed by the configuration and the rules files' size and time).  Every
+  /// problem found is appended to \p Errors as "file:line:col: message"; the
+  /// model then holds whatever loaded cleanly.
+  static std::shared_ptr<const AllocationModel>
+  get(const RulesConfig &Config, std::vector<std::string> &Errors);
+
+  /// Parses one rules document into this model.  \p Origin names it in
+  /// messages.  Returns false and appends to \p Errors on malformed input.
+  bool addRules(llvm::StringRef Text, llvm::StringRef Origin,
+                std::vector<std::string> &Errors);
+
+  /// Adds an ExtraAllocators entry ("name" or "name=deallocator").
+  bool addExtraAllocator(llvm::StringRef Entry, std::vector<std::string> &Errors);
+
+  const FunctionRule *lookup(llvm::StringRef Name) const;
+
+  /// The shipped rules files, by stem.
+  static llvm::ArrayRef<llvm::StringRef> shippedNames();
+  /// The text of a shipped rules file, or std::nullopt.
+  static std::optional<llvm::StringRef> shippedText(llvm::StringRef Stem);
+
+  /// All rules, sorted by name (for --dump and for exports).
+  std::vector<const FunctionRule *> sorted() const;
+
+private:
+  llvm::StringMap<FunctionRule> Rules;
+};
+
+/// Splits a ';' or ',' separated option value, trimming blanks.
+std::vector<std::string> splitList(llvm::StringRef Value);
+
+} // namespace clang::tidy::alloc
+
+#endif // ALLOC_TIDY_CORE_ALLOCATIONMODEL_H

@@ -1,0 +1,148 @@
+//===--- AllocationSites.cpp - resolve calls against the model ------------===//
+
+#include "AllocationSites.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+
+namespace clang::tidy::alloc {
+
+namespace {
+
+/// "attribute 'malloc' at main.c:12"
+std::string attributeOrigin(StringRef Attr, const Decl *D,
+                            const SourceManager &SM) {
+  PresumedLoc P = SM.getPresumedLoc(SM.getFileLoc(D->getLocation()));
+  std::string S = ("attribute '" + Attr + "'").str();
+  if (P.isValid())
+    S += (" at " + llvm::Twine(P.getFilename()) + ":" + llvm::Twine(P.getLine())).str();
+  return S;
+}
+
+/// A rule from the attributes of a user-declared function, if any apply.
+std::optional<FunctionRule> fromAttributes(const FunctionDecl *FD,
+                                           const SourceManager &SM) {
+  FunctionRule R;
+  R.Name = FD->getName().str();
+  bool Any = false;
+  if (FD->hasAttr<RestrictAttr>()) { // __attribute__((malloc))
+    R.AllocatesReturn = true;
+    R.Origin = attributeOrigin("malloc", FD, SM);
+    Any = true;
+  }
+  if (FD->hasAttr<AllocSizeAttr>()) {
+    R.AllocatesReturn = true;
+    if (R.Origin.empty())
+      R.Origin = attributeOrigin("alloc_size", FD, SM);
+    Any = true;
+  }
+  for (const auto *O : FD->specific_attrs<OwnershipAttr>()) {
+    Any = true;
+    switch (O->getOwnKind()) {
+    case OwnershipAttr::Returns:
+      R.AllocatesReturn = true;
+      R.Family = O->getModule()->getName().str();
+      R.Origin = attributeOrigin("ownership_returns", FD, SM);
+      break;
+    case OwnershipAttr::Takes:
+    case OwnershipAttr::Holds:
+      if (R.Family.empty())
+        R.Family = O->getModule()->getName().str();
+      if (R.Origin.empty())
+        R.Origin = attributeOrigin(O->getOwnKind() == OwnershipAttr::Takes
+                                       ? "ownership_takes"
+                                       : "ownership_holds",
+                                   FD, SM);
+      for (const ParamIdx &I : O->args())
+        R.Args.push_back({I.getASTIndex(), ArgContract::Takes});
+      break;
+    }
+  }
+  if (FD->isNoReturn()) {
+    R.NoReturn = true;
+    Any = true;
+  }
+  if (!Any)
+    return std::nullopt;
+  return R;
+}
+
+} // namespace
+
+const FunctionRule *CalleeResolver::ruleFor(const FunctionDecl *FD,
+                                            const SourceManager &SM) {
+  if (!FD)
+    return nullptr;
+  FD = FD->getMostRecentDecl();
+  auto [It, New] = Cache.try_emplace(FD, nullptr);
+  if (!New)
+    return It->second;
+  const FunctionRule *Result = nullptr;
+  if (const IdentifierInfo *II = FD->getIdentifier()) {
+    StringRef Name = II->getName();
+    // __builtin_malloc and friends behave as the library function.
+    Name.consume_front("__builtin_");
+    Result = Model.lookup(Name);
+  }
+  // Attributes describe the user's own allocators.  Declarations in system
+  // headers are described by rules only, so results do not change with the
+  // attributes a particular libc version happens to carry (glibc marks
+  // fopen() malloc-like, for instance).
+  if (!Result && !SM.isInSystemHeader(SM.getFileLoc(FD->getLocation())))
+    if (std::optional<FunctionRule> R = fromAttributes(FD, SM))
+      Result = &FromAttributes.emplace_back(std::move(*R));
+  Cache[FD] = Result;
+  return Result;
+}
+
+const FunctionRule *CalleeResolver::ruleForCall(const CallExpr *Call,
+                                                const SourceManager &SM) {
+  return ruleFor(Call->getDirectCallee(), SM);
+}
+
+bool isNullOrZero(const Expr *E, ASTContext &Ctx) {
+  return E->IgnoreParenImpCasts()->isNullPointerConstant(
+             Ctx, Expr::NPC_ValueDependentIsNotNull) != Expr::NPCK_NotNull;
+}
+
+const FunctionRule *CalleeResolver::allocation(const CallExpr *Call,
+                                               ASTContext &Ctx) {
+  const FunctionRule *R = ruleForCall(Call, Ctx.getSourceManager());
+  if (!R || !R->allocates())
+    return nullptr;
+  if (R->WhenNullArg) {
+    if (*R->WhenNullArg >= Call->getNumArgs())
+      return nullptr;
+    if (!isNullOrZero(Call->getArg(*R->WhenNullArg), Ctx))
+      return nullptr;
+  }
+  return R;
+}
+
+SourceLocation reportLoc(SourceLocation Loc, const SourceManager &SM) {
+  return SM.getFileLoc(Loc);
+}
+
+std::string macroSpelling(SourceLocation Loc, const SourceManager &SM,
+                          const LangOptions &LO) {
+  while (Loc.isMacroID()) {
+    if (SM.isMacroArgExpansion(Loc)) {
+      Loc = SM.getImmediateSpellingLoc(Loc);
+      continue;
+    }
+    return Lexer::getImmediateMacroName(Loc, SM, LO).str();
+  }
+  return {};
+}
+
+std::string describeAllocation(const FunctionRule &Rule, StringRef Macro) {
+  std::string S = "'" + Rule.Name + "'";
+  if (!Macro.empty() && Macro != Rule.Name)
+    S += " (through macro '" + Macro.str() + "')";
+  return S;
+}
+
+} // namespace clang::tidy::alloc

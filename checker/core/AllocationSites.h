@@ -1,0 +1,69 @@
+//===--- AllocationSites.h - resolve calls against the model ----*- C++ -*-===//
+//
+// Resolves callees through the AST: rules by name, and, for functions declared
+// in the user's code, the attributes malloc, alloc_size and ownership_*.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ALLOC_TIDY_CORE_ALLOCATIONSITES_H
+#define ALLOC_TIDY_CORE_ALLOCATIONSITES_H
+
+#include "AllocationModel.h"
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/DenseMap.h"
+#include <deque>
+#include <string>
+
+namespace clang {
+class ASTContext;
+class CallExpr;
+class Expr;
+class FunctionDecl;
+class LangOptions;
+class SourceManager;
+} // namespace clang
+
+namespace clang::tidy::alloc {
+
+/// Maps function declarations to rules; one per check and translation unit.
+class CalleeResolver {
+public:
+  explicit CalleeResolver(const AllocationModel &Model) : Model(Model) {}
+
+  /// The rule for \p FD: from the rules files by name, else synthesised from
+  /// its attributes when it is declared outside system headers; or nullptr.
+  const FunctionRule *ruleFor(const FunctionDecl *FD, const SourceManager &SM);
+
+  /// The rule of \p Call's direct callee, or nullptr.
+  const FunctionRule *ruleForCall(const CallExpr *Call, const SourceManager &SM);
+
+  /// When \p Call allocates heap memory (allocation or reallocation, with
+  /// its `when-null` condition met), the rule saying so; else nullptr.
+  const FunctionRule *allocation(const CallExpr *Call, ASTContext &Ctx);
+
+  const AllocationModel &model() const { return Model; }
+
+private:
+  const AllocationModel &Model;
+  llvm::DenseMap<const FunctionDecl *, const FunctionRule *> Cache;
+  std::deque<FunctionRule> FromAttributes;
+};
+
+/// True if \p E is a null pointer constant or integer zero.
+bool isNullOrZero(const Expr *E, ASTContext &Ctx);
+
+/// Where an allocation written at \p Loc is reported: the file location, so
+/// a call inside a macro is reported at the expansion in the user's code.
+SourceLocation reportLoc(SourceLocation Loc, const SourceManager &SM);
+
+/// The name of the macro whose body spells the token at \p Loc (looking
+/// through macro arguments), or "" when it is written in the file.
+std::string macroSpelling(SourceLocation Loc, const SourceManager &SM,
+                          const LangOptions &LO);
+
+/// "'malloc'", "'malloc' (through macro 'NEW')", "'getline' (into argument 1)"
+std::string describeAllocation(const FunctionRule &Rule, llvm::StringRef Macro);
+
+} // namespace clang::tidy::alloc
+
+#endif // ALLOC_TIDY_CORE_ALLOCATIONSITES_H

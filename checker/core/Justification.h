@@ -1,0 +1,102 @@
+//===--- Justification.h - "/* alloc: lifetime -- reason */" ----*- C++ -*-===//
+//
+// An allocation is justified by a comment on its line or the line directly
+// above:   /* alloc: <lifetime> -- <reason> */   or   // alloc: ...
+// or by the ALLOC_JUSTIFIED(lifetime, "reason", expr) macro of
+// include/alloc_tidy.h.  This file parses both and indexes them by place.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ALLOC_TIDY_CORE_JUSTIFICATION_H
+#define ALLOC_TIDY_CORE_JUSTIFICATION_H
+
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringRef.h"
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang {
+class CommentHandler;
+class Preprocessor;
+class SourceManager;
+} // namespace clang
+
+namespace clang::tidy::alloc {
+
+/// How long an allocation lives, as its justification states.
+enum class Lifetime : unsigned char {
+  Permanent,   ///< allocated at start-up, never freed
+  Scoped,      ///< freed before the allocating function returns
+  Transaction, ///< freed when the unit of work that owns it ends
+  Returned,    ///< ownership goes to the caller
+  Stored,      ///< kept in a longer-lived object
+};
+
+llvm::StringRef spell(Lifetime L);
+std::optional<Lifetime> parseLifetime(llvm::StringRef Word);
+/// "permanent, scoped, transaction, returned, stored"
+llvm::StringRef lifetimeList();
+
+/// A parsed justification, well-formed or not.
+struct Justification {
+  std::optional<Lifetime> Life; ///< set when well-formed
+  std::string Reason;
+  std::string Error;            ///< what is wrong, when malformed
+  SourceLocation Loc;           ///< the comment or the macro's lifetime token
+  bool FromMacro = false;
+  mutable bool Used = false;    ///< some allocation site claimed it
+
+  bool valid() const { return Error.empty(); }
+};
+
+/// Parses the full text of one comment ("/* ... */" or "// ...").  Returns
+/// std::nullopt when the comment is not an "alloc:" comment at all.
+std::optional<Justification> parseJustificationComment(llvm::StringRef Text);
+
+/// Every justification of one translation unit, indexed by file position.
+/// Fed by the preprocessor (comments and ALLOC_JUSTIFIED expansions).
+class JustificationIndex {
+public:
+  /// Registers the comment handler and macro callbacks with \p PP.  The
+  /// index must outlive the preprocessor's use of them.
+  void attach(Preprocessor &PP);
+
+  JustificationIndex();
+  ~JustificationIndex();
+  JustificationIndex(const JustificationIndex &) = delete;
+  JustificationIndex &operator=(const JustificationIndex &) = delete;
+
+  /// The justification covering an allocation written at \p Loc (any
+  /// location; its file location is used), or nullptr.
+  const Justification *find(SourceLocation Loc, const SourceManager &SM) const;
+
+  /// All justifications seen, in order of appearance per file.
+  std::vector<const Justification *> all() const;
+
+private:
+  friend class CommentCollector;
+  friend class MacroCollector;
+  struct CommentEntry {
+    unsigned Begin, End;          ///< file offsets
+    unsigned BeginLine, EndLine;
+    bool Standalone;              ///< nothing else on its lines
+    Justification J;
+  };
+  struct MacroEntry {
+    unsigned Begin, End;          ///< offsets of the whole invocation
+    Justification J;
+  };
+  struct PerFile {
+    std::vector<CommentEntry> Comments; ///< sorted by Begin
+    std::vector<MacroEntry> Macros;
+  };
+  llvm::DenseMap<FileID, PerFile> Files;
+  std::unique_ptr<CommentHandler> Handler;
+};
+
+} // namespace clang::tidy::alloc
+
+#endif // ALLOC_TIDY_CORE_JUSTIFICATION_H

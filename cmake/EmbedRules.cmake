@@ -1,0 +1,16 @@
+# cmake -DOUTPUT=<file.inc> -DINPUTS=<a.yaml;b.yaml> -P EmbedRules.cmake
+# Writes one `{"stem", "path", R"(text)"},` initializer per rules file.
+set(_out "// Generated from rules/*.yaml by cmake/EmbedRules.cmake. Do not edit.\n")
+foreach(_file IN LISTS INPUTS)
+  get_filename_component(_stem "${_file}" NAME_WE)
+  get_filename_component(_name "${_file}" NAME)
+  file(READ "${_file}" _text)
+  string(FIND "${_text}" ")alloc_tidy_rules\"" _clash)
+  if(NOT _clash EQUAL -1)
+    message(FATAL_ERROR "${_file} contains the raw-string delimiter")
+  endif()
+  string(APPEND _out "{\"${_stem}\", \"rules/${_name}\", R\"alloc_tidy_rules(${_text})alloc_tidy_rules\"},\n")
+endforeach()
+file(WRITE "${OUTPUT}.tmp" "${_out}")
+file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)
+file(REMOVE "${OUTPUT}.tmp")

@@ -1,0 +1,58 @@
+# -*- Python -*-
+# The alloc-tidy suite.  One lit run per front end: --param frontend=plugin
+# (clang-tidy-19 --load) or --param frontend=driver (the alloc-tidy driver).
+import os
+import lit.formats
+
+config.name = "alloc-tidy"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".c", ".test"]
+config.excludes = ["Inputs", "fuzz"]
+config.test_source_root = os.path.dirname(__file__)
+
+frontend = lit_config.params.get("frontend", "plugin")
+if frontend not in ("plugin", "driver"):
+    lit_config.fatal("frontend must be 'plugin' or 'driver', not %r" % frontend)
+config.name += " (%s)" % frontend
+config.test_exec_root = os.path.join(config.alloc_tidy_build_dir, "test", frontend)
+config.available_features.add("frontend-" + frontend)
+
+inputs = os.path.join(config.test_source_root, "Inputs")
+py = config.python_executable
+runner = " ".join([
+    py, os.path.join(config.test_source_root, "check_alloc_tidy.py"),
+    "--frontend=" + frontend,
+    "--clang-tidy=" + config.clang_tidy,
+    "--plugin=" + config.alloc_tidy_plugin,
+    "--driver=" + config.alloc_tidy_driver,
+    "--filecheck=" + config.filecheck,
+    "--inputs=" + inputs,
+    "--include=" + os.path.join(config.alloc_tidy_source_dir, "include"),
+])
+if frontend == "plugin":
+    tidy = "%s --load=%s" % (config.clang_tidy, config.alloc_tidy_plugin)
+else:
+    tidy = config.alloc_tidy_driver
+hermetic = "-std=gnu11 -nostdinc -isystem %s -I %s -I %s" % (
+    os.path.join(inputs, "system"), inputs,
+    os.path.join(config.alloc_tidy_source_dir, "include"))
+
+config.substitutions.append(("%check_alloc_tidy", runner))
+# The front end itself, for tests that look at exit codes or whole outputs.
+config.substitutions.append(("%alloc_tidy_frontend", tidy))
+config.substitutions.append(("%hermetic_cflags", hermetic))
+config.substitutions.append(("%clang_tidy", config.clang_tidy))
+config.substitutions.append(("%alloc_tidy_plugin", config.alloc_tidy_plugin))
+config.substitutions.append(("%alloc_tidy_driver", config.alloc_tidy_driver))
+config.substitutions.append(("%clang", config.clang))
+config.substitutions.append(("%python", py))
+config.substitutions.append(("%inputs", inputs))
+config.substitutions.append(("%rules_dir", os.path.join(config.alloc_tidy_source_dir, "rules")))
+config.substitutions.append(("%src_root", config.alloc_tidy_source_dir))
+
+if config.alloc_tidy_driver and os.path.exists(config.alloc_tidy_driver):
+    config.available_features.add("driver")
+config.environment["HOME"] = os.environ.get("HOME", "/tmp")
+# FileCheck, not and the other LLVM test tools come from the same LLVM.
+config.environment["PATH"] = os.pathsep.join(
+    [os.path.dirname(config.filecheck), os.environ.get("PATH", "")])
