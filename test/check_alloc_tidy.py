@@ -52,13 +52,15 @@ def main():
     ap.add_argument("source")
     ap.add_argument("check")
     ap.add_argument("temp")
-    args, rest = ap.parse_known_args()
+    argv = sys.argv[1:]
+    rest = []
+    if "--" in argv:
+        i = argv.index("--")
+        argv, rest = argv[:i], argv[i + 1:]
+    args = ap.parse_args(argv)
 
     tidy_args, compiler_args = [], []
     if rest:
-        if rest[0] != "--":
-            fail("unexpected arguments: %s" % rest)
-        rest = rest[1:]
         if "--" in rest:
             i = rest.index("--")
             tidy_args, compiler_args = rest[:i], rest[i + 1:]

@@ -29,6 +29,12 @@ const ShippedRules Shipped[] = {
 #include "BuiltinRules.inc"
 };
 
+/// Where an allocation goes: "return" or "arg<N>".
+struct AllocDest {
+  bool Return = false;
+  std::optional<unsigned> Arg;
+};
+
 /// An argument index in a rules file (0 is the first argument).
 struct ArgIndex {
   unsigned Value = 0;
@@ -38,7 +44,7 @@ struct ArgIndex {
 struct YamlFunction {
   std::string Name;
   std::optional<std::string> Family;
-  std::optional<std::string> Allocates;
+  std::optional<AllocDest> Allocates;
   std::optional<unsigned> WhenNull;
   std::optional<unsigned> Reallocates;
   std::optional<unsigned> Frees;
@@ -54,23 +60,10 @@ struct YamlRules {
   std::vector<YamlFunction> Functions;
 };
 
-/// Parses "return" or "argN" into the allocation's destination.
-bool parseAllocates(StringRef S, bool &Return, std::optional<unsigned> &Arg) {
-  if (S == "return") {
-    Return = true;
-    return true;
-  }
-  unsigned N;
-  if (S.consume_front("arg") && !S.empty() && !S.getAsInteger(10, N)) {
-    Arg = N;
-    return true;
-  }
-  return false;
-}
-
 } // namespace
 } // namespace clang::tidy::alloc
 
+using clang::tidy::alloc::AllocDest;
 using clang::tidy::alloc::ArgIndex;
 using clang::tidy::alloc::ReturnContract;
 using clang::tidy::alloc::YamlFunction;
@@ -80,6 +73,29 @@ LLVM_YAML_IS_FLOW_SEQUENCE_VECTOR(ArgIndex)
 LLVM_YAML_IS_SEQUENCE_VECTOR(YamlFunction)
 
 namespace llvm::yaml {
+
+template <> struct ScalarTraits<AllocDest> {
+  static void output(const AllocDest &V, void *, raw_ostream &OS) {
+    if (V.Return)
+      OS << "return";
+    else
+      OS << "arg" << V.Arg.value_or(0);
+  }
+  static StringRef input(StringRef S, void *, AllocDest &V) {
+    if (S == "return") {
+      V.Return = true;
+      return {};
+    }
+    unsigned N;
+    if (S.consume_front("arg") && !S.getAsInteger(10, N) && N <= 63) {
+      V.Arg = N;
+      return {};
+    }
+    return "'allocates' must be 'return' or 'arg<N>' (N the index of the "
+           "pointer argument that receives the allocation)";
+  }
+  static QuotingType mustQuote(StringRef) { return QuotingType::None; }
+};
 
 template <> struct ScalarTraits<ArgIndex> {
   static void output(const ArgIndex &V, void *, raw_ostream &OS) { OS << V.Value; }
@@ -131,18 +147,22 @@ template <> struct MappingTraits<YamlFunction> {
     IO.mapOptional("noreturn", F.NoReturn, false);
   }
 
-  static std::string validate(IO &, YamlFunction &F) {
+  static std::string validate(IO &IO, YamlFunction &F) {
+    // An unknown key is reported by the parser, at the key, once mapping
+    // ends; a semantic error here would hide it.
+    static constexpr StringRef Known[] = {
+        "name",  "family",  "allocates", "when-null",    "reallocates", "frees",
+        "null",  "returns", "takes",     "copies",       "borrows",
+        "dereferences", "noreturn"};
+    for (StringRef K : IO.keys())
+      if (!llvm::is_contained(Known, K))
+        return {};
     StringRef Name = F.Name;
     if (Name.empty() || !llvm::all_of(Name, [](char C) {
           return llvm::isAlnum(C) || C == '_';
         }))
       return ("function name '" + Name + "' is not a C identifier").str();
-    bool Ret = false;
-    std::optional<unsigned> Arg;
-    if (F.Allocates && !clang::tidy::alloc::parseAllocates(*F.Allocates, Ret, Arg))
-      return ("'allocates' of '" + Name + "' must be 'return' or 'arg<N>', not '" +
-              *F.Allocates + "'")
-          .str();
+    bool Ret = F.Allocates && F.Allocates->Return;
     if (F.WhenNull && !F.Allocates)
       return ("'when-null' of '" + Name + "' needs 'allocates'").str();
     if (F.MayReturnNull && !F.Allocates && !F.Reallocates)
@@ -306,8 +326,10 @@ bool AllocationModel::addRules(StringRef Text, StringRef Origin,
     Rule.Name = F.Name;
     Rule.Family = F.Family.value_or(R.Family);
     Rule.Origin = Origin.str();
-    if (F.Allocates)
-      parseAllocates(*F.Allocates, Rule.AllocatesReturn, Rule.AllocatesArg);
+    if (F.Allocates) {
+      Rule.AllocatesReturn = F.Allocates->Return;
+      Rule.AllocatesArg = F.Allocates->Arg;
+    }
     Rule.WhenNullArg = F.WhenNull;
     Rule.ReallocArg = F.Reallocates;
     if (F.Reallocates && !F.Allocates)

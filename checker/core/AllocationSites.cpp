@@ -22,24 +22,34 @@ std::string attributeOrigin(StringRef Attr, const Decl *D,
   return S;
 }
 
+/// Whether \p FD carries attribute A as the user wrote it: clang adds implicit
+/// attributes to the library functions it knows (malloc gets 'malloc'), and
+/// describing those is the rules' job.
+template <typename A> bool hasExplicit(const FunctionDecl *FD) {
+  const auto *Attr = FD->getAttr<A>();
+  return Attr && !Attr->isImplicit();
+}
+
 /// A rule from the attributes of a user-declared function, if any apply.
 std::optional<FunctionRule> fromAttributes(const FunctionDecl *FD,
                                            const SourceManager &SM) {
   FunctionRule R;
   R.Name = FD->getName().str();
   bool Any = false;
-  if (FD->hasAttr<RestrictAttr>()) { // __attribute__((malloc))
+  if (hasExplicit<RestrictAttr>(FD)) { // __attribute__((malloc))
     R.AllocatesReturn = true;
     R.Origin = attributeOrigin("malloc", FD, SM);
     Any = true;
   }
-  if (FD->hasAttr<AllocSizeAttr>()) {
+  if (hasExplicit<AllocSizeAttr>(FD)) {
     R.AllocatesReturn = true;
     if (R.Origin.empty())
       R.Origin = attributeOrigin("alloc_size", FD, SM);
     Any = true;
   }
   for (const auto *O : FD->specific_attrs<OwnershipAttr>()) {
+    if (O->isImplicit())
+      continue;
     Any = true;
     switch (O->getOwnKind()) {
     case OwnershipAttr::Returns:

@@ -68,7 +68,7 @@ std::optional<Justification> parseJustificationComment(StringRef Text) {
     T = T.ltrim("/!");
   } else if (T.consume_front("/*")) {
     T.consume_back("*/");
-    T = T.ltrim("*!");
+    T = T.ltrim(" \t\r\n*!"); // "/**", and " * " leading a comment's lines
   } else {
     return std::nullopt;
   }
@@ -244,11 +244,13 @@ const Justification *JustificationIndex::find(SourceLocation Loc,
   const CommentEntry &Prev = *std::prev(Next);
   if (Prev.EndLine == Line)
     return &Prev.J;
-  // A comment on its own line(s) directly above the statement holding the
-  // allocation: nothing between them ends or opens a statement, and no blank
-  // line separates them.
+  // A comment on its own line(s) directly above the allocation's line, or
+  // above the statement holding it when that statement spans lines: nothing
+  // between them ends or opens a statement, and no blank line separates them.
   if (!Prev.Standalone || Prev.EndLine + 1 > Line)
     return nullptr;
+  if (Prev.EndLine + 1 == Line)
+    return &Prev.J;
   StringRef Between = SM.getBufferData(FID).slice(Prev.End, Offset);
   if (Between.find_first_of(";{}") != StringRef::npos)
     return nullptr;
