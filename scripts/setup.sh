@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what is missing from Debian's packages, builds alloc-tidy, and runs
+# it on the example shipped in examples/.   Usage: bash scripts/setup.sh [build]
+#   (no argument)  install, build, analyse examples/msg_handler.c
+#   build          install and build only (used by scripts/test.sh)
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+mode=${1:-all}
+build=${ALLOC_TIDY_BUILD_DIR:-$root/build}
+
+packages=(clang-tidy-19 libclang-19-dev llvm-19-dev llvm-19-tools clang-19
+          libc6-dev cmake ninja-build python3 python3-jsonschema git)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
+    || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "alloc-tidy setup: installing ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+  -DPython3_EXECUTABLE=/usr/bin/python3 ${ALLOC_TIDY_CMAKE_ARGS:-} >/dev/null
+cmake --build "$build"
+
+if [ "$mode" = all ]; then
+  echo
+  echo "== alloc-tidy on examples/msg_handler.c (clang-tidy-19 with the plugin) =="
+  cd "$root"
+  clang-tidy-19 --load="$build/lib/alloc-tidy-plugin.so" --checks='-*,alloc-*' \
+    examples/msg_handler.c --
+fi
