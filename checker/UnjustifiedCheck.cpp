@@ -10,25 +10,10 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::alloc {
 
 namespace {
-
 /// The hint every unjustified-site message ends with.
 constexpr llvm::StringLiteral Remedy =
     "add '/* alloc: <lifetime> -- <reason> */' on this line or the line above, "
     "with lifetime permanent, scoped, transaction, returned or stored";
-
-/// The expression naming the called function, without parentheses, casts
-/// and explicit '*' or '&' ("(*malloc)(n)" calls malloc too).
-const Expr *calleeName(const CallExpr *Call) {
-  const Expr *E = Call->getCallee();
-  while (true) {
-    E = E->IgnoreParenImpCasts();
-    const auto *U = dyn_cast<UnaryOperator>(E);
-    if (!U || (U->getOpcode() != UO_Deref && U->getOpcode() != UO_AddrOf))
-      return E;
-    E = U->getSubExpr();
-  }
-}
-
 } // namespace
 
 void UnjustifiedCheck::registerPPCallbacks(const SourceManager &SourceMgr,
@@ -47,60 +32,45 @@ void UnjustifiedCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(declRefExpr(to(functionDecl())).bind("ref"), this);
 }
 
-bool UnjustifiedCheck::justified(SourceLocation Loc) {
-  const Justification *J = Index.find(Loc, *SM);
-  if (!J)
-    return false;
-  J->Used = true;
-  // A malformed justification is reported on its own, once, at the comment.
-  return true;
-}
-
 void UnjustifiedCheck::check(const MatchFinder::MatchResult &Result) {
-  if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>("ref")) {
-    const auto *FD = dyn_cast<FunctionDecl>(Ref->getDecl());
-    const FunctionRule *R = resolver().ruleFor(FD, *Result.SourceManager);
-    if (R && R->allocates())
-      AllocatorRefs.push_back(Ref);
-    return;
-  }
-  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
-  if (!Call)
-    return;
-  CalleeRefs.insert(calleeName(Call));
-  const FunctionRule *R = resolver().allocation(Call, *Result.Context);
-  if (!R)
-    return;
-  SourceLocation Loc = reportLoc(Call->getBeginLoc(), *SM);
-  if (SM->isInSystemHeader(Loc) || justified(Call->getBeginLoc()))
-    return;
-  std::string Macro =
-      macroSpelling(Call->getBeginLoc(), *SM, Result.Context->getLangOpts());
-  bool Realloc = R->ReallocArg.has_value();
-  diag(Loc, "%0 %select{allocates|reallocates}1 heap memory without a "
-            "justification; %2")
-      << describeAllocation(*R, Macro) << Realloc << Remedy;
+  if (!Sites)
+    Sites.emplace(resolver());
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call"))
+    Sites->addCall(Call, *Result.Context);
+  else if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>("ref"))
+    Sites->addReference(Ref, *Result.Context);
 }
 
 void UnjustifiedCheck::onEndOfTranslationUnit() {
   if (!SM)
     return;
-  for (const DeclRefExpr *Ref : AllocatorRefs) {
-    if (CalleeRefs.contains(Ref))
+  std::vector<AllocationSite> All =
+      Sites ? Sites->finish(*SM) : std::vector<AllocationSite>();
+  for (const AllocationSite &S : All) {
+    // A malformed justification still claims the site; it is reported once,
+    // at the comment, below.
+    if (const Justification *J = Index.find(S.Loc, *SM)) {
+      J->Used = true;
       continue;
-    SourceLocation Loc = reportLoc(Ref->getLocation(), *SM);
-    if (SM->isInSystemHeader(Loc) || justified(Ref->getLocation()))
+    }
+    if (S.AddressTaken) {
+      diag(S.Loc, "address of allocator '%0' is taken; calls through the "
+                  "pointer allocate heap memory no analysis can see: justify "
+                  "it with '/* alloc: <lifetime> -- <reason> */' or call '%0' "
+                  "directly")
+          << S.Rule->Name;
       continue;
-    diag(Loc, "address of allocator '%0' is taken; calls through the pointer "
-              "allocate heap memory no analysis can see: justify it with "
-              "'/* alloc: <lifetime> -- <reason> */' or call '%0' directly")
-        << Ref->getDecl()->getName();
+    }
+    diag(S.Loc, "%0 %select{allocates|reallocates}1 heap memory without a "
+                "justification; %2")
+        << describeAllocation(*S.Rule, S.Macro) << S.Rule->ReallocArg.has_value()
+        << Remedy;
   }
-  std::vector<const Justification *> All = Index.all();
-  llvm::sort(All, [this](const Justification *A, const Justification *B) {
+  std::vector<const Justification *> Justifications = Index.all();
+  llvm::sort(Justifications, [this](const Justification *A, const Justification *B) {
     return SM->isBeforeInTranslationUnit(A->Loc, B->Loc);
   });
-  for (const Justification *J : All)
+  for (const Justification *J : Justifications)
     if (!J->valid())
       diag(J->Loc, "malformed allocation justification: %0") << J->Error;
 }

@@ -5,8 +5,7 @@
 
 #include "core/AllocCheckBase.h"
 #include "core/Justification.h"
-#include "llvm/ADT/DenseSet.h"
-#include <vector>
+#include <optional>
 
 namespace clang::tidy::alloc {
 
@@ -23,14 +22,9 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
-  /// Whether the site at \p Loc is justified; marks the justification used.
-  bool justified(SourceLocation Loc);
-
   JustificationIndex Index;
   const SourceManager *SM = nullptr;
-  /// Direct callees: references that are calls, not address-taking.
-  llvm::DenseSet<const Expr *> CalleeRefs;
-  std::vector<const DeclRefExpr *> AllocatorRefs;
+  std::optional<SiteCollector> Sites;
 };
 
 } // namespace clang::tidy::alloc

@@ -5,6 +5,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/STLExtras.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 
@@ -130,6 +131,60 @@ const FunctionRule *CalleeResolver::allocation(const CallExpr *Call,
       return nullptr;
   }
   return R;
+}
+
+const Expr *calleeName(const CallExpr *Call) {
+  const Expr *E = Call->getCallee();
+  while (true) {
+    E = E->IgnoreParenImpCasts();
+    const auto *U = dyn_cast<UnaryOperator>(E);
+    if (!U || (U->getOpcode() != UO_Deref && U->getOpcode() != UO_AddrOf))
+      return E;
+    E = U->getSubExpr();
+  }
+}
+
+void SiteCollector::addCall(const CallExpr *Call, ASTContext &Ctx) {
+  Callees.insert(calleeName(Call));
+  const FunctionRule *R = Resolver.allocation(Call, Ctx);
+  if (!R)
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  AllocationSite S;
+  S.E = Call;
+  S.Rule = R;
+  S.Loc = reportLoc(Call->getBeginLoc(), SM);
+  S.Macro = macroSpelling(Call->getBeginLoc(), SM, Ctx.getLangOpts());
+  Calls.push_back(std::move(S));
+}
+
+void SiteCollector::addReference(const DeclRefExpr *Ref, ASTContext &Ctx) {
+  const auto *FD = dyn_cast<FunctionDecl>(Ref->getDecl());
+  const FunctionRule *R = Resolver.ruleFor(FD, Ctx.getSourceManager());
+  if (!R || !R->allocates())
+    return;
+  AllocationSite S;
+  S.E = Ref;
+  S.Rule = R;
+  S.Loc = reportLoc(Ref->getLocation(), Ctx.getSourceManager());
+  S.AddressTaken = true;
+  References.push_back(std::move(S));
+}
+
+std::vector<AllocationSite> SiteCollector::finish(const SourceManager &SM) {
+  std::vector<AllocationSite> Out;
+  for (AllocationSite &S : Calls)
+    if (!SM.isInSystemHeader(S.Loc))
+      Out.push_back(std::move(S));
+  for (AllocationSite &S : References)
+    if (!Callees.contains(S.E) && !SM.isInSystemHeader(S.Loc))
+      Out.push_back(std::move(S));
+  Calls.clear();
+  References.clear();
+  llvm::stable_sort(Out, [&SM](const AllocationSite &A, const AllocationSite &B) {
+    return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
+  });
+  return Out;
 }
 
 SourceLocation reportLoc(SourceLocation Loc, const SourceManager &SM) {

@@ -11,12 +11,15 @@
 #include "AllocationModel.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include <deque>
 #include <string>
+#include <vector>
 
 namespace clang {
 class ASTContext;
 class CallExpr;
+class DeclRefExpr;
 class Expr;
 class FunctionDecl;
 class LangOptions;
@@ -48,6 +51,38 @@ private:
   llvm::DenseMap<const FunctionDecl *, const FunctionRule *> Cache;
   std::deque<FunctionRule> FromAttributes;
 };
+
+/// One allocation site: a call that allocates, or an allocator whose
+/// address is taken.
+struct AllocationSite {
+  const Expr *E = nullptr;            ///< the CallExpr or DeclRefExpr
+  const FunctionRule *Rule = nullptr;
+  SourceLocation Loc;                 ///< where it is reported (file location)
+  std::string Macro;                  ///< macro the call is written through
+  bool AddressTaken = false;
+};
+
+/// Collects the allocation sites of one translation unit, fed call by call
+/// and reference by reference (by matchers or a visitor, in any order).
+class SiteCollector {
+public:
+  explicit SiteCollector(CalleeResolver &Resolver) : Resolver(Resolver) {}
+  void addCall(const CallExpr *Call, ASTContext &Ctx);
+  void addReference(const DeclRefExpr *Ref, ASTContext &Ctx);
+  /// Every site outside system headers, in source order.  A reference to an
+  /// allocator is a site unless it is the callee of a call.
+  std::vector<AllocationSite> finish(const SourceManager &SM);
+
+private:
+  CalleeResolver &Resolver;
+  std::vector<AllocationSite> Calls;
+  std::vector<AllocationSite> References;
+  llvm::DenseSet<const Expr *> Callees;
+};
+
+/// The expression naming a call's callee, without parentheses, casts and
+/// explicit '*' or '&' ("(*malloc)(n)" calls malloc too).
+const Expr *calleeName(const CallExpr *Call);
 
 /// True if \p E is a null pointer constant or integer zero.
 bool isNullOrZero(const Expr *E, ASTContext &Ctx);

@@ -1,0 +1,317 @@
+//===--- AllocTidyMain.cpp - the alloc-tidy driver ------------------------===//
+//
+// alloc-tidy runs the alloc-* checks through clang-tidy's own library, so
+// NOLINT, .clang-tidy files, --fix, -p and header filters behave as in
+// clang-tidy, and adds what clang-tidy lacks: SARIF and JSON output, the
+// allocation inventory, baselines and diff mode for gating changes.
+//
+// Exit status: 0 clean, 1 findings that gate (see --fail-on), 2 usage or
+// input error (unknown option, missing compilation database, a file that
+// does not parse, invalid configuration or rules).
+//
+//===----------------------------------------------------------------------===//
+
+#include "Analysis.h"
+#include "Output.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang/Tooling/CommonOptionsParser.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Support/WithColor.h"
+
+using namespace llvm;
+using namespace clang;
+using namespace clang::tidy;
+using namespace clang::tidy::alloc;
+
+namespace clang::tidy {
+// Defined in AllocTidyModule.cpp: referencing it keeps the module linked.
+extern volatile int AllocTidyModuleAnchorSource;
+} // namespace clang::tidy
+
+namespace {
+
+cl::OptionCategory Category("alloc-tidy options");
+
+cl::extrahelp CommonHelp(tooling::CommonOptionsParser::HelpMessage);
+cl::extrahelp MoreHelp(R"(
+alloc-tidy runs the alloc-* checks (the same code as the clang-tidy plugin)
+and reads .clang-tidy files as clang-tidy does.
+
+Exit status:
+  0  no finding that gates (see --fail-on)
+  1  at least one finding that gates
+  2  usage or input error: unknown option, missing compilation database,
+     a file that does not parse, invalid configuration or rules file
+
+Examples:
+  alloc-tidy -p build/ src/*.c
+  alloc-tidy --format=sarif -o alloc.sarif -p build/ src/*.c
+  alloc-tidy --baseline=main.sarif --format=sarif -o new.sarif -p build/ src/*.c
+  alloc-tidy --diff=origin/main -p build/ $(git diff --name-only origin/main -- '*.c')
+  alloc-tidy file.c -- -Iinclude -DNDEBUG
+)");
+
+// --- clang-tidy's own options, same names and meaning ---------------------
+cl::opt<std::string> Checks("checks", cl::desc(R"(Comma-separated list of globs with optional '-'
+prefix, as in clang-tidy. Default: -*,alloc-*)"),
+                            cl::init(""), cl::cat(Category));
+cl::opt<std::string> Config("config", cl::desc(R"(Configuration in YAML/JSON, as clang-tidy's
+--config; .clang-tidy files are then not read.)"),
+                            cl::init(""), cl::cat(Category));
+cl::opt<std::string> ConfigFile("config-file",
+                                cl::desc("Read the configuration from this file."),
+                                cl::init(""), cl::cat(Category));
+cl::opt<std::string> HeaderFilter("header-filter", cl::desc(R"(Regular expression matching the headers to
+report diagnostics from, as in clang-tidy.)"),
+                                  cl::init(""), cl::cat(Category));
+cl::opt<bool> SystemHeaders("system-headers",
+                            cl::desc("Report diagnostics from system headers."),
+                            cl::init(false), cl::cat(Category));
+cl::opt<std::string> WarningsAsErrors("warnings-as-errors",
+                                      cl::desc("Checks whose warnings are errors."),
+                                      cl::init(""), cl::cat(Category));
+cl::opt<bool> Fix("fix", cl::desc("Apply suggested fixes."), cl::init(false),
+                  cl::cat(Category));
+cl::opt<bool> FixErrors("fix-errors",
+                        cl::desc("Apply fixes even if compilation errors were found."),
+                        cl::init(false), cl::cat(Category));
+cl::opt<bool> FixNotes("fix-notes", cl::desc("Apply fixes found in notes too."),
+                       cl::init(false), cl::cat(Category));
+cl::opt<bool> Quiet("quiet", cl::desc("Do not print statistics and progress."),
+                    cl::init(false), cl::cat(Category));
+cl::opt<bool> ListChecks("list-checks", cl::desc("List the enabled checks and exit."),
+                         cl::init(false), cl::cat(Category));
+cl::opt<bool> DumpConfig("dump-config",
+                         cl::desc("Print the effective configuration and exit."),
+                         cl::init(false), cl::cat(Category));
+cl::opt<bool> EnableCheckProfile("enable-check-profile",
+                                 cl::desc("Print the time spent in each check."),
+                                 cl::init(false), cl::cat(Category));
+
+// --- what alloc-tidy adds --------------------------------------------------
+cl::opt<OutputFormat> Format(
+    "format", cl::desc("Output format:"),
+    cl::values(clEnumValN(OutputFormat::Text, "text", "clang-tidy's text (default)"),
+               clEnumValN(OutputFormat::Sarif, "sarif", "SARIF 2.1.0"),
+               clEnumValN(OutputFormat::Json, "json", "one JSON document")),
+    cl::init(OutputFormat::Text), cl::cat(Category));
+cl::opt<std::string> OutputFile("o", cl::desc("Write the report to this file."),
+                                cl::value_desc("file"), cl::init(""),
+                                cl::cat(Category));
+cl::opt<unsigned> Jobs("j", cl::desc("Translation units analysed in parallel."),
+                       cl::init(1), cl::cat(Category));
+cl::opt<FailOn> FailOnOpt(
+    "fail-on", cl::desc("Which findings make the exit status 1:"),
+    cl::values(clEnumValN(FailOn::New, "new",
+                          "findings not in the baseline (all, without one; default)"),
+               clEnumValN(FailOn::Any, "any", "any finding"),
+               clEnumValN(FailOn::None, "none", "never")),
+    cl::init(FailOn::New), cl::cat(Category));
+
+/// The -p value and whether "--" separates compiler flags, read before
+/// CommonOptionsParser, which would fall back to "no flags" silently.
+struct DatabaseRequest {
+  std::optional<std::string> BuildPath;
+  bool HasFixedFlags = false;
+};
+
+DatabaseRequest scanDatabaseArgs(int Argc, const char **Argv) {
+  DatabaseRequest R;
+  for (int I = 1; I < Argc; ++I) {
+    StringRef A = Argv[I];
+    if (A == "--") {
+      R.HasFixedFlags = true;
+      break;
+    }
+    if ((A == "-p" || A == "--p") && I + 1 < Argc)
+      R.BuildPath = Argv[++I];
+    else if (A.consume_front("-p=") || A.consume_front("--p="))
+      R.BuildPath = A.str();
+  }
+  return R;
+}
+
+/// Checks that every source has compile flags; an error message otherwise.
+std::optional<std::string> checkDatabase(const DatabaseRequest &R,
+                                         ArrayRef<std::string> Sources) {
+  if (R.HasFixedFlags)
+    return std::nullopt;
+  std::string Error;
+  if (R.BuildPath) {
+    if (!tooling::CompilationDatabase::autoDetectFromDirectory(*R.BuildPath, Error))
+      return "no compilation database in '" + *R.BuildPath + "': " + Error +
+             "\nrun CMake with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON (or bear) "
+             "there, or pass compiler flags after '--'";
+    return std::nullopt;
+  }
+  for (const std::string &S : Sources)
+    if (!tooling::CompilationDatabase::autoDetectFromSource(S, Error))
+      return "no compilation database found for '" + S +
+             "' (no compile_commands.json in its directory or above)\npass "
+             "-p <build directory>, or compiler flags after '--'";
+  return std::nullopt;
+}
+
+/// clang-tidy's layering of options: defaults, .clang-tidy files (or
+/// --config / --config-file), then the command line.
+std::unique_ptr<ClangTidyOptionsProvider>
+createOptionsProvider(IntrusiveRefCntPtr<vfs::FileSystem> FS, std::string &Error) {
+  ClangTidyGlobalOptions GlobalOptions;
+  ClangTidyOptions DefaultOptions;
+  DefaultOptions.Checks = "-*,alloc-*";
+  DefaultOptions.WarningsAsErrors = "";
+  DefaultOptions.HeaderFilterRegex = HeaderFilter;
+  DefaultOptions.SystemHeaders = SystemHeaders;
+  DefaultOptions.User = sys::Process::GetEnv("USER");
+
+  ClangTidyOptions OverrideOptions;
+  if (Checks.getNumOccurrences() > 0)
+    OverrideOptions.Checks = Checks;
+  if (WarningsAsErrors.getNumOccurrences() > 0)
+    OverrideOptions.WarningsAsErrors = WarningsAsErrors;
+  if (HeaderFilter.getNumOccurrences() > 0)
+    OverrideOptions.HeaderFilterRegex = HeaderFilter;
+  if (SystemHeaders.getNumOccurrences() > 0)
+    OverrideOptions.SystemHeaders = SystemHeaders;
+
+  auto FromText = [&](StringRef Text, StringRef Source)
+      -> std::unique_ptr<ClangTidyOptionsProvider> {
+    ErrorOr<ClangTidyOptions> Parsed =
+        parseConfiguration(MemoryBufferRef(Text, Source));
+    if (!Parsed) {
+      Error = ("invalid configuration in " + Source + ": " +
+               Parsed.getError().message())
+                  .str();
+      return nullptr;
+    }
+    return std::make_unique<ConfigOptionsProvider>(
+        GlobalOptions, ClangTidyOptions::getDefaults().merge(DefaultOptions, 0),
+        std::move(*Parsed), OverrideOptions, FS);
+  };
+  if (ConfigFile.getNumOccurrences() > 0) {
+    if (Config.getNumOccurrences() > 0) {
+      Error = "--config-file and --config are mutually exclusive";
+      return nullptr;
+    }
+    auto Text = MemoryBuffer::getFile(ConfigFile);
+    if (!Text) {
+      Error = "cannot read config file '" + ConfigFile +
+              "': " + Text.getError().message();
+      return nullptr;
+    }
+    return FromText((*Text)->getBuffer(), ConfigFile);
+  }
+  if (Config.getNumOccurrences() > 0)
+    return FromText(Config, "<command-line-config>");
+  return std::make_unique<FileOptionsProvider>(GlobalOptions, DefaultOptions,
+                                               OverrideOptions, FS);
+}
+
+int usageError(const Twine &Message) {
+  WithColor::error(errs(), "alloc-tidy") << Message << "\n";
+  return 2;
+}
+
+} // namespace
+
+int main(int Argc, const char **Argv) {
+  InitLLVM X(Argc, Argv);
+  (void)AllocTidyModuleAnchorSource;
+
+  DatabaseRequest DB = scanDatabaseArgs(Argc, Argv);
+  auto Parser = tooling::CommonOptionsParser::create(Argc, Argv, Category,
+                                                     cl::ZeroOrMore);
+  if (!Parser)
+    return usageError(toString(Parser.takeError()));
+  if (Jobs == 0)
+    return usageError("-j must be at least 1");
+
+  std::vector<std::string> Sources = Parser->getSourcePathList();
+  auto BaseFS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(vfs::getRealFileSystem());
+  std::string ConfigError;
+  auto MakeProvider = [&] { return createOptionsProvider(BaseFS, ConfigError); };
+  std::unique_ptr<ClangTidyOptionsProvider> Provider = MakeProvider();
+  if (!Provider)
+    return usageError(ConfigError);
+
+  SmallString<256> FirstFile(Sources.empty() ? "dummy" : Sources.front());
+  sys::fs::make_absolute(FirstFile);
+  ClangTidyOptions Effective = Provider->getOptions(FirstFile);
+  std::vector<std::string> Enabled = getCheckNames(Effective, false);
+  if (ListChecks) {
+    outs() << "Enabled checks:";
+    for (const std::string &C : Enabled)
+      outs() << "\n    " << C;
+    outs() << "\n\n";
+    return 0;
+  }
+  if (DumpConfig) {
+    Effective.CheckOptions = getCheckOptions(Effective, false);
+    outs() << configurationAsText(
+                  ClangTidyOptions::getDefaults().merge(Effective, 0))
+           << "\n";
+    return 0;
+  }
+  if (Enabled.empty())
+    return usageError("no checks enabled (see --checks and .clang-tidy)");
+  if (Sources.empty())
+    return usageError("no input files; usage: alloc-tidy [options] <file>... "
+                      "[-- <compiler flags>]");
+  for (const std::string &S : Sources)
+    if (!sys::fs::exists(S))
+      return usageError("no such file: '" + S + "'");
+  if (std::optional<std::string> E = checkDatabase(DB, Sources))
+    return usageError(*E);
+
+  InitializeAllTargetInfos();
+  InitializeAllTargetMCs();
+  InitializeAllAsmParsers();
+
+  AnalysisRequest Request;
+  Request.Compilations = &Parser->getCompilations();
+  Request.Sources = Sources;
+  Request.BaseFS = BaseFS;
+  Request.MakeProvider = [&]() -> std::unique_ptr<ClangTidyOptionsProvider> {
+    std::string Ignored;
+    return createOptionsProvider(BaseFS, Ignored);
+  };
+  Request.Jobs = Jobs;
+  Request.FixNotes = FixNotes;
+  Request.EnableCheckProfile = EnableCheckProfile;
+  Request.ShowProgress = !Quiet && Sources.size() > 1 && errs().is_displayed();
+  AnalysisResult Result = analyse(Request);
+
+  bool ParseErrors = llvm::any_of(Result.Errors, [](const ClangTidyError &E) {
+    return E.DiagLevel == ClangTidyError::Error;
+  });
+
+  ReportRequest Report;
+  Report.Format = Format;
+  Report.OutputFile = OutputFile;
+  Report.Quiet = Quiet;
+  Report.Fix = FixNotes ? FB_FixNotes : (Fix || FixErrors) ? FB_Fix : FB_NoFix;
+  if (ParseErrors && !FixErrors)
+    Report.Fix = FB_NoFix;
+  Report.FailOn = FailOnOpt;
+  Report.Provider = MakeProvider();
+  Report.BaseFS = BaseFS;
+  ReportOutcome Outcome = report(Result, Report);
+  if (!Outcome.Error.empty())
+    return usageError(Outcome.Error);
+  if (ParseErrors) {
+    if (!Quiet)
+      errs() << "alloc-tidy: errors found (above); the result is not "
+                "trustworthy until every file parses and the configuration "
+                "is valid\n";
+    return 2;
+  }
+  return Outcome.Gate ? 1 : 0;
+}
