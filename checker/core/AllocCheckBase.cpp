@@ -4,22 +4,25 @@
 
 namespace clang::tidy::alloc {
 
-namespace {
-/// The shipped rules loaded when BuiltinRules is not set.
-constexpr llvm::StringLiteral DefaultBuiltinRules = "libc;hidden";
-} // namespace
+llvm::StringRef defaultBuiltinRules() { return "libc;hidden"; }
 
-AllocCheckBase::AllocCheckBase(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      BuiltinRules(Options.getLocalOrGlobal("BuiltinRules", DefaultBuiltinRules)),
-      RulesFiles(Options.getLocalOrGlobal("RulesFiles", "")),
-      ExtraAllocators(Options.getLocalOrGlobal("ExtraAllocators", "")) {
+RulesConfig rulesConfig(llvm::StringRef BuiltinRules, llvm::StringRef RulesFiles,
+                        llvm::StringRef ExtraAllocators) {
   RulesConfig Config;
   Config.Builtin = splitList(BuiltinRules);
   Config.Files = splitList(RulesFiles);
   Config.ExtraAllocators = splitList(ExtraAllocators);
+  return Config;
+}
+
+AllocCheckBase::AllocCheckBase(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      BuiltinRules(Options.getLocalOrGlobal("BuiltinRules", defaultBuiltinRules())),
+      RulesFiles(Options.getLocalOrGlobal("RulesFiles", "")),
+      ExtraAllocators(Options.getLocalOrGlobal("ExtraAllocators", "")) {
   std::vector<std::string> Errors;
-  Model = AllocationModel::get(Config, Errors);
+  Model = AllocationModel::get(rulesConfig(BuiltinRules, RulesFiles, ExtraAllocators),
+                               Errors);
   for (const std::string &E : Errors)
     configurationDiag("invalid allocation rules: %0", DiagnosticIDs::Error) << E;
   Resolver.emplace(*Model);

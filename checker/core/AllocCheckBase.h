@@ -11,6 +11,13 @@
 
 namespace clang::tidy::alloc {
 
+/// The shipped rules loaded when BuiltinRules is not set.
+llvm::StringRef defaultBuiltinRules();
+
+/// The rules configuration from the three shared options' values.
+RulesConfig rulesConfig(llvm::StringRef BuiltinRules, llvm::StringRef RulesFiles,
+                        llvm::StringRef ExtraAllocators);
+
 /// Base of every alloc-* check: reads the rules options (shared by all checks
 /// through getLocalOrGlobal), loads the model once, and reports a bad rules
 /// configuration as an error.

@@ -116,6 +116,20 @@ cl::opt<FailOn> FailOnOpt(
                clEnumValN(FailOn::None, "none", "never")),
     cl::init(FailOn::New), cl::cat(Category));
 
+cl::opt<bool> Inventory("inventory", cl::desc(R"(List every allocation site, justified or not, with
+its callee, lifetime, reason and fingerprint.)"),
+                        cl::init(false), cl::cat(Category));
+cl::opt<std::string> Baseline("baseline", cl::desc(R"(An earlier SARIF report: each result gets a
+baselineState (new, unchanged, updated, absent).)"),
+                              cl::value_desc("file.sarif"), cl::init(""),
+                              cl::cat(Category));
+cl::opt<std::string> Diff("diff", cl::desc(R"(Report only findings on lines changed since this
+git revision (working tree against it).)"),
+                          cl::value_desc("rev"), cl::init(""), cl::cat(Category));
+cl::opt<std::string> SrcRoot("srcroot", cl::desc(R"(Directory that SARIF and JSON paths are relative
+to (%SRCROOT%). Default: the current directory.)"),
+                             cl::init(""), cl::cat(Category));
+
 /// The -p value and whether "--" separates compiler flags, read before
 /// CommonOptionsParser, which would fall back to "no flags" silently.
 struct DatabaseRequest {
@@ -278,7 +292,6 @@ int main(int Argc, const char **Argv) {
   AnalysisRequest Request;
   Request.Compilations = &Parser->getCompilations();
   Request.Sources = Sources;
-  Request.BaseFS = BaseFS;
   Request.MakeProvider = [&]() -> std::unique_ptr<ClangTidyOptionsProvider> {
     std::string Ignored;
     return createOptionsProvider(BaseFS, Ignored);
@@ -287,6 +300,11 @@ int main(int Argc, const char **Argv) {
   Request.FixNotes = FixNotes;
   Request.EnableCheckProfile = EnableCheckProfile;
   Request.ShowProgress = !Quiet && Sources.size() > 1 && errs().is_displayed();
+  // Fingerprints name the enclosing function; the inventory lists sites.
+  Request.RecordSites = Format != OutputFormat::Text || Inventory ||
+                        !Baseline.empty();
+  if ((Fix || FixErrors || FixNotes) && Format != OutputFormat::Text)
+    return usageError("--fix applies to --format=text only");
   AnalysisResult Result = analyse(Request);
 
   bool ParseErrors = llvm::any_of(Result.Errors, [](const ClangTidyError &E) {
@@ -300,7 +318,14 @@ int main(int Argc, const char **Argv) {
   Report.Fix = FixNotes ? FB_FixNotes : (Fix || FixErrors) ? FB_Fix : FB_NoFix;
   if (ParseErrors && !FixErrors)
     Report.Fix = FB_NoFix;
-  Report.FailOn = FailOnOpt;
+  Report.Gate = FailOnOpt;
+  Report.Inventory = Inventory;
+  Report.BaselineFile = Baseline;
+  Report.DiffRev = Diff;
+  SmallString<256> Root(SrcRoot.empty() ? "." : StringRef(SrcRoot));
+  sys::fs::make_absolute(Root);
+  sys::path::remove_dots(Root, true);
+  Report.SrcRoot = std::string(Root);
   Report.Provider = MakeProvider();
   Report.BaseFS = BaseFS;
   ReportOutcome Outcome = report(Result, Report);

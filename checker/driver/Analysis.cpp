@@ -1,0 +1,313 @@
+//===--- Analysis.cpp - run the checks over translation units -------------===//
+
+#include "Analysis.h"
+#include "core/AllocCheckBase.h"
+#include "core/AllocationSites.h"
+#include "core/Justification.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendActions.h"
+#include "clang/Frontend/MultiplexConsumer.h"
+#include "clang/Lex/PreprocessorOptions.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+#include <atomic>
+#include <mutex>
+#include <thread>
+
+namespace clang::tidy::alloc {
+
+namespace {
+
+/// What one translation unit produced.
+struct UnitResult {
+  std::vector<ClangTidyError> Errors;
+  ClangTidyStats Stats;
+  std::vector<FunctionRange> Functions;
+  std::vector<InventoryEntry> Sites;
+};
+
+std::string absolutePath(StringRef File, const SourceManager &SM,
+                         SourceLocation Loc) {
+  OptionalFileEntryRef FE = SM.getFileEntryRefForID(SM.getFileID(Loc));
+  SmallString<256> P(FE ? FE->getName() : File);
+  SM.getFileManager().makeAbsolutePath(P);
+  llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+  return std::string(P);
+}
+
+/// Records function extents and allocation sites with the core's site
+/// collector and justification index, in the same parse as the checks.
+class SiteRecorder : public ASTConsumer,
+                     public RecursiveASTVisitor<SiteRecorder> {
+public:
+  SiteRecorder(CompilerInstance &CI, std::shared_ptr<const AllocationModel> Model,
+               UnitResult &Out)
+      : Model(std::move(Model)), Resolver(*this->Model), Sites(Resolver), Out(Out) {
+    Index.attach(CI.getPreprocessor());
+  }
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    this->Ctx = &Ctx;
+    TraverseDecl(Ctx.getTranslationUnitDecl());
+    const SourceManager &SM = Ctx.getSourceManager();
+    for (const AllocationSite &S : Sites.finish(SM)) {
+      InventoryEntry E;
+      E.File = absolutePath("", SM, S.Loc);
+      E.Offset = SM.getFileOffset(S.Loc);
+      E.Callee = S.Rule->Name;
+      E.Macro = S.Macro;
+      E.AddressTaken = S.AddressTaken;
+      E.Realloc = S.Rule->ReallocArg.has_value();
+      const Justification *J = Index.find(S.Loc, SM);
+      if (!J) {
+        E.Status = "unjustified";
+      } else if (!J->valid()) {
+        E.Status = "malformed";
+        E.Reason = J->Error;
+      } else {
+        E.Status = "justified";
+        E.Lifetime = spell(*J->Life).str();
+        E.Reason = J->Reason;
+      }
+      Out.Sites.push_back(std::move(E));
+    }
+  }
+
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    const SourceManager &SM = Ctx->getSourceManager();
+    if (!FD->doesThisDeclarationHaveABody() || !FD->getIdentifier())
+      return true;
+    SourceLocation B = SM.getFileLoc(FD->getBeginLoc());
+    SourceLocation E = SM.getFileLoc(FD->getEndLoc());
+    if (SM.isInSystemHeader(B) || SM.getFileID(B) != SM.getFileID(E))
+      return true;
+    Out.Functions.push_back({absolutePath("", SM, B), SM.getFileOffset(B),
+                             SM.getFileOffset(E), FD->getName().str()});
+    return true;
+  }
+  bool VisitCallExpr(CallExpr *C) {
+    Sites.addCall(C, *Ctx);
+    return true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *R) {
+    if (isa<FunctionDecl>(R->getDecl()))
+      Sites.addReference(R, *Ctx);
+    return true;
+  }
+
+private:
+  std::shared_ptr<const AllocationModel> Model;
+  CalleeResolver Resolver;
+  SiteCollector Sites;
+  JustificationIndex Index;
+  UnitResult &Out;
+  ASTContext *Ctx = nullptr;
+};
+
+/// The value of a check option as clang-tidy's getLocalOrGlobal reads it for
+/// alloc-unjustified, whose rules the inventory reports.
+std::string optionFor(const ClangTidyOptions &Opts, StringRef Name,
+                      StringRef Default) {
+  for (std::string Key : {("alloc-unjustified." + Name).str(), Name.str()}) {
+    auto It = Opts.CheckOptions.find(Key);
+    if (It != Opts.CheckOptions.end())
+      return It->second.Value;
+  }
+  return Default.str();
+}
+
+/// clang-tidy's frontend action, with the site recorder alongside.
+class ActionFactory : public tooling::FrontendActionFactory {
+public:
+  ActionFactory(ClangTidyContext &Context,
+                IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
+                bool Record, UnitResult &Out)
+      : Context(Context), Tidy(Context, std::move(FS)), Record(Record), Out(Out) {}
+
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<Action>(*this);
+  }
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
+                     FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCH,
+                     DiagnosticConsumer *Diags) override {
+    // As clang-tidy: code guarded by __clang_analyzer__ is seen.
+    Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    return FrontendActionFactory::runInvocation(Invocation, Files, PCH, Diags);
+  }
+
+private:
+  class Action : public ASTFrontendAction {
+  public:
+    explicit Action(ActionFactory &F) : F(F) {}
+    std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                   StringRef File) override {
+      std::unique_ptr<ASTConsumer> Tidy = F.Tidy.createASTConsumer(CI, File);
+      if (!F.Record)
+        return Tidy;
+      ClangTidyOptions Opts = F.Context.getOptionsForFile(File);
+      RulesConfig Config = rulesConfig(
+          optionFor(Opts, "BuiltinRules", defaultBuiltinRules()),
+          optionFor(Opts, "RulesFiles", ""), optionFor(Opts, "ExtraAllocators", ""));
+      std::vector<std::string> Ignored; // reported by the checks themselves
+      std::vector<std::unique_ptr<ASTConsumer>> Consumers;
+      Consumers.push_back(std::move(Tidy));
+      Consumers.push_back(std::make_unique<SiteRecorder>(
+          CI, AllocationModel::get(Config, Ignored), F.Out));
+      return std::make_unique<MultiplexConsumer>(std::move(Consumers));
+    }
+
+  private:
+    ActionFactory &F;
+  };
+
+  ClangTidyContext &Context;
+  ClangTidyASTConsumerFactory Tidy;
+  bool Record;
+  UnitResult &Out;
+};
+
+/// Analyses one source file in its own context and file system, so workers
+/// share nothing mutable.
+UnitResult analyseOne(const AnalysisRequest &R, const std::string &Source) {
+  UnitResult Out;
+  ClangTidyContext Context(R.MakeProvider());
+  auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+      llvm::vfs::createPhysicalFileSystem());
+  tooling::ClangTool Tool(*R.Compilations, {Source},
+                          std::make_shared<PCHContainerOperations>(), FS);
+  // Extra arguments from .clang-tidy (ExtraArgs, ExtraArgsBefore).
+  Tool.appendArgumentsAdjuster([&Context](const tooling::CommandLineArguments &Args,
+                                          StringRef File) {
+    ClangTidyOptions Opts = Context.getOptionsForFile(File);
+    tooling::CommandLineArguments Adjusted = Args;
+    if (Opts.ExtraArgsBefore) {
+      auto I = Adjusted.begin();
+      if (I != Adjusted.end() && !StringRef(*I).starts_with("-"))
+        ++I; // the compiler's name
+      Adjusted.insert(I, Opts.ExtraArgsBefore->begin(), Opts.ExtraArgsBefore->end());
+    }
+    if (Opts.ExtraArgs)
+      Adjusted.insert(Adjusted.end(), Opts.ExtraArgs->begin(), Opts.ExtraArgs->end());
+    return Adjusted;
+  });
+  Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
+  Context.setEnableProfiling(R.EnableCheckProfile);
+
+  ClangTidyDiagnosticConsumer DiagConsumer(Context, nullptr, true, R.FixNotes);
+  DiagnosticsEngine DE(new DiagnosticIDs(), new DiagnosticOptions(), &DiagConsumer,
+                       /*ShouldOwnClient=*/false);
+  Context.setDiagnosticsEngine(&DE);
+  Tool.setDiagnosticConsumer(&DiagConsumer);
+  Tool.setPrintErrorMessage(false);
+  ActionFactory Factory(Context, FS, R.RecordSites, Out);
+  Tool.run(&Factory);
+  Out.Errors = DiagConsumer.take();
+  Out.Stats = Context.getStats();
+  return Out;
+}
+
+void addStats(ClangTidyStats &To, const ClangTidyStats &From) {
+  To.ErrorsDisplayed += From.ErrorsDisplayed;
+  To.ErrorsIgnoredCheckFilter += From.ErrorsIgnoredCheckFilter;
+  To.ErrorsIgnoredNOLINT += From.ErrorsIgnoredNOLINT;
+  To.ErrorsIgnoredNonUserCode += From.ErrorsIgnoredNonUserCode;
+  To.ErrorsIgnoredLineFilter += From.ErrorsIgnoredLineFilter;
+}
+
+/// The absolute path a diagnostic refers to.
+std::string errorPath(const ClangTidyError &E) {
+  SmallString<256> P(E.Message.FilePath);
+  if (!P.empty() && !llvm::sys::path::is_absolute(P) && !E.BuildDirectory.empty())
+    llvm::sys::fs::make_absolute(E.BuildDirectory, P);
+  llvm::sys::path::remove_dots(P, true);
+  return std::string(P);
+}
+
+} // namespace
+
+AnalysisResult analyse(const AnalysisRequest &R) {
+  std::vector<UnitResult> Units(R.Sources.size());
+  std::atomic<size_t> Next{0};
+  std::mutex ProgressMutex;
+  size_t Done = 0;
+  auto Worker = [&] {
+    for (size_t I = Next++; I < R.Sources.size(); I = Next++) {
+      Units[I] = analyseOne(R, R.Sources[I]);
+      if (R.ShowProgress) {
+        std::lock_guard<std::mutex> Lock(ProgressMutex);
+        llvm::errs() << "\r[" << ++Done << "/" << R.Sources.size() << "] "
+                     << R.Sources[I] << "\x1b[K";
+        llvm::errs().flush();
+      }
+    }
+  };
+  unsigned Jobs = std::max(1u, std::min<unsigned>(R.Jobs, R.Sources.size()));
+  if (Jobs == 1) {
+    Worker();
+  } else {
+    std::vector<std::thread> Threads;
+    for (unsigned J = 0; J < Jobs; ++J)
+      Threads.emplace_back(Worker);
+    for (std::thread &T : Threads)
+      T.join();
+  }
+  if (R.ShowProgress)
+    llvm::errs() << "\r\x1b[K";
+
+  AnalysisResult Result;
+  for (UnitResult &U : Units) {
+    for (ClangTidyError &E : U.Errors) {
+      E.Message.FilePath = errorPath(E);
+      Result.Errors.push_back(std::move(E));
+    }
+    addStats(Result.Stats, U.Stats);
+    llvm::append_range(Result.Functions, U.Functions);
+    llvm::append_range(Result.Sites, U.Sites);
+  }
+  auto Key = [](const ClangTidyError &E) {
+    return std::make_tuple(E.Message.FilePath, E.Message.FileOffset,
+                           E.DiagnosticName, E.Message.Message);
+  };
+  llvm::stable_sort(Result.Errors, [&](const ClangTidyError &A,
+                                       const ClangTidyError &B) {
+    return Key(A) < Key(B);
+  });
+  Result.Errors.erase(
+      std::unique(Result.Errors.begin(), Result.Errors.end(),
+                  [&](const ClangTidyError &A, const ClangTidyError &B) {
+                    return Key(A) == Key(B);
+                  }),
+      Result.Errors.end());
+  auto SiteKey = [](const InventoryEntry &E) {
+    return std::make_tuple(E.File, E.Offset, E.Callee, E.AddressTaken);
+  };
+  llvm::sort(Result.Sites, [&](const InventoryEntry &A, const InventoryEntry &B) {
+    return SiteKey(A) < SiteKey(B);
+  });
+  Result.Sites.erase(std::unique(Result.Sites.begin(), Result.Sites.end(),
+                                 [&](const InventoryEntry &A, const InventoryEntry &B) {
+                                   return SiteKey(A) == SiteKey(B);
+                                 }),
+                     Result.Sites.end());
+  auto FnKey = [](const FunctionRange &F) {
+    return std::make_tuple(F.File, F.Begin, F.End, F.Name);
+  };
+  llvm::sort(Result.Functions, [&](const FunctionRange &A, const FunctionRange &B) {
+    return FnKey(A) < FnKey(B);
+  });
+  Result.Functions.erase(std::unique(Result.Functions.begin(), Result.Functions.end(),
+                                     [&](const FunctionRange &A, const FunctionRange &B) {
+                                       return FnKey(A) == FnKey(B);
+                                     }),
+                         Result.Functions.end());
+  return Result;
+}
+
+} // namespace clang::tidy::alloc
