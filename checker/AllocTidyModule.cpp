@@ -1,5 +1,7 @@
 //===--- AllocTidyModule.cpp - the alloc-* checks -------------------------===//
 
+#include "GroupUnwindCheck.h"
+#include "UncheckedResultCheck.h"
 #include "UnjustifiedCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
@@ -9,6 +11,8 @@ namespace clang::tidy::alloc {
 class AllocTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<GroupUnwindCheck>("alloc-group-unwind");
+    Factories.registerCheck<UncheckedResultCheck>("alloc-unchecked-result");
     Factories.registerCheck<UnjustifiedCheck>("alloc-unjustified");
   }
 };

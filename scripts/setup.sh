@@ -23,7 +23,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
+# clang++-19 builds what Debian's LLVM 19 was built with: the same C++
+# name mangling for the clang-tidy templates the checks instantiate.
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+  -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 \
   -DPython3_EXECUTABLE=/usr/bin/python3 ${ALLOC_TIDY_CMAKE_ARGS:-} >/dev/null
 cmake --build "$build"
 

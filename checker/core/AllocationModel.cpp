@@ -49,6 +49,7 @@ struct YamlFunction {
   std::optional<unsigned> Reallocates;
   std::optional<unsigned> Frees;
   std::optional<bool> MayReturnNull;
+  std::optional<std::string> Status;
   std::optional<ReturnContract> Returns;
   std::vector<ArgIndex> Takes, Copies, Borrows, Dereferences;
   bool NoReturn = false;
@@ -139,6 +140,7 @@ template <> struct MappingTraits<YamlFunction> {
     IO.mapOptional("null", Null);
     if (Null)
       F.MayReturnNull = Null->May;
+    IO.mapOptional("status", F.Status);
     IO.mapOptional("returns", F.Returns);
     IO.mapOptional("takes", F.Takes);
     IO.mapOptional("copies", F.Copies);
@@ -152,7 +154,7 @@ template <> struct MappingTraits<YamlFunction> {
     // ends; a semantic error here would hide it.
     static constexpr StringRef Known[] = {
         "name",  "family",  "allocates", "when-null",    "reallocates", "frees",
-        "null",  "returns", "takes",     "copies",       "borrows",
+        "null",  "status", "returns", "takes", "copies",  "borrows",
         "dereferences", "noreturn"};
     for (StringRef K : IO.keys())
       if (!llvm::is_contained(Known, K))
@@ -163,6 +165,15 @@ template <> struct MappingTraits<YamlFunction> {
         }))
       return ("function name '" + Name + "' is not a C identifier").str();
     bool Ret = F.Allocates && F.Allocates->Return;
+    if (F.Status && *F.Status != "negative" && *F.Status != "nonzero" &&
+        *F.Status != "null")
+      return ("'status' of '" + Name + "' must be negative, nonzero or null, not '" +
+              *F.Status + "'")
+          .str();
+    if (F.Status && !(F.Allocates && F.Allocates->Arg))
+      return ("'status' of '" + Name +
+              "' describes an out-parameter allocator; it needs 'allocates: arg<N>'")
+          .str();
     if (F.WhenNull && !F.Allocates)
       return ("'when-null' of '" + Name + "' needs 'allocates'").str();
     if (F.MayReturnNull && !F.Allocates && !F.Reallocates)
@@ -336,6 +347,7 @@ bool AllocationModel::addRules(StringRef Text, StringRef Origin,
       Rule.AllocatesReturn = true; // realloc-like: the result is the new block
     Rule.FreeArg = F.Frees;
     Rule.MayReturnNull = F.MayReturnNull.value_or(true);
+    Rule.Status = F.Status;
     Rule.NoReturn = F.NoReturn;
     Rule.Returns = F.Returns.value_or(ReturnContract::Unspecified);
     for (ArgIndex I : F.Takes)

@@ -55,7 +55,10 @@ struct FunctionRule {
   std::optional<unsigned> WhenNullArg;    ///< allocates only if this arg is 0
   std::optional<unsigned> ReallocArg;     ///< this argument is resized
   std::optional<unsigned> FreeArg;        ///< this argument is deallocated
-  bool MayReturnNull = true;              ///< allocation failure gives NULL
+  bool MayReturnNull = true;              ///< allocation can fail
+  /// For out-parameter allocators, how the returned status reports failure:
+  /// "negative" (< 0), "nonzero" (!= 0) or "null" (a NULL pointer).
+  std::optional<std::string> Status;
   bool NoReturn = false;                  ///< never returns to the caller
   ReturnContract Returns = ReturnContract::Unspecified;
   llvm::SmallVector<std::pair<unsigned, ArgContract>, 2> Args;

@@ -1,0 +1,26 @@
+//===--- GroupUnwindCheck.h - alloc-group-unwind ----------------*- C++ -*-===//
+
+#ifndef ALLOC_TIDY_GROUPUNWINDCHECK_H
+#define ALLOC_TIDY_GROUPUNWINDCHECK_H
+
+#include "core/AllocCheckBase.h"
+
+namespace clang::tidy::alloc {
+
+/// Flags returns on an allocation-failure path that leak allocations made
+/// earlier in the same function.
+class GroupUnwindCheck : public AllocCheckBase {
+public:
+  GroupUnwindCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+
+private:
+  /// Also report returns on the normal path that still own memory.
+  const bool ReportAllExits;
+};
+
+} // namespace clang::tidy::alloc
+
+#endif // ALLOC_TIDY_GROUPUNWINDCHECK_H

@@ -1,0 +1,927 @@
+//===--- OwnershipDataflow.cpp - allocations a function still owns -------===//
+
+#include "OwnershipDataflow.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/Stmt.h"
+#include "clang/Analysis/Analyses/PostOrderCFGView.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/STLExtras.h"
+#include <map>
+#include <set>
+
+namespace clang::tidy::alloc {
+
+std::string Allocation::describe() const {
+  if (!Name.empty())
+    return "'" + Name + "'";
+  return "the result of '" + (Rule ? Rule->Name : std::string("?")) + "'";
+}
+
+namespace {
+
+/// A may-point-to set: sorted allocation ids.  NullSentinel stands for a
+/// pointer that holds the null constant on some path.
+using AllocSet = llvm::SmallVector<AllocId, 2>;
+constexpr AllocId NullSentinel = ~0u;
+
+void insertSorted(AllocSet &S, AllocId A) {
+  auto It = llvm::lower_bound(S, A);
+  if (It == S.end() || *It != A)
+    S.insert(It, A);
+}
+
+bool unionInto(AllocSet &Into, const AllocSet &From) {
+  bool Changed = false;
+  for (AllocId A : From) {
+    auto It = llvm::lower_bound(Into, A);
+    if (It == Into.end() || *It != A) {
+      Into.insert(It, A);
+      Changed = true;
+    }
+  }
+  return Changed;
+}
+
+/// A storage place the analysis follows: a local variable, or a field of a
+/// local struct or of a locally owned object.
+struct Place {
+  const VarDecl *Var = nullptr;
+  const FieldDecl *Field = nullptr;
+  bool operator<(const Place &O) const {
+    return std::tie(Var, Field) < std::tie(O.Var, O.Field);
+  }
+  bool operator==(const Place &O) const {
+    return Var == O.Var && Field == O.Field;
+  }
+};
+
+struct AllocState {
+  bool Owned = false;
+  unsigned char Null = 0;
+  unsigned char Gone = 0;
+  bool Allocated = false;
+  bool operator==(const AllocState &O) const {
+    return Owned == O.Owned && Null == O.Null && Gone == O.Gone &&
+           Allocated == O.Allocated;
+  }
+};
+
+/// The state along the paths of one context.
+struct Sub {
+  std::vector<AllocState> Allocs;
+  std::map<Place, AllocSet> Points;
+  /// Variables holding the status an out-parameter allocator returned.
+  std::map<const VarDecl *, AllocSet> Status;
+  /// realloc results and the blocks they replace once they succeed.
+  std::map<AllocId, AllocSet> ReallocOf;
+
+  bool operator==(const Sub &O) const {
+    return Allocs == O.Allocs && Points == O.Points && Status == O.Status &&
+           ReallocOf == O.ReallocOf;
+  }
+
+  /// Joins \p O into this state; true if anything changed.
+  bool join(const Sub &O) {
+    Sub Old = *this;
+    for (size_t I = 0; I < Allocs.size(); ++I) {
+      Allocs[I].Owned |= O.Allocs[I].Owned;
+      Allocs[I].Null |= O.Allocs[I].Null;
+      Allocs[I].Gone |= O.Allocs[I].Gone;
+      Allocs[I].Allocated |= O.Allocs[I].Allocated;
+    }
+    for (const auto &[K, V] : O.Points)
+      unionInto(Points[K], V);
+    for (const auto &[K, V] : O.Status)
+      unionInto(Status[K], V);
+    for (const auto &[K, V] : O.ReallocOf)
+      unionInto(ReallocOf[K], V);
+    return !(*this == Old);
+  }
+};
+
+/// The program state: one sub-state per context.  Context 0 is the normal
+/// path; context A + 1 holds the paths on which allocation A failed.  Keeping
+/// them apart keeps "this pointer is NULL here" tied to which failure
+/// happened, so a cleanup label shared by several failure paths is precise.
+/// No context means unreachable.
+struct State {
+  std::map<unsigned, Sub> Ctx;
+
+  bool reachable() const { return !Ctx.empty(); }
+  bool join(const State &O) {
+    bool Changed = false;
+    for (const auto &[C, S] : O.Ctx) {
+      auto [It, New] = Ctx.try_emplace(C, S);
+      Changed |= New || It->second.join(S);
+    }
+    return Changed;
+  }
+};
+
+const Expr *strip(const Expr *E) {
+  while (true) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *C = dyn_cast<CStyleCastExpr>(E)) {
+      E = C->getSubExpr();
+      continue;
+    }
+    return E;
+  }
+}
+
+bool isLocal(const VarDecl *VD) {
+  return VD && VD->hasLocalStorage();
+}
+
+/// Source text of a place, for messages: "buf", "obj->name", "s.data".
+std::string spellPlace(const Expr *E, const ASTContext &Ctx) {
+  E = strip(E);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return DRE->getDecl()->getName().str();
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    std::string Base = spellPlace(ME->getBase(), Ctx);
+    if (Base.empty())
+      return "";
+    return Base + (ME->isArrow() ? "->" : ".") + ME->getMemberDecl()->getName().str();
+  }
+  return "";
+}
+
+/// Walks a body once: its allocation calls, in source order, and loops.
+class BodyScan : public RecursiveASTVisitor<BodyScan> {
+public:
+  BodyScan(ASTContext &Ctx, CalleeResolver &R, bool StopAtFirst)
+      : Ctx(Ctx), Resolver(R), StopAtFirst(StopAtFirst) {}
+  bool VisitCallExpr(CallExpr *C) {
+    if (const FunctionRule *R = Resolver.allocation(C, Ctx)) {
+      Calls.push_back({C, R, LoopDepth > 0});
+      if (StopAtFirst)
+        return false;
+    }
+    return true;
+  }
+  bool TraverseForStmt(ForStmt *S) { return loop([&] { return RecursiveASTVisitor::TraverseForStmt(S); }); }
+  bool TraverseWhileStmt(WhileStmt *S) { return loop([&] { return RecursiveASTVisitor::TraverseWhileStmt(S); }); }
+  bool TraverseDoStmt(DoStmt *S) { return loop([&] { return RecursiveASTVisitor::TraverseDoStmt(S); }); }
+
+  struct Found {
+    const CallExpr *Call;
+    const FunctionRule *Rule;
+    bool InLoop;
+  };
+  std::vector<Found> Calls;
+
+private:
+  template <typename F> bool loop(F Traverse) {
+    ++LoopDepth;
+    bool R = Traverse();
+    --LoopDepth;
+    return R;
+  }
+  ASTContext &Ctx;
+  CalleeResolver &Resolver;
+  bool StopAtFirst;
+  unsigned LoopDepth = 0;
+};
+
+/// The outcome of a test on a branch.
+enum class Branch { Unknown, Failed, Succeeded };
+
+} // namespace
+
+struct OwnershipAnalysis::Impl {
+  const FunctionDecl *FD;
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  CalleeResolver &Resolver;
+  DataflowOptions Opts;
+
+  std::vector<Allocation> Allocs;
+  llvm::DenseMap<const CallExpr *, AllocId> AllocOf;
+  std::unique_ptr<CFG> Cfg;
+
+  bool Recording = false;
+  std::vector<LeakEvent> Leaks;
+  std::vector<UseEvent> Uses;
+  std::vector<ReleaseEvent> Releases;
+  std::vector<ExitState> Exits;
+  std::set<std::tuple<const void *, AllocId, int>> SeenLeak;
+  std::map<std::pair<const void *, AllocId>, size_t> UseIndex;
+  std::set<std::tuple<const void *, AllocId, unsigned>> SeenRelease;
+  std::map<std::pair<unsigned, AllocId>, size_t> ExitIndex;
+
+  Impl(const FunctionDecl *FD, ASTContext &Ctx, CalleeResolver &R, DataflowOptions O)
+      : FD(FD), Ctx(Ctx), SM(Ctx.getSourceManager()), Resolver(R), Opts(O) {}
+
+  // --- values and places ---------------------------------------------------
+
+  AllocSet valueOf(const Expr *E, const Sub &St) {
+    E = strip(E);
+    if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+      return {NullSentinel};
+    if (const auto *C = dyn_cast<CallExpr>(E)) {
+      auto It = AllocOf.find(C);
+      if (It != AllocOf.end() && !Allocs[It->second].FailsViaStatus)
+        return {It->second};
+      return {};
+    }
+    if (std::optional<Place> P = placeOf(E, St, /*ForStore=*/false)) {
+      auto It = St.Points.find(*P);
+      return It == St.Points.end() ? AllocSet() : It->second;
+    }
+    if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
+      AllocSet S = valueOf(CO->getTrueExpr(), St);
+      unionInto(S, valueOf(CO->getFalseExpr(), St));
+      return S;
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(E))
+      if (BO->getOpcode() == BO_Assign || BO->getOpcode() == BO_Comma)
+        return valueOf(BO->getRHS(), St);
+    return {};
+  }
+
+  /// True if some allocation in \p S is a real allocation (not NULL).
+  static bool hasAlloc(const AllocSet &S) {
+    return llvm::any_of(S, [](AllocId A) { return A != NullSentinel; });
+  }
+
+  /// The place \p E names, if the analysis follows it.  For a store, a
+  /// field reached through a pointer is followed only when the pointer holds
+  /// memory this function owns; otherwise the store escapes.
+  std::optional<Place> placeOf(const Expr *E, const Sub &St, bool ForStore) {
+    E = strip(E);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      if (!isLocal(VD))
+        return std::nullopt;
+      if (ForStore && VD->hasAttr<CleanupAttr>())
+        return std::nullopt; // handed to the cleanup function
+      return Place{VD, nullptr};
+    }
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      const auto *FDecl = dyn_cast<FieldDecl>(ME->getMemberDecl());
+      const auto *Base = dyn_cast<DeclRefExpr>(strip(ME->getBase()));
+      const auto *VD = Base ? dyn_cast<VarDecl>(Base->getDecl()) : nullptr;
+      if (!FDecl || !isLocal(VD))
+        return std::nullopt;
+      if (ME->isArrow()) {
+        auto It = St.Points.find(Place{VD, nullptr});
+        if (It == St.Points.end() || !hasAlloc(It->second))
+          return std::nullopt;
+      } else if (VD->hasAttr<CleanupAttr>()) {
+        return std::nullopt;
+      }
+      return Place{VD, FDecl};
+    }
+    return std::nullopt;
+  }
+
+  // --- ownership changes ---------------------------------------------------
+
+  void release(Sub &St, const AllocSet &S, unsigned char Kind, bool WithContents) {
+    for (AllocId A : S) {
+      if (A == NullSentinel)
+        continue;
+      AllocState &AS = St.Allocs[A];
+      if (AS.Owned)
+        AS.Gone |= Kind;
+      AS.Owned = false;
+      // A realloc result taking over: the old block goes with it.
+      auto R = St.ReallocOf.find(A);
+      if (R != St.ReallocOf.end()) {
+        AllocSet Old = R->second;
+        St.ReallocOf.erase(R);
+        release(St, Old, Kind, false);
+      }
+      if (!WithContents)
+        continue;
+      // Memory kept in the fields of A goes wherever A goes.
+      std::vector<AllocSet> Inner;
+      for (const auto &[P, V] : St.Points)
+        if (P.Field) {
+          auto Base = St.Points.find(Place{P.Var, nullptr});
+          if (Base != St.Points.end() && llvm::is_contained(Base->second, A))
+            Inner.push_back(V);
+        }
+      for (const AllocSet &V : Inner)
+        release(St, V, GoneEscaped, true);
+    }
+  }
+
+  void escapePlace(Sub &St, const VarDecl *VD) {
+    // Everything reachable from the variable: its value and its fields.
+    std::vector<AllocSet> All;
+    for (const auto &[P, V] : St.Points)
+      if (P.Var == VD)
+        All.push_back(V);
+    for (const AllocSet &V : All)
+      release(St, V, GoneEscaped, true);
+  }
+
+  void allocate(Sub &St, AllocId A) {
+    const Allocation &Info = Allocs[A];
+    AllocState &AS = St.Allocs[A];
+    AS.Owned = true;
+    AS.Gone = 0;
+    AS.Allocated = true;
+    AS.Null = Info.Rule->MayReturnNull && !(Info.FailsViaStatus && !Info.Rule->Status)
+                  ? NullUnchecked
+                  : NullNonNull;
+  }
+
+  void bind(Sub &St, const Place &P, AllocSet V, const Expr *Target) {
+    if (!P.Field) // a variable reassigned: its old object's fields are stale
+      for (auto It = St.Points.begin(); It != St.Points.end();)
+        It = (It->first.Var == P.Var && It->first.Field) ? St.Points.erase(It)
+                                                         : std::next(It);
+    for (AllocId A : V)
+      if (A != NullSentinel && Allocs[A].Name.empty() && Target)
+        Allocs[A].Name = spellPlace(Target, Ctx);
+    if (V.empty())
+      St.Points.erase(P);
+    else
+      St.Points[P] = std::move(V);
+  }
+
+  void assign(Sub &St, const Expr *LHS, const Expr *RHS) {
+    AllocSet V = valueOf(RHS, St);
+    if (const auto *C = dyn_cast<CallExpr>(strip(RHS))) {
+      auto It = AllocOf.find(C);
+      if (It != AllocOf.end() && Allocs[It->second].FailsViaStatus)
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(LHS)))
+          if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+            St.Status[VD] = {It->second};
+    }
+    std::optional<Place> P = placeOf(LHS, St, /*ForStore=*/true);
+    if (!P) {
+      release(St, V, GoneEscaped, true);
+      return;
+    }
+    bind(St, *P, std::move(V), LHS);
+  }
+
+  // --- events --------------------------------------------------------------
+
+  void use(Sub &St, const Expr *E, const Expr *Value, bool IsDeref,
+           std::string What) {
+    if (!Recording)
+      return;
+    for (AllocId A : valueOf(Value, St)) {
+      if (A == NullSentinel || !St.Allocs[A].Allocated)
+        continue;
+      auto [It, New] = UseIndex.try_emplace({E, A}, Uses.size());
+      if (!New) { // the same use seen in another context
+        Uses[It->second].Null |= St.Allocs[A].Null;
+        Uses[It->second].Gone |= St.Allocs[A].Gone;
+        continue;
+      }
+      UseEvent U;
+      U.Use = E;
+      U.Loc = SM.getFileLoc(E->getBeginLoc());
+      U.A = A;
+      U.Null = St.Allocs[A].Null;
+      U.Gone = St.Allocs[A].Gone;
+      U.IsDeref = IsDeref;
+      U.What = What;
+      Uses.push_back(std::move(U));
+    }
+  }
+
+  void exitAt(Sub &St, unsigned Context, const Stmt *S, SourceLocation L) {
+    if (!Recording)
+      return;
+    L = SM.getFileLoc(L);
+    for (AllocId A = 0; A < Allocs.size(); ++A) {
+      const AllocState &AS = St.Allocs[A];
+      if (!AS.Allocated)
+        continue;
+      auto Key = std::make_pair(L.getRawEncoding(), A);
+      auto [It, New] = ExitIndex.try_emplace(Key, Exits.size());
+      if (New)
+        Exits.push_back({L, A, false, 0, false});
+      ExitState &E = Exits[It->second];
+      E.Owned |= AS.Owned;
+      E.Gone |= AS.Gone;
+      E.Allocated = true;
+      if (!AS.Owned)
+        continue;
+      std::optional<AllocId> Failed;
+      if (Context != 0) {
+        if (Context - 1 == A)
+          continue;
+        Failed = Context - 1;
+      }
+      if (!SeenLeak.insert({S ? (const void *)S : L.getPtrEncoding(), A,
+                            Failed ? int(*Failed) : -1})
+               .second)
+        continue;
+      Leaks.push_back({S, L, A, Failed});
+    }
+  }
+
+  // --- transfer ------------------------------------------------------------
+
+  /// A pointer parameter a function without rules may keep or free.
+  bool mayTake(const FunctionDecl *Callee, unsigned I, const Expr *Arg) {
+    QualType T;
+    if (Callee && I < Callee->getNumParams())
+      T = Callee->getParamDecl(I)->getType();
+    else if (Callee && Callee->isVariadic())
+      return false; // printf-like: reads its extra arguments
+    else
+      T = Arg->getType();
+    if (!T->isPointerType())
+      return !T->isIntegerType(); // structs passed by value may carry it
+    return !T->getPointeeType().isConstQualified();
+  }
+
+  bool paramNonNull(const FunctionDecl *Callee, unsigned I) {
+    if (!Callee)
+      return false;
+    if (I < Callee->getNumParams() &&
+        Callee->getParamDecl(I)->hasAttr<NonNullAttr>())
+      return true;
+    for (const auto *A : Callee->specific_attrs<NonNullAttr>()) {
+      if (A->args_size() == 0)
+        return true;
+      for (const ParamIdx &P : A->args())
+        if (P.getASTIndex() == I)
+          return true;
+    }
+    return false;
+  }
+
+  /// Transfers one statement in one context; false when the context ends
+  /// (a call that never returns).
+  bool transferCall(const CallExpr *Call, Sub &St, unsigned Context) {
+    const FunctionRule *R = Resolver.ruleForCall(Call, SM);
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    std::string CalleeName = Callee && Callee->getIdentifier()
+                                 ? Callee->getName().str()
+                                 : std::string("a function pointer");
+    auto It = AllocOf.find(Call);
+    std::optional<AllocId> Mine;
+    if (It != AllocOf.end())
+      Mine = It->second;
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+      const Expr *Arg = strip(Call->getArg(I));
+      // &v: the callee may store into v.
+      if (const auto *U = dyn_cast<UnaryOperator>(Arg);
+          U && U->getOpcode() == UO_AddrOf) {
+        if (R && (R->AllocatesArg == I || R->argContract(I) == ArgContract::Borrows))
+          continue; // bound below, or only read
+        if (std::optional<Place> P = placeOf(U->getSubExpr(), St, false)) {
+          if (!P->Field)
+            escapePlace(St, P->Var);
+          else if (auto PI = St.Points.find(*P); PI != St.Points.end())
+            release(St, AllocSet(PI->second), GoneEscaped, true);
+        }
+        continue;
+      }
+      AllocSet V = valueOf(Arg, St);
+      if (!hasAlloc(V))
+        continue;
+      ArgContract C = R ? R->argContract(I) : ArgContract::Unspecified;
+      bool Deref = (R && R->dereferences(I)) || paramNonNull(Callee, I);
+      use(St, Call, Arg, Deref, Deref ? "passed to '" + CalleeName + "', which dereferences it"
+                                      : "passed to '" + CalleeName + "'");
+      if (R && R->ReallocArg == I && Mine) {
+        AllocSet Old;
+        for (AllocId A : V)
+          if (A != NullSentinel)
+            Old.push_back(A);
+        St.ReallocOf[*Mine] = Old;
+        continue;
+      }
+      if (C == ArgContract::Takes) {
+        bool Frees = R->FreeArg == I;
+        if (Recording)
+          for (AllocId A : V)
+            if (A != NullSentinel && SeenRelease.insert({Call, A, I}).second)
+              Releases.push_back({Call, A, I, R, Frees, St.Allocs[A].Gone});
+        release(St, V, Frees ? GoneFreed : GoneTransferred, /*WithContents=*/!Frees);
+        continue;
+      }
+      if (C != ArgContract::Unspecified || Deref || R)
+        continue;
+      if (Opts.UnknownCallsTake && mayTake(Callee, I, Arg))
+        release(St, V, GoneEscaped, true);
+    }
+    if ((R && R->NoReturn) || (Callee && Callee->isNoReturn()))
+      return false;
+    if (!Mine)
+      return true;
+    allocate(St, *Mine);
+    if (R->AllocatesArg && *R->AllocatesArg < Call->getNumArgs()) {
+      const auto *U = dyn_cast<UnaryOperator>(strip(Call->getArg(*R->AllocatesArg)));
+      if (U && U->getOpcode() == UO_AddrOf) {
+        if (std::optional<Place> P = placeOf(U->getSubExpr(), St, true))
+          bind(St, *P, {*Mine}, U->getSubExpr());
+        else
+          release(St, {*Mine}, GoneEscaped, true);
+      } else {
+        // Stored through a pointer the caller was given: not this
+        // function's to free.
+        release(St, {*Mine}, GoneEscaped, true);
+      }
+    }
+    return true;
+  }
+
+  bool transfer(const Stmt *S, Sub &St, unsigned Context) {
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      return transferCall(Call, St, Context);
+    if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+      if (BO->getOpcode() == BO_Assign)
+        assign(St, BO->getLHS(), BO->getRHS());
+      return true;
+    }
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls()) {
+        const auto *VD = dyn_cast<VarDecl>(D);
+        if (!VD)
+          continue;
+        const Expr *Init = VD->getInit();
+        if (!isLocal(VD)) {
+          if (Init)
+            release(St, valueOf(Init, St), GoneEscaped, true);
+          continue;
+        }
+        if (!Init) {
+          bind(St, Place{VD, nullptr}, {}, nullptr);
+          continue;
+        }
+        AllocSet V = valueOf(Init, St);
+        if (VD->hasAttr<CleanupAttr>()) {
+          release(St, V, GoneEscaped, true); // freed by the cleanup function
+          continue;
+        }
+        if (const auto *C = dyn_cast<CallExpr>(strip(Init))) {
+          auto It = AllocOf.find(C);
+          if (It != AllocOf.end() && Allocs[It->second].FailsViaStatus)
+            St.Status[VD] = {It->second};
+        }
+        for (AllocId A : V)
+          if (A != NullSentinel && Allocs[A].Name.empty())
+            Allocs[A].Name = VD->getName().str();
+        bind(St, Place{VD, nullptr}, std::move(V), nullptr);
+      }
+      return true;
+    }
+    if (const auto *Ret = dyn_cast<ReturnStmt>(S)) {
+      if (const Expr *V = Ret->getRetValue()) {
+        if (FD->hasAttr<ReturnsNonNullAttr>())
+          use(St, Ret->getRetValue(), V, true, "returned from a returns_nonnull function");
+        release(St, valueOf(V, St), GoneReturned, true);
+      }
+      exitAt(St, Context, Ret, Ret->getReturnLoc());
+      return true;
+    }
+    if (const auto *U = dyn_cast<UnaryOperator>(S)) {
+      if (U->getOpcode() == UO_Deref)
+        use(St, U, U->getSubExpr(), true, "dereferenced");
+      return true;
+    }
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(S)) {
+      use(St, AS, AS->getBase(), true, "indexed");
+      return true;
+    }
+    if (const auto *ME = dyn_cast<MemberExpr>(S)) {
+      if (ME->isArrow())
+        use(St, ME, ME->getBase(), true, "dereferenced");
+      return true;
+    }
+    return true;
+  }
+
+  // --- branch conditions ---------------------------------------------------
+
+  /// Which of a test's values lie in an out-parameter allocator's failure
+  /// region, decided on sample values around 0 and the constant compared.
+  Branch statusBranch(StringRef Kind, BinaryOperatorKind Op, llvm::APSInt K,
+                      bool Truth) {
+    auto Fails = [&](int64_t X) {
+      if (Kind == "negative")
+        return X < 0;
+      if (Kind == "null")
+        return X == 0; // the returned pointer is NULL
+      return X != 0;   // "nonzero"
+    };
+    auto Holds = [&](int64_t X) {
+      int64_t C = K.getExtValue();
+      switch (Op) {
+      case BO_LT: return X < C;
+      case BO_LE: return X <= C;
+      case BO_GT: return X > C;
+      case BO_GE: return X >= C;
+      case BO_EQ: return X == C;
+      case BO_NE: return X != C;
+      default: return false;
+      }
+    };
+    bool AnyFail = false, AnyOk = false;
+    int64_t C = K.getExtValue();
+    for (int64_t X : {int64_t(-2), int64_t(-1), int64_t(0), int64_t(1), int64_t(2),
+                      C - 1, C, C + 1}) {
+      // The "negative" allocators (asprintf, getline, scandir, ...) return
+      // exactly -1 on failure, so "!= -1" proves success.
+      if (Kind == "negative" && X < -1)
+        continue;
+      if (Holds(X) != Truth)
+        continue;
+      (Fails(X) ? AnyFail : AnyOk) = true;
+    }
+    if (AnyFail && !AnyOk)
+      return Branch::Failed;
+    if (AnyOk && !AnyFail)
+      return Branch::Succeeded;
+    return Branch::Unknown;
+  }
+
+  /// The out-parameter allocation whose status \p E is, if any.
+  std::optional<AllocId> statusOf(const Expr *E, const Sub &St) {
+    E = strip(E);
+    if (const auto *BO = dyn_cast<BinaryOperator>(E);
+        BO && BO->getOpcode() == BO_Assign)
+      E = strip(BO->getRHS());
+    if (const auto *C = dyn_cast<CallExpr>(E)) {
+      auto It = AllocOf.find(C);
+      if (It != AllocOf.end() && Allocs[It->second].FailsViaStatus &&
+          Allocs[It->second].Rule->Status)
+        return It->second;
+    }
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+        auto It = St.Status.find(VD);
+        if (It != St.Status.end() && It->second.size() == 1)
+          return It->second.front();
+      }
+    return std::nullopt;
+  }
+
+  /// What a test does to one context on one edge.
+  struct Outcome {
+    bool Feasible = true;
+    std::optional<AllocId> Failed; ///< a failure test: the context moves
+  };
+
+  /// The edge where the allocations in \p Vals are NULL (IsNull) or not.
+  Outcome settle(Sub &St, const AllocSet &Vals, bool IsNull) {
+    bool HasSentinel = llvm::is_contained(Vals, NullSentinel);
+    AllocSet Real;
+    for (AllocId A : Vals)
+      if (A != NullSentinel)
+        Real.push_back(A);
+    Outcome O;
+    if (Real.empty()) {
+      O.Feasible = !(HasSentinel && !IsNull);
+      return O;
+    }
+    if (IsNull) {
+      if (!HasSentinel && llvm::all_of(Real, [&](AllocId A) {
+            return St.Allocs[A].Null == NullNonNull;
+          })) {
+        O.Feasible = false;
+        return O;
+      }
+      for (AllocId A : Real)
+        if (!O.Failed && (St.Allocs[A].Null & NullUnchecked))
+          O.Failed = A;
+      for (AllocId A : Real) {
+        St.Allocs[A].Null = NullIsNull;
+        St.Allocs[A].Owned = false;
+      }
+      return O;
+    }
+    if (!HasSentinel && llvm::all_of(Real, [&](AllocId A) {
+          return St.Allocs[A].Null == NullIsNull;
+        })) {
+      O.Feasible = false;
+      return O;
+    }
+    for (AllocId A : Real) {
+      St.Allocs[A].Null = NullNonNull;
+      auto R = St.ReallocOf.find(A);
+      if (R != St.ReallocOf.end()) { // realloc succeeded: the old block is gone
+        AllocSet Old = R->second;
+        St.ReallocOf.erase(R);
+        release(St, Old, GoneFreed, false);
+      }
+    }
+    return O;
+  }
+
+  Outcome applyStatus(Sub &St, AllocId A, BinaryOperatorKind Op, llvm::APSInt K,
+                      bool Truth) {
+    Outcome O;
+    Branch Br = statusBranch(*Allocs[A].Rule->Status, Op, K, Truth);
+    if (Br == Branch::Unknown)
+      return O;
+    AllocState &AS = St.Allocs[A];
+    if (Br == Branch::Failed) {
+      if (AS.Null == NullNonNull) {
+        O.Feasible = false;
+        return O;
+      }
+      if (AS.Null & NullUnchecked)
+        O.Failed = A;
+      AS.Null = NullIsNull;
+      AS.Owned = false;
+      return O;
+    }
+    if (AS.Null == NullIsNull)
+      O.Feasible = false;
+    else
+      AS.Null = NullNonNull;
+    return O;
+  }
+
+  /// The test a branch condition makes, in one context.
+  Outcome test(const Expr *Cond, bool Truth, Sub &St) {
+    const Expr *E = strip(Cond);
+    while (const auto *U = dyn_cast<UnaryOperator>(E)) {
+      if (U->getOpcode() != UO_LNot)
+        break;
+      Truth = !Truth;
+      E = strip(U->getSubExpr());
+    }
+    llvm::APSInt Zero(llvm::APInt(32, 0), false);
+    if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->isComparisonOp()) {
+      const Expr *L = strip(BO->getLHS()), *R = strip(BO->getRHS());
+      BinaryOperatorKind Op = BO->getOpcode();
+      // status OP constant
+      if (std::optional<llvm::APSInt> K = R->getIntegerConstantExpr(Ctx)) {
+        if (std::optional<AllocId> A = statusOf(L, St))
+          return applyStatus(St, *A, Op, *K, Truth);
+      } else if (std::optional<llvm::APSInt> K2 = L->getIntegerConstantExpr(Ctx)) {
+        if (std::optional<AllocId> A = statusOf(R, St))
+          return applyStatus(St, *A, BinaryOperator::reverseComparisonOp(Op), *K2,
+                             Truth);
+      }
+      if (Op != BO_EQ && Op != BO_NE)
+        return {};
+      const Expr *X = nullptr;
+      if (R->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+        X = L;
+      else if (L->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+        X = R;
+      if (!X)
+        return {};
+      if (std::optional<AllocId> A = statusOf(X, St))
+        return applyStatus(St, *A, Op, Zero, Truth);
+      if (!X->getType()->isPointerType())
+        return {};
+      return settle(St, valueOf(X, St), Truth == (Op == BO_EQ));
+    }
+    if (std::optional<AllocId> A = statusOf(E, St))
+      return applyStatus(St, *A, BO_NE, Zero, Truth);
+    if (!E->getType()->isPointerType())
+      return {};
+    return settle(St, valueOf(E, St), /*IsNull=*/!Truth);
+  }
+
+  /// Refines \p St for the edge to successor \p Succ (0: condition true).
+  /// Contexts the test proves impossible are dropped; a failure test moves
+  /// the normal context to the failed allocation's.
+  State refine(const CFGBlock *B, unsigned Succ, const State &St) {
+    if (B->succ_size() != 2 || !B->getTerminatorStmt() ||
+        isa<SwitchStmt>(B->getTerminatorStmt()))
+      return St;
+    const Expr *Cond = B->getLastCondition();
+    if (!Cond)
+      return St;
+    State Out;
+    for (const auto &[C, S] : St.Ctx) {
+      Sub Copy = S;
+      Outcome O = test(Cond, Succ == 0, Copy);
+      if (!O.Feasible)
+        continue;
+      unsigned To = (C == 0 && O.Failed) ? *O.Failed + 1 : C;
+      auto [It, New] = Out.Ctx.try_emplace(To, Copy);
+      if (!New)
+        It->second.join(Copy);
+    }
+    return Out;
+  }
+
+  // --- driver --------------------------------------------------------------
+
+  /// Runs a block over every context; contexts that end are dropped.
+  void transferBlock(const CFGBlock *B, State &St) {
+    const CFGBlock &Exit = Cfg->getExit();
+    bool ToExit = B != &Exit && llvm::any_of(B->succs(), [&](const auto &S) {
+      return S.getReachableBlock() == &Exit;
+    });
+    const Stmt *Last = nullptr;
+    for (const CFGElement &E : llvm::reverse(*B))
+      if (std::optional<CFGStmt> S = E.getAs<CFGStmt>()) {
+        Last = S->getStmt();
+        break;
+      }
+    for (auto It = St.Ctx.begin(); It != St.Ctx.end();) {
+      bool Alive = true;
+      for (const CFGElement &E : *B)
+        if (std::optional<CFGStmt> S = E.getAs<CFGStmt>())
+          if (!(Alive = transfer(S->getStmt(), It->second, It->first)))
+            break;
+      if (!Alive) {
+        It = St.Ctx.erase(It);
+        continue;
+      }
+      // Falling off the end of the function.
+      if (ToExit && !(Last && isa<ReturnStmt>(Last)))
+        if (const auto *Body = dyn_cast_or_null<CompoundStmt>(FD->getBody()))
+          exitAt(It->second, It->first, nullptr, Body->getRBracLoc());
+      ++It;
+    }
+  }
+
+  bool run() {
+    BodyScan Scan(Ctx, Resolver, /*StopAtFirst=*/false);
+    Scan.TraverseStmt(FD->getBody());
+    if (Scan.Calls.empty())
+      return false;
+    for (const auto &F : Scan.Calls) {
+      Allocation A;
+      A.Call = F.Call;
+      A.Rule = F.Rule;
+      A.Loc = reportLoc(F.Call->getBeginLoc(), SM);
+      A.Line = SM.getPresumedLineNumber(A.Loc);
+      A.InLoop = F.InLoop;
+      A.FailsViaStatus = F.Rule->AllocatesArg.has_value();
+      AllocOf[F.Call] = Allocs.size();
+      Allocs.push_back(std::move(A));
+    }
+    CFG::BuildOptions BO;
+    BO.setAllAlwaysAdd();
+    Cfg = CFG::buildCFG(FD, FD->getBody(), &Ctx, BO);
+    if (!Cfg)
+      return false;
+
+    PostOrderCFGView POV(Cfg.get());
+    std::vector<const CFGBlock *> Order(POV.begin(), POV.end());
+    llvm::DenseMap<const CFGBlock *, unsigned> Rank;
+    for (unsigned I = 0; I < Order.size(); ++I)
+      Rank[Order[I]] = I;
+    std::vector<State> In(Cfg->getNumBlockIDs());
+    Sub Start;
+    Start.Allocs.resize(Allocs.size());
+    In[Cfg->getEntry().getBlockID()].Ctx.emplace(0, std::move(Start));
+
+    std::set<unsigned> Work{Rank[&Cfg->getEntry()]};
+    while (!Work.empty()) {
+      const CFGBlock *B = Order[*Work.begin()];
+      Work.erase(Work.begin());
+      State St = In[B->getBlockID()];
+      transferBlock(B, St);
+      if (!St.reachable())
+        continue;
+      unsigned I = 0;
+      for (const CFGBlock::AdjacentBlock &S : B->succs()) {
+        unsigned Idx = I++;
+        const CFGBlock *Succ = S.getReachableBlock();
+        if (!Succ)
+          continue;
+        State Edge = refine(B, Idx, St);
+        if (Edge.reachable() && In[Succ->getBlockID()].join(Edge))
+          Work.insert(Rank[Succ]);
+      }
+    }
+    // One more pass over the fixpoint, recording what the checks ask about.
+    Recording = true;
+    for (const CFGBlock *B : Order) {
+      State St = In[B->getBlockID()];
+      transferBlock(B, St);
+    }
+    return true;
+  }
+};
+
+OwnershipAnalysis::OwnershipAnalysis(const FunctionDecl *FD, ASTContext &Ctx,
+                                     CalleeResolver &Resolver, DataflowOptions Opts)
+    : P(std::make_unique<Impl>(FD, Ctx, Resolver, Opts)) {}
+OwnershipAnalysis::~OwnershipAnalysis() = default;
+
+bool OwnershipAnalysis::run() { return P->FD->hasBody() && P->run(); }
+const std::vector<Allocation> &OwnershipAnalysis::allocations() const { return P->Allocs; }
+const std::vector<LeakEvent> &OwnershipAnalysis::leaks() const { return P->Leaks; }
+const std::vector<UseEvent> &OwnershipAnalysis::uses() const { return P->Uses; }
+const std::vector<ReleaseEvent> &OwnershipAnalysis::releases() const { return P->Releases; }
+const std::vector<ExitState> &OwnershipAnalysis::exits() const { return P->Exits; }
+
+bool OwnershipAnalysis::allocatesAnything(const FunctionDecl *FD, ASTContext &Ctx,
+                                          CalleeResolver &Resolver) {
+  if (!FD->hasBody())
+    return false;
+  BodyScan Scan(Ctx, Resolver, /*StopAtFirst=*/true);
+  Scan.TraverseStmt(FD->getBody());
+  return !Scan.Calls.empty();
+}
+
+} // namespace clang::tidy::alloc

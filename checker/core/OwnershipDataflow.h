@@ -1,0 +1,147 @@
+//===--- OwnershipDataflow.h - allocations a function still owns -*- C++ -*-===//
+//
+// One forward dataflow over Clang's CFG that every ownership-aware check
+// queries.  For each program point it knows which allocations of the
+// function are still owned (and in which "context": on the normal path, or
+// after a given allocation failed), what each local pointer (or field of a
+// locally owned object) may point to, whether each allocation was compared
+// with NULL, and how owned memory stopped being owned (freed, handed to a
+// function that takes it, stored where it outlives the function, returned).
+//
+// The analysis joins states at merge points (no path enumeration); branch
+// conditions that test an allocation against NULL, or the status an
+// out-parameter allocator returned, refine the state on each edge, and edges
+// a test proves infeasible are pruned.  The lattice has finite height, so each
+// block is revisited a bounded number of times: the cost is linear in the
+// CFG's size for a given number of allocation sites in the function.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ALLOC_TIDY_CORE_OWNERSHIPDATAFLOW_H
+#define ALLOC_TIDY_CORE_OWNERSHIPDATAFLOW_H
+
+#include "AllocationSites.h"
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/SmallVector.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class CallExpr;
+class Expr;
+class FunctionDecl;
+class Stmt;
+} // namespace clang
+
+namespace clang::tidy::alloc {
+
+using AllocId = unsigned;
+
+/// How owned memory stopped being owned (bits, several along joined paths).
+enum GoneKind : unsigned char {
+  GoneFreed = 1,       ///< passed to a deallocator
+  GoneTransferred = 2, ///< passed to a parameter the rules say "takes"
+  GoneEscaped = 4,     ///< stored where it outlives the function
+  GoneReturned = 8,    ///< returned to the caller
+};
+
+/// What NULL tests have established about an allocation (bits).
+enum NullBits : unsigned char {
+  NullUnchecked = 1, ///< never compared with NULL on some path
+  NullIsNull = 2,    ///< known NULL (allocation failed) on some path
+  NullNonNull = 4,   ///< known non-NULL on some path
+};
+
+/// One allocation call of the function, and what the analysis learnt.
+struct Allocation {
+  const CallExpr *Call = nullptr;
+  const FunctionRule *Rule = nullptr;
+  SourceLocation Loc;   ///< reported location (file location)
+  unsigned Line = 0;
+  std::string Name;     ///< "buf", "obj->name", or "" when never bound
+  bool InLoop = false;  ///< the call sits inside a loop body
+  /// How a failure shows: NULL in the location holding it (return
+  /// allocators), or in the status the call returns (out-parameter ones).
+  bool FailsViaStatus = false;
+
+  /// "'buf'" or "the result of 'malloc'".
+  std::string describe() const;
+};
+
+/// The function returns while an allocation is still owned.
+struct LeakEvent {
+  const Stmt *Exit = nullptr; ///< the ReturnStmt, or null at the closing brace
+  SourceLocation ExitLoc;
+  AllocId Leaked = 0;
+  /// The allocation whose failure led here, when on a failure path.
+  std::optional<AllocId> Failed;
+};
+
+/// An allocation's value is used: dereferenced, indexed, passed where the
+/// callee dereferences it, or returned from a returns_nonnull function.
+struct UseEvent {
+  const Expr *Use = nullptr;
+  SourceLocation Loc;
+  AllocId A = 0;
+  unsigned char Null = 0;  ///< NullBits at the use
+  unsigned char Gone = 0;  ///< GoneKind bits at the use (after free, ...)
+  bool IsDeref = false;    ///< the use itself reads the memory
+  std::string What;        ///< "dereferenced", "passed to 'memcpy'", ...
+};
+
+/// A deallocator or a "takes" parameter receives an allocation.
+struct ReleaseEvent {
+  const CallExpr *Call = nullptr;
+  AllocId A = 0;
+  unsigned ArgIndex = 0;
+  const FunctionRule *Callee = nullptr;
+  bool Frees = false;      ///< a deallocator, not a "takes" contract
+  unsigned char GoneBefore = 0; ///< already released on some path
+};
+
+/// The state of one allocation where the function exits.
+struct ExitState {
+  SourceLocation ExitLoc;
+  AllocId A = 0;
+  bool Owned = false;
+  unsigned char Gone = 0;
+  bool Allocated = false; ///< allocated on some path to this exit
+};
+
+struct DataflowOptions {
+  /// Treat a call to a function without rules that receives a pointer to
+  /// non-const as taking it (the safe default for leak reports).
+  bool UnknownCallsTake = true;
+};
+
+/// Runs the analysis on one function definition.
+class OwnershipAnalysis {
+public:
+  OwnershipAnalysis(const FunctionDecl *FD, ASTContext &Ctx,
+                    CalleeResolver &Resolver, DataflowOptions Opts = {});
+  ~OwnershipAnalysis();
+
+  /// False when the function allocates nothing (or has no CFG): then every
+  /// query below is empty.
+  bool run();
+
+  const std::vector<Allocation> &allocations() const;
+  const std::vector<LeakEvent> &leaks() const;
+  const std::vector<UseEvent> &uses() const;
+  const std::vector<ReleaseEvent> &releases() const;
+  const std::vector<ExitState> &exits() const;
+
+  /// Whether \p FD contains a call that allocates (a cheap pre-check).
+  static bool allocatesAnything(const FunctionDecl *FD, ASTContext &Ctx,
+                                CalleeResolver &Resolver);
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> P;
+};
+
+} // namespace clang::tidy::alloc
+
+#endif // ALLOC_TIDY_CORE_OWNERSHIPDATAFLOW_H
