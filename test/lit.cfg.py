@@ -51,6 +51,10 @@ config.substitutions.append(("%alloc_tidy_plugin", config.alloc_tidy_plugin))
 config.substitutions.append(("%alloc_tidy_driver", config.alloc_tidy_driver))
 config.substitutions.append(("%clang", config.clang))
 config.substitutions.append(("%python", py))
+config.substitutions.append(("%expect_exit", "%s %s" % (
+    py, os.path.join(inputs, "expect_exit.py"))))
+config.substitutions.append(("%validate_sarif", "%s %s" % (
+    py, os.path.join(inputs, "sarif", "validate_sarif.py"))))
 config.substitutions.append(("%inputs", inputs))
 config.substitutions.append(("%rules_dir", os.path.join(config.alloc_tidy_source_dir, "rules")))
 config.substitutions.append(("%src_root", config.alloc_tidy_source_dir))

@@ -183,6 +183,20 @@ std::optional<ChangedLines> changedLines(llvm::StringRef Rev, std::string &Error
 
 // --- baseline --------------------------------------------------------------
 
+std::string withoutNumbers(llvm::StringRef S) {
+  std::string Out;
+  for (size_t I = 0; I < S.size(); ++I) {
+    if (llvm::isDigit(S[I])) {
+      Out += '#';
+      while (I + 1 < S.size() && llvm::isDigit(S[I + 1]))
+        ++I;
+      continue;
+    }
+    Out += S[I];
+  }
+  return Out;
+}
+
 struct BaselineResult {
   std::string RuleId, Uri, Fingerprint, Message;
   json::Value Raw = nullptr;
@@ -574,7 +588,11 @@ ReportOutcome report(AnalysisResult &Result, ReportRequest &Req) {
         continue;
       }
       Match->Matched = true;
-      F.BaselineState = Match->Message == F.Message ? "unchanged" : "updated";
+      // Messages quote line numbers ("allocated at line 12"): moving code
+      // changes them without changing the finding.
+      F.BaselineState = withoutNumbers(Match->Message) == withoutNumbers(F.Message)
+                            ? "unchanged"
+                            : "updated";
     }
   }
 
