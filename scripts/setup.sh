@@ -9,7 +9,7 @@ mode=${1:-all}
 build=${ALLOC_TIDY_BUILD_DIR:-$root/build}
 
 packages=(clang-tidy-19 libclang-19-dev llvm-19-dev llvm-19-tools clang-19
-          libc6-dev cmake ninja-build python3 python3-jsonschema git)
+          libc6-dev cmake ninja-build python3 python3-jsonschema python3-yaml git)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \

@@ -1,0 +1,2 @@
+#include <stdlib.h>
+static inline char *obs_scratch(void) { return malloc(16); }
