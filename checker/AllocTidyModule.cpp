@@ -1,6 +1,8 @@
 //===--- AllocTidyModule.cpp - the alloc-* checks -------------------------===//
 
 #include "GroupUnwindCheck.h"
+#include "OwnershipInconsistentCheck.h"
+#include "OwnershipTransferCheck.h"
 #include "UncheckedResultCheck.h"
 #include "UnjustifiedCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -12,6 +14,9 @@ class AllocTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<GroupUnwindCheck>("alloc-group-unwind");
+    Factories.registerCheck<OwnershipInconsistentCheck>(
+        "alloc-ownership-inconsistent");
+    Factories.registerCheck<OwnershipTransferCheck>("alloc-ownership-transfer");
     Factories.registerCheck<UncheckedResultCheck>("alloc-unchecked-result");
     Factories.registerCheck<UnjustifiedCheck>("alloc-unjustified");
   }

@@ -402,6 +402,17 @@ const FunctionRule *AllocationModel::lookup(StringRef Name) const {
   return It == Rules.end() ? nullptr : &It->second;
 }
 
+std::string AllocationModel::deallocatorFor(StringRef Family) const {
+  std::string Best;
+  for (const auto &E : Rules) {
+    const FunctionRule &R = E.second;
+    if (R.FreeArg && !R.allocates() && R.Family == Family &&
+        (Best.empty() || R.Name < Best))
+      Best = R.Name;
+  }
+  return Best;
+}
+
 ArrayRef<StringRef> AllocationModel::shippedNames() {
   static const std::vector<StringRef> Names = [] {
     std::vector<StringRef> N;

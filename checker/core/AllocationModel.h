@@ -102,6 +102,9 @@ public:
 
   const FunctionRule *lookup(llvm::StringRef Name) const;
 
+  /// A deallocator of \p Family (the first by name), or "".
+  std::string deallocatorFor(llvm::StringRef Family) const;
+
   /// The shipped rules files, by stem.
   static llvm::ArrayRef<llvm::StringRef> shippedNames();
   /// The text of a shipped rules file, or std::nullopt.

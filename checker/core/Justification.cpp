@@ -42,6 +42,59 @@ std::string normaliseReason(StringRef R) {
   }
   return Out;
 }
+/// "takes(a, b); copies(c)": the rest of a contract comment after its first
+/// word \p Word, with \p Rest what follows that word.
+Justification parseContract(StringRef Text, StringRef Word, StringRef Rest) {
+  Justification J;
+  while (true) {
+    if (!Rest.consume_front("(")) {
+      J.Error = ("contract '" + Word + "' needs its parameters in parentheses: '" +
+                 Word + "(name, ...)'")
+                    .str();
+      J.Contracts.clear();
+      return J;
+    }
+    size_t Close = Rest.find(')');
+    if (Close == StringRef::npos) {
+      J.Error = ("contract '" + Word + "' has no closing ')'").str();
+      J.Contracts.clear();
+      return J;
+    }
+    SmallVector<StringRef, 4> Names;
+    Rest.take_front(Close).split(Names, ',');
+    for (StringRef N : Names) {
+      N = N.trim();
+      if (N.empty() || !llvm::all_of(N, [](char C) { return isAlnum(C) || C == '_'; })) {
+        J.Error = ("contract '" + Word + "' names '" + N +
+                   "', which is not a parameter name")
+                      .str();
+        J.Contracts.clear();
+        return J;
+      }
+      J.Contracts.push_back({Word.str(), N.str()});
+    }
+    Rest = Rest.drop_front(Close + 1).ltrim();
+    if (!Rest.consume_front(";"))
+      break;
+    Rest = Rest.ltrim();
+    Word = Rest.take_while([](char C) { return isAlnum(C) || C == '_'; });
+    Rest = Rest.drop_front(Word.size()).ltrim();
+    if (Word != "takes" && Word != "copies" && Word != "borrows") {
+      J.Error = ("unknown contract '" + Word + "'; use takes, copies or borrows").str();
+      J.Contracts.clear();
+      return J;
+    }
+  }
+  // "-- why" may follow; anything else is a typo.
+  if (!Rest.empty() && !Rest.starts_with("--")) {
+    J.Error = ("unexpected '" + Rest.take_front(20) +
+               "' after the contract; separate clauses with ';'")
+                  .str();
+    J.Contracts.clear();
+  }
+  return J;
+}
+
 } // namespace
 
 StringRef spell(Lifetime L) {
@@ -86,10 +139,12 @@ std::optional<Justification> parseJustificationComment(StringRef Text) {
                   .str();
     return J;
   }
+  if (Word == "takes" || Word == "copies" || Word == "borrows")
+    return parseContract(Text, Word, T);
   J.Life = parseLifetime(Word);
   if (!J.Life) {
     J.Error = ("unknown lifetime '" + Word + "' in allocation justification; use one of " +
-               lifetimeList())
+               lifetimeList() + " (or takes, copies, borrows for a contract)")
                   .str();
     return J;
   }
@@ -221,6 +276,18 @@ void JustificationIndex::attach(Preprocessor &PP) {
 
 const Justification *JustificationIndex::find(SourceLocation Loc,
                                               const SourceManager &SM) const {
+  const Justification *J = findAny(Loc, SM);
+  return J && !J->isContract() ? J : nullptr;
+}
+
+const Justification *JustificationIndex::findContract(SourceLocation Loc,
+                                                      const SourceManager &SM) const {
+  const Justification *J = findAny(Loc, SM);
+  return J && J->isContract() ? J : nullptr;
+}
+
+const Justification *JustificationIndex::findAny(SourceLocation Loc,
+                                                 const SourceManager &SM) const {
   SourceLocation FileLoc = SM.getFileLoc(Loc);
   auto [FID, Offset] = SM.getDecomposedLoc(FileLoc);
   auto It = Files.find(FID);

@@ -40,9 +40,19 @@ std::optional<Lifetime> parseLifetime(llvm::StringRef Word);
 /// "permanent, scoped, transaction, returned, stored"
 llvm::StringRef lifetimeList();
 
-/// A parsed justification, well-formed or not.
+/// A parameter contract a comment declares: "takes(method)".
+struct DeclaredContract {
+  std::string Kind;  ///< "takes", "copies" or "borrows"
+  std::string Param; ///< the parameter's name
+};
+
+/// A parsed "alloc:" comment, well-formed or not: either the justification
+/// of an allocation ("alloc: <lifetime> -- <reason>") or, on a function
+/// declaration, the ownership contract of its parameters
+/// ("alloc: takes(method); copies(body)").
 struct Justification {
-  std::optional<Lifetime> Life; ///< set when well-formed
+  std::optional<Lifetime> Life; ///< set when a well-formed justification
+  std::vector<DeclaredContract> Contracts; ///< set when a contract comment
   std::string Reason;
   std::string Error;            ///< what is wrong, when malformed
   SourceLocation Loc;           ///< the comment or the macro's lifetime token
@@ -50,6 +60,7 @@ struct Justification {
   mutable bool Used = false;    ///< some allocation site claimed it
 
   bool valid() const { return Error.empty(); }
+  bool isContract() const { return !Contracts.empty(); }
 };
 
 /// Parses the full text of one comment ("/* ... */" or "// ...").  Returns
@@ -70,13 +81,20 @@ public:
   JustificationIndex &operator=(const JustificationIndex &) = delete;
 
   /// The justification covering an allocation written at \p Loc (any
-  /// location; its file location is used), or nullptr.
+  /// location; its file location is used), or nullptr.  A contract comment
+  /// is not a justification.
   const Justification *find(SourceLocation Loc, const SourceManager &SM) const;
+
+  /// The contract comment on the line of \p Loc (a function's name) or
+  /// directly above its declaration, or nullptr.
+  const Justification *findContract(SourceLocation Loc,
+                                    const SourceManager &SM) const;
 
   /// All justifications seen, in order of appearance per file.
   std::vector<const Justification *> all() const;
 
 private:
+  const Justification *findAny(SourceLocation Loc, const SourceManager &SM) const;
   friend class CommentCollector;
   friend class MacroCollector;
   struct CommentEntry {

@@ -66,9 +66,10 @@ struct AllocState {
   unsigned char Null = 0;
   unsigned char Gone = 0;
   bool Allocated = false;
+  const CallExpr *GoneAt = nullptr; ///< the call that freed or took it
   bool operator==(const AllocState &O) const {
     return Owned == O.Owned && Null == O.Null && Gone == O.Gone &&
-           Allocated == O.Allocated;
+           Allocated == O.Allocated && GoneAt == O.GoneAt;
   }
 };
 
@@ -94,6 +95,8 @@ struct Sub {
       Allocs[I].Null |= O.Allocs[I].Null;
       Allocs[I].Gone |= O.Allocs[I].Gone;
       Allocs[I].Allocated |= O.Allocs[I].Allocated;
+      if (!Allocs[I].GoneAt)
+        Allocs[I].GoneAt = O.Allocs[I].GoneAt;
     }
     for (const auto &[K, V] : O.Points)
       unionInto(Points[K], V);
@@ -160,9 +163,13 @@ public:
       : Ctx(Ctx), Resolver(R), StopAtFirst(StopAtFirst) {}
   bool VisitCallExpr(CallExpr *C) {
     if (const FunctionRule *R = Resolver.allocation(C, Ctx)) {
-      Calls.push_back({C, R, LoopDepth > 0});
+      Calls.push_back({C, R, LoopDepth > 0, false});
       if (StopAtFirst)
         return false;
+    } else if (!StopAtFirst) {
+      const FunctionRule *B = Resolver.ruleForCall(C, Ctx.getSourceManager());
+      if (B && B->returnContract() == ReturnContract::Borrowed)
+        Calls.push_back({C, B, LoopDepth > 0, true});
     }
     return true;
   }
@@ -174,6 +181,7 @@ public:
     const CallExpr *Call;
     const FunctionRule *Rule;
     bool InLoop;
+    bool Borrowed;
   };
   std::vector<Found> Calls;
 
@@ -215,6 +223,8 @@ struct OwnershipAnalysis::Impl {
   std::map<std::pair<const void *, AllocId>, size_t> UseIndex;
   std::set<std::tuple<const void *, AllocId, unsigned>> SeenRelease;
   std::map<std::pair<unsigned, AllocId>, size_t> ExitIndex;
+  std::vector<CopyEvent> Copies;
+  std::set<std::pair<const CallExpr *, AllocId>> SeenCopy;
 
   Impl(const FunctionDecl *FD, ASTContext &Ctx, CalleeResolver &R, DataflowOptions O)
       : FD(FD), Ctx(Ctx), SM(Ctx.getSourceManager()), Resolver(R), Opts(O) {}
@@ -284,13 +294,17 @@ struct OwnershipAnalysis::Impl {
 
   // --- ownership changes ---------------------------------------------------
 
-  void release(Sub &St, const AllocSet &S, unsigned char Kind, bool WithContents) {
+  void release(Sub &St, const AllocSet &S, unsigned char Kind, bool WithContents,
+               const CallExpr *By = nullptr) {
     for (AllocId A : S) {
       if (A == NullSentinel)
         continue;
       AllocState &AS = St.Allocs[A];
-      if (AS.Owned)
+      if (AS.Owned || (Allocs[A].Borrowed && AS.Allocated)) {
         AS.Gone |= Kind;
+        if (By)
+          AS.GoneAt = By;
+      }
       AS.Owned = false;
       // A realloc result taking over: the old block goes with it.
       auto R = St.ReallocOf.find(A);
@@ -327,15 +341,31 @@ struct OwnershipAnalysis::Impl {
   void allocate(Sub &St, AllocId A) {
     const Allocation &Info = Allocs[A];
     AllocState &AS = St.Allocs[A];
-    AS.Owned = true;
+    AS.Owned = !Info.Borrowed;
     AS.Gone = 0;
+    AS.GoneAt = nullptr;
     AS.Allocated = true;
+    if (Info.Borrowed) {
+      AS.Null = NullNonNull; // not ours to check either
+      return;
+    }
     AS.Null = Info.Rule->MayReturnNull && !(Info.FailsViaStatus && !Info.Rule->Status)
                   ? NullUnchecked
                   : NullNonNull;
   }
 
+  /// True if some place still points to \p A.
+  static bool reachable(const Sub &St, AllocId A) {
+    for (const auto &[P, V] : St.Points)
+      if (llvm::is_contained(V, A))
+        return true;
+    return false;
+  }
+
   void bind(Sub &St, const Place &P, AllocSet V, const Expr *Target) {
+    AllocSet Old;
+    if (auto It = St.Points.find(P); It != St.Points.end())
+      Old = It->second;
     if (!P.Field) // a variable reassigned: its old object's fields are stale
       for (auto It = St.Points.begin(); It != St.Points.end();)
         It = (It->first.Var == P.Var && It->first.Field) ? St.Points.erase(It)
@@ -347,6 +377,14 @@ struct OwnershipAnalysis::Impl {
       St.Points.erase(P);
     else
       St.Points[P] = std::move(V);
+    // Memory already released that nothing points to any more cannot be
+    // used again on this path; forgetting how it went keeps a join with a
+    // path where it is still live from reporting a use after free.
+    for (AllocId A : Old)
+      if (A != NullSentinel && St.Allocs[A].Gone && !reachable(St, A)) {
+        St.Allocs[A].Gone = 0;
+        St.Allocs[A].GoneAt = nullptr;
+      }
   }
 
   void assign(Sub &St, const Expr *LHS, const Expr *RHS) {
@@ -387,6 +425,7 @@ struct OwnershipAnalysis::Impl {
       U.A = A;
       U.Null = St.Allocs[A].Null;
       U.Gone = St.Allocs[A].Gone;
+      U.GoneAt = St.Allocs[A].GoneAt;
       U.IsDeref = IsDeref;
       U.What = What;
       Uses.push_back(std::move(U));
@@ -504,10 +543,16 @@ struct OwnershipAnalysis::Impl {
         if (Recording)
           for (AllocId A : V)
             if (A != NullSentinel && SeenRelease.insert({Call, A, I}).second)
-              Releases.push_back({Call, A, I, R, Frees, St.Allocs[A].Gone});
-        release(St, V, Frees ? GoneFreed : GoneTransferred, /*WithContents=*/!Frees);
+              Releases.push_back({Call, A, I, R, Frees, St.Allocs[A].Gone,
+                                  St.Allocs[A].GoneAt});
+        release(St, V, Frees ? GoneFreed : GoneTransferred, /*WithContents=*/!Frees,
+                Call);
         continue;
       }
+      if (C == ArgContract::Copies && Recording)
+        for (AllocId A : V)
+          if (A != NullSentinel && SeenCopy.insert({Call, A}).second)
+            Copies.push_back({Call, A, I, R});
       if (C != ArgContract::Unspecified || Deref || R)
         continue;
       if (Opts.UnknownCallsTake && mayTake(Callee, I, Arg))
@@ -855,6 +900,7 @@ struct OwnershipAnalysis::Impl {
       A.Line = SM.getPresumedLineNumber(A.Loc);
       A.InLoop = F.InLoop;
       A.FailsViaStatus = F.Rule->AllocatesArg.has_value();
+      A.Borrowed = F.Borrowed;
       AllocOf[F.Call] = Allocs.size();
       Allocs.push_back(std::move(A));
     }
@@ -914,6 +960,7 @@ const std::vector<LeakEvent> &OwnershipAnalysis::leaks() const { return P->Leaks
 const std::vector<UseEvent> &OwnershipAnalysis::uses() const { return P->Uses; }
 const std::vector<ReleaseEvent> &OwnershipAnalysis::releases() const { return P->Releases; }
 const std::vector<ExitState> &OwnershipAnalysis::exits() const { return P->Exits; }
+const std::vector<CopyEvent> &OwnershipAnalysis::copies() const { return P->Copies; }
 
 bool OwnershipAnalysis::allocatesAnything(const FunctionDecl *FD, ASTContext &Ctx,
                                           CalleeResolver &Resolver) {

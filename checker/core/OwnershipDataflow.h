@@ -65,6 +65,9 @@ struct Allocation {
   /// How a failure shows: NULL in the location holding it (return
   /// allocators), or in the status the call returns (out-parameter ones).
   bool FailsViaStatus = false;
+  /// Not an allocation: a pointer the callee lends ("returns: borrowed"),
+  /// followed only to catch it being freed.
+  bool Borrowed = false;
 
   /// "'buf'" or "the result of 'malloc'".
   std::string describe() const;
@@ -87,6 +90,7 @@ struct UseEvent {
   AllocId A = 0;
   unsigned char Null = 0;  ///< NullBits at the use
   unsigned char Gone = 0;  ///< GoneKind bits at the use (after free, ...)
+  const CallExpr *GoneAt = nullptr; ///< the call that freed or took it
   bool IsDeref = false;    ///< the use itself reads the memory
   std::string What;        ///< "dereferenced", "passed to 'memcpy'", ...
 };
@@ -99,6 +103,15 @@ struct ReleaseEvent {
   const FunctionRule *Callee = nullptr;
   bool Frees = false;      ///< a deallocator, not a "takes" contract
   unsigned char GoneBefore = 0; ///< already released on some path
+  const CallExpr *GoneAt = nullptr; ///< the call that released it before
+};
+
+/// An allocation is passed to a parameter whose contract is "copies".
+struct CopyEvent {
+  const CallExpr *Call = nullptr;
+  AllocId A = 0;
+  unsigned ArgIndex = 0;
+  const FunctionRule *Callee = nullptr;
 };
 
 /// The state of one allocation where the function exits.
@@ -132,6 +145,7 @@ public:
   const std::vector<UseEvent> &uses() const;
   const std::vector<ReleaseEvent> &releases() const;
   const std::vector<ExitState> &exits() const;
+  const std::vector<CopyEvent> &copies() const;
 
   /// Whether \p FD contains a call that allocates (a cheap pre-check).
   static bool allocatesAnything(const FunctionDecl *FD, ASTContext &Ctx,

@@ -7,7 +7,7 @@
 
 void malformed(size_t n) {
   char *a = malloc(n); // alloc: forever -- never freed
-  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: malformed allocation justification: unknown lifetime 'forever' in allocation justification; use one of permanent, scoped, transaction, returned, stored [alloc-unjustified]{{$}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: malformed allocation justification: unknown lifetime 'forever' in allocation justification; use one of permanent, scoped, transaction, returned, stored (or takes, copies, borrows for a contract) [alloc-unjustified]{{$}}
   char *b = malloc(n); /* alloc: -- no lifetime */
   // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: malformed allocation justification: justification names no lifetime; write 'alloc: <lifetime> -- <reason>' with a lifetime of permanent, scoped, transaction, returned, stored [alloc-unjustified]{{$}}
   char *c = malloc(n); // alloc: scoped
@@ -27,3 +27,16 @@ void malformed(size_t n) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: malformed allocation justification: unknown lifetime 'scopd' {{.*}} [alloc-unjustified]{{$}}
   free(a); free(b); free(c); free(d); free(e); free(f); free(g); free(h);
 }
+
+// Contract comments on function declarations are checked for form too.
+/* alloc: takes method */
+// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: malformed allocation justification: contract 'takes' needs its parameters in parentheses: 'takes(name, ...)' [alloc-unjustified]{{$}}
+void set_method(char *method);
+/* alloc: copies(body); keeps(uri) */
+// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: malformed allocation justification: unknown contract 'keeps'; use takes, copies or borrows [alloc-unjustified]{{$}}
+void set_body(const char *body, char *uri);
+/* alloc: takes(uri) copies(body) */
+// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: malformed allocation justification: unexpected 'copies(body)' after the contract; separate clauses with ';' [alloc-unjustified]{{$}}
+void set_both(const char *body, char *uri);
+/* alloc: takes(uri); copies(body) -- the message keeps the URI */
+void set_ok(const char *body, char *uri);

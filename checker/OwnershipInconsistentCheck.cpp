@@ -1,0 +1,162 @@
+//===--- OwnershipInconsistentCheck.cpp - alloc-ownership-inconsistent ----===//
+
+#include "OwnershipInconsistentCheck.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/Lex/Preprocessor.h"
+#include <map>
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::alloc {
+
+namespace {
+
+/// The contract of a member's value parameters (all but the object), when
+/// they agree.
+std::optional<ArgContract> convention(const FunctionContract &C) {
+  std::optional<ArgContract> Conv;
+  for (const ParamContract &P : C.Params) {
+    if (P.Index == 0)
+      continue;
+    if (Conv && *Conv != P.Contract)
+      return std::nullopt;
+    Conv = P.Contract;
+  }
+  return Conv;
+}
+
+bool isExplicit(const FunctionContract &C) {
+  for (const ParamContract &P : C.Params)
+    if (P.Index != 0 && P.Explicit)
+      return true;
+  return false;
+}
+
+/// "takes ownership of", "copies", "only borrows"
+StringRef verb(ArgContract C) {
+  switch (C) {
+  case ArgContract::Takes:
+    return "takes ownership of";
+  case ArgContract::Copies:
+    return "copies";
+  default:
+    return "only borrows";
+  }
+}
+
+StringRef plural(ArgContract C) {
+  switch (C) {
+  case ArgContract::Takes:
+    return "take ownership of their argument";
+  case ArgContract::Copies:
+    return "copy their argument";
+  default:
+    return "only borrow their argument";
+  }
+}
+
+} // namespace
+
+void OwnershipInconsistentCheck::registerPPCallbacks(const SourceManager &SourceMgr,
+                                                     Preprocessor *PP,
+                                                     Preprocessor *) {
+  SM = &SourceMgr;
+  Index.attach(*PP);
+}
+
+void OwnershipInconsistentCheck::registerMatchers(MatchFinder *Finder) {
+  // Definitions in the user's code; check() keeps those shaped like an API
+  // family member (familyKey: a name prefix and an object pointer first).
+  Finder->addMatcher(functionDecl(isDefinition(), hasBody(compoundStmt()),
+                                  unless(isExpansionInSystemHeader()))
+                         .bind("fn"),
+                     this);
+}
+
+void OwnershipInconsistentCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+  if (!FD || familyKey(FD).empty())
+    return;
+  FunctionContract C = inferContract(FD, *Result.Context, resolver(), &Index);
+  if (convention(C))
+    Members.push_back(std::move(C));
+}
+
+void OwnershipInconsistentCheck::onEndOfTranslationUnit() {
+  std::map<std::string, std::vector<const FunctionContract *>> Families;
+  for (const FunctionContract &C : Members)
+    Families[familyKey(C.FD)].push_back(&C);
+  for (const auto &[Key, List] : Families) {
+    if (List.size() < 2)
+      continue;
+    // Declared contracts are deliberate exceptions: they are neither
+    // reported nor counted towards the family's convention.
+    std::map<ArgContract, unsigned> Count;
+    unsigned Inferred = 0;
+    for (const FunctionContract *C : List)
+      if (!isExplicit(*C)) {
+        ++Count[*convention(*C)];
+        ++Inferred;
+      }
+    if (Count.size() < 2)
+      continue;
+    // The majority convention, if one has more than half the members.
+    std::optional<ArgContract> Majority;
+    for (const auto &[Conv, N] : Count)
+      if (2 * N > Inferred)
+        Majority = Conv;
+    StringRef Prefix = familyPrefix(Key);
+    for (const FunctionContract *C : List) {
+      ArgContract Mine = *convention(*C);
+      if ((Majority && Mine == *Majority) || isExplicit(*C))
+        continue;
+      const ParamContract *P = nullptr;
+      for (const ParamContract &Q : C->Params)
+        if (Q.Index != 0) {
+          P = &Q;
+          break;
+        }
+      std::string Name = P->Param->getName().str();
+      std::string Suggest =
+          Mine == ArgContract::Takes
+              ? "'/* alloc: takes(" + Name + ") */' or '__attribute__((ownership_takes(malloc, " +
+                    std::to_string(P->Index + 1) + ")))'"
+              : "'/* alloc: " + spell(Mine).str() + "(" + Name + ") */'";
+      if (Majority)
+        diag(P->Param->getLocation(),
+             "'%0' %1 '%2'%3, but the other functions of the '%4' family %5: "
+             "callers will free or leak it by mistake; follow the family's "
+             "convention, or declare this contract with %6")
+            << C->FD->getName() << verb(Mine) << Name
+            << (P->How.empty() ? "" : " (" + P->How + ")") << Prefix
+            << plural(*Majority) << Suggest;
+      else
+        diag(P->Param->getLocation(),
+             "'%0' %1 '%2'%3, and the '%4' family has no single convention "
+             "for its arguments: callers will free or leak them by mistake; "
+             "make the family agree, or declare this contract with %5")
+            << C->FD->getName() << verb(Mine) << Name
+            << (P->How.empty() ? "" : " (" + P->How + ")") << Prefix << Suggest;
+      for (const FunctionContract *O : List) {
+        if (O == C)
+          continue;
+        for (const ParamContract &Q : O->Params)
+          if (Q.Index != 0) {
+            diag(Q.Param->getLocation(), "'%0' %1 '%2'", DiagnosticIDs::Note)
+                << O->FD->getName() << verb(Q.Contract) << Q.Param->getName();
+            break;
+          }
+      }
+      // The comment that declares the contract, above the definition.
+      SourceLocation Start = SM->getFileLoc(C->FD->getBeginLoc());
+      std::string Line = "/* alloc: " + spell(Mine).str() + "(" + Name + ") */\n";
+      diag(Start, "declare the contract to keep it", DiagnosticIDs::Note)
+          << FixItHint::CreateInsertion(Start, Line);
+    }
+  }
+  Members.clear();
+}
+
+} // namespace clang::tidy::alloc

@@ -1,0 +1,34 @@
+//===--- OwnershipInconsistentCheck.h - alloc-ownership-inconsistent -*- C++ -*-===//
+
+#ifndef ALLOC_TIDY_OWNERSHIPINCONSISTENTCHECK_H
+#define ALLOC_TIDY_OWNERSHIPINCONSISTENTCHECK_H
+
+#include "core/AllocCheckBase.h"
+#include "core/Contracts.h"
+#include "core/Justification.h"
+#include <vector>
+
+namespace clang::tidy::alloc {
+
+/// Flags functions of an API family (same name prefix, same first
+/// parameter type) whose ownership convention for their pointer arguments
+/// differs from the family's majority.
+class OwnershipInconsistentCheck : public AllocCheckBase {
+public:
+  OwnershipInconsistentCheck(StringRef Name, ClangTidyContext *Context)
+      : AllocCheckBase(Name, Context) {}
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+
+private:
+  JustificationIndex Index;
+  const SourceManager *SM = nullptr;
+  std::vector<FunctionContract> Members;
+};
+
+} // namespace clang::tidy::alloc
+
+#endif // ALLOC_TIDY_OWNERSHIPINCONSISTENTCHECK_H

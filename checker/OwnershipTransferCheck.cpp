@@ -1,0 +1,144 @@
+//===--- OwnershipTransferCheck.cpp - alloc-ownership-transfer ------------===//
+
+#include "OwnershipTransferCheck.h"
+#include "core/OwnershipDataflow.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/SourceManager.h"
+#include <set>
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::alloc {
+
+namespace {
+
+/// "argument 2 ('method')": 1-based, as people count, with the name.
+std::string argument(const CallExpr *Call, unsigned I) {
+  std::string S = "argument " + std::to_string(I + 1);
+  if (const FunctionDecl *FD = Call->getDirectCallee())
+    if (I < FD->getNumParams() && FD->getParamDecl(I)->getIdentifier())
+      S += " '" + FD->getParamDecl(I)->getName().str() + "'";
+  return S;
+}
+
+const FunctionRule *calleeRule(const CallExpr *Call, CalleeResolver &R,
+                               const SourceManager &SM) {
+  return Call ? R.ruleForCall(Call, SM) : nullptr;
+}
+
+} // namespace
+
+void OwnershipTransferCheck::registerMatchers(MatchFinder *Finder) {
+  // Function definitions in the user's code.
+  Finder->addMatcher(functionDecl(isDefinition(), hasBody(compoundStmt()),
+                                  unless(isExpansionInSystemHeader()))
+                         .bind("fn"),
+                     this);
+}
+
+void OwnershipTransferCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+  if (!FD)
+    return;
+  OwnershipAnalysis Analysis(FD, *Result.Context, resolver());
+  if (!Analysis.run())
+    return;
+  const SourceManager &SM = *Result.SourceManager;
+  const std::vector<Allocation> &Allocs = Analysis.allocations();
+  auto LineOf = [&](const Expr *E) {
+    return SM.getPresumedLineNumber(SM.getFileLoc(E->getBeginLoc()));
+  };
+
+  std::set<std::pair<const CallExpr *, AllocId>> Reported;
+  for (const ReleaseEvent &R : Analysis.releases()) {
+    const Allocation &A = Allocs[R.A];
+    SourceLocation Loc = SM.getFileLoc(R.Call->getBeginLoc());
+    // A borrowed pointer is not the caller's to free or give away.
+    if (A.Borrowed) {
+      diag(Loc, "%0 is %select{freed|handed to '%2', which takes ownership,}1 "
+                "but '%3' only lends it (%4: returns borrowed); do not "
+                "%select{free|give away}1 it")
+          << A.describe() << !R.Frees << R.Callee->Name << A.Rule->Name
+          << A.Rule->Origin;
+      diag(A.Loc, "'%0' returns it here", DiagnosticIDs::Note) << A.Rule->Name;
+      Reported.insert({R.Call, R.A});
+      continue;
+    }
+    // Released twice: freed, or taken, before.
+    if ((R.GoneBefore & (GoneFreed | GoneTransferred)) && R.GoneAt) {
+      const FunctionRule *Before = calleeRule(R.GoneAt, resolver(), SM);
+      // A deallocator freed it, or a "takes" parameter received it.
+      bool WasTaken = Before && !Before->FreeArg;
+      if (WasTaken)
+        diag(Loc, "%0 is %select{freed|handed over again}1 after '%2' took "
+                  "ownership of it at line %3 (%4: takes its argument); the "
+                  "new owner releases it too: %select{remove this free|copy it "
+                  "before the first call}1")
+            << A.describe() << !R.Frees << Before->Name << LineOf(R.GoneAt)
+            << Before->Origin;
+      else
+        diag(Loc, "%0 is %select{freed|handed over}1 after it was freed by "
+                  "'%2' at line %3; release it once")
+            << A.describe() << !R.Frees << (Before ? Before->Name : "?")
+            << LineOf(R.GoneAt);
+      Reported.insert({R.Call, R.A});
+      continue;
+    }
+    // Freed by another family's deallocator.
+    if (R.Frees && !A.Rule->Family.empty() && !R.Callee->Family.empty() &&
+        A.Rule->Family != R.Callee->Family) {
+      std::string Right = model().deallocatorFor(A.Rule->Family);
+      diag(Loc, "%0 is allocated by '%1' (family %2, %3) but freed by '%4' "
+                "(family %5, %6); release it with %7")
+          << A.describe() << A.Rule->Name << A.Rule->Family << A.Rule->Origin
+          << R.Callee->Name << R.Callee->Family << R.Callee->Origin
+          << (Right.empty() ? "a deallocator of its family" : "'" + Right + "'");
+      diag(A.Loc, "allocated here", DiagnosticIDs::Note);
+      Reported.insert({R.Call, R.A});
+    }
+  }
+
+  // Used after free or after a "takes" parameter received it.
+  std::set<AllocId> UsedAfter;
+  for (const UseEvent &U : Analysis.uses()) {
+    if (!(U.Gone & (GoneFreed | GoneTransferred)) || !U.GoneAt)
+      continue;
+    const auto *Call = dyn_cast<CallExpr>(U.Use);
+    if (Call && Reported.count({Call, U.A}))
+      continue;
+    if (!UsedAfter.insert(U.A).second)
+      continue;
+    const Allocation &A = Allocs[U.A];
+    const FunctionRule *Before = calleeRule(U.GoneAt, resolver(), SM);
+    bool WasTaken = Before && !Before->FreeArg;
+    if (WasTaken)
+      diag(U.Loc, "%0 is used after '%1' took ownership of it at line %2 (%3: "
+                  "takes its argument); copy it before the call if it is still "
+                  "needed")
+          << A.describe() << Before->Name << LineOf(U.GoneAt) << Before->Origin;
+    else
+      diag(U.Loc, "%0 is used after it was freed by '%1' at line %2")
+          << A.describe() << (Before ? Before->Name : "?") << LineOf(U.GoneAt);
+  }
+
+  // Copied by the callee, then never freed on the normal path.
+  std::set<AllocId> StillOwned;
+  for (const LeakEvent &L : Analysis.leaks())
+    if (!L.Failed)
+      StillOwned.insert(L.Leaked);
+  std::set<AllocId> CopyReported;
+  for (const CopyEvent &C : Analysis.copies()) {
+    if (!StillOwned.count(C.A) || !CopyReported.insert(C.A).second)
+      continue;
+    const Allocation &A = Allocs[C.A];
+    diag(SM.getFileLoc(C.Call->getBeginLoc()),
+         "%0 is passed to '%1', which copies it (%2: copies %3), and is never "
+         "freed afterwards: the caller still owns it; free it after the call")
+        << A.describe() << C.Callee->Name << C.Callee->Origin
+        << argument(C.Call, C.ArgIndex);
+    diag(A.Loc, "%0 allocated here", DiagnosticIDs::Note) << A.describe();
+  }
+}
+
+} // namespace clang::tidy::alloc

@@ -1,0 +1,198 @@
+//===--- Contracts.cpp - ownership contracts of the user's own API --------===//
+
+#include "Contracts.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace clang::tidy::alloc {
+
+namespace {
+
+const Expr *strip(const Expr *E) {
+  while (true) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *C = dyn_cast<CStyleCastExpr>(E)) {
+      E = C->getSubExpr();
+      continue;
+    }
+    return E;
+  }
+}
+
+std::string spell(const Expr *E, const ASTContext &Ctx) {
+  E = strip(E);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return DRE->getDecl()->getName().str();
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    std::string Base = spell(ME->getBase(), Ctx);
+    return Base + (ME->isArrow() ? "->" : ".") + ME->getMemberDecl()->getName().str();
+  }
+  if (const auto *U = dyn_cast<UnaryOperator>(E))
+    if (U->getOpcode() == UO_Deref)
+      return "*" + spell(U->getSubExpr(), Ctx);
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+    return spell(AS->getBase(), Ctx) + "[...]";
+  return "memory outside the function";
+}
+
+/// Finds what the body does with each pointer parameter.
+class Evidence : public RecursiveASTVisitor<Evidence> {
+public:
+  Evidence(const FunctionDecl *FD, ASTContext &Ctx, CalleeResolver &R,
+           std::vector<ParamContract> &Params)
+      : Ctx(Ctx), Resolver(R), Params(Params) {
+    for (ParamContract &P : Params)
+      Of[P.Param] = &P;
+  }
+
+  bool VisitDeclStmt(DeclStmt *DS) {
+    for (Decl *D : DS->decls())
+      if (auto *VD = dyn_cast<VarDecl>(D))
+        if (VD->hasLocalStorage() && VD->getInit())
+          if (ParamContract *P = paramOf(VD->getInit()))
+            Of[VD] = P; // a local alias of the parameter
+    return true;
+  }
+
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->getOpcode() != BO_Assign)
+      return true;
+    ParamContract *P = paramOf(BO->getRHS());
+    if (!P)
+      return true;
+    const Expr *L = strip(BO->getLHS());
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(L))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (VD->hasLocalStorage()) {
+          Of[VD] = P;
+          return true;
+        }
+    take(*P, BO->getExprLoc(), "stored into '" + spell(L, Ctx) + "'", false);
+    return true;
+  }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    const FunctionRule *R = Resolver.ruleForCall(Call, Ctx.getSourceManager());
+    if (!R)
+      return true;
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+      ParamContract *P = paramOf(Call->getArg(I));
+      if (!P)
+        continue;
+      if (R->FreeArg == I)
+        take(*P, Call->getBeginLoc(), "freed by '" + R->Name + "'", true);
+      else if (R->argContract(I) == ArgContract::Takes)
+        take(*P, Call->getBeginLoc(), "handed to '" + R->Name + "', which takes it",
+             false);
+      else if (R->argContract(I) == ArgContract::Copies &&
+               P->Contract == ArgContract::Borrows) {
+        P->Contract = ArgContract::Copies;
+        P->Evidence = Call->getBeginLoc();
+        P->How = "duplicated by '" + R->Name + "'";
+      }
+    }
+    return true;
+  }
+
+private:
+  ParamContract *paramOf(const Expr *E) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(strip(E));
+    if (!DRE)
+      return nullptr;
+    auto It = Of.find(DRE->getDecl());
+    return It == Of.end() ? nullptr : It->second;
+  }
+  void take(ParamContract &P, SourceLocation L, std::string How, bool Frees) {
+    if (P.Contract == ArgContract::Takes)
+      return;
+    P.Contract = ArgContract::Takes;
+    P.Evidence = L;
+    P.How = std::move(How);
+    P.Frees = Frees;
+  }
+
+  ASTContext &Ctx;
+  CalleeResolver &Resolver;
+  std::vector<ParamContract> &Params;
+  llvm::DenseMap<const Decl *, ParamContract *> Of;
+};
+
+} // namespace
+
+FunctionContract inferContract(const FunctionDecl *FD, ASTContext &Ctx,
+                               CalleeResolver &Resolver,
+                               const JustificationIndex *Index) {
+  FunctionContract C;
+  C.FD = FD;
+  for (unsigned I = 0; I < FD->getNumParams(); ++I) {
+    const ParmVarDecl *P = FD->getParamDecl(I);
+    if (!P->getType()->isPointerType())
+      continue;
+    ParamContract PC;
+    PC.Param = P;
+    PC.Index = I;
+    C.Params.push_back(PC);
+  }
+  if (C.Params.empty())
+    return C;
+  if (FD->hasBody()) {
+    Evidence E(FD, Ctx, Resolver, C.Params);
+    E.TraverseStmt(FD->getBody());
+  }
+  // Declarations win: attributes on any redeclaration, and contract
+  // comments on the definition or a prior declaration (a header).
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const FunctionDecl *D : FD->redecls()) {
+    for (const auto *O : D->specific_attrs<OwnershipAttr>()) {
+      if (O->getOwnKind() == OwnershipAttr::Returns)
+        continue;
+      for (const ParamIdx &I : O->args())
+        for (ParamContract &P : C.Params)
+          if (P.Index == I.getASTIndex()) {
+            P.Contract = ArgContract::Takes;
+            P.Explicit = true;
+            P.How = O->getOwnKind() == OwnershipAttr::Takes
+                        ? "declared ownership_takes"
+                        : "declared ownership_holds";
+          }
+    }
+    if (!Index)
+      continue;
+    if (const Justification *J = Index->findContract(D->getLocation(), SM))
+      for (const DeclaredContract &DC : J->Contracts)
+        for (ParamContract &P : C.Params)
+          if (P.Param->getName() == DC.Param ||
+              (D != FD && D->getParamDecl(P.Index)->getName() == DC.Param)) {
+            P.Contract = DC.Kind == "takes"    ? ArgContract::Takes
+                         : DC.Kind == "copies" ? ArgContract::Copies
+                                               : ArgContract::Borrows;
+            P.Explicit = true;
+            P.How = "declared '" + DC.Kind + "' in a contract comment";
+          }
+  }
+  return C;
+}
+
+std::string familyKey(const FunctionDecl *FD) {
+  if (!FD->getIdentifier() || FD->getNumParams() < 2)
+    return "";
+  StringRef Name = FD->getName();
+  size_t Cut = Name.rfind('_');
+  if (Cut == StringRef::npos || Cut == 0 || Cut + 1 == Name.size())
+    return "";
+  QualType First = FD->getParamDecl(0)->getType();
+  if (!First->isPointerType())
+    return "";
+  return (Name.take_front(Cut + 1) + "\x1f" +
+          First->getPointeeType().getCanonicalType().getUnqualifiedType().getAsString())
+      .str();
+}
+
+llvm::StringRef familyPrefix(llvm::StringRef Key) { return Key.split('\x1f').first; }
+
+} // namespace clang::tidy::alloc

@@ -1,0 +1,18 @@
+// RUN: %check_alloc_tidy %s alloc-ownership-inconsistent %t -- --fix-notes
+
+// The notes list the family's other members; a note's fix-it declares the
+// contract above the definition (applied with --fix-notes).
+#include <stdlib.h>
+#include <string.h>
+
+struct req { char *a; char *b; char *c; };
+
+void req_set_a(struct req *r, const char *a) { r->a = strdup(a); } // alloc: stored -- r owns it
+void req_set_b(struct req *r, const char *b) { r->b = strdup(b); } // alloc: stored -- r owns it
+void req_set_c(struct req *r, char *c) { r->c = c; }
+// CHECK-NOTES: :[[@LINE-1]]:37: warning: 'req_set_c' takes ownership of 'c' (stored into 'r->c'), but the other functions of the 'req_set_' family copy their argument{{.*}} [alloc-ownership-inconsistent]
+// CHECK-NOTES: :[[@LINE-4]]:43: note: 'req_set_a' copies 'a'
+// CHECK-NOTES: :[[@LINE-4]]:43: note: 'req_set_b' copies 'b'
+// CHECK-NOTES: :[[@LINE-4]]:1: note: declare the contract to keep it
+// CHECK-FIXES: /* alloc: takes(c) */
+// CHECK-FIXES-NEXT: void req_set_c(struct req *r, char *c) { r->c = c; }

@@ -1,0 +1,21 @@
+// RUN: %check_alloc_tidy %s alloc-ownership-inconsistent %t
+
+// Two setters, two conventions, no majority: both are reported.
+#include <stdlib.h>
+#include <string.h>
+
+struct conn { char *name; char *peer; };
+
+void conn_set_name(struct conn *c, const char *name) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:48: warning: 'conn_set_name' copies 'name' (duplicated by 'strdup'), and the 'conn_set_' family has no single convention for its arguments: callers will free or leak them by mistake; make the family agree, or declare this contract with '/* alloc: copies(name) */' [alloc-ownership-inconsistent]{{$}}
+  c->name = strdup(name); // alloc: stored -- owned by the connection
+}
+
+void conn_set_peer(struct conn *c, char *peer) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:42: warning: 'conn_set_peer' takes ownership of 'peer' (stored into 'c->peer'), and the 'conn_set_' family has no single convention {{.*}} [alloc-ownership-inconsistent]{{$}}
+  c->peer = peer;
+}
+
+// A function alone in its family is never reported.
+struct timer { char *label; };
+void timer_set_label(struct timer *t, char *label) { t->label = label; }
