@@ -130,6 +130,49 @@ cl::opt<std::string> SrcRoot("srcroot", cl::desc(R"(Directory that SARIF and JSO
 to (%SRCROOT%). Default: the current directory.)"),
                              cl::init(""), cl::cat(Category));
 
+cl::opt<std::string> ExportContracts("export-contracts", cl::desc(R"(Write the ownership contracts inferred for the
+externally visible functions defined in the inputs as a rules file, for a
+library's users to load with RulesFiles.)"),
+                                     cl::value_desc("file.yaml"), cl::init(""),
+                                     cl::cat(Category));
+cl::opt<std::string> ContractsFamily("contracts-family",
+                                     cl::desc("The 'family' of the exported rules file."),
+                                     cl::init("exported"), cl::cat(Category));
+
+/// Writes \p Result's contracts as a rules file; an error message or "".
+std::string writeContracts(const AnalysisResult &Result, StringRef Path,
+                           StringRef Family) {
+  std::error_code EC;
+  raw_fd_ostream OS(Path, EC, sys::fs::OF_Text);
+  if (EC)
+    return ("cannot write '" + Path + "': " + EC.message()).str();
+  auto List = [&](const char *Key, const std::vector<unsigned> &V) {
+    if (V.empty())
+      return;
+    OS << ", " << Key << ": [";
+    for (size_t I = 0; I < V.size(); ++I)
+      OS << (I ? ", " : "") << V[I];
+    OS << "]";
+  };
+  OS << "# Ownership contracts inferred by alloc-tidy " << ALLOC_TIDY_VERSION
+     << " from the source of " << Result.Contracts.size()
+     << " functions.\n# Review them before shipping; load with RulesFiles. "
+        "Schema: docs/rules-schema.md.\n";
+  OS << "family: " << Family << "\nfunctions:\n";
+  for (const ExportedContract &C : Result.Contracts) {
+    OS << "  - {name: " << C.Name;
+    if (C.ReturnsOwned)
+      OS << ", allocates: return";
+    if (C.Frees)
+      OS << ", frees: " << *C.Frees;
+    List("takes", C.Takes);
+    List("copies", C.Copies);
+    List("borrows", C.Borrows);
+    OS << "}\n";
+  }
+  return "";
+}
+
 /// The -p value and whether "--" separates compiler flags, read before
 /// CommonOptionsParser, which would fall back to "no flags" silently.
 struct DatabaseRequest {
@@ -303,6 +346,7 @@ int main(int Argc, const char **Argv) {
   // Fingerprints name the enclosing function; the inventory lists sites.
   Request.RecordSites = Format != OutputFormat::Text || Inventory ||
                         !Baseline.empty();
+  Request.ExportContracts = !ExportContracts.empty();
   if ((Fix || FixErrors || FixNotes) && Format != OutputFormat::Text)
     return usageError("--fix applies to --format=text only");
   AnalysisResult Result = analyse(Request);
@@ -310,6 +354,11 @@ int main(int Argc, const char **Argv) {
   bool ParseErrors = llvm::any_of(Result.Errors, [](const ClangTidyError &E) {
     return E.DiagLevel == ClangTidyError::Error;
   });
+
+  if (!ExportContracts.empty())
+    if (std::string E = writeContracts(Result, ExportContracts, ContractsFamily);
+        !E.empty())
+      return usageError(E);
 
   ReportRequest Report;
   Report.Format = Format;

@@ -3,6 +3,8 @@
 #include "Analysis.h"
 #include "core/AllocCheckBase.h"
 #include "core/AllocationSites.h"
+#include "core/Contracts.h"
+#include "core/OwnershipDataflow.h"
 #include "core/Justification.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -30,6 +32,7 @@ struct UnitResult {
   ClangTidyStats Stats;
   std::vector<FunctionRange> Functions;
   std::vector<InventoryEntry> Sites;
+  std::vector<ExportedContract> Contracts;
 };
 
 std::string absolutePath(StringRef File, const SourceManager &SM,
@@ -47,8 +50,9 @@ class SiteRecorder : public ASTConsumer,
                      public RecursiveASTVisitor<SiteRecorder> {
 public:
   SiteRecorder(CompilerInstance &CI, std::shared_ptr<const AllocationModel> Model,
-               UnitResult &Out)
-      : Model(std::move(Model)), Resolver(*this->Model), Sites(Resolver), Out(Out) {
+               bool Contracts, UnitResult &Out)
+      : Model(std::move(Model)), Resolver(*this->Model), Sites(Resolver),
+        Contracts(Contracts), Out(Out) {
     Index.attach(CI.getPreprocessor());
   }
 
@@ -89,7 +93,37 @@ public:
       return true;
     Out.Functions.push_back({absolutePath("", SM, B), SM.getFileOffset(B),
                              SM.getFileOffset(E), FD->getName().str()});
+    if (Contracts && FD->isExternallyVisible())
+      exportContract(FD, absolutePath("", SM, B));
     return true;
+  }
+
+  /// The contract callers of \p FD can rely on, in rules-file terms.
+  void exportContract(const FunctionDecl *FD, std::string File) {
+    ExportedContract X;
+    X.Name = FD->getName().str();
+    X.File = std::move(File);
+    FunctionContract C = inferContract(FD, *Ctx, Resolver, &Index);
+    for (const ParamContract &P : C.Params) {
+      if (P.Frees && !X.Frees)
+        X.Frees = P.Index;
+      else if (P.Contract == ArgContract::Takes)
+        X.Takes.push_back(P.Index);
+      else if (P.Contract == ArgContract::Copies)
+        X.Copies.push_back(P.Index);
+      else
+        X.Borrows.push_back(P.Index);
+    }
+    if (FD->getReturnType()->isPointerType()) {
+      OwnershipAnalysis A(FD, *Ctx, Resolver);
+      if (A.run())
+        for (const ExitState &E : A.exits())
+          if ((E.Gone & GoneReturned) && !A.allocations()[E.A].Borrowed)
+            X.ReturnsOwned = true;
+    }
+    if (X.Frees || !X.Takes.empty() || !X.Copies.empty() || !X.Borrows.empty() ||
+        X.ReturnsOwned)
+      Out.Contracts.push_back(std::move(X));
   }
   bool VisitCallExpr(CallExpr *C) {
     Sites.addCall(C, *Ctx);
@@ -106,6 +140,7 @@ private:
   CalleeResolver Resolver;
   SiteCollector Sites;
   JustificationIndex Index;
+  bool Contracts;
   UnitResult &Out;
   ASTContext *Ctx = nullptr;
 };
@@ -127,8 +162,9 @@ class ActionFactory : public tooling::FrontendActionFactory {
 public:
   ActionFactory(ClangTidyContext &Context,
                 IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
-                bool Record, UnitResult &Out)
-      : Context(Context), Tidy(Context, std::move(FS)), Record(Record), Out(Out) {}
+                bool Record, bool Contracts, UnitResult &Out)
+      : Context(Context), Tidy(Context, std::move(FS)), Record(Record),
+        Contracts(Contracts), Out(Out) {}
 
   std::unique_ptr<FrontendAction> create() override {
     return std::make_unique<Action>(*this);
@@ -159,7 +195,7 @@ private:
       std::vector<std::unique_ptr<ASTConsumer>> Consumers;
       Consumers.push_back(std::move(Tidy));
       Consumers.push_back(std::make_unique<SiteRecorder>(
-          CI, AllocationModel::get(Config, Ignored), F.Out));
+          CI, AllocationModel::get(Config, Ignored), F.Contracts, F.Out));
       return std::make_unique<MultiplexConsumer>(std::move(Consumers));
     }
 
@@ -170,6 +206,7 @@ private:
   ClangTidyContext &Context;
   ClangTidyASTConsumerFactory Tidy;
   bool Record;
+  bool Contracts;
   UnitResult &Out;
 };
 
@@ -206,7 +243,8 @@ UnitResult analyseOne(const AnalysisRequest &R, const std::string &Source) {
   Context.setDiagnosticsEngine(&DE);
   Tool.setDiagnosticConsumer(&DiagConsumer);
   Tool.setPrintErrorMessage(false);
-  ActionFactory Factory(Context, FS, R.RecordSites, Out);
+  ActionFactory Factory(Context, FS, R.RecordSites || R.ExportContracts,
+                        R.ExportContracts, Out);
   Tool.run(&Factory);
   Out.Errors = DiagConsumer.take();
   Out.Stats = Context.getStats();
@@ -270,7 +308,17 @@ AnalysisResult analyse(const AnalysisRequest &R) {
     addStats(Result.Stats, U.Stats);
     llvm::append_range(Result.Functions, U.Functions);
     llvm::append_range(Result.Sites, U.Sites);
+    llvm::append_range(Result.Contracts, U.Contracts);
   }
+  // One contract per function: a header's inline function is seen from
+  // every unit that includes it.
+  llvm::stable_sort(Result.Contracts, [](const auto &A, const auto &B) {
+    return A.Name < B.Name;
+  });
+  Result.Contracts.erase(
+      std::unique(Result.Contracts.begin(), Result.Contracts.end(),
+                  [](const auto &A, const auto &B) { return A.Name == B.Name; }),
+      Result.Contracts.end());
   auto Key = [](const ClangTidyError &E) {
     return std::make_tuple(E.Message.FilePath, E.Message.FileOffset,
                            E.DiagnosticName, E.Message.Message);

@@ -9,6 +9,7 @@
 #include "llvm/Support/VirtualFileSystem.h"
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,15 @@ struct InventoryEntry {
   std::string Reason;   ///< when justified
 };
 
+/// A function's inferred contract, as a line of a rules file.
+struct ExportedContract {
+  std::string Name;
+  std::string File;
+  std::vector<unsigned> Takes, Copies, Borrows;
+  std::optional<unsigned> Frees;
+  bool ReturnsOwned = false;
+};
+
 struct AnalysisRequest {
   const tooling::CompilationDatabase *Compilations = nullptr;
   std::vector<std::string> Sources;
@@ -47,6 +57,8 @@ struct AnalysisRequest {
   /// Also record function extents and every allocation site (for
   /// fingerprints and the inventory); costs one more walk of the AST.
   bool RecordSites = false;
+  /// Infer the contracts of the externally visible functions defined.
+  bool ExportContracts = false;
 };
 
 struct AnalysisResult {
@@ -56,6 +68,7 @@ struct AnalysisResult {
   ClangTidyStats Stats;
   std::vector<FunctionRange> Functions;
   std::vector<InventoryEntry> Sites;
+  std::vector<ExportedContract> Contracts; ///< sorted by name, one per name
 };
 
 /// Runs the enabled checks over every source, Jobs at a time, the way
