@@ -1,6 +1,9 @@
 //===--- AllocTidyModule.cpp - the alloc-* checks -------------------------===//
 
+#include "AfterInitCheck.h"
 #include "GroupUnwindCheck.h"
+#include "LifetimeMismatchCheck.h"
+#include "MissingLifetimeCheck.h"
 #include "OwnershipInconsistentCheck.h"
 #include "OwnershipTransferCheck.h"
 #include "UncheckedResultCheck.h"
@@ -13,7 +16,10 @@ namespace clang::tidy::alloc {
 class AllocTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<AfterInitCheck>("alloc-after-init");
     Factories.registerCheck<GroupUnwindCheck>("alloc-group-unwind");
+    Factories.registerCheck<LifetimeMismatchCheck>("alloc-lifetime-mismatch");
+    Factories.registerCheck<MissingLifetimeCheck>("alloc-missing-lifetime");
     Factories.registerCheck<OwnershipInconsistentCheck>(
         "alloc-ownership-inconsistent");
     Factories.registerCheck<OwnershipTransferCheck>("alloc-ownership-transfer");

@@ -93,8 +93,10 @@ public:
   /// All justifications seen, in order of appearance per file.
   std::vector<const Justification *> all() const;
 
-private:
+  /// Any "alloc:" comment on the line of \p Loc or directly above it.
   const Justification *findAny(SourceLocation Loc, const SourceManager &SM) const;
+
+private:
   friend class CommentCollector;
   friend class MacroCollector;
   struct CommentEntry {

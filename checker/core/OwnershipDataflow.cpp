@@ -63,13 +63,16 @@ struct Place {
 
 struct AllocState {
   bool Owned = false;
+  /// Passed to a function without rules that may have kept or freed it:
+  /// still owned for a later free, but never reported as leaked.
+  bool Lent = false;
   unsigned char Null = 0;
   unsigned char Gone = 0;
   bool Allocated = false;
   const CallExpr *GoneAt = nullptr; ///< the call that freed or took it
   bool operator==(const AllocState &O) const {
-    return Owned == O.Owned && Null == O.Null && Gone == O.Gone &&
-           Allocated == O.Allocated && GoneAt == O.GoneAt;
+    return Owned == O.Owned && Lent == O.Lent && Null == O.Null &&
+           Gone == O.Gone && Allocated == O.Allocated && GoneAt == O.GoneAt;
   }
 };
 
@@ -92,6 +95,7 @@ struct Sub {
     Sub Old = *this;
     for (size_t I = 0; I < Allocs.size(); ++I) {
       Allocs[I].Owned |= O.Allocs[I].Owned;
+      Allocs[I].Lent |= O.Allocs[I].Lent;
       Allocs[I].Null |= O.Allocs[I].Null;
       Allocs[I].Gone |= O.Allocs[I].Gone;
       Allocs[I].Allocated |= O.Allocs[I].Allocated;
@@ -225,6 +229,10 @@ struct OwnershipAnalysis::Impl {
   std::map<std::pair<unsigned, AllocId>, size_t> ExitIndex;
   std::vector<CopyEvent> Copies;
   std::set<std::pair<const CallExpr *, AllocId>> SeenCopy;
+  std::vector<StoreEvent> Stores;
+  std::set<std::pair<const Expr *, AllocId>> SeenStore;
+  std::vector<ReturnEvent> Returns;
+  std::map<const Stmt *, size_t> ReturnIndex;
 
   Impl(const FunctionDecl *FD, ASTContext &Ctx, CalleeResolver &R, DataflowOptions O)
       : FD(FD), Ctx(Ctx), SM(Ctx.getSourceManager()), Resolver(R), Opts(O) {}
@@ -328,6 +336,24 @@ struct OwnershipAnalysis::Impl {
     }
   }
 
+  /// Marks \p S, and what its fields hold, as lent to an unknown callee.
+  void lend(Sub &St, const AllocSet &S) {
+    for (AllocId A : S) {
+      if (A == NullSentinel || St.Allocs[A].Lent)
+        continue;
+      St.Allocs[A].Lent = true;
+      std::vector<AllocSet> Inner;
+      for (const auto &[P, V] : St.Points)
+        if (P.Field) {
+          auto Base = St.Points.find(Place{P.Var, nullptr});
+          if (Base != St.Points.end() && llvm::is_contained(Base->second, A))
+            Inner.push_back(V);
+        }
+      for (const AllocSet &V : Inner)
+        lend(St, V);
+    }
+  }
+
   void escapePlace(Sub &St, const VarDecl *VD) {
     // Everything reachable from the variable: its value and its fields.
     std::vector<AllocSet> All;
@@ -342,6 +368,7 @@ struct OwnershipAnalysis::Impl {
     const Allocation &Info = Allocs[A];
     AllocState &AS = St.Allocs[A];
     AS.Owned = !Info.Borrowed;
+    AS.Lent = false;
     AS.Gone = 0;
     AS.GoneAt = nullptr;
     AS.Allocated = true;
@@ -397,11 +424,50 @@ struct OwnershipAnalysis::Impl {
             St.Status[VD] = {It->second};
     }
     std::optional<Place> P = placeOf(LHS, St, /*ForStore=*/true);
+    bool OutParam = throughParameter(LHS);
+    for (AllocId A : V) // name it after where it first goes
+      if (A != NullSentinel && Allocs[A].Name.empty())
+        Allocs[A].Name = spellPlace(LHS, Ctx);
+    if (Recording)
+      for (AllocId A : V)
+        if (A != NullSentinel && SeenStore.insert({LHS, A}).second) {
+          StoreEvent E;
+          E.Target = LHS;
+          E.A = A;
+          const Expr *L = strip(LHS);
+          if (const auto *ME = dyn_cast<MemberExpr>(L))
+            E.Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+          if (const auto *DRE = dyn_cast<DeclRefExpr>(L))
+            if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+              if (!VD->hasLocalStorage())
+                E.Global = VD;
+          E.OutParam = OutParam;
+          E.Local = P && P->Field;
+          if (P && !P->Field)
+            continue; // a plain local variable: not a store
+          Stores.push_back(E);
+        }
     if (!P) {
-      release(St, V, GoneEscaped, true);
+      release(St, V, GoneEscaped | (OutParam ? GoneOutParam : 0), true);
       return;
     }
     bind(St, *P, std::move(V), LHS);
+  }
+
+  /// True if \p LHS writes through a parameter: *out, out[i], out->f.
+  static bool throughParameter(const Expr *LHS) {
+    const Expr *E = strip(LHS);
+    const Expr *Base = nullptr;
+    if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_Deref)
+      Base = U->getSubExpr();
+    else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+      Base = AS->getBase();
+    else if (const auto *ME = dyn_cast<MemberExpr>(E); ME && ME->isArrow())
+      Base = ME->getBase();
+    if (!Base)
+      return false;
+    const auto *DRE = dyn_cast<DeclRefExpr>(strip(Base));
+    return DRE && isa<ParmVarDecl>(DRE->getDecl());
   }
 
   // --- events --------------------------------------------------------------
@@ -445,10 +511,10 @@ struct OwnershipAnalysis::Impl {
       if (New)
         Exits.push_back({L, A, false, 0, false});
       ExitState &E = Exits[It->second];
-      E.Owned |= AS.Owned;
+      E.Owned |= AS.Owned && !AS.Lent;
       E.Gone |= AS.Gone;
       E.Allocated = true;
-      if (!AS.Owned)
+      if (!AS.Owned || AS.Lent)
         continue;
       std::optional<AllocId> Failed;
       if (Context != 0) {
@@ -556,7 +622,7 @@ struct OwnershipAnalysis::Impl {
       if (C != ArgContract::Unspecified || Deref || R)
         continue;
       if (Opts.UnknownCallsTake && mayTake(Callee, I, Arg))
-        release(St, V, GoneEscaped, true);
+        lend(St, V);
     }
     if ((R && R->NoReturn) || (Callee && Callee->isNoReturn()))
       return false;
@@ -573,7 +639,9 @@ struct OwnershipAnalysis::Impl {
       } else {
         // Stored through a pointer the caller was given: not this
         // function's to free.
-        release(St, {*Mine}, GoneEscaped, true);
+        const auto *DRE = dyn_cast<DeclRefExpr>(strip(Call->getArg(*R->AllocatesArg)));
+        bool Param = DRE && isa<ParmVarDecl>(DRE->getDecl());
+        release(St, {*Mine}, GoneEscaped | (Param ? GoneOutParam : 0), true);
       }
     }
     return true;
@@ -623,7 +691,26 @@ struct OwnershipAnalysis::Impl {
       if (const Expr *V = Ret->getRetValue()) {
         if (FD->hasAttr<ReturnsNonNullAttr>())
           use(St, Ret->getRetValue(), V, true, "returned from a returns_nonnull function");
-        release(St, valueOf(V, St), GoneReturned, true);
+        AllocSet Vals = valueOf(V, St);
+        if (Recording) {
+          auto [It, New] = ReturnIndex.try_emplace(Ret, Returns.size());
+          if (New)
+            Returns.push_back({Ret, true, false});
+          ReturnEvent &E = Returns[It->second];
+          bool Any = false;
+          for (AllocId A : Vals) {
+            if (A == NullSentinel)
+              continue;
+            if (Allocs[A].Borrowed)
+              E.OwnedOrNull = false;
+            else
+              Any = true;
+          }
+          if (Vals.empty())
+            E.OwnedOrNull = false;
+          E.HasAlloc |= Any;
+        }
+        release(St, Vals, GoneReturned, true);
       }
       exitAt(St, Context, Ret, Ret->getReturnLoc());
       return true;
@@ -961,6 +1048,8 @@ const std::vector<UseEvent> &OwnershipAnalysis::uses() const { return P->Uses; }
 const std::vector<ReleaseEvent> &OwnershipAnalysis::releases() const { return P->Releases; }
 const std::vector<ExitState> &OwnershipAnalysis::exits() const { return P->Exits; }
 const std::vector<CopyEvent> &OwnershipAnalysis::copies() const { return P->Copies; }
+const std::vector<StoreEvent> &OwnershipAnalysis::stores() const { return P->Stores; }
+const std::vector<ReturnEvent> &OwnershipAnalysis::returns() const { return P->Returns; }
 
 bool OwnershipAnalysis::allocatesAnything(const FunctionDecl *FD, ASTContext &Ctx,
                                           CalleeResolver &Resolver) {

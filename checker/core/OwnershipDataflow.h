@@ -31,8 +31,10 @@ namespace clang {
 class ASTContext;
 class CallExpr;
 class Expr;
+class FieldDecl;
 class FunctionDecl;
 class Stmt;
+class VarDecl;
 } // namespace clang
 
 namespace clang::tidy::alloc {
@@ -45,6 +47,7 @@ enum GoneKind : unsigned char {
   GoneTransferred = 2, ///< passed to a parameter the rules say "takes"
   GoneEscaped = 4,     ///< stored where it outlives the function
   GoneReturned = 8,    ///< returned to the caller
+  GoneOutParam = 16,   ///< stored through a parameter (*out = p)
 };
 
 /// What NULL tests have established about an allocation (bits).
@@ -114,6 +117,24 @@ struct CopyEvent {
   const FunctionRule *Callee = nullptr;
 };
 
+/// An allocation is stored: into a variable or field that outlives the
+/// function, or into a field of a locally owned object.
+struct StoreEvent {
+  const Expr *Target = nullptr;      ///< the assignment's left-hand side
+  AllocId A = 0;
+  const FieldDecl *Field = nullptr;  ///< when stored into a field
+  const VarDecl *Global = nullptr;   ///< when stored into a global
+  bool OutParam = false;             ///< through a parameter: *out = p
+  bool Local = false;                ///< into a locally owned object
+};
+
+/// A return statement and what it returns.
+struct ReturnEvent {
+  const Stmt *Ret = nullptr;
+  bool OwnedOrNull = true; ///< an allocation of this function, or NULL
+  bool HasAlloc = false;   ///< an allocation of this function on some path
+};
+
 /// The state of one allocation where the function exits.
 struct ExitState {
   SourceLocation ExitLoc;
@@ -146,6 +167,8 @@ public:
   const std::vector<ReleaseEvent> &releases() const;
   const std::vector<ExitState> &exits() const;
   const std::vector<CopyEvent> &copies() const;
+  const std::vector<StoreEvent> &stores() const;
+  const std::vector<ReturnEvent> &returns() const;
 
   /// Whether \p FD contains a call that allocates (a cheap pre-check).
   static bool allocatesAnything(const FunctionDecl *FD, ASTContext &Ctx,

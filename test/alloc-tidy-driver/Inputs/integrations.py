@@ -65,6 +65,9 @@ BASE = """#include <stdlib.h>
 void *old_site(void) { return malloc(8); }
 """
 open(os.path.join(repo, "src", "a.c"), "w").write(BASE)
+# The project's own .clang-tidy picks the checks, as a user's would.
+open(os.path.join(repo, ".clang-tidy"), "w").write(
+    "Checks: '-*,alloc-unjustified,alloc-group-unwind'\n")
 git("add", ".")
 git("commit", "-qm", "base")
 base_sha = git("rev-parse", "HEAD")

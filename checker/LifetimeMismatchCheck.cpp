@@ -1,0 +1,397 @@
+//===--- LifetimeMismatchCheck.cpp - alloc-lifetime-mismatch --------------===//
+
+#include "LifetimeMismatchCheck.h"
+#include "core/OwnershipDataflow.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/Lex/Preprocessor.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::alloc {
+
+namespace {
+
+constexpr llvm::StringLiteral DefaultTransactionEnd =
+    "(_free|_destroy|_end|_done|_finish|_release)$";
+
+const Expr *strip(const Expr *E) {
+  while (true) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *C = dyn_cast<CStyleCastExpr>(E)) {
+      E = C->getSubExpr();
+      continue;
+    }
+    return E;
+  }
+}
+
+/// The global variable or field an expression names: what a deallocation
+/// elsewhere in the unit would pass to free the same storage.
+const Decl *storageOf(const Expr *E) {
+  E = strip(E);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      if (!VD->hasLocalStorage())
+        return VD;
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return ME->getMemberDecl();
+  return nullptr;
+}
+
+/// The record a store target's object has: S for "obj->f" or "obj.f".
+const RecordDecl *objectRecord(const Expr *Target) {
+  const auto *ME = dyn_cast<MemberExpr>(strip(Target));
+  if (!ME)
+    return nullptr;
+  QualType T = ME->getBase()->getType();
+  if (ME->isArrow())
+    T = T->getPointeeType();
+  const auto *RT = T->getAs<RecordType>();
+  return RT ? RT->getDecl()->getDefinition() : nullptr;
+}
+
+/// The constant number of bytes a call allocates, if known.
+std::optional<uint64_t> constantSize(const CallExpr *Call, const FunctionRule &R,
+                                     ASTContext &Ctx) {
+  auto Value = [&](unsigned I) -> std::optional<uint64_t> {
+    if (I >= Call->getNumArgs())
+      return std::nullopt;
+    if (auto V = Call->getArg(I)->getIntegerConstantExpr(Ctx))
+      if (V->isNonNegative())
+        return V->getZExtValue();
+    return std::nullopt;
+  };
+  if (!R.AllocatesReturn || R.ReallocArg || R.WhenNullArg)
+    return std::nullopt;
+  if (R.Name == "calloc" || R.Name == "g_malloc0_n" || R.Name == "g_malloc_n") {
+    auto N = Value(0), S = Value(1);
+    if (N && S)
+      return *N * *S;
+    return std::nullopt;
+  }
+  if (Call->getNumArgs() != 1)
+    return std::nullopt;
+  return Value(0);
+}
+
+/// Finds the declaration a call initialises, the statements freeing that
+/// variable, and whether the variable is ever written or has its address
+/// taken (then it cannot become an array).
+class ScopedBuffer : public RecursiveASTVisitor<ScopedBuffer> {
+public:
+  ScopedBuffer(const CallExpr *Call, CalleeResolver &R, const SourceManager &SM)
+      : Call(Call), Resolver(R), SM(SM) {}
+  bool VisitCallExpr(CallExpr *C) {
+    // Resized (realloc) or handed over: a stack array could not follow.
+    const FunctionRule *R = Resolver.ruleForCall(C, SM);
+    if (!R)
+      return true;
+    for (unsigned I = 0; I < C->getNumArgs(); ++I)
+      if (refersToVar(C->getArg(I)) &&
+          (R->ReallocArg == I || (R->argContract(I) == ArgContract::Takes &&
+                                  R->FreeArg != I)))
+        Unsafe = true;
+    return true;
+  }
+  bool VisitDeclStmt(DeclStmt *DS) {
+    if (!DS->isSingleDecl())
+      return true;
+    const auto *VD = dyn_cast<VarDecl>(DS->getSingleDecl());
+    if (VD && VD->getInit() && strip(VD->getInit()) == Call) {
+      Decl = DS;
+      Var = VD;
+    }
+    return true;
+  }
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->isAssignmentOp() && refersToVar(BO->getLHS()))
+      Unsafe = true;
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *U) {
+    if ((U->getOpcode() == UO_AddrOf || U->isIncrementDecrementOp()) &&
+        refersToVar(U->getSubExpr()))
+      Unsafe = true;
+    return true;
+  }
+  bool VisitReturnStmt(ReturnStmt *R) {
+    if (R->getRetValue() && refersToVar(R->getRetValue()))
+      Unsafe = true;
+    return true;
+  }
+  bool refersToVar(const Expr *E) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(strip(E));
+    return Var && DRE && DRE->getDecl() == Var;
+  }
+  const CallExpr *Call;
+  CalleeResolver &Resolver;
+  const SourceManager &SM;
+  const DeclStmt *Decl = nullptr;
+  const VarDecl *Var = nullptr;
+  bool Unsafe = false;
+};
+
+} // namespace
+
+LifetimeMismatchCheck::LifetimeMismatchCheck(StringRef Name, ClangTidyContext *Context)
+    : AllocCheckBase(Name, Context),
+      StackThreshold(Options.get("StackThreshold", 256U)),
+      TransactionEnd(Options.get("TransactionEnd", DefaultTransactionEnd)),
+      TransactionEndRe(TransactionEnd) {
+  std::string Error;
+  if (!TransactionEndRe.isValid(Error))
+    configurationDiag("invalid regular expression '%0' for option "
+                      "'%1.TransactionEnd': %2",
+                      DiagnosticIDs::Error)
+        << TransactionEnd << Name << Error;
+}
+
+void LifetimeMismatchCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  AllocCheckBase::storeOptions(Opts);
+  Options.store(Opts, "StackThreshold", StackThreshold);
+  Options.store(Opts, "TransactionEnd", TransactionEnd);
+}
+
+void LifetimeMismatchCheck::registerPPCallbacks(const SourceManager &SourceMgr,
+                                                Preprocessor *PP, Preprocessor *) {
+  SM = &SourceMgr;
+  Index.attach(*PP);
+}
+
+void LifetimeMismatchCheck::registerMatchers(MatchFinder *Finder) {
+  // Function definitions in the user's code: their justified allocations.
+  Finder->addMatcher(functionDecl(isDefinition(), hasBody(compoundStmt()),
+                                  unless(isExpansionInSystemHeader()))
+                         .bind("fn"),
+                     this);
+  // Every function (declared or defined): transaction-end functions.
+  Finder->addMatcher(functionDecl().bind("any-fn"), this);
+  // Every call: the deallocations a 'permanent' allocation must not meet.
+  Finder->addMatcher(callExpr().bind("call"), this);
+}
+
+void LifetimeMismatchCheck::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call")) {
+    const FunctionRule *R = resolver().ruleForCall(Call, *Result.SourceManager);
+    if (R && R->FreeArg && *R->FreeArg < Call->getNumArgs())
+      if (const Decl *D = storageOf(Call->getArg(*R->FreeArg)))
+        Frees.push_back({Call, D});
+    return;
+  }
+  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("any-fn")) {
+    if (!FD->getIdentifier() || !TransactionEndRe.match(FD->getName()))
+      return;
+    for (const ParmVarDecl *P : FD->parameters())
+      if (P->getType()->isPointerType())
+        if (const auto *RT = P->getType()->getPointeeType()->getAs<RecordType>())
+          Enders.push_back({FD, RT->getDecl()->getDefinition()});
+    return;
+  }
+  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn"))
+    checkFunction(FD, *Result.Context);
+}
+
+void LifetimeMismatchCheck::checkFunction(const FunctionDecl *FD, ASTContext &Ctx) {
+  OwnershipAnalysis Analysis(FD, Ctx, resolver());
+  if (!Analysis.run())
+    return;
+  const std::vector<Allocation> &Allocs = Analysis.allocations();
+  for (AllocId Id = 0; Id < Allocs.size(); ++Id) {
+    const Allocation &A = Allocs[Id];
+    if (A.Borrowed)
+      continue;
+    const Justification *J = Index.find(A.Loc, *SM);
+    if (!J || !J->valid())
+      continue; // alloc-unjustified's to report
+    Lifetime L = *J->Life;
+    StringRef Said = spell(L);
+    std::string Name = A.describe();
+
+    unsigned char GoneAnywhere = 0;
+    bool OwnedAtNormalExit = false;
+    SourceLocation OwnedExit;
+    for (const ExitState &E : Analysis.exits())
+      if (E.A == Id)
+        GoneAnywhere |= E.Gone;
+    for (const LeakEvent &Lk : Analysis.leaks())
+      if (Lk.Leaked == Id && !Lk.Failed) {
+        OwnedAtNormalExit = true;
+        OwnedExit = Lk.ExitLoc;
+      }
+    std::vector<const StoreEvent *> Stores;
+    for (const StoreEvent &S : Analysis.stores())
+      if (S.A == Id)
+        Stores.push_back(&S);
+    const ReleaseEvent *Freed = nullptr;
+    for (const ReleaseEvent &R : Analysis.releases())
+      if (R.A == Id && R.Frees && !Freed)
+        Freed = &R;
+
+    switch (L) {
+    case Lifetime::Permanent: {
+      if (A.InLoop) {
+        diag(A.Loc, "%0 is justified as 'permanent' but is allocated inside a "
+                    "loop, so every iteration allocates again; allocate it once "
+                    "at start-up, or justify its real lifetime")
+            << Name;
+        break;
+      }
+      if (Freed) {
+        diag(A.Loc, "%0 is justified as 'permanent' but is freed by '%1' at "
+                    "line %2; keep it for the program's lifetime, or justify "
+                    "its real lifetime")
+            << Name << Freed->Callee->Name
+            << SM->getPresumedLineNumber(SM->getFileLoc(Freed->Call->getBeginLoc()));
+        break;
+      }
+      Permanent P{A.Loc, Name, {}};
+      for (const StoreEvent *S : Stores)
+        if (const Decl *D = storageOf(S->Target))
+          P.Storage.push_back(D);
+      if (!P.Storage.empty())
+        Permanents.push_back(std::move(P));
+      break;
+    }
+    case Lifetime::Scoped: {
+      if (GoneAnywhere & (GoneReturned | GoneOutParam)) {
+        diag(A.Loc, "%0 is justified as 'scoped' but is returned to the caller; "
+                    "justify it as 'returned'")
+            << Name;
+        break;
+      }
+      if (GoneAnywhere & (GoneEscaped | GoneTransferred)) {
+        diag(A.Loc, "%0 is justified as 'scoped' but outlives the function "
+                    "(stored or handed over); free it before returning, or "
+                    "justify it as 'stored'")
+            << Name;
+        break;
+      }
+      if (OwnedAtNormalExit) {
+        diag(A.Loc, "%0 is justified as 'scoped' but is still owned when the "
+                    "function returns; free it on every path")
+            << Name;
+        diag(OwnedExit, "returns here without freeing it", DiagnosticIDs::Note);
+        break;
+      }
+      std::optional<uint64_t> Size = constantSize(A.Call, *A.Rule, Ctx);
+      if (!Size || *Size == 0 || *Size > StackThreshold)
+        break;
+      // A small fixed-size scoped buffer: the stack (or the owning
+      // structure) is the place for it.
+      ScopedBuffer Buf(A.Call, resolver(), *SM);
+      Buf.TraverseStmt(FD->getBody());
+      std::string Replacement;
+      if (Buf.Var && Buf.Var->getType()->isPointerType()) {
+        QualType Elem = Buf.Var->getType()->getPointeeType();
+        std::string ElemName = "unsigned char";
+        uint64_t ElemSize = 1;
+        if (!Elem->isVoidType() && !Elem->isIncompleteType()) {
+          ElemName = Elem.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy());
+          ElemSize = Ctx.getTypeSizeInChars(Elem).getQuantity();
+        }
+        if (ElemSize && *Size % ElemSize == 0 && !Elem.isConstQualified())
+          Replacement = ElemName + " " + Buf.Var->getName().str() + "[" +
+                        std::to_string(*Size / ElemSize) + "]" +
+                        (A.Rule->Name == "calloc" ? " = {0}" : "") + ";";
+      }
+      bool CanFix = !Replacement.empty() && Buf.Decl && !Buf.Unsafe &&
+                    !Buf.Decl->getBeginLoc().isMacroID();
+      std::vector<const CallExpr *> FreeCalls;
+      for (const ReleaseEvent &R : Analysis.releases())
+        if (R.A == Id && R.Frees)
+          FreeCalls.push_back(R.Call);
+      for (const CallExpr *F : FreeCalls)
+        CanFix &= F->getNumArgs() == 1 && Buf.refersToVar(F->getArg(0)) &&
+                  !F->getBeginLoc().isMacroID();
+      {
+        auto D = diag(A.Loc, "%0 is a scoped allocation of %1 bytes: a buffer "
+                             "on the stack or inside its owner would do, "
+                             "without a heap allocation that can fail or "
+                             "fragment")
+                 << Name << static_cast<unsigned>(*Size);
+        if (CanFix) {
+          D << FixItHint::CreateReplacement(
+              CharSourceRange::getTokenRange(Buf.Decl->getSourceRange()),
+              Replacement);
+          for (const CallExpr *F : FreeCalls) {
+            SourceLocation Semi = Lexer::findLocationAfterToken(
+                F->getEndLoc(), tok::semi, *SM, Ctx.getLangOpts(), false);
+            if (Semi.isValid())
+              D << FixItHint::CreateRemoval(
+                  CharSourceRange::getCharRange(F->getBeginLoc(), Semi));
+          }
+        }
+      } // the warning is emitted here, before its note
+      if (!Replacement.empty())
+        diag(A.Loc, "replace it with '%0'%select{| and drop its free}1",
+             DiagnosticIDs::Note)
+            << Replacement << !FreeCalls.empty();
+      break;
+    }
+    case Lifetime::Returned: {
+      if (GoneAnywhere & (GoneReturned | GoneOutParam))
+        break;
+      diag(A.Loc, "%0 is justified as 'returned' but never reaches a return or "
+                  "an out-parameter; return it, or justify its real lifetime")
+          << Name;
+      break;
+    }
+    case Lifetime::Stored: {
+      if (!Stores.empty() || (GoneAnywhere & (GoneEscaped | GoneOutParam)))
+        break;
+      diag(A.Loc, "%0 is justified as 'stored' but is never assigned into a "
+                  "field, a global or an out-parameter; store it, or justify "
+                  "its real lifetime")
+          << Name;
+      break;
+    }
+    case Lifetime::Transaction: {
+      if (GoneAnywhere & GoneReturned)
+        break;
+      Transaction T{A.Loc, Name, {}};
+      for (const StoreEvent *S : Stores)
+        if (const RecordDecl *R = objectRecord(S->Target))
+          T.Objects.push_back(R);
+      Transactions.push_back(std::move(T));
+      break;
+    }
+    }
+  }
+}
+
+void LifetimeMismatchCheck::onEndOfTranslationUnit() {
+  for (const Permanent &P : Permanents)
+    for (const auto &[Call, D] : Frees)
+      if (llvm::is_contained(P.Storage, D)) {
+        const FunctionRule *R = resolver().ruleForCall(Call, *SM);
+        diag(P.Loc, "%0 is justified as 'permanent' but '%1' is freed by '%2'; "
+                    "keep it for the program's lifetime, or justify its real "
+                    "lifetime")
+            << P.Name << cast<NamedDecl>(D)->getName() << (R ? R->Name : "?");
+        diag(SM->getFileLoc(Call->getBeginLoc()), "freed here", DiagnosticIDs::Note);
+        break;
+      }
+  for (const Transaction &T : Transactions) {
+    const FunctionDecl *Ender = nullptr;
+    for (const RecordDecl *R : T.Objects)
+      for (const auto &[FD, Rec] : Enders)
+        if (R && Rec == R)
+          Ender = FD;
+    if (Ender)
+      continue;
+    diag(T.Loc, "%0 is justified as 'transaction' but is neither returned nor "
+                "stored into an object that a transaction-end function frees "
+                "(TransactionEnd: '%1'); store it in the transaction's object, "
+                "or justify its real lifetime")
+        << T.Name << TransactionEnd;
+  }
+  Permanents.clear();
+  Transactions.clear();
+  Frees.clear();
+  Enders.clear();
+}
+
+} // namespace clang::tidy::alloc

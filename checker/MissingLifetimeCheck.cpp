@@ -1,0 +1,117 @@
+//===--- MissingLifetimeCheck.cpp - alloc-missing-lifetime ----------------===//
+
+#include "MissingLifetimeCheck.h"
+#include "core/OwnershipDataflow.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/Lex/Preprocessor.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::alloc {
+
+namespace {
+/// The stub a field's comment starts from; its placeholder lifetime is
+/// reported by alloc-unjustified until someone fills it in.
+constexpr llvm::StringLiteral FieldStub =
+    "/* alloc: <lifetime> -- <who frees it, and when> */";
+
+/// Declared as an allocator already: malloc or ownership_returns.
+bool declaredAllocator(const FunctionDecl *FD) {
+  for (const FunctionDecl *D : FD->redecls()) {
+    if (D->hasAttr<RestrictAttr>())
+      return true;
+    for (const auto *O : D->specific_attrs<OwnershipAttr>())
+      if (O->getOwnKind() == OwnershipAttr::Returns)
+        return true;
+  }
+  return false;
+}
+} // namespace
+
+void MissingLifetimeCheck::registerPPCallbacks(const SourceManager &SourceMgr,
+                                               Preprocessor *PP, Preprocessor *) {
+  SM = &SourceMgr;
+  LangOpts = &PP->getLangOpts();
+  Index.attach(*PP);
+}
+
+void MissingLifetimeCheck::registerMatchers(MatchFinder *Finder) {
+  // Function definitions in the user's code.
+  Finder->addMatcher(functionDecl(isDefinition(), hasBody(compoundStmt()),
+                                  unless(isExpansionInSystemHeader()))
+                         .bind("fn"),
+                     this);
+}
+
+void MissingLifetimeCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+  if (!FD)
+    return;
+  OwnershipAnalysis Analysis(FD, *Result.Context, resolver());
+  if (!Analysis.run())
+    return;
+  const std::vector<Allocation> &Allocs = Analysis.allocations();
+
+  // Fields receiving owned memory.
+  for (const StoreEvent &S : Analysis.stores())
+    if (S.Field && !Allocs[S.A].Borrowed &&
+        !SM->isInSystemHeader(SM->getFileLoc(S.Field->getLocation())))
+      if (Fields.try_emplace(S.Field, Allocs[S.A].Loc, FD->getName().str()).second)
+        FieldOrder.push_back(S.Field);
+
+  // A function that returns its own allocations (or NULL) on every return.
+  if (!FD->getReturnType()->isPointerType() || !FD->getIdentifier() ||
+      FD->isMain() || declaredAllocator(FD))
+    return;
+  const FunctionRule *R = resolver().ruleFor(FD, *SM);
+  if (R && R->allocates())
+    return; // the rules describe it already
+  bool Owned = !Analysis.returns().empty(), Any = false;
+  for (const ReturnEvent &E : Analysis.returns()) {
+    Owned &= E.OwnedOrNull;
+    Any |= E.HasAlloc;
+  }
+  if (!Owned || !Any)
+    return;
+  const FunctionDecl *First = FD->getFirstDecl();
+  SourceLocation Where = First->getBeginLoc();
+  {
+    auto D = diag(FD->getLocation(),
+                  "'%0' returns heap memory the caller must free, but its "
+                  "declaration does not say so; declare it "
+                  "'__attribute__((malloc))' so callers and tools treat it as "
+                  "an allocator")
+             << FD->getName();
+    if (Where.isFileID() && !SM->isInSystemHeader(Where))
+      D << FixItHint::CreateInsertion(Where, "__attribute__((malloc)) ");
+  }
+  if (First != FD)
+    diag(First->getLocation(), "declared here", DiagnosticIDs::Note);
+}
+
+void MissingLifetimeCheck::onEndOfTranslationUnit() {
+  for (const FieldDecl *F : FieldOrder) {
+    if (Index.findAny(F->getLocation(), *SM))
+      continue;
+    const auto &[AllocLoc, Fn] = Fields[F];
+    {
+      auto D = diag(F->getLocation(),
+                    "field '%0' holds heap memory (allocated in '%1') but its "
+                    "declaration does not say who frees it and when; add '%2' "
+                    "with its lifetime and reason")
+               << F->getName() << Fn << FieldStub;
+      SourceLocation Semi = Lexer::findLocationAfterToken(
+          F->getEndLoc(), tok::semi, *SM, *LangOpts, false);
+      if (Semi.isValid() && Semi.isFileID())
+        D << FixItHint::CreateInsertion(Semi, (" " + FieldStub).str());
+    }
+    diag(AllocLoc, "allocated here", DiagnosticIDs::Note);
+  }
+  Fields.clear();
+  FieldOrder.clear();
+}
+
+} // namespace clang::tidy::alloc
