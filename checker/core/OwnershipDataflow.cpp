@@ -454,6 +454,21 @@ struct OwnershipAnalysis::Impl {
     bind(St, *P, std::move(V), LHS);
   }
 
+  /// True if every value \p E can produce is NULL or an allocation of this
+  /// function (looking into both arms of ?: and through assignments).
+  bool ownedOrNull(const Expr *E, const Sub &St) {
+    E = strip(E);
+    if (const auto *CO = dyn_cast<ConditionalOperator>(E))
+      return ownedOrNull(CO->getTrueExpr(), St) && ownedOrNull(CO->getFalseExpr(), St);
+    if (const auto *BO = dyn_cast<BinaryOperator>(E))
+      if (BO->getOpcode() == BO_Assign || BO->getOpcode() == BO_Comma)
+        return ownedOrNull(BO->getRHS(), St);
+    AllocSet V = valueOf(E, St);
+    return !V.empty() && llvm::all_of(V, [&](AllocId A) {
+      return A == NullSentinel || !Allocs[A].Borrowed;
+    });
+  }
+
   /// True if \p LHS writes through a parameter: *out, out[i], out->f.
   static bool throughParameter(const Expr *LHS) {
     const Expr *E = strip(LHS);
@@ -698,16 +713,10 @@ struct OwnershipAnalysis::Impl {
             Returns.push_back({Ret, true, false});
           ReturnEvent &E = Returns[It->second];
           bool Any = false;
-          for (AllocId A : Vals) {
-            if (A == NullSentinel)
-              continue;
-            if (Allocs[A].Borrowed)
-              E.OwnedOrNull = false;
-            else
+          for (AllocId A : Vals)
+            if (A != NullSentinel && !Allocs[A].Borrowed)
               Any = true;
-          }
-          if (Vals.empty())
-            E.OwnedOrNull = false;
+          E.OwnedOrNull &= ownedOrNull(V, St);
           E.HasAlloc |= Any;
         }
         release(St, Vals, GoneReturned, true);

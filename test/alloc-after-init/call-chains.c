@@ -1,0 +1,59 @@
+// RUN: %check_alloc_tidy %s alloc-after-init %t -- \
+// RUN:   --config="{CheckOptions: {alloc-after-init.InitFunctions: '^(main|.*_init)$'}}"
+// RUN: %check_alloc_tidy -check-suffix=OFF %s alloc-after-init %t
+
+// Allocation only during initialisation (JPL rule 3, MISRA C Dir 4.12).
+// Functions reachable only from the init functions may allocate, however
+// deep; anything reachable from elsewhere may not, permanent or not.
+// Without InitFunctions the check is off (-OFF: no finding at all).
+#include <stdlib.h>
+
+static char *pool;
+static char *slots;
+
+// init -> prepare -> reserve -> carve: three static levels below init.
+static char *carve(size_t n) { return malloc(n); /* alloc: permanent -- start-up */ }
+static char *reserve(size_t n) { return carve(n); }
+static void prepare(void) { slots = reserve(64); }
+
+int node_init(void) {
+  pool = malloc(4096); /* alloc: permanent -- sized at start-up */
+  prepare();
+  return pool ? 0 : -1;
+}
+
+// handle_request (external) -> parse (static) -> build (static) -> node
+static char *node(size_t n) {
+  return malloc(n); /* alloc: permanent -- justified, still after init */
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'malloc' allocates after initialisation: 'handle_request' -> 'parse' -> 'build' -> 'node' can run outside the init functions (InitFunctions: '^(main|.*_init)$'); allocate it during start-up, or take the memory from a pool set up there [alloc-after-init]{{$}}
+}
+static char *build(size_t n) { return node(n); }
+static char *parse(const char *s) { return build(s ? 32 : 16); }
+
+int handle_request(const char *s) {
+  char *tree = parse(s);
+  free(tree);
+  return 0;
+}
+
+// A static function used as a callback: its callers are unknown.
+static void *on_event(size_t n) {
+  return calloc(1, n); /* alloc: transaction -- per event */
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'calloc' allocates after initialisation: 'on_event' can run {{.*}} [alloc-after-init]{{$}}
+}
+void register_handler(void *(*cb)(size_t));
+void wire_init(void) { register_handler(on_event); }
+
+// A static helper called both from init and from a request path.
+static char *both(void) {
+  return malloc(8); /* alloc: returned -- helper */
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'malloc' allocates after initialisation: 'late' -> 'both' can run {{.*}} [alloc-after-init]{{$}}
+}
+int early_init(void) { return both() != 0; }
+int late(void) { return both() != 0; }
+
+int main(void) {
+  char *args = malloc(16); /* alloc: permanent -- main is an init function */
+  free(args);
+  return node_init() || early_init();
+}

@@ -1,0 +1,45 @@
+// RUN: %check_alloc_tidy %s alloc-missing-lifetime %t
+// RUN: %clang -fsyntax-only %hermetic_cflags %t.c
+
+// Functions that return owned heap memory say so in their declaration; the
+// fix-it adds the attribute to the first declaration.
+#include <stdlib.h>
+#include <string.h>
+
+char *make_name(const char *s);
+// CHECK-FIXES: __attribute__((malloc)) char *make_name(const char *s);
+
+char *make_name(const char *s) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'make_name' returns heap memory the caller must free, but its declaration does not say so; declare it '__attribute__((malloc))' so callers and tools treat it as an allocator [alloc-missing-lifetime]{{$}}
+  char *n = strdup(s); /* alloc: returned -- make_name is an allocator */
+  if (!n)
+    return NULL;
+  return n;
+}
+
+static int *make_counter(void) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'make_counter' returns heap memory {{.*}} [alloc-missing-lifetime]{{$}}
+  // CHECK-FIXES: __attribute__((malloc)) static int *make_counter(void) {
+  return calloc(1, sizeof(int)); /* alloc: returned -- the caller frees it */
+}
+
+// Declared already: silent.
+__attribute__((malloc)) char *declared(size_t n) { return malloc(n); }
+char *owned(size_t n) __attribute__((ownership_returns(malloc)));
+char *owned(size_t n) { return malloc(n); }
+
+// Near misses: a function that may return a static buffer, one that returns
+// a borrowed pointer, one that returns a parameter.
+static char fallback[16];
+char *maybe_static(size_t n) {
+  char *p = malloc(n);
+  return p ? p : fallback;
+}
+char *home(void) { return getenv("HOME"); }
+char *same(char *p) { return p; }
+
+int use(void) {
+  int *c = make_counter();
+  free(c);
+  return 0;
+}
