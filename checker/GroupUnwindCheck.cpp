@@ -32,9 +32,11 @@ void GroupUnwindCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
   if (!FD)
     return;
-  OwnershipAnalysis Analysis(FD, *Result.Context, resolver());
-  if (!Analysis.run())
+  std::shared_ptr<const OwnershipAnalysis> Shared =
+      sharedAnalysis(FD, *Result.Context, resolver());
+  if (!Shared->analysed())
     return;
+  const OwnershipAnalysis &Analysis = *Shared;
   const std::vector<Allocation> &Allocs = Analysis.allocations();
 
   // One report per exit and leaked allocation; when several failures lead

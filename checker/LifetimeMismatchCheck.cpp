@@ -195,9 +195,11 @@ void LifetimeMismatchCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void LifetimeMismatchCheck::checkFunction(const FunctionDecl *FD, ASTContext &Ctx) {
-  OwnershipAnalysis Analysis(FD, Ctx, resolver());
-  if (!Analysis.run())
+  std::shared_ptr<const OwnershipAnalysis> Shared =
+      sharedAnalysis(FD, Ctx, resolver());
+  if (!Shared->analysed())
     return;
+  const OwnershipAnalysis &Analysis = *Shared;
   const std::vector<Allocation> &Allocs = Analysis.allocations();
   for (AllocId Id = 0; Id < Allocs.size(); ++Id) {
     const Allocation &A = Allocs[Id];

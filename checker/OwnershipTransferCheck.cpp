@@ -41,9 +41,11 @@ void OwnershipTransferCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
   if (!FD)
     return;
-  OwnershipAnalysis Analysis(FD, *Result.Context, resolver());
-  if (!Analysis.run())
+  std::shared_ptr<const OwnershipAnalysis> Shared =
+      sharedAnalysis(FD, *Result.Context, resolver());
+  if (!Shared->analysed())
     return;
+  const OwnershipAnalysis &Analysis = *Shared;
   const SourceManager &SM = *Result.SourceManager;
   const std::vector<Allocation> &Allocs = Analysis.allocations();
   auto LineOf = [&](const Expr *E) {

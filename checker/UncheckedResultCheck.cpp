@@ -23,9 +23,11 @@ void UncheckedResultCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
   if (!FD)
     return;
-  OwnershipAnalysis Analysis(FD, *Result.Context, resolver());
-  if (!Analysis.run())
+  std::shared_ptr<const OwnershipAnalysis> Shared =
+      sharedAnalysis(FD, *Result.Context, resolver());
+  if (!Shared->analysed())
     return;
+  const OwnershipAnalysis &Analysis = *Shared;
   const SourceManager &SM = *Result.SourceManager;
   const std::vector<Allocation> &Allocs = Analysis.allocations();
   // The first unchecked use of each allocation, in source order.

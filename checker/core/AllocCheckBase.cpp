@@ -1,6 +1,7 @@
 //===--- AllocCheckBase.cpp - options and model every check shares --------===//
 
 #include "AllocCheckBase.h"
+#include "OwnershipDataflow.h"
 
 namespace clang::tidy::alloc {
 
@@ -27,6 +28,8 @@ AllocCheckBase::AllocCheckBase(StringRef Name, ClangTidyContext *Context)
     configurationDiag("invalid allocation rules: %0", DiagnosticIDs::Error) << E;
   Resolver.emplace(*Model);
 }
+
+void AllocCheckBase::onStartOfTranslationUnit() { resetSharedAnalyses(); }
 
 void AllocCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "BuiltinRules", BuiltinRules);

@@ -29,6 +29,8 @@ public:
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return !LangOpts.CPlusPlus;
   }
+  /// A new translation unit: the analyses shared between checks restart.
+  void onStartOfTranslationUnit() override;
 
 protected:
   const AllocationModel &model() const { return *Model; }

@@ -218,6 +218,7 @@ struct OwnershipAnalysis::Impl {
   llvm::DenseMap<const CallExpr *, AllocId> AllocOf;
   std::unique_ptr<CFG> Cfg;
 
+  bool Ran = false, Result = false;
   bool Recording = false;
   std::vector<LeakEvent> Leaks;
   std::vector<UseEvent> Uses;
@@ -304,13 +305,21 @@ struct OwnershipAnalysis::Impl {
 
   void release(Sub &St, const AllocSet &S, unsigned char Kind, bool WithContents,
                const CallExpr *By = nullptr) {
-    for (AllocId A : S) {
-      if (A == NullSentinel)
+    // A worklist, not recursion: objects can hold each other (p->next = q,
+    // q->next = p) or themselves.
+    std::vector<std::tuple<AllocId, unsigned char, bool>> Work;
+    for (AllocId A : S)
+      Work.push_back({A, Kind, WithContents});
+    std::set<AllocId> Done;
+    while (!Work.empty()) {
+      auto [A, K, Contents] = Work.back();
+      Work.pop_back();
+      if (A == NullSentinel || !Done.insert(A).second)
         continue;
       AllocState &AS = St.Allocs[A];
       if (AS.Owned || (Allocs[A].Borrowed && AS.Allocated)) {
-        AS.Gone |= Kind;
-        if (By)
+        AS.Gone |= K;
+        if (By && K == Kind)
           AS.GoneAt = By;
       }
       AS.Owned = false;
@@ -319,20 +328,19 @@ struct OwnershipAnalysis::Impl {
       if (R != St.ReallocOf.end()) {
         AllocSet Old = R->second;
         St.ReallocOf.erase(R);
-        release(St, Old, Kind, false);
+        for (AllocId O : Old)
+          Work.push_back({O, K, false});
       }
-      if (!WithContents)
+      if (!Contents)
         continue;
       // Memory kept in the fields of A goes wherever A goes.
-      std::vector<AllocSet> Inner;
       for (const auto &[P, V] : St.Points)
         if (P.Field) {
           auto Base = St.Points.find(Place{P.Var, nullptr});
           if (Base != St.Points.end() && llvm::is_contained(Base->second, A))
-            Inner.push_back(V);
+            for (AllocId I : V)
+              Work.push_back({I, GoneEscaped, true});
         }
-      for (const AllocSet &V : Inner)
-        release(St, V, GoneEscaped, true);
     }
   }
 
@@ -1050,7 +1058,14 @@ OwnershipAnalysis::OwnershipAnalysis(const FunctionDecl *FD, ASTContext &Ctx,
     : P(std::make_unique<Impl>(FD, Ctx, Resolver, Opts)) {}
 OwnershipAnalysis::~OwnershipAnalysis() = default;
 
-bool OwnershipAnalysis::run() { return P->FD->hasBody() && P->run(); }
+bool OwnershipAnalysis::run() {
+  if (!P->Ran) {
+    P->Ran = true;
+    P->Result = P->FD->hasBody() && P->run();
+  }
+  return P->Result;
+}
+bool OwnershipAnalysis::analysed() const { return P->Ran && P->Result; }
 const std::vector<Allocation> &OwnershipAnalysis::allocations() const { return P->Allocs; }
 const std::vector<LeakEvent> &OwnershipAnalysis::leaks() const { return P->Leaks; }
 const std::vector<UseEvent> &OwnershipAnalysis::uses() const { return P->Uses; }
@@ -1059,6 +1074,31 @@ const std::vector<ExitState> &OwnershipAnalysis::exits() const { return P->Exits
 const std::vector<CopyEvent> &OwnershipAnalysis::copies() const { return P->Copies; }
 const std::vector<StoreEvent> &OwnershipAnalysis::stores() const { return P->Stores; }
 const std::vector<ReturnEvent> &OwnershipAnalysis::returns() const { return P->Returns; }
+
+namespace {
+/// Per thread: the driver analyses translation units in parallel, each on
+/// its own thread; the plugin has one.
+struct SharedAnalyses {
+  std::map<std::pair<const FunctionDecl *, const AllocationModel *>,
+           std::shared_ptr<OwnershipAnalysis>>
+      Map;
+};
+thread_local SharedAnalyses Shared;
+} // namespace
+
+std::shared_ptr<const OwnershipAnalysis>
+sharedAnalysis(const FunctionDecl *FD, ASTContext &Ctx, CalleeResolver &Resolver) {
+  auto Key = std::make_pair(FD, &Resolver.model());
+  auto It = Shared.Map.find(Key);
+  if (It != Shared.Map.end())
+    return It->second;
+  auto A = std::make_shared<OwnershipAnalysis>(FD, Ctx, Resolver);
+  A->run();
+  Shared.Map.emplace(Key, A);
+  return A;
+}
+
+void resetSharedAnalyses() { Shared.Map.clear(); }
 
 bool OwnershipAnalysis::allocatesAnything(const FunctionDecl *FD, ASTContext &Ctx,
                                           CalleeResolver &Resolver) {

@@ -160,6 +160,8 @@ public:
   /// False when the function allocates nothing (or has no CFG): then every
   /// query below is empty.
   bool run();
+  /// What run() returned (false before it ran).
+  bool analysed() const;
 
   const std::vector<Allocation> &allocations() const;
   const std::vector<LeakEvent> &leaks() const;
@@ -178,6 +180,14 @@ private:
   struct Impl;
   std::unique_ptr<Impl> P;
 };
+
+/// The analysis of \p FD, run once per translation unit and shared by every
+/// check that asks with the same rules (the checks of one configuration all
+/// do): one dataflow per function, however many checks query it.  Call
+/// resetSharedAnalyses() when a translation unit starts.
+std::shared_ptr<const OwnershipAnalysis>
+sharedAnalysis(const FunctionDecl *FD, ASTContext &Ctx, CalleeResolver &Resolver);
+void resetSharedAnalyses();
 
 } // namespace clang::tidy::alloc
 

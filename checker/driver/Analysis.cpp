@@ -115,10 +115,10 @@ public:
         X.Borrows.push_back(P.Index);
     }
     if (FD->getReturnType()->isPointerType()) {
-      OwnershipAnalysis A(FD, *Ctx, Resolver);
-      if (A.run())
-        for (const ExitState &E : A.exits())
-          if ((E.Gone & GoneReturned) && !A.allocations()[E.A].Borrowed)
+      std::shared_ptr<const OwnershipAnalysis> A = sharedAnalysis(FD, *Ctx, Resolver);
+      if (A->analysed())
+        for (const ExitState &E : A->exits())
+          if ((E.Gone & GoneReturned) && !A->allocations()[E.A].Borrowed)
             X.ReturnsOwned = true;
     }
     if (X.Frees || !X.Takes.empty() || !X.Copies.empty() || !X.Borrows.empty() ||
