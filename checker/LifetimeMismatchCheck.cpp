@@ -1,6 +1,7 @@
 //===--- LifetimeMismatchCheck.cpp - alloc-lifetime-mismatch --------------===//
 
 #include "LifetimeMismatchCheck.h"
+#include "core/Matchers.h"
 #include "core/OwnershipDataflow.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -169,8 +170,10 @@ void LifetimeMismatchCheck::registerMatchers(MatchFinder *Finder) {
                      this);
   // Every function (declared or defined): transaction-end functions.
   Finder->addMatcher(functionDecl().bind("any-fn"), this);
-  // Every call: the deallocations a 'permanent' allocation must not meet.
-  Finder->addMatcher(callExpr().bind("call"), this);
+  // Deallocations: what a 'permanent' allocation must not meet.
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(isDeallocatorIn(&resolver())))).bind("call"),
+      this);
 }
 
 void LifetimeMismatchCheck::check(const MatchFinder::MatchResult &Result) {

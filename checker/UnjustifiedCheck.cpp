@@ -1,6 +1,7 @@
 //===--- UnjustifiedCheck.cpp - alloc-unjustified -------------------------===//
 
 #include "UnjustifiedCheck.h"
+#include "core/Matchers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Preprocessor.h"
@@ -24,12 +25,16 @@ void UnjustifiedCheck::registerPPCallbacks(const SourceManager &SourceMgr,
 }
 
 void UnjustifiedCheck::registerMatchers(MatchFinder *Finder) {
-  // Every call: the model decides which allocate (by rules or attributes),
-  // which a fixed matcher on names could not.
-  Finder->addMatcher(callExpr().bind("call"), this);
-  // A function named without being called: an allocator whose address is
-  // taken allocates wherever the pointer is called.
-  Finder->addMatcher(declRefExpr(to(functionDecl())).bind("ref"), this);
+  // Calls of allocators: the model decides which functions allocate (by
+  // rules or attributes), which a fixed matcher on names could not.
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(isAllocatorIn(&resolver())))).bind("call"),
+      this);
+  // An allocator named without being called: its address is taken, and it
+  // allocates wherever the pointer is called.  (Callees are among these too;
+  // the site collector tells them apart.)
+  Finder->addMatcher(
+      declRefExpr(to(functionDecl(isAllocatorIn(&resolver())))).bind("ref"), this);
 }
 
 void UnjustifiedCheck::check(const MatchFinder::MatchResult &Result) {

@@ -76,14 +76,56 @@ struct AllocState {
   }
 };
 
+/// A small sorted map: the states are copied on every CFG edge, and a
+/// vector copies in one allocation where a tree allocates per node.
+template <typename K, typename V> class FlatMap {
+public:
+  using Entry = std::pair<K, V>;
+  using iterator = typename llvm::SmallVector<Entry, 4>::iterator;
+  using const_iterator = typename llvm::SmallVector<Entry, 4>::const_iterator;
+
+  iterator begin() { return Items.begin(); }
+  iterator end() { return Items.end(); }
+  const_iterator begin() const { return Items.begin(); }
+  const_iterator end() const { return Items.end(); }
+  iterator find(const K &Key) {
+    iterator It = lower(Key);
+    return It != Items.end() && It->first == Key ? It : Items.end();
+  }
+  const_iterator find(const K &Key) const {
+    return const_cast<FlatMap *>(this)->find(Key);
+  }
+  V &operator[](const K &Key) {
+    iterator It = lower(Key);
+    if (It == Items.end() || !(It->first == Key))
+      It = Items.insert(It, Entry{Key, V()});
+    return It->second;
+  }
+  iterator erase(iterator It) { return Items.erase(It); }
+  void erase(const K &Key) {
+    iterator It = find(Key);
+    if (It != Items.end())
+      Items.erase(It);
+  }
+  bool operator==(const FlatMap &O) const { return Items == O.Items; }
+
+private:
+  iterator lower(const K &Key) {
+    return llvm::lower_bound(Items, Key, [](const Entry &E, const K &Key) {
+      return E.first < Key;
+    });
+  }
+  llvm::SmallVector<Entry, 4> Items;
+};
+
 /// The state along the paths of one context.
 struct Sub {
   std::vector<AllocState> Allocs;
-  std::map<Place, AllocSet> Points;
+  FlatMap<Place, AllocSet> Points;
   /// Variables holding the status an out-parameter allocator returned.
-  std::map<const VarDecl *, AllocSet> Status;
+  FlatMap<const VarDecl *, AllocSet> Status;
   /// realloc results and the blocks they replace once they succeed.
-  std::map<AllocId, AllocSet> ReallocOf;
+  FlatMap<AllocId, AllocSet> ReallocOf;
 
   bool operator==(const Sub &O) const {
     return Allocs == O.Allocs && Points == O.Points && Status == O.Status &&
