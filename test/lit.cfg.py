@@ -43,6 +43,9 @@ hermetic = "-std=gnu11 -nostdinc -isystem %s -I %s -I %s" % (
 config.substitutions.append(("%check_alloc_tidy", runner))
 # The front end itself, for tests that look at exit codes or whole outputs.
 config.substitutions.append(("%alloc_tidy_frontend", tidy))
+# bench/crash_check.py's option naming the driver, when it is the front end.
+config.substitutions.append(("%driver_arg", "--driver=" + config.alloc_tidy_driver
+                             if frontend == "driver" else ""))
 # Where a test wants the front end's output and not its gate's exit status.
 config.substitutions.append(("%no_gate", gate))
 config.substitutions.append(("%hermetic_cflags", hermetic))

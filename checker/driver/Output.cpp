@@ -550,7 +550,20 @@ void printInventoryText(llvm::raw_ostream &OS, const std::vector<InventoryEntry>
 ReportOutcome report(AnalysisResult &Result, ReportRequest &Req) {
   ReportOutcome Outcome;
   SourceFiles Files;
-  std::vector<Finding> Findings = toFindings(Result, Files);
+  // Plain text to the terminal needs no positions or fingerprints:
+  // clang-tidy's reporter prints the diagnostics as they are.
+  bool NeedFindings = Req.Format != OutputFormat::Text || !Req.OutputFile.empty() ||
+                      !Req.BaselineFile.empty() || !Req.DiffRev.empty();
+  std::vector<Finding> Findings;
+  if (NeedFindings) {
+    Findings = toFindings(Result, Files);
+  } else {
+    for (const ClangTidyError &E : Result.Errors) {
+      Finding F; // only the level matters on this path
+      F.Level = E.DiagLevel == ClangTidyError::Remark ? "note" : "warning";
+      Findings.push_back(std::move(F));
+    }
+  }
   std::vector<bool> Keep(Findings.size(), true);
 
   if (!Req.DiffRev.empty()) {
