@@ -62,6 +62,11 @@ config.substitutions.append(("%inputs", inputs))
 config.substitutions.append(("%rules_dir", os.path.join(config.alloc_tidy_source_dir, "rules")))
 config.substitutions.append(("%src_root", config.alloc_tidy_source_dir))
 
+bindir = os.path.join(config.alloc_tidy_build_dir, "bin")
+if os.path.exists(os.path.join(bindir, "fuzz-rules")):
+    config.available_features.add("fuzzers")
+config.substitutions.append(("%bindir", bindir))
+config.substitutions.append(("%fuzz_corpus", os.path.join(config.test_source_root, "fuzz")))
 if config.alloc_tidy_driver and os.path.exists(config.alloc_tidy_driver):
     config.available_features.add("driver")
 config.environment["HOME"] = os.environ.get("HOME", "/tmp")
