@@ -7,6 +7,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/YAMLParser.h"
 #include "llvm/Support/YAMLTraits.h"
 #include "llvm/Support/raw_ostream.h"
 #include <map>
@@ -311,6 +312,20 @@ bool AllocationModel::addRules(StringRef Text, StringRef Origin,
                                std::vector<std::string> &Errors) {
   std::vector<std::string> Local;
   YamlRules R;
+  // YAML I/O reports a mapping's validation error at the current node, and
+  // an empty document has none (found by fuzz-rules): check the shape first.
+  {
+    SourceMgr SM;
+    yaml::Stream S(Text, SM, /*ShowColors=*/false);
+    yaml::document_iterator Doc = S.begin();
+    yaml::Node *Root = Doc != S.end() ? Doc->getRoot() : nullptr;
+    if (!Root || !isa<yaml::MappingNode>(Root)) {
+      Errors.push_back((Origin + ":1:1: a rules file is a mapping with 'family' and "
+                                 "'functions' (see docs/rules-schema.md)")
+                           .str());
+      return false;
+    }
+  }
   {
     std::unique_ptr<MemoryBuffer> Buf =
         MemoryBuffer::getMemBuffer(Text, Origin, /*RequiresNullTerminator=*/false);
