@@ -294,16 +294,24 @@ std::vector<std::string> splitList(StringRef Value) {
 
 namespace {
 
-/// Collects YAML diagnostics as "file:line:col: message".
+/// Where YAML diagnostics go, and the file they are about.
+struct DiagSink {
+  std::vector<std::string> &Errors;
+  StringRef Origin;
+};
+
+/// Collects YAML diagnostics as "file:line:col: message".  Some (YAML I/O's
+/// "Map key must be a scalar") carry no location: they still name the file.
 void collectDiag(const SMDiagnostic &D, void *Ctx) {
-  auto &Errors = *static_cast<std::vector<std::string> *>(Ctx);
+  auto &Sink = *static_cast<DiagSink *>(Ctx);
   std::string Msg;
   raw_string_ostream OS(Msg);
-  OS << D.getFilename();
+  StringRef File = D.getFilename();
+  OS << (File.empty() || File == "<unknown>" ? Sink.Origin : File);
   if (D.getLineNo() > 0)
     OS << ':' << D.getLineNo() << ':' << (D.getColumnNo() + 1);
   OS << ": " << D.getMessage();
-  Errors.push_back(std::move(OS.str()));
+  Sink.Errors.push_back(std::move(OS.str()));
 }
 
 } // namespace
@@ -316,20 +324,26 @@ bool AllocationModel::addRules(StringRef Text, StringRef Origin,
   // an empty document has none (found by fuzz-rules): check the shape first.
   {
     SourceMgr SM;
+    DiagSink Quiet{Local, Origin};
+    SM.setDiagHandler(collectDiag, &Quiet);
     yaml::Stream S(Text, SM, /*ShowColors=*/false);
     yaml::document_iterator Doc = S.begin();
     yaml::Node *Root = Doc != S.end() ? Doc->getRoot() : nullptr;
     if (!Root || !isa<yaml::MappingNode>(Root)) {
-      Errors.push_back((Origin + ":1:1: a rules file is a mapping with 'family' and "
-                                 "'functions' (see docs/rules-schema.md)")
-                           .str());
+      if (Local.empty()) // no syntax error to explain it
+        Local.push_back((Origin + ":1:1: a rules file is a mapping with 'family' "
+                                  "and 'functions' (see docs/rules-schema.md)")
+                            .str());
+      llvm::append_range(Errors, Local);
       return false;
     }
+    Local.clear(); // syntax errors are reported once, by the parse below
   }
   {
     std::unique_ptr<MemoryBuffer> Buf =
         MemoryBuffer::getMemBuffer(Text, Origin, /*RequiresNullTerminator=*/false);
-    yaml::Input In(Buf->getMemBufferRef(), nullptr, collectDiag, &Local);
+    DiagSink Sink{Local, Origin};
+    yaml::Input In(Buf->getMemBufferRef(), nullptr, collectDiag, &Sink);
     In >> R;
     if (In.error() && Local.empty())
       Local.push_back((Origin + ": not a valid rules file").str());
