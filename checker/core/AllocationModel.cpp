@@ -326,7 +326,7 @@ bool AllocationModel::addRules(StringRef Text, StringRef Origin,
     SourceMgr SM;
     DiagSink Quiet{Local, Origin};
     SM.setDiagHandler(collectDiag, &Quiet);
-    yaml::Stream S(Text, SM, /*ShowColors=*/false);
+    yaml::Stream S(MemoryBufferRef(Text, Origin), SM, /*ShowColors=*/false);
     yaml::document_iterator Doc = S.begin();
     yaml::Node *Root = Doc != S.end() ? Doc->getRoot() : nullptr;
     if (!Root || !isa<yaml::MappingNode>(Root)) {
