@@ -92,8 +92,7 @@ public:
       return true;
     for (unsigned I = 0; I < C->getNumArgs(); ++I)
       if (refersToVar(C->getArg(I)) &&
-          (R->ReallocArg == I || (R->argContract(I) == ArgContract::Takes &&
-                                  R->FreeArg != I)))
+          (R->ReallocArg == I || (R->releases(I) && R->FreeArg != I)))
         Unsafe = true;
     return true;
   }
@@ -267,7 +266,7 @@ void LifetimeMismatchCheck::checkFunction(const FunctionDecl *FD, ASTContext &Ct
             << Name;
         break;
       }
-      if (GoneAnywhere & (GoneEscaped | GoneTransferred)) {
+      if (GoneAnywhere & (GoneEscaped | GoneTransferred | GoneHeld)) {
         diag(A.Loc, "%0 is justified as 'scoped' but outlives the function "
                     "(stored or handed over); free it before returning, or "
                     "justify it as 'stored'")

@@ -13,6 +13,10 @@ namespace clang::tidy::alloc {
 
 namespace {
 
+/// Whether the caller keeps its argument: copies and borrows agree on that,
+/// which is what callers must know; takes does not.
+bool takes(ArgContract C) { return C == ArgContract::Takes; }
+
 /// The contract of a member's value parameters (all but the object), when
 /// they agree.
 std::optional<ArgContract> convention(const FunctionContract &C) {
@@ -20,9 +24,10 @@ std::optional<ArgContract> convention(const FunctionContract &C) {
   for (const ParamContract &P : C.Params) {
     if (P.Index == 0)
       continue;
-    if (Conv && *Conv != P.Contract)
+    if (Conv && takes(*Conv) != takes(P.Contract))
       return std::nullopt;
-    Conv = P.Contract;
+    if (!Conv || takes(P.Contract) || P.Contract == ArgContract::Copies)
+      Conv = P.Contract;
   }
   return Conv;
 }
@@ -47,14 +52,8 @@ StringRef verb(ArgContract C) {
 }
 
 StringRef plural(ArgContract C) {
-  switch (C) {
-  case ArgContract::Takes:
-    return "take ownership of their argument";
-  case ArgContract::Copies:
-    return "copy their argument";
-  default:
-    return "only borrow their argument";
-  }
+  return takes(C) ? "take ownership of their argument"
+                  : "leave it with the caller (they copy or borrow it)";
 }
 
 } // namespace
@@ -93,24 +92,26 @@ void OwnershipInconsistentCheck::onEndOfTranslationUnit() {
       continue;
     // Declared contracts are deliberate exceptions: they are neither
     // reported nor counted towards the family's convention.
-    std::map<ArgContract, unsigned> Count;
+    // Two conventions matter to callers: the callee takes the argument, or
+    // the caller keeps it (copies and borrows alike).
+    std::map<bool, unsigned> Count;
     unsigned Inferred = 0;
     for (const FunctionContract *C : List)
       if (!isExplicit(*C)) {
-        ++Count[*convention(*C)];
+        ++Count[takes(*convention(*C))];
         ++Inferred;
       }
     if (Count.size() < 2)
       continue;
     // The majority convention, if one has more than half the members.
     std::optional<ArgContract> Majority;
-    for (const auto &[Conv, N] : Count)
+    for (const auto &[Takes, N] : Count)
       if (2 * N > Inferred)
-        Majority = Conv;
+        Majority = Takes ? ArgContract::Takes : ArgContract::Borrows;
     StringRef Prefix = familyPrefix(Key);
     for (const FunctionContract *C : List) {
       ArgContract Mine = *convention(*C);
-      if ((Majority && Mine == *Majority) || isExplicit(*C))
+      if ((Majority && takes(Mine) == takes(*Majority)) || isExplicit(*C))
         continue;
       const ParamContract *P = nullptr;
       for (const ParamContract &Q : C->Params)

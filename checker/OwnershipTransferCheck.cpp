@@ -27,6 +27,14 @@ const FunctionRule *calleeRule(const CallExpr *Call, CalleeResolver &R,
   return Call ? R.ruleForCall(Call, SM) : nullptr;
 }
 
+/// "takes its argument" or "holds its argument", as the rule says.
+std::string contractOf(const FunctionRule &R) {
+  for (const auto &[I, C] : R.Args)
+    if (C == ArgContract::Holds)
+      return "holds its argument";
+  return "takes its argument";
+}
+
 } // namespace
 
 void OwnershipTransferCheck::registerMatchers(MatchFinder *Finder) {
@@ -68,17 +76,17 @@ void OwnershipTransferCheck::check(const MatchFinder::MatchResult &Result) {
       continue;
     }
     // Released twice: freed, or taken, before.
-    if ((R.GoneBefore & (GoneFreed | GoneTransferred)) && R.GoneAt) {
+    if ((R.GoneBefore & (GoneFreed | GoneTransferred | GoneHeld)) && R.GoneAt) {
       const FunctionRule *Before = calleeRule(R.GoneAt, resolver(), SM);
       // A deallocator freed it, or a "takes" parameter received it.
       bool WasTaken = Before && !Before->FreeArg;
       if (WasTaken)
         diag(Loc, "%0 is %select{freed|handed over again}1 after '%2' took "
-                  "ownership of it at line %3 (%4: takes its argument); the "
-                  "new owner releases it too: %select{remove this free|copy it "
-                  "before the first call}1")
+                  "ownership of it at line %3 (%4: %5); the new owner releases "
+                  "it too: %select{remove this free|copy it before the first "
+                  "call}1")
             << A.describe() << !R.Frees << Before->Name << LineOf(R.GoneAt)
-            << Before->Origin;
+            << Before->Origin << contractOf(*Before);
       else
         diag(Loc, "%0 is %select{freed|handed over}1 after it was freed by "
                   "'%2' at line %3; release it once")
@@ -116,9 +124,9 @@ void OwnershipTransferCheck::check(const MatchFinder::MatchResult &Result) {
     bool WasTaken = Before && !Before->FreeArg;
     if (WasTaken)
       diag(U.Loc, "%0 is used after '%1' took ownership of it at line %2 (%3: "
-                  "takes its argument); copy it before the call if it is still "
-                  "needed")
-          << A.describe() << Before->Name << LineOf(U.GoneAt) << Before->Origin;
+                  "%4); copy it before the call if it is still needed")
+          << A.describe() << Before->Name << LineOf(U.GoneAt) << Before->Origin
+          << contractOf(*Before);
     else
       diag(U.Loc, "%0 is used after it was freed by '%1' at line %2")
           << A.describe() << (Before ? Before->Name : "?") << LineOf(U.GoneAt);

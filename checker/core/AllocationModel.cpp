@@ -52,13 +52,14 @@ struct YamlFunction {
   std::optional<bool> MayReturnNull;
   std::optional<std::string> Status;
   std::optional<ReturnContract> Returns;
-  std::vector<ArgIndex> Takes, Copies, Borrows, Dereferences;
+  std::vector<ArgIndex> Takes, Holds, Copies, Borrows, Dereferences;
   bool NoReturn = false;
 };
 
 /// The YAML form of one rules file.
 struct YamlRules {
   std::string Family;
+  std::optional<std::string> FailureFlag;
   std::vector<YamlFunction> Functions;
 };
 
@@ -144,6 +145,7 @@ template <> struct MappingTraits<YamlFunction> {
     IO.mapOptional("status", F.Status);
     IO.mapOptional("returns", F.Returns);
     IO.mapOptional("takes", F.Takes);
+    IO.mapOptional("holds", F.Holds);
     IO.mapOptional("copies", F.Copies);
     IO.mapOptional("borrows", F.Borrows);
     IO.mapOptional("dereferences", F.Dereferences);
@@ -155,7 +157,7 @@ template <> struct MappingTraits<YamlFunction> {
     // ends; a semantic error here would hide it.
     static constexpr StringRef Known[] = {
         "name",  "family",  "allocates", "when-null",    "reallocates", "frees",
-        "null",  "status", "returns", "takes", "copies",  "borrows",
+        "null",  "status", "returns", "takes", "holds", "copies", "borrows",
         "dereferences", "noreturn"};
     for (StringRef K : IO.keys())
       if (!llvm::is_contained(Known, K))
@@ -193,7 +195,8 @@ template <> struct MappingTraits<YamlFunction> {
       if (std::string E = Claim(*F.Frees, "frees"); !E.empty())
         return E;
     for (auto [List, What] :
-         {std::pair{&F.Takes, "takes"}, {&F.Copies, "copies"}, {&F.Borrows, "borrows"}})
+         {std::pair{&F.Takes, "takes"}, {&F.Holds, "holds"}, {&F.Copies, "copies"},
+          {&F.Borrows, "borrows"}})
       for (ArgIndex I : *List)
         if (std::string E = Claim(I.Value, What); !E.empty())
           return E;
@@ -206,11 +209,11 @@ template <> struct MappingTraits<YamlFunction> {
                            "it 'borrowed'")
           .str();
     if (!F.Allocates && !F.Reallocates && !F.Frees && !F.Returns &&
-        F.Takes.empty() && F.Copies.empty() && F.Borrows.empty() &&
+        F.Takes.empty() && F.Holds.empty() && F.Copies.empty() && F.Borrows.empty() &&
         F.Dereferences.empty() && !F.NoReturn)
       return ("function '" + Name +
               "' has no allocation role or contract; give it one of allocates, "
-              "reallocates, frees, returns, takes, copies, borrows, "
+              "reallocates, frees, returns, takes, holds, copies, borrows, "
               "dereferences, noreturn")
           .str();
     return {};
@@ -220,11 +223,17 @@ template <> struct MappingTraits<YamlFunction> {
 template <> struct MappingTraits<YamlRules> {
   static void mapping(IO &IO, YamlRules &R) {
     IO.mapRequired("family", R.Family);
+    IO.mapOptional("failure-flag", R.FailureFlag);
     IO.mapRequired("functions", R.Functions);
   }
   static std::string validate(IO &, YamlRules &R) {
     if (R.Family.empty())
       return "'family' must not be empty";
+    if (R.FailureFlag &&
+        (R.FailureFlag->empty() || !llvm::all_of(*R.FailureFlag, [](char C) {
+          return llvm::isAlnum(C) || C == '_';
+        })))
+      return "'failure-flag' must name a struct field";
     return {};
   }
 };
@@ -237,6 +246,8 @@ StringRef spell(ArgContract C) {
   switch (C) {
   case ArgContract::Takes:
     return "takes";
+  case ArgContract::Holds:
+    return "holds";
   case ArgContract::Copies:
     return "copies";
   case ArgContract::Borrows:
@@ -361,6 +372,8 @@ bool AllocationModel::addRules(StringRef Text, StringRef Origin,
       return false;
     }
   }
+  if (R.FailureFlag)
+    FailureFlags[*R.FailureFlag] = R.Family;
   for (YamlFunction &F : R.Functions) {
     FunctionRule Rule;
     Rule.Name = F.Name;
@@ -381,6 +394,8 @@ bool AllocationModel::addRules(StringRef Text, StringRef Origin,
     Rule.Returns = F.Returns.value_or(ReturnContract::Unspecified);
     for (ArgIndex I : F.Takes)
       Rule.Args.push_back({I.Value, ArgContract::Takes});
+    for (ArgIndex I : F.Holds)
+      Rule.Args.push_back({I.Value, ArgContract::Holds});
     for (ArgIndex I : F.Copies)
       Rule.Args.push_back({I.Value, ArgContract::Copies});
     for (ArgIndex I : F.Borrows)
@@ -440,6 +455,14 @@ std::string AllocationModel::deallocatorFor(StringRef Family) const {
       Best = R.Name;
   }
   return Best;
+}
+
+std::optional<std::string>
+AllocationModel::failureFlagFamily(StringRef Member) const {
+  auto It = FailureFlags.find(Member);
+  if (It == FailureFlags.end())
+    return std::nullopt;
+  return It->second;
 }
 
 ArrayRef<StringRef> AllocationModel::shippedNames() {

@@ -25,6 +25,8 @@ namespace clang::tidy::alloc {
 enum class ArgContract : unsigned char {
   Unspecified,
   Takes,   ///< the callee owns it after the call (frees or keeps it)
+  Holds,   ///< the callee keeps it and will free it; the caller may still
+           ///< use it meanwhile, but must not free it
   Copies,  ///< the callee duplicates it; the caller still owns it
   Borrows, ///< used during the call only
 };
@@ -68,6 +70,11 @@ struct FunctionRule {
   /// The contract for argument \p I; a freed argument is taken.
   ArgContract argContract(unsigned I) const;
   bool dereferences(unsigned I) const;
+  /// Takes or holds: the caller must not free the argument afterwards.
+  bool releases(unsigned I) const {
+    ArgContract C = argContract(I);
+    return C == ArgContract::Takes || C == ArgContract::Holds;
+  }
   /// The effective contract of the returned pointer.
   ReturnContract returnContract() const;
 };
@@ -105,6 +112,10 @@ public:
   /// A deallocator of \p Family (the first by name), or "".
   std::string deallocatorFor(llvm::StringRef Family) const;
 
+  /// The family whose allocations fail by setting the field \p Member
+  /// (a rules file's `failure-flag`), if any.
+  std::optional<std::string> failureFlagFamily(llvm::StringRef Member) const;
+
   /// The shipped rules files, by stem.
   static llvm::ArrayRef<llvm::StringRef> shippedNames();
   /// The text of a shipped rules file, or std::nullopt.
@@ -115,6 +126,7 @@ public:
 
 private:
   llvm::StringMap<FunctionRule> Rules;
+  llvm::StringMap<std::string> FailureFlags; ///< field name -> family
 };
 
 /// Splits a ';' or ',' separated option value, trimming blanks.

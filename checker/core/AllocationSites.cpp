@@ -68,7 +68,9 @@ std::optional<FunctionRule> fromAttributes(const FunctionDecl *FD,
                                        : "ownership_holds",
                                    FD, SM);
       for (const ParamIdx &I : O->args())
-        R.Args.push_back({I.getASTIndex(), ArgContract::Takes});
+        R.Args.push_back({I.getASTIndex(), O->getOwnKind() == OwnershipAttr::Takes
+                                               ? ArgContract::Takes
+                                               : ArgContract::Holds});
       break;
     }
   }

@@ -72,6 +72,11 @@ public:
           Of[VD] = P;
           return true;
         }
+    // A 'void *' kept in a field is a context pointer handed back to a
+    // callback, not memory the callee will free (sqlite3_set_authorizer's
+    // pArg): keeping it is not taking it.
+    if (P->Param->getType()->getPointeeType()->isVoidType())
+      return true;
     take(*P, BO->getExprLoc(), "stored into '" + spell(L, Ctx) + "'", false);
     return true;
   }
@@ -86,8 +91,8 @@ public:
         continue;
       if (R->FreeArg == I)
         take(*P, Call->getBeginLoc(), "freed by '" + R->Name + "'", true);
-      else if (R->argContract(I) == ArgContract::Takes)
-        take(*P, Call->getBeginLoc(), "handed to '" + R->Name + "', which takes it",
+      else if (R->releases(I))
+        take(*P, Call->getBeginLoc(), "handed to '" + R->Name + "', which keeps it",
              false);
       else if (R->argContract(I) == ArgContract::Copies &&
                P->Contract == ArgContract::Borrows) {
@@ -131,7 +136,8 @@ FunctionContract inferContract(const FunctionDecl *FD, ASTContext &Ctx,
   C.FD = FD;
   for (unsigned I = 0; I < FD->getNumParams(); ++I) {
     const ParmVarDecl *P = FD->getParamDecl(I);
-    if (!P->getType()->isPointerType())
+    // Function pointers (callbacks) are not memory anyone frees.
+    if (!P->getType()->isPointerType() || P->getType()->isFunctionPointerType())
       continue;
     ParamContract PC;
     PC.Param = P;

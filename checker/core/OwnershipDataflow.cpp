@@ -335,6 +335,12 @@ struct OwnershipAnalysis::Impl {
         auto It = St.Points.find(Place{VD, nullptr});
         if (It == St.Points.end() || !hasAlloc(It->second))
           return std::nullopt;
+        // Storing into an object this function no longer owns (it was
+        // stored elsewhere, handed over, freed) hands the value over too.
+        if (ForStore && llvm::none_of(It->second, [&](AllocId A) {
+              return A != NullSentinel && (St.Allocs[A].Owned || St.Allocs[A].Lent);
+            }))
+          return std::nullopt;
       } else if (VD->hasAttr<CleanupAttr>()) {
         return std::nullopt;
       }
@@ -669,15 +675,17 @@ struct OwnershipAnalysis::Impl {
         St.ReallocOf[*Mine] = Old;
         continue;
       }
-      if (C == ArgContract::Takes) {
+      if (C == ArgContract::Takes || C == ArgContract::Holds) {
         bool Frees = R->FreeArg == I;
         if (Recording)
           for (AllocId A : V)
             if (A != NullSentinel && SeenRelease.insert({Call, A, I}).second)
               Releases.push_back({Call, A, I, R, Frees, St.Allocs[A].Gone,
                                   St.Allocs[A].GoneAt});
-        release(St, V, Frees ? GoneFreed : GoneTransferred, /*WithContents=*/!Frees,
-                Call);
+        unsigned char How = Frees ? GoneFreed
+                            : C == ArgContract::Holds ? GoneHeld
+                                                      : GoneTransferred;
+        release(St, V, How, /*WithContents=*/!Frees, Call);
         continue;
       }
       if (C == ArgContract::Copies && Recording)
@@ -972,9 +980,39 @@ struct OwnershipAnalysis::Impl {
     }
     if (std::optional<AllocId> A = statusOf(E, St))
       return applyStatus(St, *A, BO_NE, Zero, Truth);
+    if (const auto *ME = dyn_cast<MemberExpr>(E))
+      if (!ME->getType()->isPointerType())
+        return failureFlag(St, ME, Truth);
     if (!E->getType()->isPointerType())
       return {};
     return settle(St, valueOf(E, St), /*IsNull=*/!Truth);
+  }
+
+  /// A test of a family's failure flag (SQLite's db->mallocFailed): where it
+  /// is clear, the family's unchecked allocations succeeded; where it is set,
+  /// they failed: the family's allocators return NULL once the flag is set,
+  /// as SQLite's do.
+  Outcome failureFlag(Sub &St, const MemberExpr *ME, bool Set) {
+    Outcome O;
+    std::optional<std::string> Family =
+        Resolver.model().failureFlagFamily(ME->getMemberDecl()->getName());
+    if (!Family)
+      return O;
+    for (AllocId A = 0; A < Allocs.size(); ++A) {
+      AllocState &AS = St.Allocs[A];
+      if (!AS.Allocated || !(AS.Null & NullUnchecked) ||
+          Allocs[A].Rule->Family != *Family || Allocs[A].Borrowed)
+        continue;
+      if (Set) {
+        if (!O.Failed)
+          O.Failed = A;
+        AS.Null = NullIsNull;
+        AS.Owned = false;
+      } else {
+        AS.Null = NullNonNull;
+      }
+    }
+    return O;
   }
 
   /// Refines \p St for the edge to successor \p Succ (0: condition true).

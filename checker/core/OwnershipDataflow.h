@@ -48,6 +48,7 @@ enum GoneKind : unsigned char {
   GoneEscaped = 4,     ///< stored where it outlives the function
   GoneReturned = 8,    ///< returned to the caller
   GoneOutParam = 16,   ///< stored through a parameter (*out = p)
+  GoneHeld = 32,       ///< kept by a "holds" parameter: usable, not freeable
 };
 
 /// What NULL tests have established about an allocation (bits).

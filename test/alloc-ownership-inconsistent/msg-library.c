@@ -34,7 +34,7 @@ void msg_set_version(msg_t *m, const char *version) {
 }
 
 void msg_set_method(msg_t *m, char *method) {
-  // CHECK-MESSAGES: :[[@LINE-1]]:37: warning: 'msg_set_method' takes ownership of 'method' (stored into 'm->method'), but the other functions of the 'msg_set_' family copy their argument: callers will free or leak it by mistake; follow the family's convention, or declare this contract with '/* alloc: takes(method) */' or '__attribute__((ownership_takes(malloc, 2)))' [alloc-ownership-inconsistent]{{$}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:37: warning: 'msg_set_method' takes ownership of 'method' (stored into 'm->method'), but the other functions of the 'msg_set_' family leave it with the caller (they copy or borrow it): callers will free or leak it by mistake; follow the family's convention, or declare this contract with '/* alloc: takes(method) */' or '__attribute__((ownership_takes(malloc, 2)))' [alloc-ownership-inconsistent]{{$}}
   m->method = method;
 }
 

@@ -10,7 +10,7 @@ struct req { char *a; char *b; char *c; };
 void req_set_a(struct req *r, const char *a) { r->a = strdup(a); } // alloc: stored -- r owns it
 void req_set_b(struct req *r, const char *b) { r->b = strdup(b); } // alloc: stored -- r owns it
 void req_set_c(struct req *r, char *c) { r->c = c; }
-// CHECK-NOTES: :[[@LINE-1]]:37: warning: 'req_set_c' takes ownership of 'c' (stored into 'r->c'), but the other functions of the 'req_set_' family copy their argument{{.*}} [alloc-ownership-inconsistent]
+// CHECK-NOTES: :[[@LINE-1]]:37: warning: 'req_set_c' takes ownership of 'c' (stored into 'r->c'), but the other functions of the 'req_set_' family leave it with the caller (they copy or borrow it){{.*}} [alloc-ownership-inconsistent]
 // CHECK-NOTES: :[[@LINE-4]]:43: note: 'req_set_a' copies 'a'
 // CHECK-NOTES: :[[@LINE-4]]:43: note: 'req_set_b' copies 'b'
 // CHECK-NOTES: :[[@LINE-4]]:1: note: declare the contract to keep it

@@ -16,6 +16,14 @@ void conn_set_peer(struct conn *c, char *peer) {
   c->peer = peer;
 }
 
+// A 'void *' kept in a field is a context pointer handed back to callbacks:
+// storing it is not taking it, so this family agrees (all keep with the
+// caller).
+struct ctx { void *user; char *label; };
+void ctx_set_user(struct ctx *c, void *user) { c->user = user; }
+void ctx_set_label(struct ctx *c, const char *label) { c->label = strdup(label); } // alloc: stored -- owned by c
+void ctx_set_other(struct ctx *c, const char *label) { (void)c; (void)label; }
+
 // A function alone in its family is never reported.
 struct timer { char *label; };
 void timer_set_label(struct timer *t, char *label) { t->label = label; }

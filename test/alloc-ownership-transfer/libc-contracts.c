@@ -9,6 +9,8 @@
 void *g_malloc(size_t n);
 char *g_strdup(const char *s);
 void g_free(void *p);
+typedef struct GList GList;
+GList *g_list_append(GList *list, void *data);
 
 void borrowed(void) {
   char *home = getenv("HOME");
@@ -35,9 +37,9 @@ void twice(void) {
     return;
   free(p);
   p[0] = 0;
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'p' is used after it was freed by 'free' at line 36 [alloc-ownership-transfer]{{$}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'p' is used after it was freed by 'free' at line 38 [alloc-ownership-transfer]{{$}}
   free(p);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'p' is freed after it was freed by 'free' at line 36; release it once [alloc-ownership-transfer]{{$}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'p' is freed after it was freed by 'free' at line 38; release it once [alloc-ownership-transfer]{{$}}
 }
 
 void environment(void) {
@@ -46,7 +48,27 @@ void environment(void) {
     return;
   putenv(kv);
   free(kv);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'kv' is freed after 'putenv' took ownership of it at line 47 (rules/libc.yaml: takes its argument); the new owner releases it too: remove this free [alloc-ownership-transfer]{{$}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'kv' is freed after 'putenv' took ownership of it at line 49 (rules/libc.yaml: takes its argument); the new owner releases it too: remove this free [alloc-ownership-transfer]{{$}}
+}
+
+// A list holds its data: the caller may use it, but not free it.
+GList *hold(GList *list) {
+  char *d = strdup("x"); // alloc: stored -- the list keeps it
+  if (!d)
+    return list;
+  list = g_list_append(list, d);
+  d[0] = 'y';
+  return list;
+}
+
+GList *hold_then_free(GList *list) {
+  char *d = strdup("x"); // alloc: stored -- the list keeps it
+  if (!d)
+    return list;
+  list = g_list_append(list, d);
+  free(d);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'd' is freed after 'g_list_append' took ownership of it at line 68 (rules/glib.yaml: holds its argument); the new owner releases it too: remove this free [alloc-ownership-transfer]{{$}}
+  return list;
 }
 
 // Near misses: a free on only one path, then a fresh allocation; a
