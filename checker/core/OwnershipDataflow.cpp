@@ -520,8 +520,12 @@ struct OwnershipAnalysis::Impl {
       if (BO->getOpcode() == BO_Assign || BO->getOpcode() == BO_Comma)
         return ownedOrNull(BO->getRHS(), St);
     AllocSet V = valueOf(E, St);
+    // The caller gets ownership only of what this function still owns: not
+    // of memory also stored elsewhere or lent to a function that may keep it
+    // (a hash table, a cache).
     return !V.empty() && llvm::all_of(V, [&](AllocId A) {
-      return A == NullSentinel || !Allocs[A].Borrowed;
+      return A == NullSentinel ||
+             (!Allocs[A].Borrowed && St.Allocs[A].Owned && !St.Allocs[A].Lent);
     });
   }
 
