@@ -43,7 +43,14 @@ def run_tool(cmd, runs, timeout=None):
             peak = max(peak, usage.ru_maxrss / 1024.0)
             f.seek(0)
             out = f.read()
-    return statistics.median(times), peak, out, len(times)
+    return statistics.median(times), peak, out, len(times), p.returncode
+
+
+def parse_size(text):
+    units = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+    if text[-1:].upper() in units:
+        return int(float(text[:-1]) * units[text[-1].upper()])
+    return int(text)
 
 
 def count(out, pattern):
@@ -58,6 +65,9 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--sizes", default="25,50,100")
     ap.add_argument("--slow-timeout", type=float, default=900)
+    ap.add_argument("--slow-memory", default="12G",
+                    help="address-space limit for the slow tools (prlimit); "
+                         "gcc -fanalyzer exhausted 24 GiB on sqlite3.c")
     ap.add_argument("--no-slow", action="store_true",
                     help="skip clang-analyzer, cppcheck and gcc -fanalyzer")
     a = ap.parse_args()
@@ -79,15 +89,16 @@ def main():
           "--fail-on=none", "--quiet", src, "--"], warning, a.runs, None),
     ]
     if not a.no_slow:
+        limit = ["prlimit", "--as=" + str(parse_size(a.slow_memory)), "--"]
         tools += [
             ("clang-tidy clang-analyzer-unix.Malloc",
-             ["clang-tidy-19", "--checks=-*,clang-analyzer-unix.Malloc", src, "--"],
+             limit + ["clang-tidy-19", "--checks=-*,clang-analyzer-unix.Malloc", src, "--"],
              warning, 1, a.slow_timeout),
             ("cppcheck --enable=warning --max-configs=1",
-             ["cppcheck", "--quiet", "--enable=warning", "--max-configs=1", src],
+             limit + ["cppcheck", "--quiet", "--enable=warning", "--max-configs=1", src],
              r"\b(error|warning):", 1, a.slow_timeout),
             ("gcc -fanalyzer",
-             ["gcc", "-c", "-o", os.devnull, "-fanalyzer", src],
+             limit + ["gcc", "-c", "-o", os.devnull, "-fanalyzer", src],
              r"warning:", 1, a.slow_timeout),
         ]
     lines = sum(1 for _ in open(src, errors="replace"))
@@ -101,11 +112,14 @@ def main():
         if r is None:
             print("| %s | 1 | > %.0f (timed out) | - | - | - |" % (name, timeout))
             continue
-        t, rss, out, n = r
+        t, rss, out, n, rc = r
         floor = floor or t
         results[name] = (t, out)
-        print("| %s | %d | %.2f | %.2f | %.0f | %d |" %
-              (name, n, t, t / floor, rss, count(out, pat)))
+        failed = rc < 0 or "out of memory" in out or "virtual memory exhausted" in out
+        print("| %s | %d | %.2f%s | %.2f | %.0f | %s |" %
+              (name, n, t, " (did not finish: %s)" % ("signal %d" % -rc if rc < 0 else "out of memory")
+                           if failed else "", t / floor, rss,
+               "-" if failed else count(out, pat)))
     sys.stdout.flush()
 
     # The plugin's per-check share.
@@ -143,7 +157,7 @@ def main():
                             "--files", str(size), "--out", d], check=True)
         files = sorted(os.path.join(d, f) for f in os.listdir(d) if f.endswith(".c"))
         n_lines = sum(sum(1 for _ in open(f)) for f in files)
-        t, _, out, _ = run_tool([driver, "--checks=-*,alloc-*", "--fail-on=none",
+        t, _, out, _, _ = run_tool([driver, "--checks=-*,alloc-*", "--fail-on=none",
                                  "--quiet", "-j", "1"] + files + ["--"], a.runs)
         points.append((n_lines, t))
         print("| %d | %d | %.2f | %.1f | %d |" % (size, n_lines, t, t * 1e6 / n_lines,

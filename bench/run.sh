@@ -9,7 +9,7 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$here")
 cache="$here/cache"
-build=${ALLOC_TIDY_BUILD_DIR:-$root/build}
+build=$root/build
 mkdir -p "$cache"
 
 bash "$root/scripts/setup.sh" build >&2

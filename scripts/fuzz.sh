@@ -5,7 +5,7 @@
 # (default 600).  New inputs go to build/fuzz-corpus/, crashes to build/.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-build=${ALLOC_TIDY_BUILD_DIR:-$root/build}
+build=$root/build
 seconds=${1:-600}
 bash "$root/scripts/setup.sh" build >&2
 status=0

@@ -70,6 +70,14 @@ config.substitutions.append(("%fuzz_corpus", os.path.join(config.test_source_roo
 if config.alloc_tidy_driver and os.path.exists(config.alloc_tidy_driver):
     config.available_features.add("driver")
 config.environment["HOME"] = os.environ.get("HOME", "/tmp")
+# A sanitizer build (-DALLOC_TIDY_SANITIZE=ON): clang-tidy is not
+# instrumented, so the plugin needs the runtime preloaded.  LLVM leaks on
+# purpose at exit (it skips freeing the AST), so leak checking is off.
+if getattr(config, "sanitizer_runtime", ""):
+    config.environment["LD_PRELOAD"] = config.sanitizer_runtime
+    config.environment["ASAN_OPTIONS"] = "detect_leaks=0:abort_on_error=1"
+    config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"
+    config.available_features.add("sanitizer")
 # FileCheck, not and the other LLVM test tools come from the same LLVM.
 config.environment["PATH"] = os.pathsep.join(
     [os.path.dirname(config.filecheck), os.environ.get("PATH", "")])
