@@ -54,10 +54,8 @@ void UnjustifiedCheck::onEndOfTranslationUnit() {
   for (const AllocationSite &S : All) {
     // A malformed justification still claims the site; it is reported once,
     // at the comment, below.
-    if (const Justification *J = Index.find(S.Loc, *SM)) {
-      J->Used = true;
+    if (Index.find(S.Loc, *SM))
       continue;
-    }
     if (S.AddressTaken) {
       diag(S.Loc, "address of allocator '%0' is taken; calls through the "
                   "pointer allocate heap memory no analysis can see: justify "

@@ -57,7 +57,6 @@ struct Justification {
   std::string Error;            ///< what is wrong, when malformed
   SourceLocation Loc;           ///< the comment or the macro's lifetime token
   bool FromMacro = false;
-  mutable bool Used = false;    ///< some allocation site claimed it
 
   bool valid() const { return Error.empty(); }
   bool isContract() const { return !Contracts.empty(); }

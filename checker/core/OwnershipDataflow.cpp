@@ -205,14 +205,11 @@ std::string spellPlace(const Expr *E, const ASTContext &Ctx) {
 /// Walks a body once: its allocation calls, in source order, and loops.
 class BodyScan : public RecursiveASTVisitor<BodyScan> {
 public:
-  BodyScan(ASTContext &Ctx, CalleeResolver &R, bool StopAtFirst)
-      : Ctx(Ctx), Resolver(R), StopAtFirst(StopAtFirst) {}
+  BodyScan(ASTContext &Ctx, CalleeResolver &R) : Ctx(Ctx), Resolver(R) {}
   bool VisitCallExpr(CallExpr *C) {
     if (const FunctionRule *R = Resolver.allocation(C, Ctx)) {
       Calls.push_back({C, R, LoopDepth > 0, false});
-      if (StopAtFirst)
-        return false;
-    } else if (!StopAtFirst) {
+    } else {
       const FunctionRule *B = Resolver.ruleForCall(C, Ctx.getSourceManager());
       if (B && B->returnContract() == ReturnContract::Borrowed)
         Calls.push_back({C, B, LoopDepth > 0, true});
@@ -240,7 +237,6 @@ private:
   }
   ASTContext &Ctx;
   CalleeResolver &Resolver;
-  bool StopAtFirst;
   unsigned LoopDepth = 0;
 };
 
@@ -254,7 +250,6 @@ struct OwnershipAnalysis::Impl {
   ASTContext &Ctx;
   const SourceManager &SM;
   CalleeResolver &Resolver;
-  DataflowOptions Opts;
 
   std::vector<Allocation> Allocs;
   llvm::DenseMap<const CallExpr *, AllocId> AllocOf;
@@ -277,8 +272,8 @@ struct OwnershipAnalysis::Impl {
   std::vector<ReturnEvent> Returns;
   std::map<const Stmt *, size_t> ReturnIndex;
 
-  Impl(const FunctionDecl *FD, ASTContext &Ctx, CalleeResolver &R, DataflowOptions O)
-      : FD(FD), Ctx(Ctx), SM(Ctx.getSourceManager()), Resolver(R), Opts(O) {}
+  Impl(const FunctionDecl *FD, ASTContext &Ctx, CalleeResolver &R)
+      : FD(FD), Ctx(Ctx), SM(Ctx.getSourceManager()), Resolver(R) {}
 
   // --- values and places ---------------------------------------------------
 
@@ -698,7 +693,7 @@ struct OwnershipAnalysis::Impl {
             Copies.push_back({Call, A, I, R});
       if (C != ArgContract::Unspecified || Deref || R)
         continue;
-      if (Opts.UnknownCallsTake && mayTake(Callee, I, Arg))
+      if (mayTake(Callee, I, Arg))
         lend(St, V);
     }
     if ((R && R->NoReturn) || (Callee && Callee->isNoReturn()))
@@ -1076,7 +1071,7 @@ struct OwnershipAnalysis::Impl {
   }
 
   bool run() {
-    BodyScan Scan(Ctx, Resolver, /*StopAtFirst=*/false);
+    BodyScan Scan(Ctx, Resolver);
     Scan.TraverseStmt(FD->getBody());
     if (Scan.Calls.empty())
       return false;
@@ -1138,8 +1133,8 @@ struct OwnershipAnalysis::Impl {
 };
 
 OwnershipAnalysis::OwnershipAnalysis(const FunctionDecl *FD, ASTContext &Ctx,
-                                     CalleeResolver &Resolver, DataflowOptions Opts)
-    : P(std::make_unique<Impl>(FD, Ctx, Resolver, Opts)) {}
+                                     CalleeResolver &Resolver)
+    : P(std::make_unique<Impl>(FD, Ctx, Resolver)) {}
 OwnershipAnalysis::~OwnershipAnalysis() = default;
 
 bool OwnershipAnalysis::run() {
@@ -1184,13 +1179,5 @@ sharedAnalysis(const FunctionDecl *FD, ASTContext &Ctx, CalleeResolver &Resolver
 
 void resetSharedAnalyses() { Shared.Map.clear(); }
 
-bool OwnershipAnalysis::allocatesAnything(const FunctionDecl *FD, ASTContext &Ctx,
-                                          CalleeResolver &Resolver) {
-  if (!FD->hasBody())
-    return false;
-  BodyScan Scan(Ctx, Resolver, /*StopAtFirst=*/true);
-  Scan.TraverseStmt(FD->getBody());
-  return !Scan.Calls.empty();
-}
 
 } // namespace clang::tidy::alloc

@@ -145,17 +145,11 @@ struct ExitState {
   bool Allocated = false; ///< allocated on some path to this exit
 };
 
-struct DataflowOptions {
-  /// Treat a call to a function without rules that receives a pointer to
-  /// non-const as taking it (the safe default for leak reports).
-  bool UnknownCallsTake = true;
-};
-
 /// Runs the analysis on one function definition.
 class OwnershipAnalysis {
 public:
   OwnershipAnalysis(const FunctionDecl *FD, ASTContext &Ctx,
-                    CalleeResolver &Resolver, DataflowOptions Opts = {});
+                    CalleeResolver &Resolver);
   ~OwnershipAnalysis();
 
   /// False when the function allocates nothing (or has no CFG): then every
@@ -173,9 +167,6 @@ public:
   const std::vector<StoreEvent> &stores() const;
   const std::vector<ReturnEvent> &returns() const;
 
-  /// Whether \p FD contains a call that allocates (a cheap pre-check).
-  static bool allocatesAnything(const FunctionDecl *FD, ASTContext &Ctx,
-                                CalleeResolver &Resolver);
 
 private:
   struct Impl;
