@@ -64,8 +64,8 @@ void AfterInitCheck::registerMatchers(MatchFinder *Finder) {
   if (InitFunctions.empty() || !InitRe.isValid(Error))
     return; // opt-in: off unless InitFunctions names the init functions
   // Every function definition: the nodes of the unit's call graph.
-  Finder->addMatcher(functionDecl(isDefinition(), hasBody(compoundStmt())).bind("fn"),
-                     this);
+  Finder->addMatcher(
+      functionDecl(isDefinition(), hasBody(compoundStmt())).bind("fn"), this);
 }
 
 void AfterInitCheck::check(const MatchFinder::MatchResult &Result) {
@@ -80,7 +80,8 @@ void AfterInitCheck::onEndOfTranslationUnit() {
     return;
   const SourceManager &SM = Ctx->getSourceManager();
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<Body>> Bodies;
-  llvm::DenseMap<const FunctionDecl *, llvm::SetVector<const FunctionDecl *>> Callers;
+  llvm::DenseMap<const FunctionDecl *, llvm::SetVector<const FunctionDecl *>>
+      Callers;
   llvm::DenseSet<const FunctionDecl *> AddressTaken;
   for (const FunctionDecl *FD : Definitions) {
     auto B = std::make_unique<Body>(*Ctx, resolver());
@@ -104,12 +105,15 @@ void AfterInitCheck::onEndOfTranslationUnit() {
   for (bool Changed = true; Changed;) {
     Changed = false;
     for (const auto &[F, B] : Bodies) {
-      if (InitOnly.contains(F) || F->isExternallyVisible() || AddressTaken.contains(F))
+      if (InitOnly.contains(F) || F->isExternallyVisible() ||
+          AddressTaken.contains(F))
         continue;
       auto It = Callers.find(F);
       if (It == Callers.end() || It->second.empty())
         continue;
-      if (llvm::all_of(It->second, [&](const FunctionDecl *C) { return InitOnly.contains(C); })) {
+      if (llvm::all_of(It->second, [&](const FunctionDecl *C) {
+            return InitOnly.contains(C);
+          })) {
         InitOnly.insert(F);
         Changed = true;
       }
@@ -124,7 +128,8 @@ void AfterInitCheck::onEndOfTranslationUnit() {
   };
   for (const FunctionDecl *Def : Definitions) {
     const FunctionDecl *F = Def->getCanonicalDecl();
-    if (InitOnly.contains(F) || SM.isInSystemHeader(SM.getFileLoc(Def->getLocation())))
+    if (InitOnly.contains(F) ||
+        SM.isInSystemHeader(SM.getFileLoc(Def->getLocation())))
       continue;
     const Body &B = *Bodies[F];
     if (B.Allocations.empty())

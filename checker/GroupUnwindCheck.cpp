@@ -58,9 +58,10 @@ void GroupUnwindCheck::check(const MatchFinder::MatchResult &Result) {
     diag(L->ExitLoc, "%0 allocated at line %1 leaks when %select{allocation|"
                      "reallocation}2 of %3 fails; free it on this path or jump "
                      "to the cleanup label")
-        << Leaked.describe() << Leaked.Line << Failed.Rule->ReallocArg.has_value()
-        << Failed.describe();
-    diag(Leaked.Loc, "%0 allocated here", DiagnosticIDs::Note) << Leaked.describe();
+        << Leaked.describe() << Leaked.Line
+        << Failed.Rule->ReallocArg.has_value() << Failed.describe();
+    diag(Leaked.Loc, "%0 allocated here", DiagnosticIDs::Note)
+        << Leaked.describe();
     diag(Failed.Loc, "%select{allocation|reallocation}0 of %1 can fail here",
          DiagnosticIDs::Note)
         << Failed.Rule->ReallocArg.has_value() << Failed.describe();
@@ -75,7 +76,8 @@ void GroupUnwindCheck::check(const MatchFinder::MatchResult &Result) {
                      "returns here; free it, return it or store it where it "
                      "outlives the function")
         << Leaked.describe() << Leaked.Line;
-    diag(Leaked.Loc, "%0 allocated here", DiagnosticIDs::Note) << Leaked.describe();
+    diag(Leaked.Loc, "%0 allocated here", DiagnosticIDs::Note)
+        << Leaked.describe();
   }
 }
 

@@ -55,8 +55,8 @@ const RecordDecl *objectRecord(const Expr *Target) {
 }
 
 /// The constant number of bytes a call allocates, if known.
-std::optional<uint64_t> constantSize(const CallExpr *Call, const FunctionRule &R,
-                                     ASTContext &Ctx) {
+std::optional<uint64_t> constantSize(const CallExpr *Call,
+                                     const FunctionRule &R, ASTContext &Ctx) {
   auto Value = [&](unsigned I) -> std::optional<uint64_t> {
     if (I >= Call->getNumArgs())
       return std::nullopt;
@@ -136,7 +136,8 @@ public:
 
 } // namespace
 
-LifetimeMismatchCheck::LifetimeMismatchCheck(StringRef Name, ClangTidyContext *Context)
+LifetimeMismatchCheck::LifetimeMismatchCheck(StringRef Name,
+                                             ClangTidyContext *Context)
     : AllocCheckBase(Name, Context),
       StackThreshold(Options.get("StackThreshold", 256U)),
       TransactionEnd(Options.get("TransactionEnd", DefaultTransactionEnd)),
@@ -156,7 +157,8 @@ void LifetimeMismatchCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void LifetimeMismatchCheck::registerPPCallbacks(const SourceManager &SourceMgr,
-                                                Preprocessor *PP, Preprocessor *) {
+                                                Preprocessor *PP,
+                                                Preprocessor *) {
   SM = &SourceMgr;
   Index.attach(*PP);
 }
@@ -188,7 +190,8 @@ void LifetimeMismatchCheck::check(const MatchFinder::MatchResult &Result) {
       return;
     for (const ParmVarDecl *P : FD->parameters())
       if (P->getType()->isPointerType())
-        if (const auto *RT = P->getType()->getPointeeType()->getAs<RecordType>())
+        if (const auto *RT =
+                P->getType()->getPointeeType()->getAs<RecordType>())
           Enders.push_back({FD, RT->getDecl()->getDefinition()});
     return;
   }
@@ -196,7 +199,8 @@ void LifetimeMismatchCheck::check(const MatchFinder::MatchResult &Result) {
     checkFunction(FD, *Result.Context);
 }
 
-void LifetimeMismatchCheck::checkFunction(const FunctionDecl *FD, ASTContext &Ctx) {
+void LifetimeMismatchCheck::checkFunction(const FunctionDecl *FD,
+                                          ASTContext &Ctx) {
   std::shared_ptr<const OwnershipAnalysis> Shared =
       sharedAnalysis(FD, Ctx, resolver());
   if (!Shared->analysed())
@@ -237,9 +241,10 @@ void LifetimeMismatchCheck::checkFunction(const FunctionDecl *FD, ASTContext &Ct
     switch (L) {
     case Lifetime::Permanent: {
       if (A.InLoop) {
-        diag(A.Loc, "%0 is justified as 'permanent' but is allocated inside a "
-                    "loop, so every iteration allocates again; allocate it once "
-                    "at start-up, or justify its real lifetime")
+        diag(A.Loc,
+             "%0 is justified as 'permanent' but is allocated inside a "
+             "loop, so every iteration allocates again; allocate it once "
+             "at start-up, or justify its real lifetime")
             << Name;
         break;
       }
@@ -248,7 +253,8 @@ void LifetimeMismatchCheck::checkFunction(const FunctionDecl *FD, ASTContext &Ct
                     "line %2; keep it for the program's lifetime, or justify "
                     "its real lifetime")
             << Name << Freed->Callee->Name
-            << SM->getPresumedLineNumber(SM->getFileLoc(Freed->Call->getBeginLoc()));
+            << SM->getPresumedLineNumber(
+                   SM->getFileLoc(Freed->Call->getBeginLoc()));
         break;
       }
       Permanent P{A.Loc, Name, {}};
@@ -261,8 +267,9 @@ void LifetimeMismatchCheck::checkFunction(const FunctionDecl *FD, ASTContext &Ct
     }
     case Lifetime::Scoped: {
       if (GoneAnywhere & (GoneReturned | GoneOutParam)) {
-        diag(A.Loc, "%0 is justified as 'scoped' but is returned to the caller; "
-                    "justify it as 'returned'")
+        diag(A.Loc,
+             "%0 is justified as 'scoped' but is returned to the caller; "
+             "justify it as 'returned'")
             << Name;
         break;
       }
@@ -293,7 +300,8 @@ void LifetimeMismatchCheck::checkFunction(const FunctionDecl *FD, ASTContext &Ct
         std::string ElemName = "unsigned char";
         uint64_t ElemSize = 1;
         if (!Elem->isVoidType() && !Elem->isIncompleteType()) {
-          ElemName = Elem.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy());
+          ElemName =
+              Elem.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy());
           ElemSize = Ctx.getTypeSizeInChars(Elem).getQuantity();
         }
         if (ElemSize && *Size % ElemSize == 0 && !Elem.isConstQualified())
@@ -375,7 +383,8 @@ void LifetimeMismatchCheck::onEndOfTranslationUnit() {
                     "keep it for the program's lifetime, or justify its real "
                     "lifetime")
             << P.Name << cast<NamedDecl>(D)->getName() << (R ? R->Name : "?");
-        diag(SM->getFileLoc(Call->getBeginLoc()), "freed here", DiagnosticIDs::Note);
+        diag(SM->getFileLoc(Call->getBeginLoc()), "freed here",
+             DiagnosticIDs::Note);
         break;
       }
   for (const Transaction &T : Transactions) {

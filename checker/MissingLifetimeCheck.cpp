@@ -32,7 +32,8 @@ bool declaredAllocator(const FunctionDecl *FD) {
 } // namespace
 
 void MissingLifetimeCheck::registerPPCallbacks(const SourceManager &SourceMgr,
-                                               Preprocessor *PP, Preprocessor *) {
+                                               Preprocessor *PP,
+                                               Preprocessor *) {
   SM = &SourceMgr;
   LangOpts = &PP->getLangOpts();
   Index.attach(*PP);
@@ -61,7 +62,8 @@ void MissingLifetimeCheck::check(const MatchFinder::MatchResult &Result) {
   for (const StoreEvent &S : Analysis.stores())
     if (S.Field && !Allocs[S.A].Borrowed &&
         !SM->isInSystemHeader(SM->getFileLoc(S.Field->getLocation())))
-      if (Fields.try_emplace(S.Field, Allocs[S.A].Loc, FD->getName().str()).second)
+      if (Fields.try_emplace(S.Field, Allocs[S.A].Loc, FD->getName().str())
+              .second)
         FieldOrder.push_back(S.Field);
 
   // A function that returns its own allocations (or NULL) on every return.

@@ -28,7 +28,8 @@ private:
   const SourceManager *SM = nullptr;
   const LangOptions *LangOpts = nullptr;
   /// Fields that receive owned memory, with the first allocation seen.
-  llvm::DenseMap<const FieldDecl *, std::pair<SourceLocation, std::string>> Fields;
+  llvm::DenseMap<const FieldDecl *, std::pair<SourceLocation, std::string>>
+      Fields;
   std::vector<const FieldDecl *> FieldOrder;
 };
 

@@ -58,9 +58,8 @@ StringRef plural(ArgContract C) {
 
 } // namespace
 
-void OwnershipInconsistentCheck::registerPPCallbacks(const SourceManager &SourceMgr,
-                                                     Preprocessor *PP,
-                                                     Preprocessor *) {
+void OwnershipInconsistentCheck::registerPPCallbacks(
+    const SourceManager &SourceMgr, Preprocessor *PP, Preprocessor *) {
   SM = &SourceMgr;
   Index.attach(*PP);
 }
@@ -122,7 +121,8 @@ void OwnershipInconsistentCheck::onEndOfTranslationUnit() {
       std::string Name = P->Param->getName().str();
       std::string Suggest =
           Mine == ArgContract::Takes
-              ? "'/* alloc: takes(" + Name + ") */' or '__attribute__((ownership_takes(malloc, " +
+              ? "'/* alloc: takes(" + Name +
+                    ") */' or '__attribute__((ownership_takes(malloc, " +
                     std::to_string(P->Index + 1) + ")))'"
               : "'/* alloc: " + spell(Mine).str() + "(" + Name + ") */'";
       if (Majority)
@@ -152,7 +152,8 @@ void OwnershipInconsistentCheck::onEndOfTranslationUnit() {
       }
       // The comment that declares the contract, above the definition.
       SourceLocation Start = SM->getFileLoc(C->FD->getBeginLoc());
-      std::string Line = "/* alloc: " + spell(Mine).str() + "(" + Name + ") */\n";
+      std::string Line =
+          "/* alloc: " + spell(Mine).str() + "(" + Name + ") */\n";
       diag(Start, "declare the contract to keep it", DiagnosticIDs::Note)
           << FixItHint::CreateInsertion(Start, Line);
     }

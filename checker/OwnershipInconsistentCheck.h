@@ -1,4 +1,5 @@
-//===--- OwnershipInconsistentCheck.h - alloc-ownership-inconsistent -*- C++ -*-===//
+//===--- OwnershipInconsistentCheck.h - alloc-ownership-inconsistent -*- C++
+//-*-===//
 
 #ifndef ALLOC_TIDY_OWNERSHIPINCONSISTENTCHECK_H
 #define ALLOC_TIDY_OWNERSHIPINCONSISTENTCHECK_H

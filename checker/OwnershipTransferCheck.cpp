@@ -103,7 +103,8 @@ void OwnershipTransferCheck::check(const MatchFinder::MatchResult &Result) {
                 "(family %5, %6); release it with %7")
           << A.describe() << A.Rule->Name << A.Rule->Family << A.Rule->Origin
           << R.Callee->Name << R.Callee->Family << R.Callee->Origin
-          << (Right.empty() ? "a deallocator of its family" : "'" + Right + "'");
+          << (Right.empty() ? "a deallocator of its family"
+                            : "'" + Right + "'");
       diag(A.Loc, "allocated here", DiagnosticIDs::Note);
       Reported.insert({R.Call, R.A});
     }

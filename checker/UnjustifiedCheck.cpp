@@ -34,7 +34,8 @@ void UnjustifiedCheck::registerMatchers(MatchFinder *Finder) {
   // allocates wherever the pointer is called.  (Callees are among these too;
   // the site collector tells them apart.)
   Finder->addMatcher(
-      declRefExpr(to(functionDecl(isAllocatorIn(&resolver())))).bind("ref"), this);
+      declRefExpr(to(functionDecl(isAllocatorIn(&resolver())))).bind("ref"),
+      this);
 }
 
 void UnjustifiedCheck::check(const MatchFinder::MatchResult &Result) {
@@ -66,13 +67,14 @@ void UnjustifiedCheck::onEndOfTranslationUnit() {
     }
     diag(S.Loc, "%0 %select{allocates|reallocates}1 heap memory without a "
                 "justification; %2")
-        << describeAllocation(*S.Rule, S.Macro) << S.Rule->ReallocArg.has_value()
-        << Remedy;
+        << describeAllocation(*S.Rule, S.Macro)
+        << S.Rule->ReallocArg.has_value() << Remedy;
   }
   std::vector<const Justification *> Justifications = Index.all();
-  llvm::sort(Justifications, [this](const Justification *A, const Justification *B) {
-    return SM->isBeforeInTranslationUnit(A->Loc, B->Loc);
-  });
+  llvm::sort(Justifications,
+             [this](const Justification *A, const Justification *B) {
+               return SM->isBeforeInTranslationUnit(A->Loc, B->Loc);
+             });
   for (const Justification *J : Justifications)
     if (!J->valid())
       diag(J->Loc, "malformed allocation justification: %0") << J->Error;

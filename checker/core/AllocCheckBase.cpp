@@ -7,7 +7,8 @@ namespace clang::tidy::alloc {
 
 llvm::StringRef defaultBuiltinRules() { return "libc;hidden"; }
 
-RulesConfig rulesConfig(llvm::StringRef BuiltinRules, llvm::StringRef RulesFiles,
+RulesConfig rulesConfig(llvm::StringRef BuiltinRules,
+                        llvm::StringRef RulesFiles,
                         llvm::StringRef ExtraAllocators) {
   RulesConfig Config;
   Config.Builtin = splitList(BuiltinRules);
@@ -18,14 +19,16 @@ RulesConfig rulesConfig(llvm::StringRef BuiltinRules, llvm::StringRef RulesFiles
 
 AllocCheckBase::AllocCheckBase(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      BuiltinRules(Options.getLocalOrGlobal("BuiltinRules", defaultBuiltinRules())),
+      BuiltinRules(
+          Options.getLocalOrGlobal("BuiltinRules", defaultBuiltinRules())),
       RulesFiles(Options.getLocalOrGlobal("RulesFiles", "")),
       ExtraAllocators(Options.getLocalOrGlobal("ExtraAllocators", "")) {
   std::vector<std::string> Errors;
-  Model = AllocationModel::get(rulesConfig(BuiltinRules, RulesFiles, ExtraAllocators),
-                               Errors);
+  Model = AllocationModel::get(
+      rulesConfig(BuiltinRules, RulesFiles, ExtraAllocators), Errors);
   for (const std::string &E : Errors)
-    configurationDiag("invalid allocation rules: %0", DiagnosticIDs::Error) << E;
+    configurationDiag("invalid allocation rules: %0", DiagnosticIDs::Error)
+        << E;
   Resolver.emplace(*Model);
 }
 

@@ -15,7 +15,8 @@ namespace clang::tidy::alloc {
 llvm::StringRef defaultBuiltinRules();
 
 /// The rules configuration from the three shared options' values.
-RulesConfig rulesConfig(llvm::StringRef BuiltinRules, llvm::StringRef RulesFiles,
+RulesConfig rulesConfig(llvm::StringRef BuiltinRules,
+                        llvm::StringRef RulesFiles,
                         llvm::StringRef ExtraAllocators);
 
 /// Base of every alloc-* check: reads the rules options (shared by all checks

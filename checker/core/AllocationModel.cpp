@@ -101,7 +101,9 @@ template <> struct ScalarTraits<AllocDest> {
 };
 
 template <> struct ScalarTraits<ArgIndex> {
-  static void output(const ArgIndex &V, void *, raw_ostream &OS) { OS << V.Value; }
+  static void output(const ArgIndex &V, void *, raw_ostream &OS) {
+    OS << V.Value;
+  }
   static StringRef input(StringRef S, void *, ArgIndex &V) {
     if (S.getAsInteger(10, V.Value) || V.Value > 63)
       return "expected an argument index from 0 to 63";
@@ -156,9 +158,9 @@ template <> struct MappingTraits<YamlFunction> {
     // An unknown key is reported by the parser, at the key, once mapping
     // ends; a semantic error here would hide it.
     static constexpr StringRef Known[] = {
-        "name",  "family",  "allocates", "when-null",    "reallocates", "frees",
-        "null",  "status", "returns", "takes", "holds", "copies", "borrows",
-        "dereferences", "noreturn"};
+        "name",  "family", "allocates", "when-null",    "reallocates",
+        "frees", "null",   "status",    "returns",      "takes",
+        "holds", "copies", "borrows",   "dereferences", "noreturn"};
     for (StringRef K : IO.keys())
       if (!llvm::is_contained(Known, K))
         return {};
@@ -170,17 +172,19 @@ template <> struct MappingTraits<YamlFunction> {
     bool Ret = F.Allocates && F.Allocates->Return;
     if (F.Status && *F.Status != "negative" && *F.Status != "nonzero" &&
         *F.Status != "null")
-      return ("'status' of '" + Name + "' must be negative, nonzero or null, not '" +
-              *F.Status + "'")
+      return ("'status' of '" + Name +
+              "' must be negative, nonzero or null, not '" + *F.Status + "'")
           .str();
     if (F.Status && !(F.Allocates && F.Allocates->Arg))
       return ("'status' of '" + Name +
-              "' describes an out-parameter allocator; it needs 'allocates: arg<N>'")
+              "' describes an out-parameter allocator; it needs 'allocates: "
+              "arg<N>'")
           .str();
     if (F.WhenNull && !F.Allocates)
       return ("'when-null' of '" + Name + "' needs 'allocates'").str();
     if (F.MayReturnNull && !F.Allocates && !F.Reallocates)
-      return ("'null' of '" + Name + "' needs 'allocates' or 'reallocates'").str();
+      return ("'null' of '" + Name + "' needs 'allocates' or 'reallocates'")
+          .str();
     // An argument has at most one contract.
     std::map<unsigned, StringRef> Seen;
     auto Claim = [&](unsigned I, StringRef What) -> std::string {
@@ -194,9 +198,10 @@ template <> struct MappingTraits<YamlFunction> {
     if (F.Frees)
       if (std::string E = Claim(*F.Frees, "frees"); !E.empty())
         return E;
-    for (auto [List, What] :
-         {std::pair{&F.Takes, "takes"}, {&F.Holds, "holds"}, {&F.Copies, "copies"},
-          {&F.Borrows, "borrows"}})
+    for (auto [List, What] : {std::pair{&F.Takes, "takes"},
+                              {&F.Holds, "holds"},
+                              {&F.Copies, "copies"},
+                              {&F.Borrows, "borrows"}})
       for (ArgIndex I : *List)
         if (std::string E = Claim(I.Value, What); !E.empty())
           return E;
@@ -205,12 +210,13 @@ template <> struct MappingTraits<YamlFunction> {
               "' is freed, so it cannot also be '" + Seen[*F.Frees] + "'")
           .str();
     if (F.Returns == ReturnContract::Borrowed && Ret)
-      return ("'" + Name + "' cannot both allocate its return value and return "
-                           "it 'borrowed'")
+      return ("'" + Name +
+              "' cannot both allocate its return value and return "
+              "it 'borrowed'")
           .str();
     if (!F.Allocates && !F.Reallocates && !F.Frees && !F.Returns &&
-        F.Takes.empty() && F.Holds.empty() && F.Copies.empty() && F.Borrows.empty() &&
-        F.Dereferences.empty() && !F.NoReturn)
+        F.Takes.empty() && F.Holds.empty() && F.Copies.empty() &&
+        F.Borrows.empty() && F.Dereferences.empty() && !F.NoReturn)
       return ("function '" + Name +
               "' has no allocation role or contract; give it one of allocates, "
               "reallocates, frees, returns, takes, holds, copies, borrows, "
@@ -231,8 +237,8 @@ template <> struct MappingTraits<YamlRules> {
       return "'family' must not be empty";
     if (R.FailureFlag &&
         (R.FailureFlag->empty() || !llvm::all_of(*R.FailureFlag, [](char C) {
-          return llvm::isAlnum(C) || C == '_';
-        })))
+           return llvm::isAlnum(C) || C == '_';
+         })))
       return "'failure-flag' must name a struct field";
     return {};
   }
@@ -342,8 +348,9 @@ bool AllocationModel::addRules(StringRef Text, StringRef Origin,
     yaml::Node *Root = Doc != S.end() ? Doc->getRoot() : nullptr;
     if (!Root || !isa<yaml::MappingNode>(Root)) {
       if (Local.empty()) // no syntax error to explain it
-        Local.push_back((Origin + ":1:1: a rules file is a mapping with 'family' "
-                                  "and 'functions' (see docs/rules-schema.md)")
+        Local.push_back((Origin +
+                         ":1:1: a rules file is a mapping with 'family' "
+                         "and 'functions' (see docs/rules-schema.md)")
                             .str());
       llvm::append_range(Errors, Local);
       return false;
@@ -351,8 +358,8 @@ bool AllocationModel::addRules(StringRef Text, StringRef Origin,
     Local.clear(); // syntax errors are reported once, by the parse below
   }
   {
-    std::unique_ptr<MemoryBuffer> Buf =
-        MemoryBuffer::getMemBuffer(Text, Origin, /*RequiresNullTerminator=*/false);
+    std::unique_ptr<MemoryBuffer> Buf = MemoryBuffer::getMemBuffer(
+        Text, Origin, /*RequiresNullTerminator=*/false);
     DiagSink Sink{Local, Origin};
     yaml::Input In(Buf->getMemBufferRef(), nullptr, collectDiag, &Sink);
     In >> R;
@@ -528,7 +535,8 @@ struct CacheEntry {
 } // namespace
 
 std::shared_ptr<const AllocationModel>
-AllocationModel::get(const RulesConfig &Config, std::vector<std::string> &Errors) {
+AllocationModel::get(const RulesConfig &Config,
+                     std::vector<std::string> &Errors) {
   // Loaded once per configuration and shared by every check in the process
   // (the plugin and the driver's worker threads alike).
   static std::mutex Mutex;

@@ -52,19 +52,19 @@ struct FunctionRule {
   /// attribute that declared it.
   std::string Origin;
 
-  bool AllocatesReturn = false;           ///< the return value is new memory
-  std::optional<unsigned> AllocatesArg;   ///< new memory is stored to *arg
-  std::optional<unsigned> WhenNullArg;    ///< allocates only if this arg is 0
-  std::optional<unsigned> ReallocArg;     ///< this argument is resized
-  std::optional<unsigned> FreeArg;        ///< this argument is deallocated
-  bool MayReturnNull = true;              ///< allocation can fail
+  bool AllocatesReturn = false;         ///< the return value is new memory
+  std::optional<unsigned> AllocatesArg; ///< new memory is stored to *arg
+  std::optional<unsigned> WhenNullArg;  ///< allocates only if this arg is 0
+  std::optional<unsigned> ReallocArg;   ///< this argument is resized
+  std::optional<unsigned> FreeArg;      ///< this argument is deallocated
+  bool MayReturnNull = true;            ///< allocation can fail
   /// For out-parameter allocators, how the returned status reports failure:
   /// "negative" (< 0), "nonzero" (!= 0) or "null" (a NULL pointer).
   std::optional<std::string> Status;
-  bool NoReturn = false;                  ///< never returns to the caller
+  bool NoReturn = false; ///< never returns to the caller
   ReturnContract Returns = ReturnContract::Unspecified;
   llvm::SmallVector<std::pair<unsigned, ArgContract>, 2> Args;
-  llvm::SmallVector<unsigned, 2> Derefs;  ///< arguments the callee reads
+  llvm::SmallVector<unsigned, 2> Derefs; ///< arguments the callee reads
 
   bool allocates() const { return AllocatesReturn || AllocatesArg.has_value(); }
   /// The contract for argument \p I; a freed argument is taken.
@@ -105,7 +105,8 @@ public:
                 std::vector<std::string> &Errors);
 
   /// Adds an ExtraAllocators entry ("name" or "name=deallocator").
-  bool addExtraAllocator(llvm::StringRef Entry, std::vector<std::string> &Errors);
+  bool addExtraAllocator(llvm::StringRef Entry,
+                         std::vector<std::string> &Errors);
 
   const FunctionRule *lookup(llvm::StringRef Name) const;
 

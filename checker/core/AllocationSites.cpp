@@ -5,9 +5,9 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
-#include "llvm/ADT/STLExtras.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/STLExtras.h"
 
 namespace clang::tidy::alloc {
 
@@ -19,7 +19,9 @@ std::string attributeOrigin(StringRef Attr, const Decl *D,
   PresumedLoc P = SM.getPresumedLoc(SM.getFileLoc(D->getLocation()));
   std::string S = ("attribute '" + Attr + "'").str();
   if (P.isValid())
-    S += (" at " + llvm::Twine(P.getFilename()) + ":" + llvm::Twine(P.getLine())).str();
+    S +=
+        (" at " + llvm::Twine(P.getFilename()) + ":" + llvm::Twine(P.getLine()))
+            .str();
   return S;
 }
 
@@ -68,9 +70,10 @@ std::optional<FunctionRule> fromAttributes(const FunctionDecl *FD,
                                        : "ownership_holds",
                                    FD, SM);
       for (const ParamIdx &I : O->args())
-        R.Args.push_back({I.getASTIndex(), O->getOwnKind() == OwnershipAttr::Takes
-                                               ? ArgContract::Takes
-                                               : ArgContract::Holds});
+        R.Args.push_back(
+            {I.getASTIndex(), O->getOwnKind() == OwnershipAttr::Takes
+                                  ? ArgContract::Takes
+                                  : ArgContract::Holds});
       break;
     }
   }
@@ -183,9 +186,10 @@ std::vector<AllocationSite> SiteCollector::finish(const SourceManager &SM) {
       Out.push_back(std::move(S));
   Calls.clear();
   References.clear();
-  llvm::stable_sort(Out, [&SM](const AllocationSite &A, const AllocationSite &B) {
-    return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
-  });
+  llvm::stable_sort(Out,
+                    [&SM](const AllocationSite &A, const AllocationSite &B) {
+                      return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
+                    });
   return Out;
 }
 

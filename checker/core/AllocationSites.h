@@ -38,7 +38,8 @@ public:
   const FunctionRule *ruleFor(const FunctionDecl *FD, const SourceManager &SM);
 
   /// The rule of \p Call's direct callee, or nullptr.
-  const FunctionRule *ruleForCall(const CallExpr *Call, const SourceManager &SM);
+  const FunctionRule *ruleForCall(const CallExpr *Call,
+                                  const SourceManager &SM);
 
   /// When \p Call allocates heap memory (allocation or reallocation, with
   /// its `when-null` condition met), the rule saying so; else nullptr.
@@ -55,10 +56,10 @@ private:
 /// One allocation site: a call that allocates, or an allocator whose
 /// address is taken.
 struct AllocationSite {
-  const Expr *E = nullptr;            ///< the CallExpr or DeclRefExpr
+  const Expr *E = nullptr; ///< the CallExpr or DeclRefExpr
   const FunctionRule *Rule = nullptr;
-  SourceLocation Loc;                 ///< where it is reported (file location)
-  std::string Macro;                  ///< macro the call is written through
+  SourceLocation Loc; ///< where it is reported (file location)
+  std::string Macro;  ///< macro the call is written through
   bool AddressTaken = false;
 };
 

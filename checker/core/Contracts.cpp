@@ -30,7 +30,8 @@ std::string spell(const Expr *E, const ASTContext &Ctx) {
     return DRE->getDecl()->getName().str();
   if (const auto *ME = dyn_cast<MemberExpr>(E)) {
     std::string Base = spell(ME->getBase(), Ctx);
-    return Base + (ME->isArrow() ? "->" : ".") + ME->getMemberDecl()->getName().str();
+    return Base + (ME->isArrow() ? "->" : ".") +
+           ME->getMemberDecl()->getName().str();
   }
   if (const auto *U = dyn_cast<UnaryOperator>(E))
     if (U->getOpcode() == UO_Deref)
@@ -92,8 +93,8 @@ public:
       if (R->FreeArg == I)
         take(*P, Call->getBeginLoc(), "freed by '" + R->Name + "'", true);
       else if (R->releases(I))
-        take(*P, Call->getBeginLoc(), "handed to '" + R->Name + "', which keeps it",
-             false);
+        take(*P, Call->getBeginLoc(),
+             "handed to '" + R->Name + "', which keeps it", false);
       else if (R->argContract(I) == ArgContract::Copies &&
                P->Contract == ArgContract::Borrows) {
         P->Contract = ArgContract::Copies;
@@ -195,10 +196,15 @@ std::string familyKey(const FunctionDecl *FD) {
   if (!First->isPointerType())
     return "";
   return (Name.take_front(Cut + 1) + "\x1f" +
-          First->getPointeeType().getCanonicalType().getUnqualifiedType().getAsString())
+          First->getPointeeType()
+              .getCanonicalType()
+              .getUnqualifiedType()
+              .getAsString())
       .str();
 }
 
-llvm::StringRef familyPrefix(llvm::StringRef Key) { return Key.split('\x1f').first; }
+llvm::StringRef familyPrefix(llvm::StringRef Key) {
+  return Key.split('\x1f').first;
+}
 
 } // namespace clang::tidy::alloc

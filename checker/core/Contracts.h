@@ -1,4 +1,5 @@
-//===--- Contracts.h - ownership contracts of the user's own API -*- C++ -*-===//
+//===--- Contracts.h - ownership contracts of the user's own API -*- C++
+//-*-===//
 //
 // Infers, from a function's body, what it does with each pointer parameter:
 // keeps it (stores it where it outlives the call, frees it, hands it to a
@@ -30,10 +31,10 @@ struct ParamContract {
   const ParmVarDecl *Param = nullptr;
   unsigned Index = 0;
   ArgContract Contract = ArgContract::Borrows;
-  bool Explicit = false;    ///< declared, not inferred
-  bool Frees = false;       ///< passed to a deallocator
-  SourceLocation Evidence;  ///< the statement that decided it
-  std::string How;          ///< "stored into 'm->method'", "duplicated by 'strdup'"
+  bool Explicit = false;   ///< declared, not inferred
+  bool Frees = false;      ///< passed to a deallocator
+  SourceLocation Evidence; ///< the statement that decided it
+  std::string How; ///< "stored into 'm->method'", "duplicated by 'strdup'"
 };
 
 struct FunctionContract {

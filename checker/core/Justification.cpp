@@ -18,10 +18,11 @@ struct LifetimeName {
   StringRef Name;
   Lifetime L;
 };
-constexpr LifetimeName Lifetimes[] = {
-    {"permanent", Lifetime::Permanent}, {"scoped", Lifetime::Scoped},
-    {"transaction", Lifetime::Transaction}, {"returned", Lifetime::Returned},
-    {"stored", Lifetime::Stored}};
+constexpr LifetimeName Lifetimes[] = {{"permanent", Lifetime::Permanent},
+                                      {"scoped", Lifetime::Scoped},
+                                      {"transaction", Lifetime::Transaction},
+                                      {"returned", Lifetime::Returned},
+                                      {"stored", Lifetime::Stored}};
 
 /// The one macro of include/alloc_tidy.h that carries a justification.
 constexpr StringRef JustifiedMacro = "ALLOC_JUSTIFIED";
@@ -48,9 +49,10 @@ Justification parseContract(StringRef Text, StringRef Word, StringRef Rest) {
   Justification J;
   while (true) {
     if (!Rest.consume_front("(")) {
-      J.Error = ("contract '" + Word + "' needs its parameters in parentheses: '" +
-                 Word + "(name, ...)'")
-                    .str();
+      J.Error =
+          ("contract '" + Word + "' needs its parameters in parentheses: '" +
+           Word + "(name, ...)'")
+              .str();
       J.Contracts.clear();
       return J;
     }
@@ -64,7 +66,8 @@ Justification parseContract(StringRef Text, StringRef Word, StringRef Rest) {
     Rest.take_front(Close).split(Names, ',');
     for (StringRef N : Names) {
       N = N.trim();
-      if (N.empty() || !llvm::all_of(N, [](char C) { return isAlnum(C) || C == '_'; })) {
+      if (N.empty() ||
+          !llvm::all_of(N, [](char C) { return isAlnum(C) || C == '_'; })) {
         J.Error = ("contract '" + Word + "' names '" + N +
                    "', which is not a parameter name")
                       .str();
@@ -80,7 +83,9 @@ Justification parseContract(StringRef Text, StringRef Word, StringRef Rest) {
     Word = Rest.take_while([](char C) { return isAlnum(C) || C == '_'; });
     Rest = Rest.drop_front(Word.size()).ltrim();
     if (Word != "takes" && Word != "copies" && Word != "borrows") {
-      J.Error = ("unknown contract '" + Word + "'; use takes, copies or borrows").str();
+      J.Error =
+          ("unknown contract '" + Word + "'; use takes, copies or borrows")
+              .str();
       J.Contracts.clear();
       return J;
     }
@@ -143,15 +148,17 @@ std::optional<Justification> parseJustificationComment(StringRef Text) {
     return parseContract(Text, Word, T);
   J.Life = parseLifetime(Word);
   if (!J.Life) {
-    J.Error = ("unknown lifetime '" + Word + "' in allocation justification; use one of " +
-               lifetimeList() + " (or takes, copies, borrows for a contract)")
+    J.Error = ("unknown lifetime '" + Word +
+               "' in allocation justification; use one of " + lifetimeList() +
+               " (or takes, copies, borrows for a contract)")
                   .str();
     return J;
   }
   if (!T.consume_front("--")) {
     J.Life.reset();
     J.Error = ("allocation justification has no reason; write '-- <reason>' "
-               "after the lifetime '" + Word + "'")
+               "after the lifetime '" +
+               Word + "'")
                   .str();
     return J;
   }
@@ -193,14 +200,16 @@ public:
         Buffer.slice(End, LineEnd == StringRef::npos ? Buffer.size() : LineEnd)
             .trim()
             .empty();
-    JustificationIndex::CommentEntry E{Begin, End, SM.getLineNumber(FID, Begin),
-                                       SM.getLineNumber(FID, End - 1), Standalone,
+    JustificationIndex::CommentEntry E{Begin,
+                                       End,
+                                       SM.getLineNumber(FID, Begin),
+                                       SM.getLineNumber(FID, End - 1),
+                                       Standalone,
                                        std::move(*J)};
     auto &Comments = Index.Files[FID].Comments;
     // Comments arrive in file order; keep the vector sorted regardless.
-    auto Pos = llvm::upper_bound(Comments, Begin, [](unsigned B, const auto &C) {
-      return B < C.Begin;
-    });
+    auto Pos = llvm::upper_bound(
+        Comments, Begin, [](unsigned B, const auto &C) { return B < C.Begin; });
     Comments.insert(Pos, std::move(E));
     return false;
   }
@@ -235,7 +244,8 @@ public:
     J.Loc = LifeTok->is(tok::eof) ? Name.getLocation() : LifeTok->getLocation();
     if (LifeTok->is(tok::eof) || !LifeTok->getIdentifierInfo()) {
       J.Error = ("ALLOC_JUSTIFIED needs a lifetime as its first argument, one "
-                 "of " + lifetimeList())
+                 "of " +
+                 lifetimeList())
                     .str();
     } else if (StringRef Word = LifeTok->getIdentifierInfo()->getName();
                !(J.Life = parseLifetime(Word))) {
@@ -280,14 +290,15 @@ const Justification *JustificationIndex::find(SourceLocation Loc,
   return J && !J->isContract() ? J : nullptr;
 }
 
-const Justification *JustificationIndex::findContract(SourceLocation Loc,
-                                                      const SourceManager &SM) const {
+const Justification *
+JustificationIndex::findContract(SourceLocation Loc,
+                                 const SourceManager &SM) const {
   const Justification *J = findAny(Loc, SM);
   return J && J->isContract() ? J : nullptr;
 }
 
-const Justification *JustificationIndex::findAny(SourceLocation Loc,
-                                                 const SourceManager &SM) const {
+const Justification *
+JustificationIndex::findAny(SourceLocation Loc, const SourceManager &SM) const {
   SourceLocation FileLoc = SM.getFileLoc(Loc);
   auto [FID, Offset] = SM.getDecomposedLoc(FileLoc);
   auto It = Files.find(FID);
@@ -300,9 +311,9 @@ const Justification *JustificationIndex::findAny(SourceLocation Loc,
   if (F.Comments.empty())
     return nullptr;
   unsigned Line = SM.getLineNumber(FID, Offset);
-  auto Next = llvm::upper_bound(F.Comments, Offset, [](unsigned O, const auto &C) {
-    return O < C.Begin;
-  });
+  auto Next =
+      llvm::upper_bound(F.Comments, Offset,
+                        [](unsigned O, const auto &C) { return O < C.Begin; });
   // A trailing comment on the same line.
   if (Next != F.Comments.end() && Next->BeginLine == Line)
     return &Next->J;

@@ -54,8 +54,8 @@ struct Justification {
   std::optional<Lifetime> Life; ///< set when a well-formed justification
   std::vector<DeclaredContract> Contracts; ///< set when a contract comment
   std::string Reason;
-  std::string Error;            ///< what is wrong, when malformed
-  SourceLocation Loc;           ///< the comment or the macro's lifetime token
+  std::string Error;  ///< what is wrong, when malformed
+  SourceLocation Loc; ///< the comment or the macro's lifetime token
   bool FromMacro = false;
 
   bool valid() const { return Error.empty(); }
@@ -93,19 +93,20 @@ public:
   std::vector<const Justification *> all() const;
 
   /// Any "alloc:" comment on the line of \p Loc or directly above it.
-  const Justification *findAny(SourceLocation Loc, const SourceManager &SM) const;
+  const Justification *findAny(SourceLocation Loc,
+                               const SourceManager &SM) const;
 
 private:
   friend class CommentCollector;
   friend class MacroCollector;
   struct CommentEntry {
-    unsigned Begin, End;          ///< file offsets
+    unsigned Begin, End; ///< file offsets
     unsigned BeginLine, EndLine;
-    bool Standalone;              ///< nothing else on its lines
+    bool Standalone; ///< nothing else on its lines
     Justification J;
   };
   struct MacroEntry {
-    unsigned Begin, End;          ///< offsets of the whole invocation
+    unsigned Begin, End; ///< offsets of the whole invocation
     Justification J;
   };
   struct PerFile {

@@ -111,9 +111,8 @@ public:
 
 private:
   iterator lower(const K &Key) {
-    return llvm::lower_bound(Items, Key, [](const Entry &E, const K &Key) {
-      return E.first < Key;
-    });
+    return llvm::lower_bound(
+        Items, Key, [](const Entry &E, const K &Key) { return E.first < Key; });
   }
   llvm::SmallVector<Entry, 4> Items;
 };
@@ -184,9 +183,7 @@ const Expr *strip(const Expr *E) {
   }
 }
 
-bool isLocal(const VarDecl *VD) {
-  return VD && VD->hasLocalStorage();
-}
+bool isLocal(const VarDecl *VD) { return VD && VD->hasLocalStorage(); }
 
 /// Source text of a place, for messages: "buf", "obj->name", "s.data".
 std::string spellPlace(const Expr *E, const ASTContext &Ctx) {
@@ -197,7 +194,8 @@ std::string spellPlace(const Expr *E, const ASTContext &Ctx) {
     std::string Base = spellPlace(ME->getBase(), Ctx);
     if (Base.empty())
       return "";
-    return Base + (ME->isArrow() ? "->" : ".") + ME->getMemberDecl()->getName().str();
+    return Base + (ME->isArrow() ? "->" : ".") +
+           ME->getMemberDecl()->getName().str();
   }
   return "";
 }
@@ -216,9 +214,15 @@ public:
     }
     return true;
   }
-  bool TraverseForStmt(ForStmt *S) { return loop([&] { return RecursiveASTVisitor::TraverseForStmt(S); }); }
-  bool TraverseWhileStmt(WhileStmt *S) { return loop([&] { return RecursiveASTVisitor::TraverseWhileStmt(S); }); }
-  bool TraverseDoStmt(DoStmt *S) { return loop([&] { return RecursiveASTVisitor::TraverseDoStmt(S); }); }
+  bool TraverseForStmt(ForStmt *S) {
+    return loop([&] { return RecursiveASTVisitor::TraverseForStmt(S); });
+  }
+  bool TraverseWhileStmt(WhileStmt *S) {
+    return loop([&] { return RecursiveASTVisitor::TraverseWhileStmt(S); });
+  }
+  bool TraverseDoStmt(DoStmt *S) {
+    return loop([&] { return RecursiveASTVisitor::TraverseDoStmt(S); });
+  }
 
   struct Found {
     const CallExpr *Call;
@@ -333,7 +337,8 @@ struct OwnershipAnalysis::Impl {
         // Storing into an object this function no longer owns (it was
         // stored elsewhere, handed over, freed) hands the value over too.
         if (ForStore && llvm::none_of(It->second, [&](AllocId A) {
-              return A != NullSentinel && (St.Allocs[A].Owned || St.Allocs[A].Lent);
+              return A != NullSentinel &&
+                     (St.Allocs[A].Owned || St.Allocs[A].Lent);
             }))
           return std::nullopt;
       } else if (VD->hasAttr<CleanupAttr>()) {
@@ -346,8 +351,8 @@ struct OwnershipAnalysis::Impl {
 
   // --- ownership changes ---------------------------------------------------
 
-  void release(Sub &St, const AllocSet &S, unsigned char Kind, bool WithContents,
-               const CallExpr *By = nullptr) {
+  void release(Sub &St, const AllocSet &S, unsigned char Kind,
+               bool WithContents, const CallExpr *By = nullptr) {
     // A worklist, not recursion: objects can hold each other (p->next = q,
     // q->next = p) or themselves.
     std::vector<std::tuple<AllocId, unsigned char, bool>> Work;
@@ -427,9 +432,10 @@ struct OwnershipAnalysis::Impl {
       AS.Null = NullNonNull; // not ours to check either
       return;
     }
-    AS.Null = Info.Rule->MayReturnNull && !(Info.FailsViaStatus && !Info.Rule->Status)
-                  ? NullUnchecked
-                  : NullNonNull;
+    AS.Null =
+        Info.Rule->MayReturnNull && !(Info.FailsViaStatus && !Info.Rule->Status)
+            ? NullUnchecked
+            : NullNonNull;
   }
 
   /// True if some place still points to \p A.
@@ -510,7 +516,8 @@ struct OwnershipAnalysis::Impl {
   bool ownedOrNull(const Expr *E, const Sub &St) {
     E = strip(E);
     if (const auto *CO = dyn_cast<ConditionalOperator>(E))
-      return ownedOrNull(CO->getTrueExpr(), St) && ownedOrNull(CO->getFalseExpr(), St);
+      return ownedOrNull(CO->getTrueExpr(), St) &&
+             ownedOrNull(CO->getFalseExpr(), St);
     if (const auto *BO = dyn_cast<BinaryOperator>(E))
       if (BO->getOpcode() == BO_Assign || BO->getOpcode() == BO_Comma)
         return ownedOrNull(BO->getRHS(), St);
@@ -528,7 +535,8 @@ struct OwnershipAnalysis::Impl {
   static bool throughParameter(const Expr *LHS) {
     const Expr *E = strip(LHS);
     const Expr *Base = nullptr;
-    if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_Deref)
+    if (const auto *U = dyn_cast<UnaryOperator>(E);
+        U && U->getOpcode() == UO_Deref)
       Base = U->getSubExpr();
     else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
       Base = AS->getBase();
@@ -592,8 +600,9 @@ struct OwnershipAnalysis::Impl {
           continue;
         Failed = Context - 1;
       }
-      if (!SeenLeak.insert({S ? (const void *)S : L.getPtrEncoding(), A,
-                            Failed ? int(*Failed) : -1})
+      if (!SeenLeak
+               .insert({S ? (const void *)S : L.getPtrEncoding(), A,
+                        Failed ? int(*Failed) : -1})
                .second)
         continue;
       Leaks.push_back({S, L, A, Failed});
@@ -649,7 +658,8 @@ struct OwnershipAnalysis::Impl {
       // &v: the callee may store into v.
       if (const auto *U = dyn_cast<UnaryOperator>(Arg);
           U && U->getOpcode() == UO_AddrOf) {
-        if (R && (R->AllocatesArg == I || R->argContract(I) == ArgContract::Borrows))
+        if (R &&
+            (R->AllocatesArg == I || R->argContract(I) == ArgContract::Borrows))
           continue; // bound below, or only read
         if (std::optional<Place> P = placeOf(U->getSubExpr(), St, false)) {
           if (!P->Field)
@@ -664,8 +674,9 @@ struct OwnershipAnalysis::Impl {
         continue;
       ArgContract C = R ? R->argContract(I) : ArgContract::Unspecified;
       bool Deref = (R && R->dereferences(I)) || paramNonNull(Callee, I);
-      use(St, Call, Arg, Deref, Deref ? "passed to '" + CalleeName + "', which dereferences it"
-                                      : "passed to '" + CalleeName + "'");
+      use(St, Call, Arg, Deref,
+          Deref ? "passed to '" + CalleeName + "', which dereferences it"
+                : "passed to '" + CalleeName + "'");
       if (R && R->ReallocArg == I && Mine) {
         AllocSet Old;
         for (AllocId A : V)
@@ -681,7 +692,7 @@ struct OwnershipAnalysis::Impl {
             if (A != NullSentinel && SeenRelease.insert({Call, A, I}).second)
               Releases.push_back({Call, A, I, R, Frees, St.Allocs[A].Gone,
                                   St.Allocs[A].GoneAt});
-        unsigned char How = Frees ? GoneFreed
+        unsigned char How = Frees                     ? GoneFreed
                             : C == ArgContract::Holds ? GoneHeld
                                                       : GoneTransferred;
         release(St, V, How, /*WithContents=*/!Frees, Call);
@@ -702,7 +713,8 @@ struct OwnershipAnalysis::Impl {
       return true;
     allocate(St, *Mine);
     if (R->AllocatesArg && *R->AllocatesArg < Call->getNumArgs()) {
-      const auto *U = dyn_cast<UnaryOperator>(strip(Call->getArg(*R->AllocatesArg)));
+      const auto *U =
+          dyn_cast<UnaryOperator>(strip(Call->getArg(*R->AllocatesArg)));
       if (U && U->getOpcode() == UO_AddrOf) {
         if (std::optional<Place> P = placeOf(U->getSubExpr(), St, true))
           bind(St, *P, {*Mine}, U->getSubExpr());
@@ -711,7 +723,8 @@ struct OwnershipAnalysis::Impl {
       } else {
         // Stored through a pointer the caller was given: not this
         // function's to free.
-        const auto *DRE = dyn_cast<DeclRefExpr>(strip(Call->getArg(*R->AllocatesArg)));
+        const auto *DRE =
+            dyn_cast<DeclRefExpr>(strip(Call->getArg(*R->AllocatesArg)));
         bool Param = DRE && isa<ParmVarDecl>(DRE->getDecl());
         release(St, {*Mine}, GoneEscaped | (Param ? GoneOutParam : 0), true);
       }
@@ -762,7 +775,8 @@ struct OwnershipAnalysis::Impl {
     if (const auto *Ret = dyn_cast<ReturnStmt>(S)) {
       if (const Expr *V = Ret->getRetValue()) {
         if (FD->hasAttr<ReturnsNonNullAttr>())
-          use(St, Ret->getRetValue(), V, true, "returned from a returns_nonnull function");
+          use(St, Ret->getRetValue(), V, true,
+              "returned from a returns_nonnull function");
         AllocSet Vals = valueOf(V, St);
         if (Recording) {
           auto [It, New] = ReturnIndex.try_emplace(Ret, Returns.size());
@@ -814,19 +828,26 @@ struct OwnershipAnalysis::Impl {
     auto Holds = [&](int64_t X) {
       int64_t C = K.getExtValue();
       switch (Op) {
-      case BO_LT: return X < C;
-      case BO_LE: return X <= C;
-      case BO_GT: return X > C;
-      case BO_GE: return X >= C;
-      case BO_EQ: return X == C;
-      case BO_NE: return X != C;
-      default: return false;
+      case BO_LT:
+        return X < C;
+      case BO_LE:
+        return X <= C;
+      case BO_GT:
+        return X > C;
+      case BO_GE:
+        return X >= C;
+      case BO_EQ:
+        return X == C;
+      case BO_NE:
+        return X != C;
+      default:
+        return false;
       }
     };
     bool AnyFail = false, AnyOk = false;
     int64_t C = K.getExtValue();
-    for (int64_t X : {int64_t(-2), int64_t(-1), int64_t(0), int64_t(1), int64_t(2),
-                      C - 1, C, C + 1}) {
+    for (int64_t X : {int64_t(-2), int64_t(-1), int64_t(0), int64_t(1),
+                      int64_t(2), C - 1, C, C + 1}) {
       // The "negative" allocators (asprintf, getline, scandir, ...) return
       // exactly -1 on failure, so "!= -1" proves success.
       if (Kind == "negative" && X < -1)
@@ -950,17 +971,19 @@ struct OwnershipAnalysis::Impl {
       E = strip(U->getSubExpr());
     }
     llvm::APSInt Zero(llvm::APInt(32, 0), false);
-    if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->isComparisonOp()) {
+    if (const auto *BO = dyn_cast<BinaryOperator>(E);
+        BO && BO->isComparisonOp()) {
       const Expr *L = strip(BO->getLHS()), *R = strip(BO->getRHS());
       BinaryOperatorKind Op = BO->getOpcode();
       // status OP constant
       if (std::optional<llvm::APSInt> K = R->getIntegerConstantExpr(Ctx)) {
         if (std::optional<AllocId> A = statusOf(L, St))
           return applyStatus(St, *A, Op, *K, Truth);
-      } else if (std::optional<llvm::APSInt> K2 = L->getIntegerConstantExpr(Ctx)) {
+      } else if (std::optional<llvm::APSInt> K2 =
+                     L->getIntegerConstantExpr(Ctx)) {
         if (std::optional<AllocId> A = statusOf(R, St))
-          return applyStatus(St, *A, BinaryOperator::reverseComparisonOp(Op), *K2,
-                             Truth);
+          return applyStatus(St, *A, BinaryOperator::reverseComparisonOp(Op),
+                             *K2, Truth);
       }
       if (Op != BO_EQ && Op != BO_NE)
         return {};
@@ -1044,8 +1067,8 @@ struct OwnershipAnalysis::Impl {
   void transferBlock(const CFGBlock *B, State &St) {
     const CFGBlock &Exit = Cfg->getExit();
     bool ToExit = B != &Exit && llvm::any_of(B->succs(), [&](const auto &S) {
-      return S.getReachableBlock() == &Exit;
-    });
+                    return S.getReachableBlock() == &Exit;
+                  });
     const Stmt *Last = nullptr;
     for (const CFGElement &E : llvm::reverse(*B))
       if (std::optional<CFGStmt> S = E.getAs<CFGStmt>()) {
@@ -1145,14 +1168,28 @@ bool OwnershipAnalysis::run() {
   return P->Result;
 }
 bool OwnershipAnalysis::analysed() const { return P->Ran && P->Result; }
-const std::vector<Allocation> &OwnershipAnalysis::allocations() const { return P->Allocs; }
-const std::vector<LeakEvent> &OwnershipAnalysis::leaks() const { return P->Leaks; }
+const std::vector<Allocation> &OwnershipAnalysis::allocations() const {
+  return P->Allocs;
+}
+const std::vector<LeakEvent> &OwnershipAnalysis::leaks() const {
+  return P->Leaks;
+}
 const std::vector<UseEvent> &OwnershipAnalysis::uses() const { return P->Uses; }
-const std::vector<ReleaseEvent> &OwnershipAnalysis::releases() const { return P->Releases; }
-const std::vector<ExitState> &OwnershipAnalysis::exits() const { return P->Exits; }
-const std::vector<CopyEvent> &OwnershipAnalysis::copies() const { return P->Copies; }
-const std::vector<StoreEvent> &OwnershipAnalysis::stores() const { return P->Stores; }
-const std::vector<ReturnEvent> &OwnershipAnalysis::returns() const { return P->Returns; }
+const std::vector<ReleaseEvent> &OwnershipAnalysis::releases() const {
+  return P->Releases;
+}
+const std::vector<ExitState> &OwnershipAnalysis::exits() const {
+  return P->Exits;
+}
+const std::vector<CopyEvent> &OwnershipAnalysis::copies() const {
+  return P->Copies;
+}
+const std::vector<StoreEvent> &OwnershipAnalysis::stores() const {
+  return P->Stores;
+}
+const std::vector<ReturnEvent> &OwnershipAnalysis::returns() const {
+  return P->Returns;
+}
 
 namespace {
 /// Per thread: the driver analyses translation units in parallel, each on
@@ -1166,7 +1203,8 @@ thread_local SharedAnalyses Shared;
 } // namespace
 
 std::shared_ptr<const OwnershipAnalysis>
-sharedAnalysis(const FunctionDecl *FD, ASTContext &Ctx, CalleeResolver &Resolver) {
+sharedAnalysis(const FunctionDecl *FD, ASTContext &Ctx,
+               CalleeResolver &Resolver) {
   auto Key = std::make_pair(FD, &Resolver.model());
   auto It = Shared.Map.find(Key);
   if (It != Shared.Map.end())
@@ -1178,6 +1216,5 @@ sharedAnalysis(const FunctionDecl *FD, ASTContext &Ctx, CalleeResolver &Resolver
 }
 
 void resetSharedAnalyses() { Shared.Map.clear(); }
-
 
 } // namespace clang::tidy::alloc

@@ -1,4 +1,5 @@
-//===--- OwnershipDataflow.h - allocations a function still owns -*- C++ -*-===//
+//===--- OwnershipDataflow.h - allocations a function still owns -*- C++
+//-*-===//
 //
 // One forward dataflow over Clang's CFG that every ownership-aware check
 // queries.  For each program point it knows which allocations of the
@@ -62,10 +63,10 @@ enum NullBits : unsigned char {
 struct Allocation {
   const CallExpr *Call = nullptr;
   const FunctionRule *Rule = nullptr;
-  SourceLocation Loc;   ///< reported location (file location)
+  SourceLocation Loc; ///< reported location (file location)
   unsigned Line = 0;
-  std::string Name;     ///< "buf", "obj->name", or "" when never bound
-  bool InLoop = false;  ///< the call sits inside a loop body
+  std::string Name;    ///< "buf", "obj->name", or "" when never bound
+  bool InLoop = false; ///< the call sits inside a loop body
   /// How a failure shows: NULL in the location holding it (return
   /// allocators), or in the status the call returns (out-parameter ones).
   bool FailsViaStatus = false;
@@ -92,11 +93,11 @@ struct UseEvent {
   const Expr *Use = nullptr;
   SourceLocation Loc;
   AllocId A = 0;
-  unsigned char Null = 0;  ///< NullBits at the use
-  unsigned char Gone = 0;  ///< GoneKind bits at the use (after free, ...)
+  unsigned char Null = 0; ///< NullBits at the use
+  unsigned char Gone = 0; ///< GoneKind bits at the use (after free, ...)
   const CallExpr *GoneAt = nullptr; ///< the call that freed or took it
-  bool IsDeref = false;    ///< the use itself reads the memory
-  std::string What;        ///< "dereferenced", "passed to 'memcpy'", ...
+  bool IsDeref = false;             ///< the use itself reads the memory
+  std::string What; ///< "dereferenced", "passed to 'memcpy'", ...
 };
 
 /// A deallocator or a "takes" parameter receives an allocation.
@@ -105,8 +106,8 @@ struct ReleaseEvent {
   AllocId A = 0;
   unsigned ArgIndex = 0;
   const FunctionRule *Callee = nullptr;
-  bool Frees = false;      ///< a deallocator, not a "takes" contract
-  unsigned char GoneBefore = 0; ///< already released on some path
+  bool Frees = false;               ///< a deallocator, not a "takes" contract
+  unsigned char GoneBefore = 0;     ///< already released on some path
   const CallExpr *GoneAt = nullptr; ///< the call that released it before
 };
 
@@ -121,12 +122,12 @@ struct CopyEvent {
 /// An allocation is stored: into a variable or field that outlives the
 /// function, or into a field of a locally owned object.
 struct StoreEvent {
-  const Expr *Target = nullptr;      ///< the assignment's left-hand side
+  const Expr *Target = nullptr; ///< the assignment's left-hand side
   AllocId A = 0;
-  const FieldDecl *Field = nullptr;  ///< when stored into a field
-  const VarDecl *Global = nullptr;   ///< when stored into a global
-  bool OutParam = false;             ///< through a parameter: *out = p
-  bool Local = false;                ///< into a locally owned object
+  const FieldDecl *Field = nullptr; ///< when stored into a field
+  const VarDecl *Global = nullptr;  ///< when stored into a global
+  bool OutParam = false;            ///< through a parameter: *out = p
+  bool Local = false;               ///< into a locally owned object
 };
 
 /// A return statement and what it returns.
@@ -167,7 +168,6 @@ public:
   const std::vector<StoreEvent> &stores() const;
   const std::vector<ReturnEvent> &returns() const;
 
-
 private:
   struct Impl;
   std::unique_ptr<Impl> P;
@@ -178,7 +178,8 @@ private:
 /// do): one dataflow per function, however many checks query it.  Call
 /// resetSharedAnalyses() when a translation unit starts.
 std::shared_ptr<const OwnershipAnalysis>
-sharedAnalysis(const FunctionDecl *FD, ASTContext &Ctx, CalleeResolver &Resolver);
+sharedAnalysis(const FunctionDecl *FD, ASTContext &Ctx,
+               CalleeResolver &Resolver);
 void resetSharedAnalyses();
 
 } // namespace clang::tidy::alloc

@@ -60,46 +60,57 @@ Examples:
 )");
 
 // --- clang-tidy's own options, same names and meaning ---------------------
-cl::opt<std::string> Checks("checks", cl::desc(R"(Comma-separated list of globs with optional '-'
+cl::opt<std::string>
+    Checks("checks", cl::desc(R"(Comma-separated list of globs with optional '-'
 prefix, as in clang-tidy. Default: -*,alloc-*)"),
-                            cl::init(""), cl::cat(Category));
-cl::opt<std::string> Config("config", cl::desc(R"(Configuration in YAML/JSON, as clang-tidy's
+           cl::init(""), cl::cat(Category));
+cl::opt<std::string>
+    Config("config", cl::desc(R"(Configuration in YAML/JSON, as clang-tidy's
 --config; .clang-tidy files are then not read.)"),
-                            cl::init(""), cl::cat(Category));
-cl::opt<std::string> ConfigFile("config-file",
-                                cl::desc("Read the configuration from this file."),
-                                cl::init(""), cl::cat(Category));
-cl::opt<std::string> HeaderFilter("header-filter", cl::desc(R"(Regular expression matching the headers to
+           cl::init(""), cl::cat(Category));
+cl::opt<std::string>
+    ConfigFile("config-file",
+               cl::desc("Read the configuration from this file."), cl::init(""),
+               cl::cat(Category));
+cl::opt<std::string>
+    HeaderFilter("header-filter",
+                 cl::desc(R"(Regular expression matching the headers to
 report diagnostics from, as in clang-tidy.)"),
-                                  cl::init(""), cl::cat(Category));
+                 cl::init(""), cl::cat(Category));
 cl::opt<bool> SystemHeaders("system-headers",
                             cl::desc("Report diagnostics from system headers."),
                             cl::init(false), cl::cat(Category));
-cl::opt<std::string> WarningsAsErrors("warnings-as-errors",
-                                      cl::desc("Checks whose warnings are errors."),
-                                      cl::init(""), cl::cat(Category));
+cl::opt<std::string>
+    WarningsAsErrors("warnings-as-errors",
+                     cl::desc("Checks whose warnings are errors."),
+                     cl::init(""), cl::cat(Category));
 cl::opt<bool> Fix("fix", cl::desc("Apply suggested fixes."), cl::init(false),
                   cl::cat(Category));
-cl::opt<bool> FixErrors("fix-errors",
-                        cl::desc("Apply fixes even if compilation errors were found."),
-                        cl::init(false), cl::cat(Category));
+cl::opt<bool>
+    FixErrors("fix-errors",
+              cl::desc("Apply fixes even if compilation errors were found."),
+              cl::init(false), cl::cat(Category));
 cl::opt<bool> FixNotes("fix-notes", cl::desc("Apply fixes found in notes too."),
                        cl::init(false), cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("Do not print statistics and progress."),
                     cl::init(false), cl::cat(Category));
-cl::opt<bool> ListChecks("list-checks", cl::desc("List the enabled checks and exit."),
+cl::opt<bool> ListChecks("list-checks",
+                         cl::desc("List the enabled checks and exit."),
                          cl::init(false), cl::cat(Category));
-cl::opt<bool> DumpConfig("dump-config",
-                         cl::desc("Print the effective configuration and exit."),
-                         cl::init(false), cl::cat(Category));
-cl::opt<bool> EnableCheckProfile("enable-check-profile",
-                                 cl::desc("Print the time spent in each check."),
-                                 cl::init(false), cl::cat(Category));
+cl::opt<bool>
+    DumpConfig("dump-config",
+               cl::desc("Print the effective configuration and exit."),
+               cl::init(false), cl::cat(Category));
+cl::opt<bool>
+    EnableCheckProfile("enable-check-profile",
+                       cl::desc("Print the time spent in each check."),
+                       cl::init(false), cl::cat(Category));
 
 // --- what alloc-tidy adds --------------------------------------------------
 cl::opt<OutputFormat> Format(
     "format", cl::desc("Output format:"),
-    cl::values(clEnumValN(OutputFormat::Text, "text", "clang-tidy's text (default)"),
+    cl::values(clEnumValN(OutputFormat::Text, "text",
+                          "clang-tidy's text (default)"),
                clEnumValN(OutputFormat::Sarif, "sarif", "SARIF 2.1.0"),
                clEnumValN(OutputFormat::Json, "json", "one JSON document")),
     cl::init(OutputFormat::Text), cl::cat(Category));
@@ -110,34 +121,43 @@ cl::opt<unsigned> Jobs("j", cl::desc("Translation units analysed in parallel."),
                        cl::init(1), cl::cat(Category));
 cl::opt<FailOn> FailOnOpt(
     "fail-on", cl::desc("Which findings make the exit status 1:"),
-    cl::values(clEnumValN(FailOn::New, "new",
-                          "findings not in the baseline (all, without one; default)"),
-               clEnumValN(FailOn::Any, "any", "any finding"),
-               clEnumValN(FailOn::None, "none", "never")),
+    cl::values(
+        clEnumValN(FailOn::New, "new",
+                   "findings not in the baseline (all, without one; default)"),
+        clEnumValN(FailOn::Any, "any", "any finding"),
+        clEnumValN(FailOn::None, "none", "never")),
     cl::init(FailOn::New), cl::cat(Category));
 
-cl::opt<bool> Inventory("inventory", cl::desc(R"(List every allocation site, justified or not, with
+cl::opt<bool>
+    Inventory("inventory",
+              cl::desc(R"(List every allocation site, justified or not, with
 its callee, lifetime, reason and fingerprint.)"),
-                        cl::init(false), cl::cat(Category));
-cl::opt<std::string> Baseline("baseline", cl::desc(R"(An earlier SARIF report: each result gets a
+              cl::init(false), cl::cat(Category));
+cl::opt<std::string>
+    Baseline("baseline", cl::desc(R"(An earlier SARIF report: each result gets a
 baselineState (new, unchanged, updated, absent).)"),
-                              cl::value_desc("file.sarif"), cl::init(""),
-                              cl::cat(Category));
-cl::opt<std::string> Diff("diff", cl::desc(R"(Report only findings on lines changed since this
+             cl::value_desc("file.sarif"), cl::init(""), cl::cat(Category));
+cl::opt<std::string>
+    Diff("diff", cl::desc(R"(Report only findings on lines changed since this
 git revision (working tree against it).)"),
-                          cl::value_desc("rev"), cl::init(""), cl::cat(Category));
-cl::opt<std::string> SrcRoot("srcroot", cl::desc(R"(Directory that SARIF and JSON paths are relative
+         cl::value_desc("rev"), cl::init(""), cl::cat(Category));
+cl::opt<std::string>
+    SrcRoot("srcroot",
+            cl::desc(R"(Directory that SARIF and JSON paths are relative
 to (%SRCROOT%). Default: the current directory.)"),
-                             cl::init(""), cl::cat(Category));
+            cl::init(""), cl::cat(Category));
 
-cl::opt<std::string> ExportContracts("export-contracts", cl::desc(R"(Write the ownership contracts inferred for the
+cl::opt<std::string>
+    ExportContracts("export-contracts",
+                    cl::desc(R"(Write the ownership contracts inferred for the
 externally visible functions defined in the inputs as a rules file, for a
 library's users to load with RulesFiles.)"),
-                                     cl::value_desc("file.yaml"), cl::init(""),
-                                     cl::cat(Category));
-cl::opt<std::string> ContractsFamily("contracts-family",
-                                     cl::desc("The 'family' of the exported rules file."),
-                                     cl::init("exported"), cl::cat(Category));
+                    cl::value_desc("file.yaml"), cl::init(""),
+                    cl::cat(Category));
+cl::opt<std::string>
+    ContractsFamily("contracts-family",
+                    cl::desc("The 'family' of the exported rules file."),
+                    cl::init("exported"), cl::cat(Category));
 
 /// Writes \p Result's contracts as a rules file; an error message or "".
 std::string writeContracts(const AnalysisResult &Result, StringRef Path,
@@ -203,7 +223,8 @@ std::optional<std::string> checkDatabase(const DatabaseRequest &R,
     return std::nullopt;
   std::string Error;
   if (R.BuildPath) {
-    if (!tooling::CompilationDatabase::autoDetectFromDirectory(*R.BuildPath, Error))
+    if (!tooling::CompilationDatabase::autoDetectFromDirectory(*R.BuildPath,
+                                                               Error))
       return "no compilation database in '" + *R.BuildPath + "': " + Error +
              "\nrun CMake with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON (or bear) "
              "there, or pass compiler flags after '--'";
@@ -220,7 +241,8 @@ std::optional<std::string> checkDatabase(const DatabaseRequest &R,
 /// clang-tidy's layering of options: defaults, .clang-tidy files (or
 /// --config / --config-file), then the command line.
 std::unique_ptr<ClangTidyOptionsProvider>
-createOptionsProvider(IntrusiveRefCntPtr<vfs::FileSystem> FS, std::string &Error) {
+createOptionsProvider(IntrusiveRefCntPtr<vfs::FileSystem> FS,
+                      std::string &Error) {
   ClangTidyGlobalOptions GlobalOptions;
   ClangTidyOptions DefaultOptions;
   DefaultOptions.Checks = "-*,alloc-*";
@@ -239,8 +261,9 @@ createOptionsProvider(IntrusiveRefCntPtr<vfs::FileSystem> FS, std::string &Error
   if (SystemHeaders.getNumOccurrences() > 0)
     OverrideOptions.SystemHeaders = SystemHeaders;
 
-  auto FromText = [&](StringRef Text, StringRef Source)
-      -> std::unique_ptr<ClangTidyOptionsProvider> {
+  auto FromText =
+      [&](StringRef Text,
+          StringRef Source) -> std::unique_ptr<ClangTidyOptionsProvider> {
     ErrorOr<ClangTidyOptions> Parsed =
         parseConfiguration(MemoryBufferRef(Text, Source));
     if (!Parsed) {
@@ -292,9 +315,12 @@ int main(int Argc, const char **Argv) {
     return usageError("-j must be at least 1");
 
   std::vector<std::string> Sources = Parser->getSourcePathList();
-  auto BaseFS = makeIntrusiveRefCnt<vfs::OverlayFileSystem>(vfs::getRealFileSystem());
+  auto BaseFS =
+      makeIntrusiveRefCnt<vfs::OverlayFileSystem>(vfs::getRealFileSystem());
   std::string ConfigError;
-  auto MakeProvider = [&] { return createOptionsProvider(BaseFS, ConfigError); };
+  auto MakeProvider = [&] {
+    return createOptionsProvider(BaseFS, ConfigError);
+  };
   std::unique_ptr<ClangTidyOptionsProvider> Provider = MakeProvider();
   if (!Provider)
     return usageError(ConfigError);
@@ -344,8 +370,8 @@ int main(int Argc, const char **Argv) {
   Request.EnableCheckProfile = EnableCheckProfile;
   Request.ShowProgress = !Quiet && Sources.size() > 1 && errs().is_displayed();
   // Fingerprints name the enclosing function; the inventory lists sites.
-  Request.RecordSites = Format != OutputFormat::Text || Inventory ||
-                        !Baseline.empty();
+  Request.RecordSites =
+      Format != OutputFormat::Text || Inventory || !Baseline.empty();
   Request.ExportContracts = !ExportContracts.empty();
   if ((Fix || FixErrors || FixNotes) && Format != OutputFormat::Text)
     return usageError("--fix applies to --format=text only");
@@ -356,7 +382,8 @@ int main(int Argc, const char **Argv) {
   });
 
   if (!ExportContracts.empty())
-    if (std::string E = writeContracts(Result, ExportContracts, ContractsFamily);
+    if (std::string E =
+            writeContracts(Result, ExportContracts, ContractsFamily);
         !E.empty())
       return usageError(E);
 

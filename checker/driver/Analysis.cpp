@@ -1,13 +1,13 @@
 //===--- Analysis.cpp - run the checks over translation units -------------===//
 
 #include "Analysis.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyModule.h"
 #include "core/AllocCheckBase.h"
 #include "core/AllocationSites.h"
 #include "core/Contracts.h"
-#include "core/OwnershipDataflow.h"
 #include "core/Justification.h"
-#include "clang-tidy/ClangTidy.h"
-#include "clang-tidy/ClangTidyModule.h"
+#include "core/OwnershipDataflow.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -49,8 +49,9 @@ std::string absolutePath(StringRef File, const SourceManager &SM,
 class SiteRecorder : public ASTConsumer,
                      public RecursiveASTVisitor<SiteRecorder> {
 public:
-  SiteRecorder(CompilerInstance &CI, std::shared_ptr<const AllocationModel> Model,
-               bool Contracts, UnitResult &Out)
+  SiteRecorder(CompilerInstance &CI,
+               std::shared_ptr<const AllocationModel> Model, bool Contracts,
+               UnitResult &Out)
       : Model(std::move(Model)), Resolver(*this->Model), Sites(Resolver),
         Contracts(Contracts), Out(Out) {
     Index.attach(CI.getPreprocessor());
@@ -115,14 +116,15 @@ public:
         X.Borrows.push_back(P.Index);
     }
     if (FD->getReturnType()->isPointerType()) {
-      std::shared_ptr<const OwnershipAnalysis> A = sharedAnalysis(FD, *Ctx, Resolver);
+      std::shared_ptr<const OwnershipAnalysis> A =
+          sharedAnalysis(FD, *Ctx, Resolver);
       if (A->analysed())
         for (const ExitState &E : A->exits())
           if ((E.Gone & GoneReturned) && !A->allocations()[E.A].Borrowed)
             X.ReturnsOwned = true;
     }
-    if (X.Frees || !X.Takes.empty() || !X.Copies.empty() || !X.Borrows.empty() ||
-        X.ReturnsOwned)
+    if (X.Frees || !X.Takes.empty() || !X.Copies.empty() ||
+        !X.Borrows.empty() || X.ReturnsOwned)
       Out.Contracts.push_back(std::move(X));
   }
   bool VisitCallExpr(CallExpr *C) {
@@ -188,9 +190,10 @@ private:
       if (!F.Record)
         return Tidy;
       ClangTidyOptions Opts = F.Context.getOptionsForFile(File);
-      RulesConfig Config = rulesConfig(
-          optionFor(Opts, "BuiltinRules", defaultBuiltinRules()),
-          optionFor(Opts, "RulesFiles", ""), optionFor(Opts, "ExtraAllocators", ""));
+      RulesConfig Config =
+          rulesConfig(optionFor(Opts, "BuiltinRules", defaultBuiltinRules()),
+                      optionFor(Opts, "RulesFiles", ""),
+                      optionFor(Opts, "ExtraAllocators", ""));
       std::vector<std::string> Ignored; // reported by the checks themselves
       std::vector<std::unique_ptr<ASTConsumer>> Consumers;
       Consumers.push_back(std::move(Tidy));
@@ -220,25 +223,28 @@ UnitResult analyseOne(const AnalysisRequest &R, const std::string &Source) {
   tooling::ClangTool Tool(*R.Compilations, {Source},
                           std::make_shared<PCHContainerOperations>(), FS);
   // Extra arguments from .clang-tidy (ExtraArgs, ExtraArgsBefore).
-  Tool.appendArgumentsAdjuster([&Context](const tooling::CommandLineArguments &Args,
-                                          StringRef File) {
-    ClangTidyOptions Opts = Context.getOptionsForFile(File);
-    tooling::CommandLineArguments Adjusted = Args;
-    if (Opts.ExtraArgsBefore) {
-      auto I = Adjusted.begin();
-      if (I != Adjusted.end() && !StringRef(*I).starts_with("-"))
-        ++I; // the compiler's name
-      Adjusted.insert(I, Opts.ExtraArgsBefore->begin(), Opts.ExtraArgsBefore->end());
-    }
-    if (Opts.ExtraArgs)
-      Adjusted.insert(Adjusted.end(), Opts.ExtraArgs->begin(), Opts.ExtraArgs->end());
-    return Adjusted;
-  });
+  Tool.appendArgumentsAdjuster(
+      [&Context](const tooling::CommandLineArguments &Args, StringRef File) {
+        ClangTidyOptions Opts = Context.getOptionsForFile(File);
+        tooling::CommandLineArguments Adjusted = Args;
+        if (Opts.ExtraArgsBefore) {
+          auto I = Adjusted.begin();
+          if (I != Adjusted.end() && !StringRef(*I).starts_with("-"))
+            ++I; // the compiler's name
+          Adjusted.insert(I, Opts.ExtraArgsBefore->begin(),
+                          Opts.ExtraArgsBefore->end());
+        }
+        if (Opts.ExtraArgs)
+          Adjusted.insert(Adjusted.end(), Opts.ExtraArgs->begin(),
+                          Opts.ExtraArgs->end());
+        return Adjusted;
+      });
   Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
   Context.setEnableProfiling(R.EnableCheckProfile);
 
   ClangTidyDiagnosticConsumer DiagConsumer(Context, nullptr, true, R.FixNotes);
-  DiagnosticsEngine DE(new DiagnosticIDs(), new DiagnosticOptions(), &DiagConsumer,
+  DiagnosticsEngine DE(new DiagnosticIDs(), new DiagnosticOptions(),
+                       &DiagConsumer,
                        /*ShouldOwnClient=*/false);
   Context.setDiagnosticsEngine(&DE);
   Tool.setDiagnosticConsumer(&DiagConsumer);
@@ -262,7 +268,8 @@ void addStats(ClangTidyStats &To, const ClangTidyStats &From) {
 /// The absolute path a diagnostic refers to.
 std::string errorPath(const ClangTidyError &E) {
   SmallString<256> P(E.Message.FilePath);
-  if (!P.empty() && !llvm::sys::path::is_absolute(P) && !E.BuildDirectory.empty())
+  if (!P.empty() && !llvm::sys::path::is_absolute(P) &&
+      !E.BuildDirectory.empty())
     llvm::sys::fs::make_absolute(E.BuildDirectory, P);
   llvm::sys::path::remove_dots(P, true);
   return std::string(P);
@@ -315,18 +322,20 @@ AnalysisResult analyse(const AnalysisRequest &R) {
   llvm::stable_sort(Result.Contracts, [](const auto &A, const auto &B) {
     return A.Name < B.Name;
   });
-  Result.Contracts.erase(
-      std::unique(Result.Contracts.begin(), Result.Contracts.end(),
-                  [](const auto &A, const auto &B) { return A.Name == B.Name; }),
-      Result.Contracts.end());
+  Result.Contracts.erase(std::unique(Result.Contracts.begin(),
+                                     Result.Contracts.end(),
+                                     [](const auto &A, const auto &B) {
+                                       return A.Name == B.Name;
+                                     }),
+                         Result.Contracts.end());
   auto Key = [](const ClangTidyError &E) {
     return std::make_tuple(E.Message.FilePath, E.Message.FileOffset,
                            E.DiagnosticName, E.Message.Message);
   };
-  llvm::stable_sort(Result.Errors, [&](const ClangTidyError &A,
-                                       const ClangTidyError &B) {
-    return Key(A) < Key(B);
-  });
+  llvm::stable_sort(Result.Errors,
+                    [&](const ClangTidyError &A, const ClangTidyError &B) {
+                      return Key(A) < Key(B);
+                    });
   Result.Errors.erase(
       std::unique(Result.Errors.begin(), Result.Errors.end(),
                   [&](const ClangTidyError &A, const ClangTidyError &B) {
@@ -336,25 +345,29 @@ AnalysisResult analyse(const AnalysisRequest &R) {
   auto SiteKey = [](const InventoryEntry &E) {
     return std::make_tuple(E.File, E.Offset, E.Callee, E.AddressTaken);
   };
-  llvm::sort(Result.Sites, [&](const InventoryEntry &A, const InventoryEntry &B) {
-    return SiteKey(A) < SiteKey(B);
-  });
-  Result.Sites.erase(std::unique(Result.Sites.begin(), Result.Sites.end(),
-                                 [&](const InventoryEntry &A, const InventoryEntry &B) {
-                                   return SiteKey(A) == SiteKey(B);
-                                 }),
-                     Result.Sites.end());
+  llvm::sort(Result.Sites,
+             [&](const InventoryEntry &A, const InventoryEntry &B) {
+               return SiteKey(A) < SiteKey(B);
+             });
+  Result.Sites.erase(
+      std::unique(Result.Sites.begin(), Result.Sites.end(),
+                  [&](const InventoryEntry &A, const InventoryEntry &B) {
+                    return SiteKey(A) == SiteKey(B);
+                  }),
+      Result.Sites.end());
   auto FnKey = [](const FunctionRange &F) {
     return std::make_tuple(F.File, F.Begin, F.End, F.Name);
   };
-  llvm::sort(Result.Functions, [&](const FunctionRange &A, const FunctionRange &B) {
-    return FnKey(A) < FnKey(B);
-  });
-  Result.Functions.erase(std::unique(Result.Functions.begin(), Result.Functions.end(),
-                                     [&](const FunctionRange &A, const FunctionRange &B) {
-                                       return FnKey(A) == FnKey(B);
-                                     }),
-                         Result.Functions.end());
+  llvm::sort(Result.Functions,
+             [&](const FunctionRange &A, const FunctionRange &B) {
+               return FnKey(A) < FnKey(B);
+             });
+  Result.Functions.erase(
+      std::unique(Result.Functions.begin(), Result.Functions.end(),
+                  [&](const FunctionRange &A, const FunctionRange &B) {
+                    return FnKey(A) == FnKey(B);
+                  }),
+      Result.Functions.end());
   return Result;
 }
 

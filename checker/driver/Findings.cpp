@@ -98,9 +98,11 @@ std::string firstQuoted(llvm::StringRef Message) {
 std::string fingerprint(llvm::StringRef Rule, llvm::StringRef Function,
                         llvm::StringRef Callee, llvm::StringRef Text,
                         unsigned Ordinal) {
-  std::string Key = (Rule + "\x1f" + Function + "\x1f" + Callee + "\x1f" + Text).str();
+  std::string Key =
+      (Rule + "\x1f" + Function + "\x1f" + Callee + "\x1f" + Text).str();
   uint64_t H = llvm::xxh3_64bits(llvm::arrayRefFromStringRef(Key));
-  return llvm::utohexstr(H, /*LowerCase=*/true, 16) + ":" + std::to_string(Ordinal);
+  return llvm::utohexstr(H, /*LowerCase=*/true, 16) + ":" +
+         std::to_string(Ordinal);
 }
 
 /// The end of the identifier (or the one character) at \p Offset.
@@ -116,21 +118,24 @@ unsigned tokenEnd(SourceFiles &Files, llvm::StringRef File, unsigned Offset) {
   return Offset + (E - I);
 }
 
-Region region(SourceFiles &Files, llvm::StringRef File, unsigned Begin, unsigned End) {
+Region region(SourceFiles &Files, llvm::StringRef File, unsigned Begin,
+              unsigned End) {
   return {Files.position(File, Begin), Files.position(File, End)};
 }
 
 } // namespace
 
-std::vector<Finding> toFindings(const AnalysisResult &Result, SourceFiles &Files) {
+std::vector<Finding> toFindings(const AnalysisResult &Result,
+                                SourceFiles &Files) {
   std::vector<Finding> Out;
   std::map<std::string, unsigned> Ordinals;
   for (const ClangTidyError &E : Result.Errors) {
     Finding F;
     F.RuleId = E.DiagnosticName;
-    F.Level = E.DiagLevel == ClangTidyError::Error || E.IsWarningAsError ? "error"
-              : E.DiagLevel == ClangTidyError::Remark                   ? "note"
-                                                                          : "warning";
+    F.Level = E.DiagLevel == ClangTidyError::Error || E.IsWarningAsError
+                  ? "error"
+              : E.DiagLevel == ClangTidyError::Remark ? "note"
+                                                      : "warning";
     F.Message = E.Message.Message;
     const std::string &Path = E.Message.FilePath;
     unsigned Begin = E.Message.FileOffset, End = Begin;
@@ -143,7 +148,8 @@ std::vector<Finding> toFindings(const AnalysisResult &Result, SourceFiles &Files
     for (const tooling::DiagnosticMessage &N : E.Notes) {
       if (N.FilePath.empty())
         continue;
-      F.Notes.push_back({N.Message, region(Files, N.FilePath, N.FileOffset, N.FileOffset)});
+      F.Notes.push_back(
+          {N.Message, region(Files, N.FilePath, N.FileOffset, N.FileOffset)});
     }
     for (const auto &[File, Replacements] : E.Message.Fix)
       for (const tooling::Replacement &R : Replacements)
@@ -151,20 +157,24 @@ std::vector<Finding> toFindings(const AnalysisResult &Result, SourceFiles &Files
                                   R.getOffset() + R.getLength()),
                            R.getReplacementText().str()});
     F.Function = enclosingFunction(Result.Functions, Path, Begin);
-    std::string Text = Path.empty() ? "" : normalise(Files.lineText(Path, Begin));
+    std::string Text =
+        Path.empty() ? "" : normalise(Files.lineText(Path, Begin));
     std::string Callee = firstQuoted(F.Message);
     std::string Key = F.RuleId + "\x1f" + Path + "\x1f" + F.Function + "\x1f" +
                       Callee + "\x1f" + Text;
-    F.Fingerprint = fingerprint(F.RuleId, F.Function, Callee, Text, Ordinals[Key]++);
+    F.Fingerprint =
+        fingerprint(F.RuleId, F.Function, Callee, Text, Ordinals[Key]++);
     Out.push_back(std::move(F));
   }
   return Out;
 }
 
-std::string siteFingerprint(const InventoryEntry &Site, llvm::StringRef Function,
-                            SourceFiles &Files, unsigned Ordinal) {
+std::string siteFingerprint(const InventoryEntry &Site,
+                            llvm::StringRef Function, SourceFiles &Files,
+                            unsigned Ordinal) {
   return fingerprint("alloc-site", Function, Site.Callee,
-                     normalise(Files.lineText(Site.File, Site.Offset)), Ordinal);
+                     normalise(Files.lineText(Site.File, Site.Offset)),
+                     Ordinal);
 }
 
 } // namespace clang::tidy::alloc

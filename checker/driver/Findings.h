@@ -34,8 +34,8 @@ struct Related {
 
 /// One finding: a diagnostic with everything the report formats need.
 struct Finding {
-  std::string RuleId;  ///< check name, e.g. alloc-unjustified
-  std::string Level;   ///< "error", "warning" or "note" (SARIF levels)
+  std::string RuleId; ///< check name, e.g. alloc-unjustified
+  std::string Level;  ///< "error", "warning" or "note" (SARIF levels)
   std::string Message;
   Region Where;
   std::vector<Related> Notes;
@@ -66,12 +66,14 @@ private:
 /// a hash of the check, the enclosing function, the first quoted name in the
 /// message (the allocating callee), the finding's line with blanks and
 /// comments removed, and an ordinal among findings with the same key.
-std::vector<Finding> toFindings(const AnalysisResult &Result, SourceFiles &Files);
+std::vector<Finding> toFindings(const AnalysisResult &Result,
+                                SourceFiles &Files);
 
 /// The fingerprint of an allocation site for the inventory, computed as a
 /// finding's with the rule "alloc-site".
-std::string siteFingerprint(const InventoryEntry &Site, llvm::StringRef Function,
-                            SourceFiles &Files, unsigned Ordinal);
+std::string siteFingerprint(const InventoryEntry &Site,
+                            llvm::StringRef Function, SourceFiles &Files,
+                            unsigned Ordinal);
 
 /// The function containing \p Offset in \p File, or "".
 std::string enclosingFunction(const std::vector<FunctionRange> &Functions,

@@ -17,7 +17,8 @@
 #include <set>
 
 #ifndef ALLOC_TIDY_DOCS_URL
-#define ALLOC_TIDY_DOCS_URL "https://github.com/alloc-tidy/alloc-tidy/blob/main/docs/"
+#define ALLOC_TIDY_DOCS_URL                                                    \
+  "https://github.com/alloc-tidy/alloc-tidy/blob/main/docs/"
 #endif
 
 namespace clang::tidy::alloc {
@@ -74,7 +75,8 @@ RuleInfo ruleInfo(llvm::StringRef Id) {
     if (D.Name == Id) {
       R.Summary = paragraphAfter(D.Text, "");
       R.Full = paragraphAfter(D.Text, "## Why");
-      R.HelpUri = (llvm::Twine(ALLOC_TIDY_DOCS_URL) + "checks/" + Id + ".md").str();
+      R.HelpUri =
+          (llvm::Twine(ALLOC_TIDY_DOCS_URL) + "checks/" + Id + ".md").str();
     }
   if (R.Summary.empty())
     R.Summary = Id.starts_with("clang-diagnostic-") ? "Compiler diagnostic."
@@ -122,8 +124,8 @@ std::optional<std::string> runGit(llvm::ArrayRef<llvm::StringRef> Args,
   llvm::sys::fs::createTemporaryFile("alloc-tidy-git", "err", Err);
   std::vector<llvm::StringRef> Argv = {*Git};
   Argv.insert(Argv.end(), Args.begin(), Args.end());
-  std::optional<llvm::StringRef> Redirects[] = {std::nullopt, llvm::StringRef(Out),
-                                                llvm::StringRef(Err)};
+  std::optional<llvm::StringRef> Redirects[] = {
+      std::nullopt, llvm::StringRef(Out), llvm::StringRef(Err)};
   int RC = llvm::sys::ExecuteAndWait(*Git, Argv, std::nullopt, Redirects);
   auto OutText = llvm::MemoryBuffer::getFile(Out);
   auto ErrText = llvm::MemoryBuffer::getFile(Err);
@@ -138,7 +140,8 @@ std::optional<std::string> runGit(llvm::ArrayRef<llvm::StringRef> Args,
   return (*OutText)->getBuffer().str();
 }
 
-std::optional<ChangedLines> changedLines(llvm::StringRef Rev, std::string &Error) {
+std::optional<ChangedLines> changedLines(llvm::StringRef Rev,
+                                         std::string &Error) {
   auto Top = runGit({"rev-parse", "--show-toplevel"}, Error);
   if (!Top)
     return std::nullopt;
@@ -207,12 +210,15 @@ std::optional<std::vector<BaselineResult>> loadBaseline(llvm::StringRef Path,
                                                         std::string &Error) {
   auto Buf = llvm::MemoryBuffer::getFile(Path);
   if (!Buf) {
-    Error = ("cannot read baseline '" + Path + "': " + Buf.getError().message()).str();
+    Error = ("cannot read baseline '" + Path + "': " + Buf.getError().message())
+                .str();
     return std::nullopt;
   }
   auto Doc = json::parse((*Buf)->getBuffer());
   if (!Doc) {
-    Error = ("baseline '" + Path + "' is not JSON: " + toString(Doc.takeError())).str();
+    Error =
+        ("baseline '" + Path + "' is not JSON: " + toString(Doc.takeError()))
+            .str();
     return std::nullopt;
   }
   const json::Object *Root = Doc->getAsObject();
@@ -268,18 +274,21 @@ json::Object artifactLocation(llvm::StringRef SrcRoot, llvm::StringRef Path) {
 }
 
 json::Object sarifRegion(const Region &R) {
-  json::Object O{{"startLine", R.Begin.Line}, {"startColumn", R.Begin.CharColumn},
-                 {"endLine", R.End.Line}, {"endColumn", R.End.CharColumn}};
+  json::Object O{{"startLine", R.Begin.Line},
+                 {"startColumn", R.Begin.CharColumn},
+                 {"endLine", R.End.Line},
+                 {"endColumn", R.End.CharColumn}};
   return O;
 }
 
 json::Object physicalLocation(llvm::StringRef SrcRoot, const Region &R) {
-  return json::Object{{"artifactLocation", artifactLocation(SrcRoot, R.Begin.File)},
-                      {"region", sarifRegion(R)}};
+  return json::Object{
+      {"artifactLocation", artifactLocation(SrcRoot, R.Begin.File)},
+      {"region", sarifRegion(R)}};
 }
 
 SarifResultLevel sarifLevel(llvm::StringRef Level) {
-  return Level == "error" ? SarifResultLevel::Error
+  return Level == "error"  ? SarifResultLevel::Error
          : Level == "note" ? SarifResultLevel::Note
                            : SarifResultLevel::Warning;
 }
@@ -288,7 +297,8 @@ SarifResultLevel sarifLevel(llvm::StringRef Level) {
 class SarifSources {
 public:
   SarifSources()
-      : Diags(new DiagnosticIDs, new DiagnosticOptions, new IgnoringDiagConsumer),
+      : Diags(new DiagnosticIDs, new DiagnosticOptions,
+              new IgnoringDiagConsumer),
         FM(FileSystemOptions{}), SM(Diags, FM) {}
 
   std::optional<CharSourceRange> range(const Region &R) {
@@ -297,7 +307,8 @@ public:
       return std::nullopt;
     FileID FID = SM.getOrCreateFileID(*File, SrcMgr::C_User);
     SourceLocation B = SM.getComposedLoc(FID, R.Begin.Offset);
-    SourceLocation E = SM.getComposedLoc(FID, std::max(R.End.Offset, R.Begin.Offset));
+    SourceLocation E =
+        SM.getComposedLoc(FID, std::max(R.End.Offset, R.Begin.Offset));
     return CharSourceRange::getCharRange(B, E);
   }
   const SourceManager &sourceManager() const { return SM; }
@@ -376,10 +387,12 @@ json::Object findingJson(const Finding &F, llvm::StringRef SrcRoot) {
 
 json::Value sarifDocument(const std::vector<Finding> &Findings,
                           const std::vector<BaselineResult> *Baseline,
-                          llvm::StringRef SrcRoot, std::optional<json::Value> Inventory) {
+                          llvm::StringRef SrcRoot,
+                          std::optional<json::Value> Inventory) {
   SarifSources Sources;
   SarifDocumentWriter Writer(Sources.sourceManager());
-  Writer.createRun("alloc-tidy", "alloc-tidy heap allocation checks", ALLOC_TIDY_VERSION);
+  Writer.createRun("alloc-tidy", "alloc-tidy heap allocation checks",
+                   ALLOC_TIDY_VERSION);
   std::map<std::string, size_t> RuleIndex;
   std::vector<RuleInfo> Rules;
   auto AddRule = [&](llvm::StringRef Id) {
@@ -393,9 +406,11 @@ json::Value sarifDocument(const std::vector<Finding> &Findings,
             .setName(Info.Id)
             .setDescription(Info.Summary)
             .setHelpURI(Info.HelpUri)
-            .setDefaultConfiguration(SarifReportingConfiguration::create().setLevel(
-                Id.starts_with("clang-diagnostic-error") ? SarifResultLevel::Error
-                                                         : SarifResultLevel::Warning)));
+            .setDefaultConfiguration(
+                SarifReportingConfiguration::create().setLevel(
+                    Id.starts_with("clang-diagnostic-error")
+                        ? SarifResultLevel::Error
+                        : SarifResultLevel::Warning)));
     RuleIndex[Info.Id] = Idx;
     Rules.push_back(std::move(Info));
     return Idx;
@@ -474,22 +489,23 @@ json::Value sarifDocument(const std::vector<Finding> &Findings,
       json::Array Related;
       unsigned Id = 0;
       for (const struct Related &N : F.Notes)
-        Related.push_back(json::Object{{"id", Id++},
-                                       {"message", json::Object{{"text", N.Message}}},
-                                       {"physicalLocation",
-                                        physicalLocation(SrcRoot, N.Where)}});
+        Related.push_back(json::Object{
+            {"id", Id++},
+            {"message", json::Object{{"text", N.Message}}},
+            {"physicalLocation", physicalLocation(SrcRoot, N.Where)}});
       R["relatedLocations"] = std::move(Related);
     }
     if (!F.Fixes.empty()) {
       std::map<std::string, json::Array> ByFile;
       for (const Edit &E : F.Fixes)
-        ByFile[E.Where.Begin.File].push_back(json::Object{
-            {"deletedRegion", sarifRegion(E.Where)},
-            {"insertedContent", json::Object{{"text", E.Text}}}});
+        ByFile[E.Where.Begin.File].push_back(
+            json::Object{{"deletedRegion", sarifRegion(E.Where)},
+                         {"insertedContent", json::Object{{"text", E.Text}}}});
       json::Array Changes;
       for (auto &[File, Replacements] : ByFile)
-        Changes.push_back(json::Object{{"artifactLocation", artifactLocation(SrcRoot, File)},
-                                       {"replacements", std::move(Replacements)}});
+        Changes.push_back(
+            json::Object{{"artifactLocation", artifactLocation(SrcRoot, File)},
+                         {"replacements", std::move(Replacements)}});
       R["fixes"] = json::Array{json::Object{
           {"description", json::Object{{"text", "apply the suggested fix"}}},
           {"artifactChanges", std::move(Changes)}}};
@@ -507,17 +523,20 @@ json::Value sarifDocument(const std::vector<Finding> &Findings,
           O["ruleIndex"] = static_cast<int64_t>(It->second);
         if (json::Array *Locs = O.getArray("locations"))
           for (json::Value &L : *Locs)
-            if (json::Object *P = L.getAsObject()->getObject("physicalLocation"))
+            if (json::Object *P =
+                    L.getAsObject()->getObject("physicalLocation"))
               if (json::Object *A = P->getObject("artifactLocation"))
                 A->erase("index");
         Results.push_back(std::move(V));
       }
   if (Inventory)
-    Run["properties"] = json::Object{{"allocTidyInventory", std::move(*Inventory)}};
+    Run["properties"] =
+        json::Object{{"allocTidyInventory", std::move(*Inventory)}};
   return json::Value(std::move(Doc));
 }
 
-void printInventoryText(llvm::raw_ostream &OS, const std::vector<InventoryEntry> &Sites,
+void printInventoryText(llvm::raw_ostream &OS,
+                        const std::vector<InventoryEntry> &Sites,
                         const std::vector<std::string> &Functions,
                         SourceFiles &Files, llvm::StringRef SrcRoot) {
   std::map<std::string, unsigned> ByStatus;
@@ -525,8 +544,8 @@ void printInventoryText(llvm::raw_ostream &OS, const std::vector<InventoryEntry>
     const InventoryEntry &S = Sites[I];
     Position P = Files.position(S.File, S.Offset);
     std::string Rel = relativeTo(SrcRoot, S.File);
-    OS << (Rel.empty() ? S.File : Rel) << ':' << P.Line << ':' << P.Column << ": "
-       << S.Callee;
+    OS << (Rel.empty() ? S.File : Rel) << ':' << P.Line << ':' << P.Column
+       << ": " << S.Callee;
     if (!S.Macro.empty())
       OS << " (macro " << S.Macro << ")";
     if (S.AddressTaken)
@@ -552,8 +571,9 @@ ReportOutcome report(AnalysisResult &Result, ReportRequest &Req) {
   SourceFiles Files;
   // Plain text to the terminal needs no positions or fingerprints:
   // clang-tidy's reporter prints the diagnostics as they are.
-  bool NeedFindings = Req.Format != OutputFormat::Text || !Req.OutputFile.empty() ||
-                      !Req.BaselineFile.empty() || !Req.DiffRev.empty();
+  bool NeedFindings = Req.Format != OutputFormat::Text ||
+                      !Req.OutputFile.empty() || !Req.BaselineFile.empty() ||
+                      !Req.DiffRev.empty();
   std::vector<Finding> Findings;
   if (NeedFindings) {
     Findings = toFindings(Result, Files);
@@ -567,7 +587,8 @@ ReportOutcome report(AnalysisResult &Result, ReportRequest &Req) {
   std::vector<bool> Keep(Findings.size(), true);
 
   if (!Req.DiffRev.empty()) {
-    std::optional<ChangedLines> Changed = changedLines(Req.DiffRev, Outcome.Error);
+    std::optional<ChangedLines> Changed =
+        changedLines(Req.DiffRev, Outcome.Error);
     if (!Changed)
       return Outcome;
     for (size_t I = 0; I < Findings.size(); ++I) {
@@ -591,8 +612,8 @@ ReportOutcome report(AnalysisResult &Result, ReportRequest &Req) {
         Uri = "file://" + F.Where.Begin.File;
       BaselineResult *Match = nullptr;
       for (BaselineResult &B : *Baseline)
-        if (!B.Matched && B.RuleId == F.RuleId && B.Fingerprint == F.Fingerprint &&
-            B.Uri == Uri) {
+        if (!B.Matched && B.RuleId == F.RuleId &&
+            B.Fingerprint == F.Fingerprint && B.Uri == Uri) {
           Match = &B;
           break;
         }
@@ -603,9 +624,10 @@ ReportOutcome report(AnalysisResult &Result, ReportRequest &Req) {
       Match->Matched = true;
       // Messages quote line numbers ("allocated at line 12"): moving code
       // changes them without changing the finding.
-      F.BaselineState = withoutNumbers(Match->Message) == withoutNumbers(F.Message)
-                            ? "unchanged"
-                            : "updated";
+      F.BaselineState =
+          withoutNumbers(Match->Message) == withoutNumbers(F.Message)
+              ? "unchanged"
+              : "updated";
     }
   }
 
@@ -625,7 +647,7 @@ ReportOutcome report(AnalysisResult &Result, ReportRequest &Req) {
     if (F.BaselineState.empty() || F.BaselineState == "new")
       ++New;
   }
-  Outcome.Gate = Req.Gate == FailOn::Any ? Counted > 0
+  Outcome.Gate = Req.Gate == FailOn::Any   ? Counted > 0
                  : Req.Gate == FailOn::New ? New > 0
                                            : false;
 
@@ -637,7 +659,8 @@ ReportOutcome report(AnalysisResult &Result, ReportRequest &Req) {
       std::string Fn = enclosingFunction(Result.Functions, S.File, S.Offset);
       std::string Key = S.File + "\x1f" + Fn + "\x1f" + S.Callee + "\x1f" +
                         Files.lineText(S.File, S.Offset).str();
-      SiteFingerprints.push_back(siteFingerprint(S, Fn, Files, Ordinals[Key]++));
+      SiteFingerprints.push_back(
+          siteFingerprint(S, Fn, Files, Ordinals[Key]++));
       SiteFunctions.push_back(std::move(Fn));
     }
   }
@@ -652,7 +675,8 @@ ReportOutcome report(AnalysisResult &Result, ReportRequest &Req) {
       return Outcome;
     }
   }
-  llvm::raw_ostream &OS = File ? static_cast<llvm::raw_ostream &>(*File) : llvm::outs();
+  llvm::raw_ostream &OS =
+      File ? static_cast<llvm::raw_ostream &>(*File) : llvm::outs();
 
   switch (Req.Format) {
   case OutputFormat::Text:
@@ -664,8 +688,8 @@ ReportOutcome report(AnalysisResult &Result, ReportRequest &Req) {
     } else {
       for (const Finding &F : Kept)
         OS << F.Where.Begin.File << ':' << F.Where.Begin.Line << ':'
-           << F.Where.Begin.Column << ": " << F.Level << ": " << F.Message << " ["
-           << F.RuleId << "]\n";
+           << F.Where.Begin.Column << ": " << F.Level << ": " << F.Message
+           << " [" << F.RuleId << "]\n";
     }
     if (Req.Inventory)
       printInventoryText(OS, Result.Sites, SiteFunctions, Files, Req.SrcRoot);
@@ -689,8 +713,8 @@ ReportOutcome report(AnalysisResult &Result, ReportRequest &Req) {
       Doc["absent"] = std::move(Absent);
     }
     if (Req.Inventory)
-      Doc["inventory"] =
-          inventoryJson(Result.Sites, SiteFingerprints, SiteFunctions, Files, Req.SrcRoot);
+      Doc["inventory"] = inventoryJson(Result.Sites, SiteFingerprints,
+                                       SiteFunctions, Files, Req.SrcRoot);
     OS << llvm::formatv("{0:2}", json::Value(std::move(Doc))) << '\n';
     break;
   }
@@ -699,8 +723,9 @@ ReportOutcome report(AnalysisResult &Result, ReportRequest &Req) {
     if (Req.Inventory)
       Inv = inventoryJson(Result.Sites, SiteFingerprints, SiteFunctions, Files,
                           Req.SrcRoot);
-    OS << llvm::formatv("{0:2}", sarifDocument(Kept, Baseline ? &*Baseline : nullptr,
-                                               Req.SrcRoot, std::move(Inv)))
+    OS << llvm::formatv("{0:2}",
+                        sarifDocument(Kept, Baseline ? &*Baseline : nullptr,
+                                      Req.SrcRoot, std::move(Inv)))
        << '\n';
     break;
   }
@@ -708,7 +733,8 @@ ReportOutcome report(AnalysisResult &Result, ReportRequest &Req) {
   OS.flush();
 
   if (!Req.Quiet) {
-    llvm::errs() << "alloc-tidy: " << Counted << " finding" << (Counted == 1 ? "" : "s");
+    llvm::errs() << "alloc-tidy: " << Counted << " finding"
+                 << (Counted == 1 ? "" : "s");
     if (Baseline) {
       unsigned Absent = 0;
       for (const BaselineResult &B : *Baseline)
