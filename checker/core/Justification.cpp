@@ -242,13 +242,16 @@ public:
     const Token *LifeTok = Args->getUnexpArgument(0);
     const Token *ReasonTok = Args->getUnexpArgument(1);
     J.Loc = LifeTok->is(tok::eof) ? Name.getLocation() : LifeTok->getLocation();
-    if (LifeTok->is(tok::eof) || !LifeTok->getIdentifierInfo()) {
+    const IdentifierInfo *LifeII =
+        LifeTok->is(tok::eof) ? nullptr : LifeTok->getIdentifierInfo();
+    StringRef Word = LifeII ? LifeII->getName() : "";
+    J.Life = parseLifetime(Word);
+    if (!LifeII) {
       J.Error = ("ALLOC_JUSTIFIED needs a lifetime as its first argument, one "
                  "of " +
                  lifetimeList())
                     .str();
-    } else if (StringRef Word = LifeTok->getIdentifierInfo()->getName();
-               !(J.Life = parseLifetime(Word))) {
+    } else if (!J.Life) {
       J.Error = ("unknown lifetime '" + Word +
                  "' in allocation justification; use one of " + lifetimeList())
                     .str();

@@ -551,7 +551,7 @@ struct OwnershipAnalysis::Impl {
   // --- events --------------------------------------------------------------
 
   void use(Sub &St, const Expr *E, const Expr *Value, bool IsDeref,
-           std::string What) {
+           const std::string &What) {
     if (!Recording)
       return;
     for (AllocId A : valueOf(Value, St)) {
@@ -936,7 +936,7 @@ struct OwnershipAnalysis::Impl {
     return O;
   }
 
-  Outcome applyStatus(Sub &St, AllocId A, BinaryOperatorKind Op, llvm::APSInt K,
+  Outcome applyStatus(Sub &St, AllocId A, BinaryOperatorKind Op, const llvm::APSInt &K,
                       bool Truth) {
     Outcome O;
     Branch Br = statusBranch(*Allocs[A].Rule->Status, Op, K, Truth);
@@ -1077,10 +1077,12 @@ struct OwnershipAnalysis::Impl {
       }
     for (auto It = St.Ctx.begin(); It != St.Ctx.end();) {
       bool Alive = true;
-      for (const CFGElement &E : *B)
+      for (const CFGElement &E : *B) {
         if (std::optional<CFGStmt> S = E.getAs<CFGStmt>())
-          if (!(Alive = transfer(S->getStmt(), It->second, It->first)))
-            break;
+          Alive = transfer(S->getStmt(), It->second, It->first);
+        if (!Alive)
+          break;
+      }
       if (!Alive) {
         It = St.Ctx.erase(It);
         continue;

@@ -326,7 +326,7 @@ int main(int Argc, const char **Argv) {
     return usageError(ConfigError);
 
   SmallString<256> FirstFile(Sources.empty() ? "dummy" : Sources.front());
-  sys::fs::make_absolute(FirstFile);
+  (void)sys::fs::make_absolute(FirstFile); // relative still works for lookup
   ClangTidyOptions Effective = Provider->getOptions(FirstFile);
   std::vector<std::string> Enabled = getCheckNames(Effective, false);
   if (ListChecks) {
@@ -399,7 +399,8 @@ int main(int Argc, const char **Argv) {
   Report.BaselineFile = Baseline;
   Report.DiffRev = Diff;
   SmallString<256> Root(SrcRoot.empty() ? "." : StringRef(SrcRoot));
-  sys::fs::make_absolute(Root);
+  if (std::error_code EC = sys::fs::make_absolute(Root))
+    return usageError("cannot resolve --srcroot '" + SrcRoot + "': " + EC.message());
   sys::path::remove_dots(Root, true);
   Report.SrcRoot = std::string(Root);
   Report.Provider = MakeProvider();

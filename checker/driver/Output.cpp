@@ -120,8 +120,15 @@ std::optional<std::string> runGit(llvm::ArrayRef<llvm::StringRef> Args,
     return std::nullopt;
   }
   llvm::SmallString<128> Out, Err;
-  llvm::sys::fs::createTemporaryFile("alloc-tidy-git", "out", Out);
-  llvm::sys::fs::createTemporaryFile("alloc-tidy-git", "err", Err);
+  std::error_code EC =
+      llvm::sys::fs::createTemporaryFile("alloc-tidy-git", "out", Out);
+  if (!EC)
+    EC = llvm::sys::fs::createTemporaryFile("alloc-tidy-git", "err", Err);
+  if (EC) {
+    (void)llvm::sys::fs::remove(Out);
+    Error = "cannot create a temporary file: " + EC.message();
+    return std::nullopt;
+  }
   std::vector<llvm::StringRef> Argv = {*Git};
   Argv.insert(Argv.end(), Args.begin(), Args.end());
   std::optional<llvm::StringRef> Redirects[] = {
@@ -129,8 +136,8 @@ std::optional<std::string> runGit(llvm::ArrayRef<llvm::StringRef> Args,
   int RC = llvm::sys::ExecuteAndWait(*Git, Argv, std::nullopt, Redirects);
   auto OutText = llvm::MemoryBuffer::getFile(Out);
   auto ErrText = llvm::MemoryBuffer::getFile(Err);
-  llvm::sys::fs::remove(Out);
-  llvm::sys::fs::remove(Err);
+  (void)llvm::sys::fs::remove(Out); // temporary files: nothing to do if it fails
+  (void)llvm::sys::fs::remove(Err);
   if (RC != 0 || !OutText) {
     Error = ("git " + llvm::join(Args, " ") + " failed: " +
              (ErrText ? (*ErrText)->getBuffer().trim() : "no output"))
