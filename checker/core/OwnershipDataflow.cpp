@@ -936,8 +936,8 @@ struct OwnershipAnalysis::Impl {
     return O;
   }
 
-  Outcome applyStatus(Sub &St, AllocId A, BinaryOperatorKind Op, const llvm::APSInt &K,
-                      bool Truth) {
+  Outcome applyStatus(Sub &St, AllocId A, BinaryOperatorKind Op,
+                      const llvm::APSInt &K, bool Truth) {
     Outcome O;
     Branch Br = statusBranch(*Allocs[A].Rule->Status, Op, K, Truth);
     if (Br == Branch::Unknown)

@@ -400,7 +400,8 @@ int main(int Argc, const char **Argv) {
   Report.DiffRev = Diff;
   SmallString<256> Root(SrcRoot.empty() ? "." : StringRef(SrcRoot));
   if (std::error_code EC = sys::fs::make_absolute(Root))
-    return usageError("cannot resolve --srcroot '" + SrcRoot + "': " + EC.message());
+    return usageError("cannot resolve --srcroot '" + SrcRoot +
+                      "': " + EC.message());
   sys::path::remove_dots(Root, true);
   Report.SrcRoot = std::string(Root);
   Report.Provider = MakeProvider();

@@ -151,7 +151,8 @@ private:
 /// alloc-unjustified, whose rules the inventory reports.
 std::string optionFor(const ClangTidyOptions &Opts, StringRef Name,
                       StringRef Default) {
-  for (const std::string &Key : {("alloc-unjustified." + Name).str(), Name.str()}) {
+  for (const std::string &Key :
+       {("alloc-unjustified." + Name).str(), Name.str()}) {
     auto It = Opts.CheckOptions.find(Key);
     if (It != Opts.CheckOptions.end())
       return It->second.Value;

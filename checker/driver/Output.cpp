@@ -136,7 +136,8 @@ std::optional<std::string> runGit(llvm::ArrayRef<llvm::StringRef> Args,
   int RC = llvm::sys::ExecuteAndWait(*Git, Argv, std::nullopt, Redirects);
   auto OutText = llvm::MemoryBuffer::getFile(Out);
   auto ErrText = llvm::MemoryBuffer::getFile(Err);
-  (void)llvm::sys::fs::remove(Out); // temporary files: nothing to do if it fails
+  (void)llvm::sys::fs::remove(
+      Out); // temporary files: nothing to do if it fails
   (void)llvm::sys::fs::remove(Err);
   if (RC != 0 || !OutText) {
     Error = ("git " + llvm::join(Args, " ") + " failed: " +
