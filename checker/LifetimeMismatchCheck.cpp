@@ -215,7 +215,6 @@ void LifetimeMismatchCheck::checkFunction(const FunctionDecl *FD,
     if (!J || !J->valid())
       continue; // alloc-unjustified's to report
     Lifetime L = *J->Life;
-    StringRef Said = spell(L);
     std::string Name = A.describe();
 
     unsigned char GoneAnywhere = 0;

@@ -46,7 +46,7 @@ class Evidence : public RecursiveASTVisitor<Evidence> {
 public:
   Evidence(const FunctionDecl *FD, ASTContext &Ctx, CalleeResolver &R,
            std::vector<ParamContract> &Params)
-      : Ctx(Ctx), Resolver(R), Params(Params) {
+      : Ctx(Ctx), Resolver(R) {
     for (ParamContract &P : Params)
       Of[P.Param] = &P;
   }
@@ -124,7 +124,6 @@ private:
 
   ASTContext &Ctx;
   CalleeResolver &Resolver;
-  std::vector<ParamContract> &Params;
   llvm::DenseMap<const Decl *, ParamContract *> Of;
 };
 

@@ -30,12 +30,6 @@ namespace {
 using AllocSet = llvm::SmallVector<AllocId, 2>;
 constexpr AllocId NullSentinel = ~0u;
 
-void insertSorted(AllocSet &S, AllocId A) {
-  auto It = llvm::lower_bound(S, A);
-  if (It == S.end() || *It != A)
-    S.insert(It, A);
-}
-
 bool unionInto(AllocSet &Into, const AllocSet &From) {
   bool Changed = false;
   for (AllocId A : From) {
