@@ -62,6 +62,16 @@ config.substitutions.append(("%inputs", inputs))
 config.substitutions.append(("%rules_dir", os.path.join(config.alloc_tidy_source_dir, "rules")))
 config.substitutions.append(("%src_root", config.alloc_tidy_source_dir))
 
+# Pseudo-terminals, for the driver's progress display (absent in some
+# chroots and containers).
+try:
+    _m, _s = os.openpty()
+    os.close(_m)
+    os.close(_s)
+    config.available_features.add("pty")
+except OSError:
+    pass
+
 bindir = os.path.join(config.alloc_tidy_build_dir, "bin")
 if os.path.exists(os.path.join(bindir, "fuzz-rules")):
     config.available_features.add("fuzzers")
