@@ -20,21 +20,12 @@ void GroupUnwindCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void GroupUnwindCheck::registerMatchers(MatchFinder *Finder) {
-  // Function definitions in the user's code; system headers' inline
-  // functions are not the user's to fix.
-  Finder->addMatcher(functionDecl(isDefinition(), hasBody(compoundStmt()),
-                                  unless(isExpansionInSystemHeader()))
-                         .bind("fn"),
-                     this);
+  matchUserFunctions(Finder);
 }
 
 void GroupUnwindCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
-  if (!FD)
-    return;
-  std::shared_ptr<const OwnershipAnalysis> Shared =
-      sharedAnalysis(FD, *Result.Context, resolver());
-  if (!Shared->analysed())
+  auto [FD, Shared] = analysedFunction(Result);
+  if (!Shared)
     return;
   const OwnershipAnalysis &Analysis = *Shared;
   const std::vector<Allocation> &Allocs = Analysis.allocations();

@@ -18,21 +18,10 @@ namespace {
 constexpr llvm::StringLiteral DefaultTransactionEnd =
     "(_free|_destroy|_end|_done|_finish|_release)$";
 
-const Expr *strip(const Expr *E) {
-  while (true) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *C = dyn_cast<CStyleCastExpr>(E)) {
-      E = C->getSubExpr();
-      continue;
-    }
-    return E;
-  }
-}
-
 /// The global variable or field an expression names: what a deallocation
 /// elsewhere in the unit would pass to free the same storage.
 const Decl *storageOf(const Expr *E) {
-  E = strip(E);
+  E = stripCasts(E);
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
       if (!VD->hasLocalStorage())
@@ -44,7 +33,7 @@ const Decl *storageOf(const Expr *E) {
 
 /// The record a store target's object has: S for "obj->f" or "obj.f".
 const RecordDecl *objectRecord(const Expr *Target) {
-  const auto *ME = dyn_cast<MemberExpr>(strip(Target));
+  const auto *ME = dyn_cast<MemberExpr>(stripCasts(Target));
   if (!ME)
     return nullptr;
   QualType T = ME->getBase()->getType();
@@ -100,7 +89,7 @@ public:
     if (!DS->isSingleDecl())
       return true;
     const auto *VD = dyn_cast<VarDecl>(DS->getSingleDecl());
-    if (VD && VD->getInit() && strip(VD->getInit()) == Call) {
+    if (VD && VD->getInit() && stripCasts(VD->getInit()) == Call) {
       Decl = DS;
       Var = VD;
     }
@@ -123,7 +112,7 @@ public:
     return true;
   }
   bool refersToVar(const Expr *E) {
-    const auto *DRE = dyn_cast<DeclRefExpr>(strip(E));
+    const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(E));
     return Var && DRE && DRE->getDecl() == Var;
   }
   const CallExpr *Call;
@@ -165,10 +154,7 @@ void LifetimeMismatchCheck::registerPPCallbacks(const SourceManager &SourceMgr,
 
 void LifetimeMismatchCheck::registerMatchers(MatchFinder *Finder) {
   // Function definitions in the user's code: their justified allocations.
-  Finder->addMatcher(functionDecl(isDefinition(), hasBody(compoundStmt()),
-                                  unless(isExpansionInSystemHeader()))
-                         .bind("fn"),
-                     this);
+  matchUserFunctions(Finder);
   // Every function (declared or defined): transaction-end functions.
   Finder->addMatcher(functionDecl().bind("any-fn"), this);
   // Deallocations: what a 'permanent' allocation must not meet.
@@ -195,17 +181,14 @@ void LifetimeMismatchCheck::check(const MatchFinder::MatchResult &Result) {
           Enders.push_back({FD, RT->getDecl()->getDefinition()});
     return;
   }
-  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn"))
-    checkFunction(FD, *Result.Context);
+  auto [FD, Shared] = analysedFunction(Result);
+  if (Shared)
+    checkFunction(FD, *Shared, *Result.Context);
 }
 
 void LifetimeMismatchCheck::checkFunction(const FunctionDecl *FD,
+                                          const OwnershipAnalysis &Analysis,
                                           ASTContext &Ctx) {
-  std::shared_ptr<const OwnershipAnalysis> Shared =
-      sharedAnalysis(FD, Ctx, resolver());
-  if (!Shared->analysed())
-    return;
-  const OwnershipAnalysis &Analysis = *Shared;
   const std::vector<Allocation> &Allocs = Analysis.allocations();
   for (AllocId Id = 0; Id < Allocs.size(); ++Id) {
     const Allocation &A = Allocs[Id];

@@ -23,7 +23,8 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
-  void checkFunction(const FunctionDecl *FD, ASTContext &Ctx);
+  void checkFunction(const FunctionDecl *FD, const OwnershipAnalysis &Analysis,
+                     ASTContext &Ctx);
 
   /// Allocations of constant size at or below this (bytes) justified as
   /// 'scoped' should be stack or embedded buffers.

@@ -40,20 +40,12 @@ void MissingLifetimeCheck::registerPPCallbacks(const SourceManager &SourceMgr,
 }
 
 void MissingLifetimeCheck::registerMatchers(MatchFinder *Finder) {
-  // Function definitions in the user's code.
-  Finder->addMatcher(functionDecl(isDefinition(), hasBody(compoundStmt()),
-                                  unless(isExpansionInSystemHeader()))
-                         .bind("fn"),
-                     this);
+  matchUserFunctions(Finder);
 }
 
 void MissingLifetimeCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
-  if (!FD)
-    return;
-  std::shared_ptr<const OwnershipAnalysis> Shared =
-      sharedAnalysis(FD, *Result.Context, resolver());
-  if (!Shared->analysed())
+  auto [FD, Shared] = analysedFunction(Result);
+  if (!Shared)
     return;
   const OwnershipAnalysis &Analysis = *Shared;
   const std::vector<Allocation> &Allocs = Analysis.allocations();

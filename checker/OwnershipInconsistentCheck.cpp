@@ -67,10 +67,7 @@ void OwnershipInconsistentCheck::registerPPCallbacks(
 void OwnershipInconsistentCheck::registerMatchers(MatchFinder *Finder) {
   // Definitions in the user's code; check() keeps those shaped like an API
   // family member (familyKey: a name prefix and an object pointer first).
-  Finder->addMatcher(functionDecl(isDefinition(), hasBody(compoundStmt()),
-                                  unless(isExpansionInSystemHeader()))
-                         .bind("fn"),
-                     this);
+  matchUserFunctions(Finder);
 }
 
 void OwnershipInconsistentCheck::check(const MatchFinder::MatchResult &Result) {

@@ -38,20 +38,12 @@ std::string contractOf(const FunctionRule &R) {
 } // namespace
 
 void OwnershipTransferCheck::registerMatchers(MatchFinder *Finder) {
-  // Function definitions in the user's code.
-  Finder->addMatcher(functionDecl(isDefinition(), hasBody(compoundStmt()),
-                                  unless(isExpansionInSystemHeader()))
-                         .bind("fn"),
-                     this);
+  matchUserFunctions(Finder);
 }
 
 void OwnershipTransferCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
-  if (!FD)
-    return;
-  std::shared_ptr<const OwnershipAnalysis> Shared =
-      sharedAnalysis(FD, *Result.Context, resolver());
-  if (!Shared->analysed())
+  auto [FD, Shared] = analysedFunction(Result);
+  if (!Shared)
     return;
   const OwnershipAnalysis &Analysis = *Shared;
   const SourceManager &SM = *Result.SourceManager;

@@ -12,20 +12,12 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::alloc {
 
 void UncheckedResultCheck::registerMatchers(MatchFinder *Finder) {
-  // Function definitions in the user's code.
-  Finder->addMatcher(functionDecl(isDefinition(), hasBody(compoundStmt()),
-                                  unless(isExpansionInSystemHeader()))
-                         .bind("fn"),
-                     this);
+  matchUserFunctions(Finder);
 }
 
 void UncheckedResultCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
-  if (!FD)
-    return;
-  std::shared_ptr<const OwnershipAnalysis> Shared =
-      sharedAnalysis(FD, *Result.Context, resolver());
-  if (!Shared->analysed())
+  auto [FD, Shared] = analysedFunction(Result);
+  if (!Shared)
     return;
   const OwnershipAnalysis &Analysis = *Shared;
   const SourceManager &SM = *Result.SourceManager;

@@ -2,6 +2,7 @@
 
 #include "AllocCheckBase.h"
 #include "OwnershipDataflow.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
 
 namespace clang::tidy::alloc {
 
@@ -33,6 +34,27 @@ AllocCheckBase::AllocCheckBase(StringRef Name, ClangTidyContext *Context)
 }
 
 void AllocCheckBase::onStartOfTranslationUnit() { resetSharedAnalyses(); }
+
+void AllocCheckBase::matchUserFunctions(ast_matchers::MatchFinder *Finder) {
+  using namespace ast_matchers;
+  Finder->addMatcher(functionDecl(isDefinition(), hasBody(compoundStmt()),
+                                  unless(isExpansionInSystemHeader()))
+                         .bind("fn"),
+                     this);
+}
+
+std::pair<const FunctionDecl *, std::shared_ptr<const OwnershipAnalysis>>
+AllocCheckBase::analysedFunction(
+    const ast_matchers::MatchFinder::MatchResult &Result) {
+  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+  if (!FD)
+    return {nullptr, nullptr};
+  std::shared_ptr<const OwnershipAnalysis> A =
+      sharedAnalysis(FD, *Result.Context, resolver());
+  if (!A->analysed())
+    return {FD, nullptr};
+  return {FD, std::move(A)};
+}
 
 void AllocCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "BuiltinRules", BuiltinRules);

@@ -5,6 +5,7 @@
 
 #include "AllocationModel.h"
 #include "AllocationSites.h"
+#include "OwnershipDataflow.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include <memory>
 #include <optional>
@@ -35,6 +36,17 @@ public:
 
 protected:
   const AllocationModel &model() const { return *Model; }
+
+  /// Registers a matcher for the function definitions in the user's code
+  /// (system headers' inline functions are not the user's to fix), bound
+  /// to "fn": the unit of work of the dataflow checks.
+  void matchUserFunctions(ast_matchers::MatchFinder *Finder);
+
+  /// For a match of matchUserFunctions: the function and its ownership
+  /// analysis, shared with the other checks; null when the node is not
+  /// bound or the function allocates nothing.
+  std::pair<const FunctionDecl *, std::shared_ptr<const OwnershipAnalysis>>
+  analysedFunction(const ast_matchers::MatchFinder::MatchResult &Result);
   /// Resolves callees for the current translation unit.
   CalleeResolver &resolver() { return *Resolver; }
 

@@ -138,6 +138,31 @@ const FunctionRule *CalleeResolver::allocation(const CallExpr *Call,
   return R;
 }
 
+const Expr *stripCasts(const Expr *E) {
+  while (true) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *C = dyn_cast<CStyleCastExpr>(E)) {
+      E = C->getSubExpr();
+      continue;
+    }
+    return E;
+  }
+}
+
+std::string spellPlace(const Expr *E) {
+  E = stripCasts(E);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return DRE->getDecl()->getName().str();
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    std::string Base = spellPlace(ME->getBase());
+    if (Base.empty())
+      return "";
+    return Base + (ME->isArrow() ? "->" : ".") +
+           ME->getMemberDecl()->getName().str();
+  }
+  return "";
+}
+
 const Expr *calleeName(const CallExpr *Call) {
   const Expr *E = Call->getCallee();
   while (true) {

@@ -85,6 +85,14 @@ private:
 /// explicit '*' or '&' ("(*malloc)(n)" calls malloc too).
 const Expr *calleeName(const CallExpr *Call);
 
+/// \p E without parentheses, implicit casts and C-style casts: the value the
+/// analyses follow ("(char *)malloc(n)" is the call).
+const Expr *stripCasts(const Expr *E);
+
+/// How a place is written, for messages: "buf", "obj->name", "s.data";
+/// "" when \p E names no variable or field of one.
+std::string spellPlace(const Expr *E);
+
 /// True if \p E is a null pointer constant or integer zero.
 bool isNullOrZero(const Expr *E, ASTContext &Ctx);
 

@@ -13,26 +13,12 @@ namespace clang::tidy::alloc {
 
 namespace {
 
-const Expr *strip(const Expr *E) {
-  while (true) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *C = dyn_cast<CStyleCastExpr>(E)) {
-      E = C->getSubExpr();
-      continue;
-    }
-    return E;
-  }
-}
-
+/// A store's target, for messages: a place, "*p", "p[...]", or what it is.
 std::string spell(const Expr *E, const ASTContext &Ctx) {
-  E = strip(E);
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-    return DRE->getDecl()->getName().str();
-  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
-    std::string Base = spell(ME->getBase(), Ctx);
-    return Base + (ME->isArrow() ? "->" : ".") +
-           ME->getMemberDecl()->getName().str();
-  }
+  E = stripCasts(E);
+  std::string Place = spellPlace(E);
+  if (!Place.empty())
+    return Place;
   if (const auto *U = dyn_cast<UnaryOperator>(E))
     if (U->getOpcode() == UO_Deref)
       return "*" + spell(U->getSubExpr(), Ctx);
@@ -66,7 +52,7 @@ public:
     ParamContract *P = paramOf(BO->getRHS());
     if (!P)
       return true;
-    const Expr *L = strip(BO->getLHS());
+    const Expr *L = stripCasts(BO->getLHS());
     if (const auto *DRE = dyn_cast<DeclRefExpr>(L))
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
         if (VD->hasLocalStorage()) {
@@ -107,7 +93,7 @@ public:
 
 private:
   ParamContract *paramOf(const Expr *E) {
-    const auto *DRE = dyn_cast<DeclRefExpr>(strip(E));
+    const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(E));
     if (!DRE)
       return nullptr;
     auto It = Of.find(DRE->getDecl());

@@ -166,33 +166,7 @@ struct State {
   }
 };
 
-const Expr *strip(const Expr *E) {
-  while (true) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *C = dyn_cast<CStyleCastExpr>(E)) {
-      E = C->getSubExpr();
-      continue;
-    }
-    return E;
-  }
-}
-
 bool isLocal(const VarDecl *VD) { return VD && VD->hasLocalStorage(); }
-
-/// Source text of a place, for messages: "buf", "obj->name", "s.data".
-std::string spellPlace(const Expr *E, const ASTContext &Ctx) {
-  E = strip(E);
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-    return DRE->getDecl()->getName().str();
-  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
-    std::string Base = spellPlace(ME->getBase(), Ctx);
-    if (Base.empty())
-      return "";
-    return Base + (ME->isArrow() ? "->" : ".") +
-           ME->getMemberDecl()->getName().str();
-  }
-  return "";
-}
 
 /// Walks a body once: its allocation calls, in source order, and loops.
 class BodyScan : public RecursiveASTVisitor<BodyScan> {
@@ -276,7 +250,7 @@ struct OwnershipAnalysis::Impl {
   // --- values and places ---------------------------------------------------
 
   AllocSet valueOf(const Expr *E, const Sub &St) {
-    E = strip(E);
+    E = stripCasts(E);
     if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
       return {NullSentinel};
     if (const auto *C = dyn_cast<CallExpr>(E)) {
@@ -309,7 +283,7 @@ struct OwnershipAnalysis::Impl {
   /// field reached through a pointer is followed only when the pointer holds
   /// memory this function owns; otherwise the store escapes.
   std::optional<Place> placeOf(const Expr *E, const Sub &St, bool ForStore) {
-    E = strip(E);
+    E = stripCasts(E);
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
       const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
       if (!isLocal(VD))
@@ -320,7 +294,7 @@ struct OwnershipAnalysis::Impl {
     }
     if (const auto *ME = dyn_cast<MemberExpr>(E)) {
       const auto *FDecl = dyn_cast<FieldDecl>(ME->getMemberDecl());
-      const auto *Base = dyn_cast<DeclRefExpr>(strip(ME->getBase()));
+      const auto *Base = dyn_cast<DeclRefExpr>(stripCasts(ME->getBase()));
       const auto *VD = Base ? dyn_cast<VarDecl>(Base->getDecl()) : nullptr;
       if (!FDecl || !isLocal(VD))
         return std::nullopt;
@@ -450,7 +424,7 @@ struct OwnershipAnalysis::Impl {
                                                          : std::next(It);
     for (AllocId A : V)
       if (A != NullSentinel && Allocs[A].Name.empty() && Target)
-        Allocs[A].Name = spellPlace(Target, Ctx);
+        Allocs[A].Name = spellPlace(Target);
     if (V.empty())
       St.Points.erase(P);
     else
@@ -467,10 +441,10 @@ struct OwnershipAnalysis::Impl {
 
   void assign(Sub &St, const Expr *LHS, const Expr *RHS) {
     AllocSet V = valueOf(RHS, St);
-    if (const auto *C = dyn_cast<CallExpr>(strip(RHS))) {
+    if (const auto *C = dyn_cast<CallExpr>(stripCasts(RHS))) {
       auto It = AllocOf.find(C);
       if (It != AllocOf.end() && Allocs[It->second].FailsViaStatus)
-        if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(LHS)))
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(LHS)))
           if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
             St.Status[VD] = {It->second};
     }
@@ -478,14 +452,14 @@ struct OwnershipAnalysis::Impl {
     bool OutParam = throughParameter(LHS);
     for (AllocId A : V) // name it after where it first goes
       if (A != NullSentinel && Allocs[A].Name.empty())
-        Allocs[A].Name = spellPlace(LHS, Ctx);
+        Allocs[A].Name = spellPlace(LHS);
     if (Recording)
       for (AllocId A : V)
         if (A != NullSentinel && SeenStore.insert({LHS, A}).second) {
           StoreEvent E;
           E.Target = LHS;
           E.A = A;
-          const Expr *L = strip(LHS);
+          const Expr *L = stripCasts(LHS);
           if (const auto *ME = dyn_cast<MemberExpr>(L))
             E.Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
           if (const auto *DRE = dyn_cast<DeclRefExpr>(L))
@@ -508,7 +482,7 @@ struct OwnershipAnalysis::Impl {
   /// True if every value \p E can produce is NULL or an allocation of this
   /// function (looking into both arms of ?: and through assignments).
   bool ownedOrNull(const Expr *E, const Sub &St) {
-    E = strip(E);
+    E = stripCasts(E);
     if (const auto *CO = dyn_cast<ConditionalOperator>(E))
       return ownedOrNull(CO->getTrueExpr(), St) &&
              ownedOrNull(CO->getFalseExpr(), St);
@@ -527,7 +501,7 @@ struct OwnershipAnalysis::Impl {
 
   /// True if \p LHS writes through a parameter: *out, out[i], out->f.
   static bool throughParameter(const Expr *LHS) {
-    const Expr *E = strip(LHS);
+    const Expr *E = stripCasts(LHS);
     const Expr *Base = nullptr;
     if (const auto *U = dyn_cast<UnaryOperator>(E);
         U && U->getOpcode() == UO_Deref)
@@ -538,7 +512,7 @@ struct OwnershipAnalysis::Impl {
       Base = ME->getBase();
     if (!Base)
       return false;
-    const auto *DRE = dyn_cast<DeclRefExpr>(strip(Base));
+    const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(Base));
     return DRE && isa<ParmVarDecl>(DRE->getDecl());
   }
 
@@ -648,7 +622,7 @@ struct OwnershipAnalysis::Impl {
     if (It != AllocOf.end())
       Mine = It->second;
     for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
-      const Expr *Arg = strip(Call->getArg(I));
+      const Expr *Arg = stripCasts(Call->getArg(I));
       // &v: the callee may store into v.
       if (const auto *U = dyn_cast<UnaryOperator>(Arg);
           U && U->getOpcode() == UO_AddrOf) {
@@ -708,7 +682,7 @@ struct OwnershipAnalysis::Impl {
     allocate(St, *Mine);
     if (R->AllocatesArg && *R->AllocatesArg < Call->getNumArgs()) {
       const auto *U =
-          dyn_cast<UnaryOperator>(strip(Call->getArg(*R->AllocatesArg)));
+          dyn_cast<UnaryOperator>(stripCasts(Call->getArg(*R->AllocatesArg)));
       if (U && U->getOpcode() == UO_AddrOf) {
         if (std::optional<Place> P = placeOf(U->getSubExpr(), St, true))
           bind(St, *P, {*Mine}, U->getSubExpr());
@@ -718,7 +692,7 @@ struct OwnershipAnalysis::Impl {
         // Stored through a pointer the caller was given: not this
         // function's to free.
         const auto *DRE =
-            dyn_cast<DeclRefExpr>(strip(Call->getArg(*R->AllocatesArg)));
+            dyn_cast<DeclRefExpr>(stripCasts(Call->getArg(*R->AllocatesArg)));
         bool Param = DRE && isa<ParmVarDecl>(DRE->getDecl());
         release(St, {*Mine}, GoneEscaped | (Param ? GoneOutParam : 0), true);
       }
@@ -754,7 +728,7 @@ struct OwnershipAnalysis::Impl {
           release(St, V, GoneEscaped, true); // freed by the cleanup function
           continue;
         }
-        if (const auto *C = dyn_cast<CallExpr>(strip(Init))) {
+        if (const auto *C = dyn_cast<CallExpr>(stripCasts(Init))) {
           auto It = AllocOf.find(C);
           if (It != AllocOf.end() && Allocs[It->second].FailsViaStatus)
             St.Status[VD] = {It->second};
@@ -859,10 +833,10 @@ struct OwnershipAnalysis::Impl {
 
   /// The out-parameter allocation whose status \p E is, if any.
   std::optional<AllocId> statusOf(const Expr *E, const Sub &St) {
-    E = strip(E);
+    E = stripCasts(E);
     if (const auto *BO = dyn_cast<BinaryOperator>(E);
         BO && BO->getOpcode() == BO_Assign)
-      E = strip(BO->getRHS());
+      E = stripCasts(BO->getRHS());
     if (const auto *C = dyn_cast<CallExpr>(E)) {
       auto It = AllocOf.find(C);
       if (It != AllocOf.end() && Allocs[It->second].FailsViaStatus &&
@@ -957,17 +931,17 @@ struct OwnershipAnalysis::Impl {
 
   /// The test a branch condition makes, in one context.
   Outcome test(const Expr *Cond, bool Truth, Sub &St) {
-    const Expr *E = strip(Cond);
+    const Expr *E = stripCasts(Cond);
     while (const auto *U = dyn_cast<UnaryOperator>(E)) {
       if (U->getOpcode() != UO_LNot)
         break;
       Truth = !Truth;
-      E = strip(U->getSubExpr());
+      E = stripCasts(U->getSubExpr());
     }
     llvm::APSInt Zero(llvm::APInt(32, 0), false);
     if (const auto *BO = dyn_cast<BinaryOperator>(E);
         BO && BO->isComparisonOp()) {
-      const Expr *L = strip(BO->getLHS()), *R = strip(BO->getRHS());
+      const Expr *L = stripCasts(BO->getLHS()), *R = stripCasts(BO->getRHS());
       BinaryOperatorKind Op = BO->getOpcode();
       // status OP constant
       if (std::optional<llvm::APSInt> K = R->getIntegerConstantExpr(Ctx)) {

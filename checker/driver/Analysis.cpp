@@ -266,6 +266,16 @@ void addStats(ClangTidyStats &To, const ClangTidyStats &From) {
   To.ErrorsIgnoredLineFilter += From.ErrorsIgnoredLineFilter;
 }
 
+/// Sorts \p V by \p Key (stably) and drops entries with an equal key: a
+/// header seen from several units reports the same thing again.
+template <typename T, typename KeyFn>
+void sortUnique(std::vector<T> &V, KeyFn Key) {
+  llvm::stable_sort(V, [&](const T &A, const T &B) { return Key(A) < Key(B); });
+  V.erase(std::unique(V.begin(), V.end(),
+                      [&](const T &A, const T &B) { return Key(A) == Key(B); }),
+          V.end());
+}
+
 /// The absolute path a diagnostic refers to.
 std::string errorPath(const ClangTidyError &E) {
   SmallString<256> P(E.Message.FilePath);
@@ -320,55 +330,18 @@ AnalysisResult analyse(const AnalysisRequest &R) {
   }
   // One contract per function: a header's inline function is seen from
   // every unit that includes it.
-  llvm::stable_sort(Result.Contracts, [](const auto &A, const auto &B) {
-    return A.Name < B.Name;
-  });
-  Result.Contracts.erase(std::unique(Result.Contracts.begin(),
-                                     Result.Contracts.end(),
-                                     [](const auto &A, const auto &B) {
-                                       return A.Name == B.Name;
-                                     }),
-                         Result.Contracts.end());
-  auto Key = [](const ClangTidyError &E) {
+  sortUnique(Result.Contracts,
+             [](const ExportedContract &C) { return C.Name; });
+  sortUnique(Result.Errors, [](const ClangTidyError &E) {
     return std::make_tuple(E.Message.FilePath, E.Message.FileOffset,
                            E.DiagnosticName, E.Message.Message);
-  };
-  llvm::stable_sort(Result.Errors,
-                    [&](const ClangTidyError &A, const ClangTidyError &B) {
-                      return Key(A) < Key(B);
-                    });
-  Result.Errors.erase(
-      std::unique(Result.Errors.begin(), Result.Errors.end(),
-                  [&](const ClangTidyError &A, const ClangTidyError &B) {
-                    return Key(A) == Key(B);
-                  }),
-      Result.Errors.end());
-  auto SiteKey = [](const InventoryEntry &E) {
+  });
+  sortUnique(Result.Sites, [](const InventoryEntry &E) {
     return std::make_tuple(E.File, E.Offset, E.Callee, E.AddressTaken);
-  };
-  llvm::sort(Result.Sites,
-             [&](const InventoryEntry &A, const InventoryEntry &B) {
-               return SiteKey(A) < SiteKey(B);
-             });
-  Result.Sites.erase(
-      std::unique(Result.Sites.begin(), Result.Sites.end(),
-                  [&](const InventoryEntry &A, const InventoryEntry &B) {
-                    return SiteKey(A) == SiteKey(B);
-                  }),
-      Result.Sites.end());
-  auto FnKey = [](const FunctionRange &F) {
+  });
+  sortUnique(Result.Functions, [](const FunctionRange &F) {
     return std::make_tuple(F.File, F.Begin, F.End, F.Name);
-  };
-  llvm::sort(Result.Functions,
-             [&](const FunctionRange &A, const FunctionRange &B) {
-               return FnKey(A) < FnKey(B);
-             });
-  Result.Functions.erase(
-      std::unique(Result.Functions.begin(), Result.Functions.end(),
-                  [&](const FunctionRange &A, const FunctionRange &B) {
-                    return FnKey(A) == FnKey(B);
-                  }),
-      Result.Functions.end());
+  });
   return Result;
 }
 
