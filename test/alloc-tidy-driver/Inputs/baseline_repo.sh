@@ -12,6 +12,7 @@
 set -eu
 driver=$1 work=$2
 shift 2
+validate=$(cd "$(dirname "$0")/../../Inputs/sarif" && pwd)/validate_sarif.py
 rm -rf "$work" && mkdir -p "$work" && cd "$work"
 git init -q .
 git config user.email gate@example.invalid
@@ -36,6 +37,12 @@ analyse() { # analyse <out.sarif> [--baseline file]: prints the exit status
   echo "exit=$rc"
 }
 FLAGS=("$@")
+step() { # step <n> <commit message> <baseline>: commits, analyses against it
+  git commit -qam "$2"
+  echo "== step $1"
+  analyse "s$1.sarif" --baseline="$3"
+  states "s$1.sarif"
+}
 
 cat > node.c <<'C'
 #include <stdlib.h>
@@ -62,104 +69,32 @@ echo "== step 0"
 analyse base0.sarif --fail-on=none
 states base0.sarif
 
-cat > node.c <<'C'
-#include <stdlib.h>
-#include <string.h>
-
-char *name_copy(const char *n) {
-  return strdup(n);
-}
-
-int pair(char **a, char **b) {
-  char *x = malloc(8); /* alloc: stored -- handed to *a */
-  if (!x)
-    return -1;
-  char *y = malloc(8); /* alloc: stored -- handed to *b */
-  if (!y)
-    return -1;
-  *a = x;
-  *b = y;
-  return 0;
-}
+cat >> node.c <<'C'
 
 char *scratch(void) {
   return malloc(64);
 }
 C
-git commit -qam "adds an unjustified malloc"
-echo "== step 1"
-analyse s1.sarif --baseline=base0.sarif
-states s1.sarif
+step 1 "adds an unjustified malloc" base0.sarif
 
-cat > node.c <<'C'
-#include <stdlib.h>
-#include <string.h>
-
-char *name_copy(const char *n) {
-  return strdup(n);
-}
-
-int pair(char **a, char **b) {
-  char *x = malloc(8); /* alloc: stored -- handed to *a */
-  if (!x)
-    return -1;
-  char *y = malloc(8); /* alloc: stored -- handed to *b */
-  if (!y)
-    return -1;
-  *a = x;
-  *b = y;
-  return 0;
-}
-
-char *scratch(void) {
-  return malloc(64);
-}
+cat >> node.c <<'C'
 
 char *reply(void) {
   return malloc(128); /* alloc: returned -- the caller sends and frees it */
 }
 C
-git commit -qam "adds a justified malloc"
-echo "== step 2"
-analyse s2.sarif --baseline=s1.sarif
-states s2.sarif
+step 2 "adds a justified malloc" s1.sarif
 
-cat > node.c <<'C'
-#include <stdlib.h>
-#include <string.h>
-
-/* A comment block added above every existing site,
- * moving each of them down by several lines. */
-enum { NODE_VERSION = 2 };
-
-char *name_copy(const char *n) {
-  return strdup(n);
-}
-
-int pair(char **a, char **b) {
-  char *x = malloc(8); /* alloc: stored -- handed to *a */
-  if (!x)
-    return -1;
-  char *y = malloc(8); /* alloc: stored -- handed to *b */
-  if (!y)
-    return -1;
-  *a = x;
-  *b = y;
-  return 0;
-}
-
-char *scratch(void) {
-  return malloc(64);
-}
-
-char *reply(void) {
-  return malloc(128); /* alloc: returned -- the caller sends and frees it */
-}
-C
-git commit -qam "only inserts lines above"
-echo "== step 3"
-analyse s3.sarif --baseline=s2.sarif
-states s3.sarif
+# A comment block added above every existing site, after the includes.
+/usr/bin/python3 - <<'PY'
+src = open("node.c").read()
+at = src.index("\n\n") + 2
+block = ("/* A comment block added above every existing site,\n"
+         " * moving each of them down by several lines. */\n"
+         "enum { NODE_VERSION = 2 };\n\n")
+open("node.c", "w").write(src[:at] + block + src[at:])
+PY
+step 3 "only inserts lines above" s2.sarif
 
 # The unjustified malloc is removed: its result is reported absent.
 /usr/bin/python3 - <<'PY'
@@ -168,16 +103,10 @@ start = src.index("char *scratch(void)")
 end = src.index("}", start) + 2
 open("node.c", "w").write(src[:start] + src[end:])
 PY
-git commit -qam "removes the unjustified malloc"
-echo "== step 4"
-analyse s4.sarif --baseline=s3.sarif
-states s4.sarif
+step 4 "removes the unjustified malloc" s3.sarif
 
 # The leak's failing allocation is renamed: same finding (same function,
 # leaked variable and line), new message: 'updated'.
 sed -i 's/\by\b/why/g' node.c
-git commit -qam "renames the second allocation"
-echo "== step 5"
-analyse s5.sarif --baseline=s4.sarif
-states s5.sarif
-/usr/bin/python3 "$(dirname "$0")/../../Inputs/sarif/validate_sarif.py" base0.sarif s1.sarif s2.sarif s3.sarif s4.sarif s5.sarif
+step 5 "renames the second allocation" s4.sarif
+/usr/bin/python3 "$validate" base0.sarif s1.sarif s2.sarif s3.sarif s4.sarif s5.sarif
