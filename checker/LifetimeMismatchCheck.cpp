@@ -149,7 +149,7 @@ void LifetimeMismatchCheck::registerPPCallbacks(const SourceManager &SourceMgr,
                                                 Preprocessor *PP,
                                                 Preprocessor *) {
   SM = &SourceMgr;
-  Index.attach(*PP);
+  Index = sharedJustifications(*PP);
 }
 
 void LifetimeMismatchCheck::registerMatchers(MatchFinder *Finder) {
@@ -194,7 +194,7 @@ void LifetimeMismatchCheck::checkFunction(const FunctionDecl *FD,
     const Allocation &A = Allocs[Id];
     if (A.Borrowed)
       continue;
-    const Justification *J = Index.find(A.Loc, *SM);
+    const Justification *J = Index->find(A.Loc, *SM);
     if (!J || !J->valid())
       continue; // alloc-unjustified's to report
     Lifetime L = *J->Life;

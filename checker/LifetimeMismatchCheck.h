@@ -33,7 +33,7 @@ private:
   const std::string TransactionEnd;
   llvm::Regex TransactionEndRe;
 
-  JustificationIndex Index;
+  std::shared_ptr<const JustificationIndex> Index;
   const SourceManager *SM = nullptr;
 
   /// Decided at the end of the translation unit, when every deallocation

@@ -36,7 +36,7 @@ void MissingLifetimeCheck::registerPPCallbacks(const SourceManager &SourceMgr,
                                                Preprocessor *) {
   SM = &SourceMgr;
   LangOpts = &PP->getLangOpts();
-  Index.attach(*PP);
+  Index = sharedJustifications(*PP);
 }
 
 void MissingLifetimeCheck::registerMatchers(MatchFinder *Finder) {
@@ -90,7 +90,7 @@ void MissingLifetimeCheck::check(const MatchFinder::MatchResult &Result) {
 
 void MissingLifetimeCheck::onEndOfTranslationUnit() {
   for (const FieldDecl *F : FieldOrder) {
-    if (Index.findAny(F->getLocation(), *SM))
+    if (Index->findAny(F->getLocation(), *SM))
       continue;
     const auto &[AllocLoc, Fn] = Fields[F];
     {

@@ -24,7 +24,7 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
-  JustificationIndex Index;
+  std::shared_ptr<const JustificationIndex> Index;
   const SourceManager *SM = nullptr;
   const LangOptions *LangOpts = nullptr;
   /// Fields that receive owned memory, with the first allocation seen.

@@ -61,7 +61,7 @@ StringRef plural(ArgContract C) {
 void OwnershipInconsistentCheck::registerPPCallbacks(
     const SourceManager &SourceMgr, Preprocessor *PP, Preprocessor *) {
   SM = &SourceMgr;
-  Index.attach(*PP);
+  Index = sharedJustifications(*PP);
 }
 
 void OwnershipInconsistentCheck::registerMatchers(MatchFinder *Finder) {
@@ -74,7 +74,8 @@ void OwnershipInconsistentCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
   if (!FD || familyKey(FD).empty())
     return;
-  FunctionContract C = inferContract(FD, *Result.Context, resolver(), &Index);
+  FunctionContract C =
+      inferContract(FD, *Result.Context, resolver(), Index.get());
   if (convention(C))
     Members.push_back(std::move(C));
 }

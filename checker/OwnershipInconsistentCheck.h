@@ -25,7 +25,7 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
-  JustificationIndex Index;
+  std::shared_ptr<const JustificationIndex> Index;
   const SourceManager *SM = nullptr;
   std::vector<FunctionContract> Members;
 };

@@ -21,7 +21,7 @@ void UnjustifiedCheck::registerPPCallbacks(const SourceManager &SourceMgr,
                                            Preprocessor *PP,
                                            Preprocessor *ModuleExpanderPP) {
   SM = &SourceMgr;
-  Index.attach(*PP);
+  Index = sharedJustifications(*PP);
 }
 
 void UnjustifiedCheck::registerMatchers(MatchFinder *Finder) {
@@ -55,7 +55,7 @@ void UnjustifiedCheck::onEndOfTranslationUnit() {
   for (const AllocationSite &S : All) {
     // A malformed justification still claims the site; it is reported once,
     // at the comment, below.
-    if (Index.find(S.Loc, *SM))
+    if (Index->find(S.Loc, *SM))
       continue;
     if (S.AddressTaken) {
       diag(S.Loc, "address of allocator '%0' is taken; calls through the "
@@ -70,7 +70,7 @@ void UnjustifiedCheck::onEndOfTranslationUnit() {
         << describeAllocation(*S.Rule, S.Macro)
         << S.Rule->ReallocArg.has_value() << Remedy;
   }
-  std::vector<const Justification *> Justifications = Index.all();
+  std::vector<const Justification *> Justifications = Index->all();
   llvm::sort(Justifications,
              [this](const Justification *A, const Justification *B) {
                return SM->isBeforeInTranslationUnit(A->Loc, B->Loc);

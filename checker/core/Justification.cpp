@@ -287,6 +287,23 @@ void JustificationIndex::attach(Preprocessor &PP) {
   PP.addPPCallbacks(std::make_unique<MacroCollector>(*this, PP));
 }
 
+std::shared_ptr<const JustificationIndex>
+sharedJustifications(Preprocessor &PP) {
+  // Per thread: the driver preprocesses one unit per thread.  The index
+  // dies with the unit's checks, so a later unit whose preprocessor reuses
+  // the address finds the weak pointer expired and gets its own.
+  thread_local Preprocessor *LastPP = nullptr;
+  thread_local std::weak_ptr<JustificationIndex> Last;
+  if (LastPP == &PP)
+    if (std::shared_ptr<JustificationIndex> Index = Last.lock())
+      return Index;
+  auto Index = std::make_shared<JustificationIndex>();
+  Index->attach(PP);
+  LastPP = &PP;
+  Last = Index;
+  return Index;
+}
+
 const Justification *JustificationIndex::find(SourceLocation Loc,
                                               const SourceManager &SM) const {
   const Justification *J = findAny(Loc, SM);

@@ -67,7 +67,8 @@ struct Justification {
 std::optional<Justification> parseJustificationComment(llvm::StringRef Text);
 
 /// Every justification of one translation unit, indexed by file position.
-/// Fed by the preprocessor (comments and ALLOC_JUSTIFIED expansions).
+/// Fed by the preprocessor (comments and ALLOC_JUSTIFIED expansions); the
+/// unit's one index is obtained with sharedJustifications().
 class JustificationIndex {
 public:
   /// Registers the comment handler and macro callbacks with \p PP.  The
@@ -116,6 +117,14 @@ private:
   llvm::DenseMap<FileID, PerFile> Files;
   std::unique_ptr<CommentHandler> Handler;
 };
+
+/// The justification index of the translation unit that \p PP
+/// preprocesses, shared by every check and the driver's site recorder so
+/// that its comments are parsed once: the first caller attaches it, later
+/// callers with the same preprocessor get the same index.  It lives as long
+/// as someone holds it (the checks, for the whole translation unit).
+std::shared_ptr<const JustificationIndex>
+sharedJustifications(Preprocessor &PP);
 
 } // namespace clang::tidy::alloc
 

@@ -53,9 +53,8 @@ public:
                std::shared_ptr<const AllocationModel> Model, bool Contracts,
                UnitResult &Out)
       : Model(std::move(Model)), Resolver(*this->Model), Sites(Resolver),
-        Contracts(Contracts), Out(Out) {
-    Index.attach(CI.getPreprocessor());
-  }
+        Index(sharedJustifications(CI.getPreprocessor())), Contracts(Contracts),
+        Out(Out) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     this->Ctx = &Ctx;
@@ -69,7 +68,7 @@ public:
       E.Macro = S.Macro;
       E.AddressTaken = S.AddressTaken;
       E.Realloc = S.Rule->ReallocArg.has_value();
-      const Justification *J = Index.find(S.Loc, SM);
+      const Justification *J = Index->find(S.Loc, SM);
       if (!J) {
         E.Status = "unjustified";
       } else if (!J->valid()) {
@@ -104,7 +103,7 @@ public:
     ExportedContract X;
     X.Name = FD->getName().str();
     X.File = std::move(File);
-    FunctionContract C = inferContract(FD, *Ctx, Resolver, &Index);
+    FunctionContract C = inferContract(FD, *Ctx, Resolver, Index.get());
     for (const ParamContract &P : C.Params) {
       if (P.Frees && !X.Frees)
         X.Frees = P.Index;
@@ -141,7 +140,7 @@ private:
   std::shared_ptr<const AllocationModel> Model;
   CalleeResolver Resolver;
   SiteCollector Sites;
-  JustificationIndex Index;
+  std::shared_ptr<const JustificationIndex> Index;
   bool Contracts;
   UnitResult &Out;
   ASTContext *Ctx = nullptr;
