@@ -26,6 +26,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -226,12 +227,28 @@ def archive(gitdir, commit, paths, dest):
                 f.write(git(gitdir, "cat-file", "blob", "%s:%s" % (commit, path), binary=True))
 
 
+def glob_regex(pattern):
+    """A path glob as a regex: '*' and '?' stay within one directory, '**/' spans any."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out) + r"\Z")
+
+
 def matches(rel, patterns):
-    """Whether a tree-relative path matches one of the glob patterns ('**' spans dirs)."""
-    for p in patterns:
-        if fnmatch.fnmatchcase(rel, p) or (p.startswith("**/") and fnmatch.fnmatchcase(rel, p[3:])):
-            return True
-    return False
+    """Whether a tree-relative path matches one of the path globs."""
+    return any(glob_regex(p).match(rel) for p in patterns)
 
 
 def project_sources(recipe, tree):
@@ -309,6 +326,13 @@ def check_parse(case, trees, compiler="clang-19"):
             if r.returncode != 0:
                 errs = [l for l in r.stdout.decode(errors="replace").splitlines() if "error:" in l]
                 problems.append("%s %s: %s" % (version, f, "; ".join(errs[:3]) or "failed"))
+        texts = []
+        for f in case["files"]:
+            with open(os.path.join(tree, f), encoding="utf-8", errors="replace") as fh:
+                texts.append(fh.read())
+        for fn in case["functions"]:
+            if not any(re.search(r"\b%s\s*\(" % re.escape(fn), t) for t in texts):
+                problems.append("%s: no function %s in %s" % (version, fn, ", ".join(case["files"])))
     return problems
 
 
