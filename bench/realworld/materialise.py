@@ -58,14 +58,17 @@ class CaseError(Exception):
     """A case that cannot be materialised; the message says why."""
 
 
-def load_corpus(path=None):
-    """The manifest's cases, each checked for the fields the scripts need."""
+def load_corpus(path=None, which="cases"):
+    """The manifest's cases ('cases', 'reserve' or 'all'), each checked for the
+    fields the scripts need."""
     path = path or os.path.join(HERE, "corpus.yaml")
     with open(path, encoding="utf-8") as f:
         data = yaml.safe_load(f)
-    cases = data.get("cases") or []
+    main, reserve = data.get("cases") or [], data.get("reserve") or []
+    for c in reserve:
+        c["reserve"] = True
     seen = set()
-    for c in cases:
+    for c in main + reserve:
         for field in ("id", "project", "repo", "fix", "kind", "files", "functions",
                       "cross_tu", "bug"):
             if field not in c:
@@ -76,7 +79,7 @@ def load_corpus(path=None):
         for k in [c["kind"]] + list(c.get("also") or []):
             if k not in KINDS:
                 raise SystemExit("corpus.yaml: case %r has unknown kind %r" % (c["id"], k))
-    return cases
+    return {"cases": main, "reserve": reserve, "all": main + reserve}[which]
 
 
 def load_recipe(project):
@@ -348,9 +351,11 @@ def main():
     ap.add_argument("--check-parse", action="store_true",
                     help="run clang-19 -fsyntax-only on the files each case touches")
     ap.add_argument("--compiler", default="clang-19")
+    ap.add_argument("--reserve", action="store_true", help="the held-out cases instead")
+    ap.add_argument("--all", action="store_true", help="the cases and the held-out ones")
     args = ap.parse_args()
 
-    cases = load_corpus()
+    cases = load_corpus(which="all" if args.all else "reserve" if args.reserve else "cases")
     if args.case:
         cases = [c for c in cases if c["id"] in args.case]
     if args.project:

@@ -87,6 +87,7 @@ def in_case(findings, case):
 def score_case(case, args):
     """Materialise, run both versions, compare: one result record."""
     res = {"id": case["id"], "project": case["project"], "kind": case["kind"],
+           "reserve": bool(case.get("reserve")),
            "also": list(case.get("also") or []), "cross_tu": bool(case["cross_tu"]),
            "functions": case["functions"], "files": case["files"]}
     t0 = time.monotonic()
@@ -178,6 +179,9 @@ def main():
     ap.add_argument("--case", action="append", help="only this case (repeatable)")
     ap.add_argument("--project", action="append", help="only this project's cases")
     ap.add_argument("--kind", action="append", help="only cases of this kind")
+    ap.add_argument("--reserve", action="store_true",
+                    help="the held-out cases (corpus.yaml 'reserve') instead of the main set")
+    ap.add_argument("--all", action="store_true", help="the main set and the held-out cases")
     ap.add_argument("--mirror", default=M.DEFAULT_MIRROR, help="default %(default)s")
     ap.add_argument("--cache", default=M.DEFAULT_CACHE, help="default %(default)s")
     ap.add_argument("--no-clone", action="store_true", help="never fall back to git clone")
@@ -192,7 +196,7 @@ def main():
               "or pass --tool" % args.tool, file=sys.stderr)
         return 2
 
-    cases = M.load_corpus()
+    cases = M.load_corpus(which="all" if args.all else "reserve" if args.reserve else "cases")
     if args.case:
         unknown = set(args.case) - {c["id"] for c in cases}
         if unknown:
