@@ -47,7 +47,7 @@ GROUPS = [
 
 
 def run_tool(tool, tool_args, tree, files, timeout):
-    """Run the analyser on files of one materialised tree; (findings, error).
+    """Run the analyser on files of one materialised tree; (report, error).
 
     The ONE place the tool is invoked: the tree holds compile_commands.json
     covering every source of the project (for a later whole-project phase),
@@ -70,7 +70,9 @@ def run_tool(tool, tool_args, tree, files, timeout):
         doc = json.loads(r.stdout.decode(errors="replace"))
     except ValueError as e:
         return None, "unreadable JSON output: %s" % e
-    return doc.get("findings", []), None
+    if not isinstance(doc, dict) or not isinstance(doc.get("findings"), list):
+        return None, "JSON output without a findings list"
+    return doc, None
 
 
 def norm(message):
@@ -102,12 +104,12 @@ def score_case(case, args):
         return res
     out = {}
     for version in M.VERSIONS:
-        findings, err = run_tool(args.tool, args.tool_args, trees[version], case["files"],
-                                 args.timeout)
+        doc, err = run_tool(args.tool, args.tool_args, trees[version], case["files"],
+                            args.timeout)
         if err:
             res.update(status="error", reason="%s version: %s" % (version, err))
             return res
-        out[version] = findings
+        out[version] = doc["findings"]
     buggy = in_case(out["buggy"], case)
     fixed = in_case(out["fixed"], case)
     fixed_keys = {(f["check"], f["function"], norm(f["message"])) for f in fixed}
