@@ -75,6 +75,25 @@ def run_tool(tool, tool_args, tree, files, timeout):
     return doc, None
 
 
+def config_arg(options):
+    """One --config argument carrying check options (YAML flow mapping)."""
+    if not options:
+        return []
+    items = ", ".join("%s: '%s'" % (k, str(v).replace("'", "''")) for k, v in sorted(options.items()))
+    return ["--config={CheckOptions: {%s}}" % items]
+
+
+def case_tool_args(case, args):
+    """The tool arguments for one case: --tool-args, plus one --config with
+    the --option settings and, with --oracle, the project's declared contracts."""
+    options = dict(args.options)
+    if args.oracle:
+        rules = os.path.join(M.HERE, "oracle", case["project"] + ".yaml")
+        if os.path.exists(rules):
+            options["RulesFiles"] = ";".join(filter(None, [options.get("RulesFiles"), rules]))
+    return list(args.tool_args) + config_arg(options)
+
+
 def norm(message):
     """A message with numbers stripped (line numbers move between versions)."""
     return re.sub(r"\d+", "N", message)
@@ -104,8 +123,8 @@ def score_case(case, args):
         return res
     out = {}
     for version in M.VERSIONS:
-        doc, err = run_tool(args.tool, args.tool_args, trees[version], case["files"],
-                            args.timeout)
+        doc, err = run_tool(args.tool, case_tool_args(case, args), trees[version],
+                            case["files"], args.timeout)
         if err:
             res.update(status="error", reason="%s version: %s" % (version, err))
             return res
@@ -178,6 +197,12 @@ def main():
                     help="the analyser's executable (default %(default)s)")
     ap.add_argument("--tool-args", default="",
                     help="extra arguments for the tool, one shell-quoted string")
+    ap.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
+                    help="a check option for every run, e.g. "
+                         "alloc-group-unwind.ReportAllExits=true (repeatable)")
+    ap.add_argument("--oracle", action="store_true",
+                    help="also load the project's declared contracts (oracle/<project>.yaml): "
+                         "what the checks find once the project's own functions are known")
     ap.add_argument("--case", action="append", help="only this case (repeatable)")
     ap.add_argument("--project", action="append", help="only this project's cases")
     ap.add_argument("--kind", action="append", help="only cases of this kind")
@@ -193,6 +218,15 @@ def main():
                     help="directory for the JSON results (default %(default)s)")
     args = ap.parse_args()
     args.tool_args = shlex.split(args.tool_args)
+    try:
+        args.options = dict(o.split("=", 1) for o in args.option)
+    except ValueError:
+        print("run.py: --option takes KEY=VALUE", file=sys.stderr)
+        return 2
+    if any(a.startswith("--config") for a in args.tool_args) and (args.options or args.oracle):
+        print("run.py: pass check options with --option, not a --config in --tool-args, "
+              "when --option or --oracle is used (the tool takes one --config)", file=sys.stderr)
+        return 2
     if not os.access(args.tool, os.X_OK):
         print("run.py: %s is not an executable; build it (bash scripts/setup.sh build) "
               "or pass --tool" % args.tool, file=sys.stderr)
@@ -220,7 +254,8 @@ def main():
     commit = subprocess.run(["git", "-C", M.ROOT, "rev-parse", "--short", "HEAD"],
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL).stdout.decode().strip()
     doc = {"date": started.strftime("%Y-%m-%d %H:%M UTC"), "alloc_tidy_commit": commit,
-           "tool": args.tool, "tool_args": args.tool_args, "bug_checks": sorted(BUG_CHECKS),
+           "tool": args.tool, "tool_args": args.tool_args, "options": args.options,
+           "oracle": args.oracle, "bug_checks": sorted(BUG_CHECKS),
            "results": results}
     os.makedirs(args.out, exist_ok=True)
     path = os.path.join(args.out, "realworld.json")
