@@ -63,8 +63,17 @@ def run_tool(tool, tool_args, tree, files, timeout):
     except OSError as e:
         return None, "cannot run %s: %s" % (tool, e)
     if r.returncode not in (0, 1):
+        # with --format=json the compiler's errors are findings of the report
+        # (clang-diagnostic-error), not lines on standard error
+        errs = []
+        try:
+            report = json.loads(r.stdout.decode(errors="replace"))
+            errs = ["%s:%s: %s" % (f.get("file"), f.get("line"), f.get("message"))
+                    for f in report.get("findings", []) if f.get("level") == "error"]
+        except ValueError:
+            pass
         err = r.stderr.decode(errors="replace").strip().splitlines()
-        errs = [l for l in err if "error" in l.lower()] or err
+        errs += [l for l in err if "error" in l.lower()] or err
         return None, "exit %d: %s" % (r.returncode, " | ".join(errs[:3]))
     try:
         doc = json.loads(r.stdout.decode(errors="replace"))
