@@ -177,7 +177,10 @@ public:
       Calls.push_back({C, R, LoopDepth > 0, false});
     } else {
       const FunctionRule *B = Resolver.ruleForCall(C, Ctx.getSourceManager());
-      if (B && B->returnContract() == ReturnContract::Borrowed)
+      // A getter that lends into its argument's object (`returns:
+      // borrowed-from(arg N)`) lends like `returns: borrowed`.
+      if (B && (B->returnContract() == ReturnContract::Borrowed ||
+                B->BorrowedFromArg))
         Calls.push_back({C, B, LoopDepth > 0, true});
     }
     return true;
@@ -358,6 +361,40 @@ struct OwnershipAnalysis::Impl {
               Work.push_back({I, GoneEscaped, true});
         }
     }
+  }
+
+  /// A destroy function (`frees-fields`) frees what the analysis knows is
+  /// stored in the fields of the object \p Arg points to (or of the local
+  /// struct it takes the address of): every field, or the rule's list.
+  void releaseFields(Sub &St, const Expr *Arg, const FunctionRule &R,
+                     const CallExpr *By) {
+    auto Freed = [&](const FieldDecl *F) {
+      return R.FreedFields.empty() ||
+             llvm::is_contained(R.FreedFields, F->getName());
+    };
+    std::vector<AllocSet> Held;
+    Arg = stripCasts(Arg);
+    if (const auto *U = dyn_cast<UnaryOperator>(Arg);
+        U && U->getOpcode() == UO_AddrOf) {
+      std::optional<Place> P = placeOf(U->getSubExpr(), St, false);
+      if (P && !P->Field)
+        for (const auto &[Q, V] : St.Points)
+          if (Q.Var == P->Var && Q.Field && Freed(Q.Field))
+            Held.push_back(V);
+    } else {
+      AllocSet Obj = valueOf(Arg, St);
+      for (const auto &[Q, V] : St.Points) {
+        if (!Q.Field || !Freed(Q.Field))
+          continue;
+        auto Base = St.Points.find(Place{Q.Var, nullptr});
+        if (Base != St.Points.end() && llvm::any_of(Obj, [&](AllocId A) {
+              return A != NullSentinel && llvm::is_contained(Base->second, A);
+            }))
+          Held.push_back(V);
+      }
+    }
+    for (const AllocSet &V : Held)
+      release(St, V, GoneFreed, /*WithContents=*/true, By);
   }
 
   /// Marks \p S, and what its fields hold, as lent to an unknown callee.
@@ -626,9 +663,9 @@ struct OwnershipAnalysis::Impl {
       // &v: the callee may store into v.
       if (const auto *U = dyn_cast<UnaryOperator>(Arg);
           U && U->getOpcode() == UO_AddrOf) {
-        if (R &&
-            (R->AllocatesArg == I || R->argContract(I) == ArgContract::Borrows))
-          continue; // bound below, or only read
+        if (R && (R->AllocatesArg == I || R->FreesFieldsArg == I ||
+                  R->argContract(I) == ArgContract::Borrows))
+          continue; // bound below, fields released below, or only read
         if (std::optional<Place> P = placeOf(U->getSubExpr(), St, false)) {
           if (!P->Field)
             escapePlace(St, P->Var);
@@ -675,6 +712,8 @@ struct OwnershipAnalysis::Impl {
       if (mayTake(Callee, I, Arg))
         lend(St, V);
     }
+    if (R && R->FreesFieldsArg && *R->FreesFieldsArg < Call->getNumArgs())
+      releaseFields(St, Call->getArg(*R->FreesFieldsArg), *R, Call);
     if ((R && R->NoReturn) || (Callee && Callee->isNoReturn()))
       return false;
     if (!Mine)
