@@ -63,16 +63,6 @@ struct FunctionRule {
   std::optional<std::string> Status;
   bool NoReturn = false; ///< never returns to the caller
   ReturnContract Returns = ReturnContract::Unspecified;
-  /// The returned pointer points into argument N's object (a getter): the
-  /// caller must not free it, and it is valid while that object lives.
-  /// Implies `Returns == Borrowed`.
-  std::optional<unsigned> BorrowedFromArg;
-  /// A destroy function: the pointer fields of argument N's object are
-  /// released (osip_uri_free frees the URI's strings).
-  std::optional<unsigned> FreesFieldsArg;
-  /// The fields FreesFieldsArg releases, by name; empty means every pointer
-  /// field the caller filled.
-  std::vector<std::string> FreedFields;
   /// When `null: never` holds only under a condition ("only under the
   /// default memory handler"), that condition, for people reading the rule.
   std::string NullNote;

@@ -367,40 +367,6 @@ struct OwnershipAnalysis::Impl {
     }
   }
 
-  /// A destroy function (`frees-fields`) frees what the analysis knows is
-  /// stored in the fields of the object \p Arg points to (or of the local
-  /// struct it takes the address of): every field, or the rule's list.
-  void releaseFields(Sub &St, const Expr *Arg, const FunctionRule &R,
-                     const CallExpr *By) {
-    auto Freed = [&](const FieldDecl *F) {
-      return R.FreedFields.empty() ||
-             llvm::is_contained(R.FreedFields, F->getName());
-    };
-    std::vector<AllocSet> Held;
-    Arg = stripCasts(Arg);
-    if (const auto *U = dyn_cast<UnaryOperator>(Arg);
-        U && U->getOpcode() == UO_AddrOf) {
-      std::optional<Place> P = placeOf(U->getSubExpr(), St, false);
-      if (P && !P->Field)
-        for (const auto &[Q, V] : St.Points)
-          if (Q.Var == P->Var && Q.Field && Freed(Q.Field))
-            Held.push_back(V);
-    } else {
-      AllocSet Obj = valueOf(Arg, St);
-      for (const auto &[Q, V] : St.Points) {
-        if (!Q.Field || !Freed(Q.Field))
-          continue;
-        auto Base = St.Points.find(Place{Q.Var, nullptr});
-        if (Base != St.Points.end() && llvm::any_of(Obj, [&](AllocId A) {
-              return A != NullSentinel && llvm::is_contained(Base->second, A);
-            }))
-          Held.push_back(V);
-      }
-    }
-    for (const AllocSet &V : Held)
-      release(St, V, GoneFreed, /*WithContents=*/true, By);
-  }
-
   /// Marks \p S, and what its fields hold, as lent to an unknown callee.
   void lend(Sub &St, const AllocSet &S) {
     for (AllocId A : S) {
