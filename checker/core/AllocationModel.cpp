@@ -41,6 +41,29 @@ struct ArgIndex {
   unsigned Value = 0;
 };
 
+/// `returns: owned | borrowed | borrowed-from(arg N)`.
+struct ReturnSpec {
+  ReturnContract Contract = ReturnContract::Unspecified;
+  std::optional<unsigned> From; ///< borrowed-from(arg N)
+};
+
+/// The mapping form of `frees-fields`: `{arg: N, fields: [a, b]}`.
+struct FreesFieldsMap {
+  std::optional<ArgIndex> Arg;
+  std::vector<std::string> Fields;
+};
+
+/// `frees-fields: N` (every pointer field of argument N) or
+/// `frees-fields: {arg: N, fields: [a, b]}` (those fields only).
+struct FreesFieldsSpec {
+  /// The form written; a sequence is an error reported by validation.
+  enum Form { Scalar, Map, Sequence } Written = Scalar;
+  ArgIndex Arg;          ///< the scalar form
+  FreesFieldsMap M;      ///< the mapping form
+  std::vector<std::string> Seq; ///< swallowed sequence form
+  unsigned arg() const { return Written == Map ? M.Arg->Value : Arg.Value; }
+};
+
 /// The YAML form of one function entry; see docs/rules-schema.md.
 struct YamlFunction {
   std::string Name;
@@ -51,7 +74,9 @@ struct YamlFunction {
   std::optional<unsigned> Frees;
   std::optional<bool> MayReturnNull;
   std::optional<std::string> Status;
-  std::optional<ReturnContract> Returns;
+  std::optional<ReturnSpec> Returns;
+  std::optional<FreesFieldsSpec> FreesFields;
+  std::optional<std::string> NullNote;
   std::vector<ArgIndex> Takes, Holds, Copies, Borrows, Dereferences;
   bool NoReturn = false;
   // Summaries files only (inferred: true).
@@ -82,7 +107,10 @@ struct YamlRules {
 
 using clang::tidy::alloc::AllocDest;
 using clang::tidy::alloc::ArgIndex;
+using clang::tidy::alloc::FreesFieldsMap;
+using clang::tidy::alloc::FreesFieldsSpec;
 using clang::tidy::alloc::ReturnContract;
+using clang::tidy::alloc::ReturnSpec;
 using clang::tidy::alloc::YamlFunction;
 using clang::tidy::alloc::YamlRules;
 using clang::tidy::alloc::YamlUnit;
@@ -128,10 +156,79 @@ template <> struct ScalarTraits<ArgIndex> {
   static QuotingType mustQuote(StringRef) { return QuotingType::None; }
 };
 
-template <> struct ScalarEnumerationTraits<ReturnContract> {
-  static void enumeration(IO &IO, ReturnContract &V) {
-    IO.enumCase(V, "owned", ReturnContract::Owned);
-    IO.enumCase(V, "borrowed", ReturnContract::Borrowed);
+template <> struct ScalarTraits<ReturnSpec> {
+  static void output(const ReturnSpec &V, void *, raw_ostream &OS) {
+    if (V.From)
+      OS << "borrowed-from(arg " << *V.From << ")";
+    else
+      OS << (V.Contract == ReturnContract::Owned ? "owned" : "borrowed");
+  }
+  static StringRef input(StringRef S, void *, ReturnSpec &V) {
+    if (S == "owned") {
+      V.Contract = ReturnContract::Owned;
+      return {};
+    }
+    if (S == "borrowed") {
+      V.Contract = ReturnContract::Borrowed;
+      return {};
+    }
+    StringRef Rest = S;
+    unsigned N;
+    if (Rest.consume_front("borrowed-from(") && Rest.consume_back(")")) {
+      Rest = Rest.trim();
+      if (Rest.consume_front("arg") && !Rest.trim().getAsInteger(10, N) &&
+          N <= 63) {
+        V.Contract = ReturnContract::Borrowed;
+        V.From = N;
+        return {};
+      }
+    }
+    return "'returns' must be 'owned', 'borrowed' or 'borrowed-from(arg N)' "
+           "(N the index of the argument whose object the result points "
+           "into)";
+  }
+  static QuotingType mustQuote(StringRef) { return QuotingType::None; }
+};
+
+template <> struct MappingTraits<FreesFieldsMap> {
+  static void mapping(IO &IO, FreesFieldsMap &F) {
+    IO.mapOptional("arg", F.Arg);
+    IO.mapOptional("fields", F.Fields);
+  }
+  static std::string validate(IO &IO, FreesFieldsMap &F) {
+    if (IO.outputting())
+      return {};
+    for (StringRef K : IO.keys())
+      if (K != "arg" && K != "fields")
+        return {}; // reported by the parser at the key
+    if (!F.Arg)
+      return "'frees-fields' needs 'arg' (the index of the argument whose "
+             "fields are freed)";
+    for (const std::string &Name : F.Fields)
+      if (Name.empty() || !llvm::all_of(Name, [](char C) {
+            return llvm::isAlnum(C) || C == '_';
+          }))
+        return "field name '" + Name + "' in 'frees-fields' is not a C "
+               "identifier";
+    return {};
+  }
+};
+
+template <> struct PolymorphicTraits<FreesFieldsSpec> {
+  static NodeKind getKind(const FreesFieldsSpec &F) {
+    return F.Written == FreesFieldsSpec::Map ? NodeKind::Map : NodeKind::Scalar;
+  }
+  static ArgIndex &getAsScalar(FreesFieldsSpec &F) {
+    F.Written = FreesFieldsSpec::Scalar;
+    return F.Arg;
+  }
+  static FreesFieldsMap &getAsMap(FreesFieldsSpec &F) {
+    F.Written = FreesFieldsSpec::Map;
+    return F.M;
+  }
+  static std::vector<std::string> &getAsSequence(FreesFieldsSpec &F) {
+    F.Written = FreesFieldsSpec::Sequence;
+    return F.Seq;
   }
 };
 
@@ -161,7 +258,9 @@ template <> struct MappingTraits<YamlFunction> {
     if (Null)
       F.MayReturnNull = Null->May;
     IO.mapOptional("status", F.Status);
+    IO.mapOptional("null-note", F.NullNote);
     IO.mapOptional("returns", F.Returns);
+    IO.mapOptional("frees-fields", F.FreesFields);
     IO.mapOptional("takes", F.Takes);
     IO.mapOptional("holds", F.Holds);
     IO.mapOptional("copies", F.Copies);
@@ -179,10 +278,11 @@ template <> struct MappingTraits<YamlFunction> {
     // An unknown key is reported by the parser, at the key, once mapping
     // ends; a semantic error here would hide it.
     static constexpr StringRef Known[] = {
-        "name",  "family", "allocates", "when-null",    "reallocates",
-        "frees", "null",   "status",    "returns",      "takes",
-        "holds", "copies", "borrows",   "dereferences", "noreturn",
-        "via",   "origin", "requires"};
+        "name",         "family",   "allocates", "when-null",
+        "reallocates",  "frees",    "null",      "null-note",
+        "status",       "returns",  "takes",     "holds",
+        "copies",       "borrows",  "dereferences", "noreturn",
+        "frees-fields", "via",      "origin",    "requires"};
     for (StringRef K : IO.keys())
       if (!llvm::is_contained(Known, K))
         return {};
@@ -206,6 +306,17 @@ template <> struct MappingTraits<YamlFunction> {
       return ("'when-null' of '" + Name + "' needs 'allocates'").str();
     if (F.MayReturnNull && !F.Allocates && !F.Reallocates)
       return ("'null' of '" + Name + "' needs 'allocates' or 'reallocates'")
+          .str();
+    if (F.NullNote && F.MayReturnNull.value_or(true))
+      return ("'null-note' of '" + Name +
+              "' states the condition under which 'null: never' holds; it "
+              "needs 'null: never'")
+          .str();
+    if (F.NullNote && F.NullNote->empty())
+      return ("'null-note' of '" + Name + "' must not be empty").str();
+    if (F.FreesFields && F.FreesFields->Written == FreesFieldsSpec::Sequence)
+      return ("'frees-fields' of '" + Name +
+              "' must be an argument index or {arg: N, fields: [...]}")
           .str();
     // An argument has at most one contract.
     std::map<unsigned, StringRef> Seen;
@@ -231,19 +342,24 @@ template <> struct MappingTraits<YamlFunction> {
       return ("argument " + Twine(*F.Frees) + " of '" + Name +
               "' is freed, so it cannot also be '" + Seen[*F.Frees] + "'")
           .str();
-    if (F.Returns == ReturnContract::Borrowed && Ret)
+    if (F.Returns && F.Returns->Contract == ReturnContract::Borrowed && Ret)
       return ("'" + Name +
               "' cannot both allocate its return value and return "
               "it 'borrowed'")
           .str();
+    if (F.Returns && F.Returns->From && F.Frees && *F.Frees == *F.Returns->From)
+      return ("'" + Name + "' cannot free argument " +
+              Twine(*F.Returns->From) + " and return a pointer into it")
+          .str();
     if (!F.Allocates && !F.Reallocates && !F.Frees && !F.Returns &&
+        !F.FreesFields &&
         F.Takes.empty() && F.Holds.empty() && F.Copies.empty() &&
         F.Borrows.empty() && F.Dereferences.empty() && !F.NoReturn &&
         F.Requires.empty())
       return ("function '" + Name +
               "' has no allocation role or contract; give it one of allocates, "
-              "reallocates, frees, returns, takes, holds, copies, borrows, "
-              "dereferences, noreturn")
+              "reallocates, frees, frees-fields, returns, takes, holds, "
+              "copies, borrows, dereferences, noreturn")
           .str();
     return {};
   }
@@ -324,6 +440,8 @@ bool FunctionRule::dereferences(unsigned I) const {
 }
 
 ReturnContract FunctionRule::returnContract() const {
+  if (BorrowedFromArg)
+    return ReturnContract::Borrowed;
   if (Returns != ReturnContract::Unspecified)
     return Returns;
   return AllocatesReturn ? ReturnContract::Owned : ReturnContract::Unspecified;
@@ -453,7 +571,15 @@ FunctionRule ruleOf(const YamlFunction &F, StringRef FileFamily,
     Rule.MayReturnNull = F.MayReturnNull.value_or(true);
     Rule.Status = F.Status;
     Rule.NoReturn = F.NoReturn;
-    Rule.Returns = F.Returns.value_or(ReturnContract::Unspecified);
+    if (F.Returns) {
+      Rule.Returns = F.Returns->Contract;
+      Rule.BorrowedFromArg = F.Returns->From;
+    }
+    if (F.FreesFields) {
+      Rule.FreesFieldsArg = F.FreesFields->arg();
+      Rule.FreedFields = F.FreesFields->M.Fields;
+    }
+    Rule.NullNote = F.NullNote.value_or("");
     for (ArgIndex I : F.Takes)
       Rule.Args.push_back({I.Value, ArgContract::Takes});
     for (ArgIndex I : F.Holds)
@@ -485,8 +611,23 @@ YamlFunction yamlOf(const FunctionRule &R) {
   if (R.allocates() || R.ReallocArg)
     F.MayReturnNull = R.MayReturnNull;
   F.Status = R.Status;
-  if (R.Returns != ReturnContract::Unspecified)
-    F.Returns = R.Returns;
+  if (R.Returns != ReturnContract::Unspecified || R.BorrowedFromArg)
+    F.Returns = ReturnSpec{R.BorrowedFromArg ? ReturnContract::Borrowed
+                                             : R.Returns,
+                           R.BorrowedFromArg};
+  if (R.FreesFieldsArg) {
+    FreesFieldsSpec FF;
+    if (R.FreedFields.empty()) {
+      FF.Arg = {*R.FreesFieldsArg};
+    } else {
+      FF.Written = FreesFieldsSpec::Map;
+      FF.M.Arg = ArgIndex{*R.FreesFieldsArg};
+      FF.M.Fields = R.FreedFields;
+    }
+    F.FreesFields = FF;
+  }
+  if (!R.NullNote.empty())
+    F.NullNote = R.NullNote;
   for (const auto &[I, C] : R.Args) {
     if (R.FreeArg == I)
       continue;

@@ -63,6 +63,9 @@ struct FunctionRule {
   std::optional<std::string> Status;
   bool NoReturn = false; ///< never returns to the caller
   ReturnContract Returns = ReturnContract::Unspecified;
+  /// When `null: never` holds only under a condition ("only under the
+  /// default memory handler"), that condition, for people reading the rule.
+  std::string NullNote;
   llvm::SmallVector<std::pair<unsigned, ArgContract>, 2> Args;
   llvm::SmallVector<unsigned, 2> Derefs; ///< arguments the callee reads
   /// A destroy function: it releases what the pointer fields of this

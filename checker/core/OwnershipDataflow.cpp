@@ -191,7 +191,10 @@ public:
       Calls.push_back({C, R, LoopDepth > 0, false});
     } else {
       const FunctionRule *B = Resolver.ruleForCall(C, Ctx.getSourceManager());
-      if (B && B->returnContract() == ReturnContract::Borrowed)
+      // A getter that lends into its argument's object (`returns:
+      // borrowed-from(arg N)`) lends like `returns: borrowed`.
+      if (B && (B->returnContract() == ReturnContract::Borrowed ||
+                B->BorrowedFromArg))
         Calls.push_back({C, B, LoopDepth > 0, true});
     }
     return true;
@@ -686,9 +689,9 @@ struct OwnershipAnalysis::Impl {
       // &v: the callee may store into v.
       if (const auto *U = dyn_cast<UnaryOperator>(Arg);
           U && U->getOpcode() == UO_AddrOf) {
-        if (R &&
-            (R->AllocatesArg == I || R->argContract(I) == ArgContract::Borrows))
-          continue; // bound below, or only read
+        if (R && (R->AllocatesArg == I || R->FreesFieldsArg == I ||
+                  R->argContract(I) == ArgContract::Borrows))
+          continue; // bound below, fields released below, or only read
         if (std::optional<Place> P = placeOf(U->getSubExpr(), St, false)) {
           if (!P->Field)
             escapePlace(St, P->Var);

@@ -1,9 +1,11 @@
 // RUN: %check_alloc_tidy %s alloc-group-unwind %t
 
-// A reproduction of the shape of IoTivity's AddObserver (ocobserver.c): an
-// observer node and its parts are allocated one by one; each failure test
-// unwinds what was allocated so far, by hand, and returns an error code.
-// One branch forgets the parts allocated earlier.
+// The shape of IoTivity's AddObserver (ocobserve.c in IoTivity 1.0.0): an
+// observer node and its parts are allocated one by one, and a failure
+// unwinds what was allocated so far and returns an error code.  The real
+// function unwinds correctly, through one exit label, as add_observer_fixed
+// below does; add_observer is a made-up variant whose hand-written branches
+// forget the parts allocated earlier.
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,8 +42,8 @@ OCStackResult add_observer(int id, const char *uri, const char *query,
   if (!node->token) {
     free(node);
     return OC_STACK_NO_MEMORY;
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'node->query' allocated at line 33 leaks when allocation of 'node->token' fails; free it on this path or jump to the cleanup label [alloc-group-unwind]{{$}}
-    // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: 'node->resUri' allocated at line 28 leaks when allocation of 'node->token' fails; free it on this path or jump to the cleanup label [alloc-group-unwind]{{$}}
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'node->query' allocated at line 35 leaks when allocation of 'node->token' fails; free it on this path or jump to the cleanup label [alloc-group-unwind]{{$}}
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: 'node->resUri' allocated at line 30 leaks when allocation of 'node->token' fails; free it on this path or jump to the cleanup label [alloc-group-unwind]{{$}}
   }
   memcpy(node->token, token, len);
   node->next = observers;
