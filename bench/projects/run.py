@@ -125,7 +125,7 @@ def driver_cmd(driver, project, files, report, extra_args):
     so that another mode (e.g. whole-project summaries) is timed by adding
     its options through --driver-args."""
     return ([driver, "-p", project.db_dir, CONFIG, "--checks=-*,alloc-*", "--format=json",
-             "-o", report, "-j1", "--fail-on=none", "--srcroot=" + project.src]
+             "-o", report, "-j", "1", "--fail-on=none", "--srcroot=" + project.src]
             + list(extra_args) + files)
 
 
@@ -207,6 +207,19 @@ def write_sheet(project, path, picked, counts, commit):
                 out.write("verdict:\nreason:\n\n")
 
 
+def write_verdict_rows(project, path, picked):
+    """One Markdown table row per sampled finding, with empty verdict,
+    reason and cause cells: the form verdicts.py tallies."""
+    with open(path, "w") as out:
+        out.write("| project | check | # | location | message | verdict | reason | cause |\n")
+        out.write("|---|---|---|---|---|---|---|---|\n")
+        for check, fs in picked.items():
+            for i, f in enumerate(fs, 1):
+                out.write("| %s | %s | %d | %s:%d | %s |  |  |  |\n" % (
+                    project.name, check, i, f["file"], f["line"],
+                    f["message"].replace("|", "\\|")))
+
+
 def alloc_tidy_commit():
     root = projects.ROOT
     p = subprocess.run(["git", "-C", root, "rev-parse", "--short", "HEAD"], stdout=subprocess.PIPE,
@@ -234,6 +247,9 @@ def main():
     ap.add_argument("--out", default=os.path.join(projects.ROOT, "bench", "out", "projects"))
     ap.add_argument("--mirror", default=os.environ.get("ALLOC_TIDY_MIRROR", "/work/.mirror"))
     ap.add_argument("--timeout", type=float, default=3600, help="seconds per tool run")
+    ap.add_argument("--from-reports", action="store_true",
+                    help="run nothing: rewrite the reading sheets from the driver reports "
+                         "already in --out")
     ap.add_argument("--no-timing", action="store_true",
                     help="only the driver run for the findings (no floor/clang-tidy rows)")
     a = ap.parse_args()
@@ -255,6 +271,15 @@ def main():
             print("run.py: %s: %s" % (name, e), file=sys.stderr)
             failures[name] = [("(project)", str(e))]
             continue
+        report = os.path.join(a.out, "%s.json" % name)
+        if a.from_reports:
+            with open(report) as f:
+                findings = json.load(f)["findings"]
+            picked = sample(findings, a.sample, a.seed)
+            write_sheet(project, os.path.join(a.out, "%s-sample.md" % name), picked,
+                        collections.Counter(f["check"] for f in findings), commit)
+            write_verdict_rows(project, os.path.join(a.out, "%s-verdicts.md" % name), picked)
+            continue
         with open(project.db) as f:
             entries = json.load(f)
         projects.log("%s: parsing %d units (clang-19 -fsyntax-only)" % (name, len(entries)))
@@ -275,7 +300,6 @@ def main():
                                                 a.runs, timeout=a.timeout)
             if rc != 0:
                 print("run.py: %s: plugin run exited %s: %s" % (name, rc, first_error(err)), file=sys.stderr)
-        report = os.path.join(a.out, "%s.json" % name)
         projects.log("%s: driver %s" % (name, " ".join(extra)))
         row["driver"], rc, err = median_cpu(driver_cmd(driver, project, files, report, extra),
                                             1 if a.no_timing else a.runs, timeout=a.timeout)
@@ -294,10 +318,13 @@ def main():
         picked = sample(findings, a.sample, a.seed)
         sheet = os.path.join(a.out, "%s-sample.md" % name)
         write_sheet(project, sheet, picked, counts, commit)
+        write_verdict_rows(project, os.path.join(a.out, "%s-verdicts.md" % name), picked)
         summary[name] = {"row": row, "counts": dict(counts), "parse_failures": failed,
                          "sampled": {c: len(v) for c, v in picked.items()}}
         projects.log("%s: %d findings; reading sheet %s" % (name, len(findings), sheet))
 
+    if a.from_reports:
+        return
     with open(os.path.join(a.out, "summary.json"), "w") as f:
         json.dump({"alloc_tidy": commit, "runs": a.runs, "driver_args": extra,
                    "date": time.strftime("%Y-%m-%d"), "projects": summary}, f, indent=1)
