@@ -149,8 +149,40 @@ def read_lines(path, cache={}):
     return cache[path]
 
 
+def db_directories(project, cache={}):
+    if project.name not in cache:
+        with open(project.db) as f:
+            cache[project.name] = sorted({e["directory"] for e in json.load(f)})
+    return cache[project.name]
+
+
 def absolute(project, path):
-    return path if os.path.isabs(path) else os.path.normpath(os.path.join(project.src, path))
+    """The file a report names: relative to the source root, or (as the
+    driver writes notes for a database with relative `file` entries, see
+    issue 14) relative to a compile command's directory."""
+    if os.path.isabs(path):
+        return path
+    for d in [project.src] + db_directories(project):
+        p = os.path.normpath(os.path.join(d, path))
+        if os.path.isfile(p):
+            return p
+    return os.path.normpath(os.path.join(project.src, path))
+
+
+def repair(project, loc):
+    """A reading aid for a known driver defect (issue 14): with a relative
+    database, notes come as line 1 with the byte offset in `column`. Returns
+    (line, column, repaired?)."""
+    line, col = loc["line"], loc["column"]
+    lines = read_lines(absolute(project, loc["file"]))
+    if line != 1 or not lines or col <= len(lines[0]) + 1:
+        return line, col, False
+    offset = col - 1
+    for n, text in enumerate(lines, 1):
+        if offset <= len(text):
+            return n, offset + 1, True
+        offset -= len(text) + 1
+    return line, col, False
 
 
 def excerpt(project, path, line, radius):
@@ -198,7 +230,12 @@ def write_sheet(project, path, picked, counts, commit):
                 if f.get("function"):
                     out.write("- function: %s\n" % f["function"])
                 for n in f.get("notes", []):
-                    out.write("- note: %s:%d: %s\n" % (n["file"], n["line"], n["message"]))
+                    offset = n["column"]
+                    n["line"], n["column"], fixed = repair(project, n)
+                    out.write("- note: %s:%d: %s%s\n" % (n["file"], n["line"], n["message"],
+                                                        " (line from the byte offset the driver "
+                                                        "wrote as line 1, column %d)" % offset
+                                                        if fixed else ""))
                 out.write("\n```c\n// %s\n%s```\n\n" % (f["file"], excerpt(project, f["file"], f["line"], CONTEXT)))
                 for n in f.get("notes", []):
                     if n["file"] == f["file"] and abs(n["line"] - f["line"]) <= CONTEXT:
