@@ -113,6 +113,17 @@ def floor_time(entries, timeout):
     return sum(cpu_run(syntax_only_cmd(e), cwd=e["directory"], timeout=timeout)[0] for e in entries)
 
 
+def startup_cpu(runs=5):
+    """Median CPU time of clang-19 -fsyntax-only on a one-line file: the cost
+    of starting the compiler (loading its shared libraries), which the floor
+    pays once per unit and the clang-tidy and driver runs pay once."""
+    with tempfile.TemporaryDirectory() as d:
+        src = os.path.join(d, "start.c")
+        with open(src, "w") as f:
+            f.write("int x;\n")
+        return statistics.median(cpu_run([CLANG, "-fsyntax-only", src])[0] for _ in range(runs))
+
+
 def tidy_cmd(project, files, checks, load=None):
     cmd = [CLANG_TIDY, "-p", project.db_dir, CONFIG, "--checks=-*," + checks, "--quiet"]
     if load:
@@ -301,6 +312,7 @@ def main():
     names = a.projects or projects.recipe_names()
 
     rows, counts_by_project, failures, summary = [], {}, {}, {}
+    startup = 0.0 if a.no_timing or a.from_reports else startup_cpu()
     for name in names:
         try:
             project = projects.prepare(name, a.mirror)
@@ -327,6 +339,7 @@ def main():
         if not a.no_timing:
             floors = [floor] + [floor_time(ok, a.timeout) for _ in range(a.runs - 1)]
             row["floor"] = statistics.median(floors)
+            row["parse"] = max(0.0, row["floor"] - startup * len(ok))
             projects.log("%s: clang-tidy, %s" % (name, TRIVIAL_CHECK))
             row["tidy"], rc, err = median_cpu(tidy_cmd(project, files, TRIVIAL_CHECK), a.runs,
                                               timeout=a.timeout)
@@ -363,29 +376,37 @@ def main():
     if a.from_reports:
         return
     with open(os.path.join(a.out, "summary.json"), "w") as f:
-        json.dump({"alloc_tidy": commit, "runs": a.runs, "driver_args": extra,
+        json.dump({"alloc_tidy": commit, "runs": a.runs, "driver_args": extra, "startup": startup,
                    "date": time.strftime("%Y-%m-%d"), "projects": summary}, f, indent=1)
 
     print("# Whole projects (bench/projects)\n")
     print("- date: %s; alloc-tidy %s; %d run(s) per tool, median; CPU time (user+sys) in s" %
           (time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), commit, a.runs))
-    print("- driver: `alloc-tidy -p <db> --format=json -j1%s`\n" %
+    print("- driver: `alloc-tidy -p <db> --format=json -j 1%s`" %
           ("".join(" " + shlex.quote(x) for x in extra)))
     if not a.no_timing:
-        print("| project | units (parsed) | floor: clang -fsyntax-only | clang-tidy, 1 trivial check "
-              "| clang-tidy + plugin | driver | plugin / trivial | driver / floor |")
-        print("|---|---|---|---|---|---|---|---|")
+        print("- floor: one `clang-19 -fsyntax-only` process per unit; starting one costs "
+              "%.3f s (median of 5, a one-line file), so 'parse only' = floor - units x %.3f"
+              % (startup, startup))
+    print()
+    if not a.no_timing:
+        print("| project | units (parsed) | floor: clang -fsyntax-only | parse only (floor - start-ups) "
+              "| clang-tidy, 1 trivial check | clang-tidy + plugin | driver | plugin / trivial "
+              "| driver / floor | driver / parse only |")
+        print("|---|---|---|---|---|---|---|---|---|---|")
         tot = collections.Counter()
         for r in rows:
-            print("| %s | %d (%d) | %.1f | %.1f | %.1f | %.1f | %s | %s |" % (
-                r["project"], r["units"], r["parsed"], r["floor"], r["tidy"], r["plugin"],
-                r["driver"], ratio(r["plugin"], r["tidy"]), ratio(r["driver"], r["floor"])))
-            for k in ("units", "parsed", "floor", "tidy", "plugin", "driver"):
+            print("| %s | %d (%d) | %.1f | %.1f | %.1f | %.1f | %.1f | %s | %s | %s |" % (
+                r["project"], r["units"], r["parsed"], r["floor"], r["parse"], r["tidy"], r["plugin"],
+                r["driver"], ratio(r["plugin"], r["tidy"]), ratio(r["driver"], r["floor"]),
+                ratio(r["driver"], r["parse"])))
+            for k in ("units", "parsed", "floor", "parse", "tidy", "plugin", "driver"):
                 tot[k] += r[k]
         if len(rows) > 1:
-            print("| all | %d (%d) | %.1f | %.1f | %.1f | %.1f | %s | %s |" % (
-                tot["units"], tot["parsed"], tot["floor"], tot["tidy"], tot["plugin"],
-                tot["driver"], ratio(tot["plugin"], tot["tidy"]), ratio(tot["driver"], tot["floor"])))
+            print("| all | %d (%d) | %.1f | %.1f | %.1f | %.1f | %.1f | %s | %s | %s |" % (
+                tot["units"], tot["parsed"], tot["floor"], tot["parse"], tot["tidy"], tot["plugin"],
+                tot["driver"], ratio(tot["plugin"], tot["tidy"]), ratio(tot["driver"], tot["floor"]),
+                ratio(tot["driver"], tot["parse"])))
         print()
     checks = sorted({c for cs in counts_by_project.values() for c in cs})
     print("| project | " + " | ".join(checks) + " |")
