@@ -55,7 +55,7 @@ def main():
     print("\n| cause | false findings | by check |")
     print("|---|---|---|")
     for cause, c in sorted(by_cause.items(), key=lambda kv: -sum(kv[1].values())):
-        print("| %s %s | %d | %s |" % (cause, causes.get(cause, ""), sum(c.values()),
+        print("| %s %s | %d | %s |" % (cause, causes.get(cause, "").split(": ")[0], sum(c.values()),
                                        ", ".join("%s %d" % kv for kv in sorted(c.items()))))
     if unread:
         print("\n%d rows without a verdict" % unread)
