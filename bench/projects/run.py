@@ -288,7 +288,8 @@ def main():
     ap.add_argument("--build", default=os.path.join(projects.ROOT, "build"))
     ap.add_argument("--runs", type=int, default=1, help="runs per tool; the median is shown")
     ap.add_argument("--driver-args", default="",
-                    help="extra options for the driver (one shell-quoted string), e.g. a "
+                    help="extra options for the driver (one shell-quoted string, given as "
+                         "--driver-args='...'), e.g. a "
                          "whole-project summaries mode; shown in the table")
     ap.add_argument("--sample", type=int, default=30, help="findings sampled per check")
     ap.add_argument("--seed", type=int, default=14)
