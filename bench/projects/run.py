@@ -365,6 +365,10 @@ def main():
         if rc != 0:
             print("run.py: %s: driver exited %s: %s" % (name, rc, first_error(err)), file=sys.stderr)
         rows.append(row)
+        if not a.no_timing:
+            projects.log("%s: cpu s: floor %.1f (parse only %.1f), trivial clang-tidy %.1f, plugin %.1f, "
+                         "driver %.1f" % (name, row["floor"], row["parse"], row["tidy"], row["plugin"],
+                                          row["driver"]))
         try:
             with open(report) as f:
                 findings = json.load(f)["findings"]
