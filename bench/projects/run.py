@@ -356,6 +356,7 @@ def main():
             projects.log("%s: clang-tidy + plugin" % name)
             row["plugin"], rc, err = median_cpu(tidy_cmd(project, files, "alloc-*", load=plugin),
                                                 a.runs, timeout=a.timeout)
+            row["plugin_rc"] = rc
             if rc != 0:
                 print("run.py: %s: plugin run exited %s: %s" % (name, rc, first_error(err)), file=sys.stderr)
         projects.log("%s: driver %s" % (name, " ".join(extra)))
@@ -408,9 +409,13 @@ def main():
         print("|---|---|---|---|---|---|---|---|---|---|")
         tot = collections.Counter()
         for r in rows:
-            print("| %s | %d (%d) | %.1f | %.1f | %.1f | %.1f | %.1f | %s | %s | %s |" % (
-                r["project"], r["units"], r["parsed"], r["floor"], r["parse"], r["tidy"], r["plugin"],
-                r["driver"], ratio(r["plugin"], r["tidy"]), ratio(r["driver"], r["floor"]),
+            def cell(key, ok=(0,)):
+                # clang-tidy exits 0 without errors; the driver (--fail-on=none) too
+                return "%.1f%s" % (r[key], "" if r.get(key + "_rc", 0) in ok
+                                   else " (exit %s)" % r[key + "_rc"])
+            print("| %s | %d (%d) | %.1f | %.1f | %.1f | %s | %s | %s | %s | %s |" % (
+                r["project"], r["units"], r["parsed"], r["floor"], r["parse"], r["tidy"], cell("plugin"),
+                cell("driver"), ratio(r["plugin"], r["tidy"]), ratio(r["driver"], r["floor"]),
                 ratio(r["driver"], r["parse"])))
             for k in ("units", "parsed", "floor", "parse", "tidy", "plugin", "driver"):
                 tot[k] += r[k]
