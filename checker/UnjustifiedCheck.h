@@ -24,6 +24,7 @@ public:
 private:
   std::shared_ptr<const JustificationIndex> Index;
   const SourceManager *SM = nullptr;
+  ASTContext *Ctx = nullptr; ///< of the unit being matched
   std::optional<SiteCollector> Sites;
 };
 
