@@ -10,6 +10,15 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::alloc {
 
+UnjustifiedCheck::UnjustifiedCheck(StringRef Name, ClangTidyContext *Context)
+    : AllocCheckBase(Name, Context),
+      InferredAllocators(Options.get("InferredAllocators", true)) {}
+
+void UnjustifiedCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  AllocCheckBase::storeOptions(Opts);
+  Options.store(Opts, "InferredAllocators", InferredAllocators);
+}
+
 void UnjustifiedCheck::registerPPCallbacks(const SourceManager &SourceMgr,
                                            Preprocessor *PP,
                                            Preprocessor *ModuleExpanderPP) {
@@ -21,20 +30,20 @@ void UnjustifiedCheck::registerMatchers(MatchFinder *Finder) {
   // Calls of allocators: the model decides which functions allocate (by
   // rules or attributes), which a fixed matcher on names could not.
   Finder->addMatcher(
-      callExpr(callee(functionDecl(isAllocatorIn(&resolver())))).bind("call"),
+      callExpr(callee(functionDecl(isAllocatorIn(static_cast<ResolverSource *>(this))))).bind("call"),
       this);
   // An allocator named without being called: its address is taken, and it
   // allocates wherever the pointer is called.  (Callees are among these too;
   // the site collector tells them apart.)
   Finder->addMatcher(
-      declRefExpr(to(functionDecl(isAllocatorIn(&resolver())))).bind("ref"),
+      declRefExpr(to(functionDecl(isAllocatorIn(static_cast<ResolverSource *>(this))))).bind("ref"),
       this);
 }
 
 void UnjustifiedCheck::check(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
   if (!Sites)
-    Sites.emplace(resolver());
+    Sites.emplace(resolver(), InferredAllocators);
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call"))
     Sites->addCall(Call, *Result.Context);
   else if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>("ref"))
@@ -46,6 +55,7 @@ void UnjustifiedCheck::onEndOfTranslationUnit() {
     return;
   std::vector<AllocationSite> All =
       Sites ? Sites->finish(*SM) : std::vector<AllocationSite>();
+  Sites.reset(); // it holds this unit's resolver
   for (const AllocationSite &S : All) {
     // The statement holding the site: a comment on any of its lines counts.
     auto Scope = [&] {
