@@ -1,5 +1,5 @@
 // RUN: %check_alloc_tidy %s alloc-missing-lifetime %t
-// RUN: %clang -fsyntax-only %hermetic_cflags %t.c
+// RUN: %clang -fsyntax-only -Wall -Werror %hermetic_cflags %t.c
 
 // RUN: %check_alloc_tidy -check-suffix=UNJUSTIFIED %s alloc-unjustified %t-unjustified
 

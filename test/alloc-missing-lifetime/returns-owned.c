@@ -1,5 +1,5 @@
 // RUN: %check_alloc_tidy %s alloc-missing-lifetime %t
-// RUN: %clang -fsyntax-only %hermetic_cflags %t.c
+// RUN: %clang -fsyntax-only -Wall -Werror %hermetic_cflags %t.c
 
 // Functions that return owned heap memory say so in their declaration; the
 // fix-it adds the attribute to the first declaration.
