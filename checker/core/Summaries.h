@@ -28,6 +28,7 @@
 #include "AllocationModel.h"
 #include "AllocationSites.h"
 #include "llvm/ADT/DenseMap.h"
+#include <unordered_map>
 #include <deque>
 #include <memory>
 
@@ -84,7 +85,10 @@ private:
   CalleeResolver &Resolver;
   UnitState *Owner;
   bool Computing = false, Done = false;
-  llvm::DenseMap<const FunctionDecl *, FunctionRule> Rules;
+  // Node-based: rules are handed out by address (to the callee resolver and
+  // the analyses run while the table is filled), so a rehash must not move
+  // them (a DenseMap's did: use after free, found on lighttpd).
+  std::unordered_map<const FunctionDecl *, FunctionRule> Rules;
   llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<unsigned, 2>> Tracked;
   std::vector<const FunctionDecl *> Order;
 };
