@@ -401,8 +401,7 @@ void LifetimeMismatchCheck::checkFunction(const FunctionDecl *FD,
                 F->getEndLoc(), tok::semi, *SM, Ctx.getLangOpts(), false);
             if (Semi.isValid())
               D << FixItHint::CreateRemoval(wholeLines(
-                  CharSourceRange::getCharRange(F->getBeginLoc(), Semi),
-                  *SM));
+                  CharSourceRange::getCharRange(F->getBeginLoc(), Semi), *SM));
           }
           // The failure test of the allocation goes with it.
           for (const IfStmt *If : Buf.Removable) {

@@ -68,9 +68,10 @@ void MissingLifetimeCheck::check(const MatchFinder::MatchResult &Result) {
   const FunctionDecl *First = FD->getFirstDecl();
   SourceLocation Where = First->getBeginLoc();
   {
-    auto D = diag(FD->getLocation(), "'%0' returns heap memory the caller must "
-                                     "free; declare it '__attribute__((malloc))'")
-             << FD->getName();
+    auto D =
+        diag(FD->getLocation(), "'%0' returns heap memory the caller must "
+                                "free; declare it '__attribute__((malloc))'")
+        << FD->getName();
     if (Where.isFileID() && !SM->isInSystemHeader(Where))
       D << FixItHint::CreateInsertion(Where, "__attribute__((malloc)) ");
   }

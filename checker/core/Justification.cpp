@@ -292,9 +292,9 @@ public:
                  lifetimeList())
                     .str();
     } else if (!J.Life) {
-      J.Error = ("unknown lifetime '" + Word + "'; use one of " +
-                 lifetimeList())
-                    .str();
+      J.Error =
+          ("unknown lifetime '" + Word + "'; use one of " + lifetimeList())
+              .str();
     } else if (!ReasonTok->is(tok::string_literal)) {
       J.Life.reset();
       J.Error = "ALLOC_JUSTIFIED needs a string literal reason as its second "
@@ -390,9 +390,8 @@ JustificationIndex::lookup(const std::vector<CommentEntry> &Comments,
   if (Comments.empty())
     return nullptr;
   unsigned Line = SM.getLineNumber(FID, Offset);
-  auto Next =
-      llvm::upper_bound(Comments, Offset,
-                        [](unsigned O, const auto &C) { return O < C.Begin; });
+  auto Next = llvm::upper_bound(
+      Comments, Offset, [](unsigned O, const auto &C) { return O < C.Begin; });
   // A trailing comment on the same line.
   if (Next != Comments.end() && Next->BeginLine == Line)
     return &*Next;

@@ -28,9 +28,9 @@
 #include "AllocationModel.h"
 #include "AllocationSites.h"
 #include "llvm/ADT/DenseMap.h"
-#include <unordered_map>
 #include <deque>
 #include <memory>
+#include <unordered_map>
 
 namespace clang {
 class ASTContext;

@@ -391,18 +391,18 @@ int main(int Argc, const char **Argv) {
   // Configuration that would make the gate check something else than what
   // it says: a .clang-tidy clang-tidy would skip, unknown option keys.
   if (ExplicitConfig) {
-    std::vector<std::string> Problems = checkOptionKeys(
-        Effective, ConfigFile.empty() ? StringRef("--config")
-                                      : StringRef(ConfigFile));
+    std::vector<std::string> Problems =
+        checkOptionKeys(Effective, ConfigFile.empty() ? StringRef("--config")
+                                                      : StringRef(ConfigFile));
     if (!Problems.empty())
       return usageError(Problems.front());
   } else if (std::string E = checkConfigFiles(Sources); !E.empty()) {
     return usageError(E);
   }
   // Outputs that cannot be written fail now, not after the analysis.
-  for (const std::string *Out : {&OutputFile.getValue(),
-                                 &WriteBaseline.getValue(),
-                                 &ExportContracts.getValue()})
+  for (const std::string *Out :
+       {&OutputFile.getValue(), &WriteBaseline.getValue(),
+        &ExportContracts.getValue()})
     if (!Out->empty())
       if (std::string E = checkWritable(*Out); !E.empty())
         return usageError(E);
@@ -512,7 +512,8 @@ int main(int Argc, const char **Argv) {
                       Twine(Sources.size()) +
                       " inputs have no compile command in the compilation "
                       "database and were not analysed: " +
-                      List + "\nregenerate compile_commands.json, or leave "
+                      List +
+                      "\nregenerate compile_commands.json, or leave "
                       "them out with --exclude");
   }
   if (ParseErrors) {

@@ -76,8 +76,8 @@ public:
       E.Macro = S.Macro;
       E.AddressTaken = S.AddressTaken;
       E.Realloc = S.Rule->ReallocArg.has_value();
-      const Justification *J = Index->find(
-          S.Loc, SM, [&] { return justificationScope(S.E, Ctx); });
+      const Justification *J =
+          Index->find(S.Loc, SM, [&] { return justificationScope(S.E, Ctx); });
       if (!J) {
         E.Status = "unjustified";
       } else if (!J->valid()) {
@@ -329,9 +329,8 @@ absoluteFix(const llvm::StringMap<tooling::Replacements> &Fix,
   for (const auto &[File, Replacements] : Fix) {
     std::string Abs = absoluteIn(File, BuildDirectory);
     for (const tooling::Replacement &Rep : Replacements)
-      llvm::consumeError(Out[Abs].add(
-          tooling::Replacement(Abs, Rep.getOffset(), Rep.getLength(),
-                               Rep.getReplacementText())));
+      llvm::consumeError(Out[Abs].add(tooling::Replacement(
+          Abs, Rep.getOffset(), Rep.getLength(), Rep.getReplacementText())));
   }
   return Out;
 }

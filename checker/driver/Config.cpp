@@ -82,9 +82,8 @@ std::vector<std::string> checkOptionKeys(const ClangTidyOptions &Opts,
                             "' (" + Source + ")")
                                .str());
       else if (Name.empty() || !It->second.contains(Name))
-        Problems.push_back(("unknown option '" + Key + "' (" + Source +
-                            "); " + Check + " reads " +
-                            sortedList(It->second))
+        Problems.push_back(("unknown option '" + Key + "' (" + Source + "); " +
+                            Check + " reads " + sortedList(It->second))
                                .str());
       continue;
     }

@@ -1,4 +1,5 @@
-//===--- Config.h - configuration checks and the choice of inputs -*- C++ -*-===//
+//===--- Config.h - configuration checks and the choice of inputs -*- C++
+//-*-===//
 //
 // What makes the gate honest before any analysis runs: every .clang-tidy the
 // analysis would read parses, no alloc-* option key is unknown or misplaced,

@@ -182,8 +182,8 @@ std::optional<std::string> diffBase(llvm::StringRef Rev, llvm::StringRef Root,
   // An unborn branch: HEAD names a branch that has no commit.
   if (!runGit({"-C", Root, "symbolic-ref", "--quiet", "HEAD"}, Ignored))
     return Rev.str(); // let git diff report what is wrong
-  auto Empty = runGit({"-C", Root, "hash-object", "-t", "tree", "/dev/null"},
-                      Error);
+  auto Empty =
+      runGit({"-C", Root, "hash-object", "-t", "tree", "/dev/null"}, Error);
   if (!Empty)
     return std::nullopt;
   return llvm::StringRef(*Empty).trim().str();
@@ -199,10 +199,10 @@ std::optional<ChangedLines> changedLines(llvm::StringRef Rev,
   if (!Base)
     return std::nullopt;
   // Renames are followed: a moved file's lines are not changed lines.
-  auto Diff = runGit({"-C", Root, "-c", "core.quotePath=false", "diff", "-U0",
-                      "--no-color", "--no-ext-diff", "--find-renames", *Base,
-                      "--"},
-                     Error);
+  auto Diff =
+      runGit({"-C", Root, "-c", "core.quotePath=false", "diff", "-U0",
+              "--no-color", "--no-ext-diff", "--find-renames", *Base, "--"},
+             Error);
   if (!Diff)
     return std::nullopt;
   ChangedLines Out;
@@ -249,9 +249,8 @@ bool touches(const Finding &F, const ChangedLines &Changed) {
     auto L = It->second.lower_bound(R.Begin.Line);
     return L != It->second.end() && *L <= Last;
   };
-  return Hit(F.Where) || llvm::any_of(F.Notes, [&](const Related &N) {
-           return Hit(N.Where);
-         });
+  return Hit(F.Where) ||
+         llvm::any_of(F.Notes, [&](const Related &N) { return Hit(N.Where); });
 }
 
 // --- baseline --------------------------------------------------------------
@@ -369,8 +368,7 @@ std::optional<Baseline> loadBaseline(llvm::StringRef Path, std::string &Error) {
 template <typename OldT, typename KeyFn, typename FileFn, typename OldKeyFn,
           typename OldFileFn>
 std::vector<int> matchTwoPass(size_t N, std::vector<OldT> &Old, KeyFn Key,
-                              FileFn File, OldKeyFn OldKey,
-                              OldFileFn OldFile) {
+                              FileFn File, OldKeyFn OldKey, OldFileFn OldFile) {
   std::vector<int> Match(N, -1);
   std::multimap<std::string, size_t> ByKey;
   for (size_t J = 0; J < Old.size(); ++J)
@@ -586,8 +584,8 @@ json::Value sarifDocument(const std::vector<Finding> &Findings,
       RJ["shortDescription"] = json::Object{{"text", Rules[I].Summary}};
       RJ["fullDescription"] = json::Object{{"text", Rules[I].Full}};
       // GitHub code scanning requires help.text; it shows the Markdown.
-      RJ["help"] = json::Object{{"text", Rules[I].Help},
-                                {"markdown", Rules[I].Help}};
+      RJ["help"] =
+          json::Object{{"text", Rules[I].Help}, {"markdown", Rules[I].Help}};
       RJ["helpUri"] = Rules[I].HelpUri;
     }
   if (!SrcRoot.empty()) {
@@ -686,10 +684,10 @@ json::Value sarifDocument(const std::vector<Finding> &Findings,
   // and what --max-results left out.
   json::Array ConfigNotes, ExecNotes;
   for (const Finding *F : X.ConfigErrors)
-    ConfigNotes.push_back(json::Object{
-        {"level", F->Level == "note" ? "note" : "error"},
-        {"message", json::Object{{"text", F->Message}}},
-        {"descriptor", json::Object{{"id", F->RuleId}}}});
+    ConfigNotes.push_back(
+        json::Object{{"level", F->Level == "note" ? "note" : "error"},
+                     {"message", json::Object{{"text", F->Message}}},
+                     {"descriptor", json::Object{{"id", F->RuleId}}}});
   if (X.Omitted)
     ExecNotes.push_back(json::Object{
         {"level", "warning"},
@@ -895,9 +893,8 @@ ReportOutcome report(AnalysisResult &Result, ReportRequest &Req) {
       for (size_t I = 0; I < Result.Sites.size(); ++I) {
         const InventoryEntry &S = Result.Sites[I];
         auto It = Changed->find(S.File);
-        IsNewSite[I] =
-            IsNewSite[I] && It != Changed->end() &&
-            It->second.count(Files.position(S.File, S.Offset).Line);
+        IsNewSite[I] = IsNewSite[I] && It != Changed->end() &&
+                       It->second.count(Files.position(S.File, S.Offset).Line);
       }
     for (size_t I = 0; I < IsNewSite.size(); ++I)
       if (IsNewSite[I])
@@ -1056,10 +1053,9 @@ ReportOutcome report(AnalysisResult &Result, ReportRequest &Req) {
     // before notes; the baseline's absent results last.
     if (Req.MaxResults && Located.size() + AbsentOnes.size() > Req.MaxResults) {
       auto Rank = [&](const Finding &F) {
-        return std::make_tuple(IsNew(F) ? 0 : 1,
-                               F.Level == "error"     ? 0
-                               : F.Level == "warning" ? 1
-                                                      : 2);
+        return std::make_tuple(IsNew(F) ? 0 : 1, F.Level == "error"     ? 0
+                                                 : F.Level == "warning" ? 1
+                                                                        : 2);
       };
       std::vector<size_t> Order(Located.size());
       for (size_t I = 0; I < Order.size(); ++I)
@@ -1085,8 +1081,8 @@ ReportOutcome report(AnalysisResult &Result, ReportRequest &Req) {
     }
     X.Absent = Base ? &AbsentOnes : nullptr;
     if (Req.Inventory)
-      X.Inventory = inventoryJson(Result.Sites, SiteFingerprints,
-                                  SiteFunctions, Files, Req.SrcRoot);
+      X.Inventory = inventoryJson(Result.Sites, SiteFingerprints, SiteFunctions,
+                                  Files, Req.SrcRoot);
     if (Req.Gate == FailOn::NewSites)
       X.NewSites = NewSitesJson();
     size_t Total = Located.size() + AbsentOnes.size();
