@@ -163,10 +163,16 @@ void AfterInitCheck::onEndOfTranslationUnit() {
     for (const CallExpr *Call : B.Allocations) {
       const FunctionRule *R = resolver().allocation(Call, *Ctx, false);
       diag(SM.getFileLoc(Call->getBeginLoc()),
-           "'%0' allocates after initialisation: %1 can run outside the init "
-           "functions (InitFunctions: '%2'); allocate it during start-up, or "
-           "take the memory from a pool set up there")
-          << R->Name << (Path.empty() ? "'" + F->getName().str() + "'" : Path)
+           "'%0' allocates after initialisation; allocate during start-up, or "
+           "from a pool set up there")
+          << R->Name;
+      // How it is reached outside the init functions, at the entry point.
+      const FunctionDecl *At = Entry ? Entry : F;
+      diag(SM.getFileLoc(At->getLocation()),
+           "reached through %0, outside the init functions (InitFunctions: "
+           "'%1')",
+           DiagnosticIDs::Note)
+          << (Path.empty() ? "'" + F->getName().str() + "'" : Path)
           << InitFunctions;
     }
   }

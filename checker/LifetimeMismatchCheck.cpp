@@ -72,8 +72,8 @@ std::optional<uint64_t> constantSize(const CallExpr *Call,
 /// taken (then it cannot become an array).
 class ScopedBuffer : public RecursiveASTVisitor<ScopedBuffer> {
 public:
-  ScopedBuffer(const CallExpr *Call, CalleeResolver &R, const SourceManager &SM)
-      : Call(Call), Resolver(R), SM(SM) {}
+  ScopedBuffer(const CallExpr *Call, CalleeResolver &R, ASTContext &Ctx)
+      : Call(Call), Resolver(R), Ctx(Ctx), SM(Ctx.getSourceManager()) {}
   bool VisitCallExpr(CallExpr *C) {
     // Resized (realloc) or handed over: a stack array could not follow.
     const FunctionRule *R = Resolver.ruleForCall(C, SM);
@@ -95,11 +95,6 @@ public:
     }
     return true;
   }
-  bool VisitBinaryOperator(BinaryOperator *BO) {
-    if (BO->isAssignmentOp() && refersToVar(BO->getLHS()))
-      Unsafe = true;
-    return true;
-  }
   bool VisitUnaryOperator(UnaryOperator *U) {
     if ((U->getOpcode() == UO_AddrOf || U->isIncrementDecrementOp()) &&
         refersToVar(U->getSubExpr()))
@@ -111,17 +106,110 @@ public:
       Unsafe = true;
     return true;
   }
+  // Tests of the pointer: an array's address is never null, so once it is
+  // an array "if (!buf)" warns (-Waddress) and must go with the allocation.
+  // Only a whole "if (!buf) <failure>" without else can go; any other test
+  // leaves the fix-it out.
+  bool VisitIfStmt(IfStmt *If) {
+    if (!If->getElse() && !If->getInit() && !If->getConditionVariable() &&
+        isNullTest(If->getCond()))
+      Removable.push_back(If);
+    noteTest(If->getCond());
+    return true;
+  }
+  bool VisitWhileStmt(WhileStmt *W) {
+    noteTest(W->getCond());
+    return true;
+  }
+  bool VisitDoStmt(DoStmt *D) {
+    noteTest(D->getCond());
+    return true;
+  }
+  bool VisitForStmt(ForStmt *F) {
+    if (F->getCond())
+      noteTest(F->getCond());
+    return true;
+  }
+  bool VisitConditionalOperator(ConditionalOperator *C) {
+    noteTest(C->getCond());
+    return true;
+  }
+  bool VisitUnaryLNot(UnaryOperator *U) {
+    noteTest(U->getSubExpr());
+    return true;
+  }
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->isAssignmentOp() && refersToVar(BO->getLHS()))
+      Unsafe = true;
+    if (BO->isLogicalOp() || BO->isComparisonOp()) {
+      noteTest(BO->getLHS());
+      noteTest(BO->getRHS());
+    }
+    return true;
+  }
+  /// "!buf", "buf == NULL", "NULL == buf" (or 0).
+  bool isNullTest(const Expr *E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *U = dyn_cast<UnaryOperator>(E))
+      return U->getOpcode() == UO_LNot && refersToVar(U->getSubExpr());
+    if (const auto *B = dyn_cast<BinaryOperator>(E))
+      if (B->getOpcode() == BO_EQ)
+        return (refersToVar(B->getLHS()) && isNull(B->getRHS())) ||
+               (refersToVar(B->getRHS()) && isNull(B->getLHS()));
+    return false;
+  }
+  bool isNull(const Expr *E) const {
+    return E->IgnoreParenCasts()->isNullPointerConstant(
+               Ctx, Expr::NPC_ValueDependentIsNull) != Expr::NPCK_NotNull;
+  }
+  void noteTest(const Expr *E) {
+    if (E && refersToVar(E))
+      Tested.push_back(E);
+  }
+  /// Every test of the pointer sits in the condition of a removable if.
+  bool testsRemovable() const {
+    for (const Expr *T : Tested)
+      if (!llvm::any_of(Removable, [&](const IfStmt *If) {
+            return If->getCond()->getBeginLoc() <= T->getBeginLoc() &&
+                   T->getEndLoc() <= If->getCond()->getEndLoc();
+          }))
+        return false;
+    return true;
+  }
   bool refersToVar(const Expr *E) {
     const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(E));
     return Var && DRE && DRE->getDecl() == Var;
   }
   const CallExpr *Call;
   CalleeResolver &Resolver;
+  ASTContext &Ctx;
   const SourceManager &SM;
   const DeclStmt *Decl = nullptr;
   const VarDecl *Var = nullptr;
   bool Unsafe = false;
+  std::vector<const IfStmt *> Removable; ///< "if (!buf) ..." without else
+  std::vector<const Expr *> Tested;      ///< every test of the pointer
 };
+
+/// \p R widened to whole lines when nothing else is on them, so removing a
+/// statement leaves no blank line behind.  The range taken is the newline
+/// before the lines up to their last character: clang's fix-it merging
+/// widens a removal between two blanks by one more character, which would
+/// otherwise eat the next line's indentation.
+CharSourceRange wholeLines(CharSourceRange R, const SourceManager &SM) {
+  auto [FID, B] = SM.getDecomposedLoc(R.getBegin());
+  unsigned E = SM.getFileOffset(R.getEnd());
+  StringRef Text = SM.getBufferData(FID);
+  size_t LineB = B == 0 ? StringRef::npos : Text.rfind('\n', B);
+  size_t LineE = Text.find('\n', E);
+  if (LineB == StringRef::npos || LineE == StringRef::npos ||
+      !Text.slice(LineB + 1, B).trim().empty() ||
+      !Text.slice(E, LineE).trim().empty())
+    return R;
+  return CharSourceRange::getCharRange(
+      R.getBegin().getLocWithOffset(-static_cast<int>(B - LineB)),
+      R.getEnd().getLocWithOffset(static_cast<int>(LineE - E)));
+}
 
 } // namespace
 
@@ -194,7 +282,8 @@ void LifetimeMismatchCheck::checkFunction(const FunctionDecl *FD,
     const Allocation &A = Allocs[Id];
     if (!A.fresh())
       continue;
-    const Justification *J = Index->find(A.Loc, *SM);
+    const Justification *J = Index->find(
+        A.Loc, *SM, [&] { return justificationScope(A.Call, Ctx); });
     if (!J || !J->valid())
       continue; // alloc-unjustified's to report
     Lifetime L = *J->Life;
@@ -223,20 +312,18 @@ void LifetimeMismatchCheck::checkFunction(const FunctionDecl *FD,
     switch (L) {
     case Lifetime::Permanent: {
       if (A.InLoop) {
-        diag(A.Loc,
-             "%0 is justified as 'permanent' but is allocated inside a "
-             "loop, so every iteration allocates again; allocate it once "
-             "at start-up, or justify its real lifetime")
+        diag(A.Loc, "%0 is justified as 'permanent' but is allocated in a "
+                    "loop; allocate it once at start-up")
             << Name;
         break;
       }
       if (Freed) {
-        diag(A.Loc, "%0 is justified as 'permanent' but is freed by '%1' at "
-                    "line %2; keep it for the program's lifetime, or justify "
-                    "its real lifetime")
-            << Name << Freed->Callee->Name
-            << SM->getPresumedLineNumber(
-                   SM->getFileLoc(Freed->Call->getBeginLoc()));
+        diag(A.Loc, "%0 is justified as 'permanent' but is freed; keep it, "
+                    "or justify its real lifetime")
+            << Name;
+        diag(SM->getFileLoc(Freed->Call->getBeginLoc()), "freed here by '%0'",
+             DiagnosticIDs::Note)
+            << Freed->Callee->Name;
         break;
       }
       Permanent P{A.Loc, Name, {}};
@@ -249,22 +336,20 @@ void LifetimeMismatchCheck::checkFunction(const FunctionDecl *FD,
     }
     case Lifetime::Scoped: {
       if (GoneAnywhere & (GoneReturned | GoneOutParam)) {
-        diag(A.Loc,
-             "%0 is justified as 'scoped' but is returned to the caller; "
-             "justify it as 'returned'")
+        diag(A.Loc, "%0 is justified as 'scoped' but is returned; justify it "
+                    "as 'returned'")
             << Name;
         break;
       }
       if (GoneAnywhere & (GoneEscaped | GoneTransferred | GoneHeld)) {
-        diag(A.Loc, "%0 is justified as 'scoped' but outlives the function "
-                    "(stored or handed over); free it before returning, or "
-                    "justify it as 'stored'")
+        diag(A.Loc, "%0 is justified as 'scoped' but is stored or handed "
+                    "over; free it before returning, or justify it as 'stored'")
             << Name;
         break;
       }
       if (OwnedAtNormalExit) {
-        diag(A.Loc, "%0 is justified as 'scoped' but is still owned when the "
-                    "function returns; free it on every path")
+        diag(A.Loc, "%0 is justified as 'scoped' but is not freed on every "
+                    "path; free it before each return")
             << Name;
         diag(OwnedExit, "returns here without freeing it", DiagnosticIDs::Note);
         break;
@@ -274,7 +359,7 @@ void LifetimeMismatchCheck::checkFunction(const FunctionDecl *FD,
         break;
       // A small fixed-size scoped buffer: the stack (or the owning
       // structure) is the place for it.
-      ScopedBuffer Buf(A.Call, resolver(), *SM);
+      ScopedBuffer Buf(A.Call, resolver(), Ctx);
       Buf.TraverseStmt(FD->getBody());
       std::string Replacement;
       if (Buf.Var && Buf.Var->getType()->isPointerType()) {
@@ -292,7 +377,10 @@ void LifetimeMismatchCheck::checkFunction(const FunctionDecl *FD,
                         (A.Rule->Name == "calloc" ? " = {0}" : "") + ";";
       }
       bool CanFix = !Replacement.empty() && Buf.Decl && !Buf.Unsafe &&
+                    Buf.testsRemovable() &&
                     !Buf.Decl->getBeginLoc().isMacroID();
+      for (const IfStmt *If : Buf.Removable)
+        CanFix &= If->getBeginLoc().isFileID() && If->getEndLoc().isFileID();
       std::vector<const CallExpr *> FreeCalls;
       for (const ReleaseEvent &R : Analysis.releases())
         if (R.A == Id && R.Frees)
@@ -301,10 +389,8 @@ void LifetimeMismatchCheck::checkFunction(const FunctionDecl *FD,
         CanFix &= F->getNumArgs() == 1 && Buf.refersToVar(F->getArg(0)) &&
                   !F->getBeginLoc().isMacroID();
       {
-        auto D = diag(A.Loc, "%0 is a scoped allocation of %1 bytes: a buffer "
-                             "on the stack or inside its owner would do, "
-                             "without a heap allocation that can fail or "
-                             "fragment")
+        auto D = diag(A.Loc, "%0 is a scoped allocation of %1 bytes; use a "
+                             "buffer on the stack or inside its owner")
                  << Name << static_cast<unsigned>(*Size);
         if (CanFix) {
           D << FixItHint::CreateReplacement(
@@ -314,31 +400,43 @@ void LifetimeMismatchCheck::checkFunction(const FunctionDecl *FD,
             SourceLocation Semi = Lexer::findLocationAfterToken(
                 F->getEndLoc(), tok::semi, *SM, Ctx.getLangOpts(), false);
             if (Semi.isValid())
-              D << FixItHint::CreateRemoval(
-                  CharSourceRange::getCharRange(F->getBeginLoc(), Semi));
+              D << FixItHint::CreateRemoval(wholeLines(
+                  CharSourceRange::getCharRange(F->getBeginLoc(), Semi), *SM));
+          }
+          // The failure test of the allocation goes with it.
+          for (const IfStmt *If : Buf.Removable) {
+            // "if (!b) return -1;": the ';' is not in the statement's range.
+            SourceLocation End = Lexer::findLocationAfterToken(
+                If->getEndLoc(), tok::semi, *SM, Ctx.getLangOpts(), false);
+            if (End.isInvalid())
+              End = Lexer::getLocForEndOfToken(If->getEndLoc(), 0, *SM,
+                                               Ctx.getLangOpts());
+            D << FixItHint::CreateRemoval(wholeLines(
+                CharSourceRange::getCharRange(If->getBeginLoc(), End), *SM));
           }
         }
       } // the warning is emitted here, before its note
       if (!Replacement.empty())
-        diag(A.Loc, "replace it with '%0'%select{| and drop its free}1",
+        diag(A.Loc,
+             "replace it with '%0'%select{| and drop its free}1%select{| and "
+             "its failure test}2",
              DiagnosticIDs::Note)
-            << Replacement << !FreeCalls.empty();
+            << Replacement << !FreeCalls.empty() << !Buf.Removable.empty();
       break;
     }
     case Lifetime::Returned: {
       if (GoneAnywhere & (GoneReturned | GoneOutParam))
         break;
-      diag(A.Loc, "%0 is justified as 'returned' but never reaches a return or "
-                  "an out-parameter; return it, or justify its real lifetime")
+      diag(A.Loc, "%0 is justified as 'returned' but is never returned; "
+                  "return it, or justify its real lifetime")
           << Name;
       break;
     }
     case Lifetime::Stored: {
       if (!Stores.empty() || (GoneAnywhere & (GoneEscaped | GoneOutParam)))
         break;
-      diag(A.Loc, "%0 is justified as 'stored' but is never assigned into a "
-                  "field, a global or an out-parameter; store it, or justify "
-                  "its real lifetime")
+      diag(A.Loc, "%0 is justified as 'stored' but is never stored; store "
+                  "it, or justify its real lifetime")
           << Name;
       break;
     }
@@ -361,12 +459,12 @@ void LifetimeMismatchCheck::onEndOfTranslationUnit() {
     for (const auto &[Call, D] : Frees)
       if (llvm::is_contained(P.Storage, D)) {
         const FunctionRule *R = resolver().ruleForCall(Call, *SM);
-        diag(P.Loc, "%0 is justified as 'permanent' but '%1' is freed by '%2'; "
-                    "keep it for the program's lifetime, or justify its real "
-                    "lifetime")
-            << P.Name << cast<NamedDecl>(D)->getName() << (R ? R->Name : "?");
-        diag(SM->getFileLoc(Call->getBeginLoc()), "freed here",
-             DiagnosticIDs::Note);
+        diag(P.Loc, "%0 is justified as 'permanent' but '%1' is freed; keep "
+                    "it, or justify its real lifetime")
+            << P.Name << cast<NamedDecl>(D)->getName();
+        diag(SM->getFileLoc(Call->getBeginLoc()), "freed here by '%0'",
+             DiagnosticIDs::Note)
+            << (R ? R->Name : "?");
         break;
       }
   for (const Transaction &T : Transactions) {
@@ -377,11 +475,12 @@ void LifetimeMismatchCheck::onEndOfTranslationUnit() {
           Ender = FD;
     if (Ender)
       continue;
-    diag(T.Loc, "%0 is justified as 'transaction' but is neither returned nor "
-                "stored into an object that a transaction-end function frees "
-                "(TransactionEnd: '%1'); store it in the transaction's object, "
-                "or justify its real lifetime")
-        << T.Name << TransactionEnd;
+    diag(T.Loc, "%0 is justified as 'transaction' but no transaction-end "
+                "function frees it; store it in the transaction's object")
+        << T.Name;
+    diag(T.Loc, "transaction-end functions match TransactionEnd '%0'",
+         DiagnosticIDs::Note)
+        << TransactionEnd;
   }
   Permanents.clear();
   Transactions.clear();

@@ -5,7 +5,6 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "clang/Lex/Lexer.h"
 #include "clang/Lex/Preprocessor.h"
 
 using namespace clang::ast_matchers;
@@ -13,11 +12,6 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::alloc {
 
 namespace {
-/// The stub a field's comment starts from; its placeholder lifetime is
-/// reported by alloc-unjustified until someone fills it in.
-constexpr llvm::StringLiteral FieldStub =
-    "/* alloc: <lifetime> -- <who frees it, and when> */";
-
 /// Declared as an allocator already: malloc or ownership_returns.
 bool declaredAllocator(const FunctionDecl *FD) {
   for (const FunctionDecl *D : FD->redecls()) {
@@ -35,7 +29,6 @@ void MissingLifetimeCheck::registerPPCallbacks(const SourceManager &SourceMgr,
                                                Preprocessor *PP,
                                                Preprocessor *) {
   SM = &SourceMgr;
-  LangOpts = &PP->getLangOpts();
   Index = sharedJustifications(*PP);
 }
 
@@ -75,12 +68,10 @@ void MissingLifetimeCheck::check(const MatchFinder::MatchResult &Result) {
   const FunctionDecl *First = FD->getFirstDecl();
   SourceLocation Where = First->getBeginLoc();
   {
-    auto D = diag(FD->getLocation(),
-                  "'%0' returns heap memory the caller must free, but its "
-                  "declaration does not say so; declare it "
-                  "'__attribute__((malloc))' so callers and tools treat it as "
-                  "an allocator")
-             << FD->getName();
+    auto D =
+        diag(FD->getLocation(), "'%0' returns heap memory the caller must "
+                                "free; declare it '__attribute__((malloc))'")
+        << FD->getName();
     if (Where.isFileID() && !SM->isInSystemHeader(Where))
       D << FixItHint::CreateInsertion(Where, "__attribute__((malloc)) ");
   }
@@ -93,18 +84,12 @@ void MissingLifetimeCheck::onEndOfTranslationUnit() {
     if (Index->findAny(F->getLocation(), *SM))
       continue;
     const auto &[AllocLoc, Fn] = Fields[F];
-    {
-      auto D = diag(F->getLocation(),
-                    "field '%0' holds heap memory (allocated in '%1') but its "
-                    "declaration does not say who frees it and when; add '%2' "
-                    "with its lifetime and reason")
-               << F->getName() << Fn << FieldStub;
-      SourceLocation Semi = Lexer::findLocationAfterToken(
-          F->getEndLoc(), tok::semi, *SM, *LangOpts, false);
-      if (Semi.isValid() && Semi.isFileID())
-        D << FixItHint::CreateInsertion(Semi, (" " + FieldStub).str());
-    }
-    diag(AllocLoc, "allocated here", DiagnosticIDs::Note);
+    // No fix-it: only a person knows who frees it, and a placeholder
+    // comment would be reported as a malformed justification.
+    diag(F->getLocation(), "field '%0' holds heap memory but does not say who "
+                           "frees it; add '// alloc: stored -- <who frees it>'")
+        << F->getName();
+    diag(AllocLoc, "allocated here, in '%0'", DiagnosticIDs::Note) << Fn;
   }
   Fields.clear();
   FieldOrder.clear();

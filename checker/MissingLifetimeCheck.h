@@ -26,7 +26,6 @@ public:
 private:
   std::shared_ptr<const JustificationIndex> Index;
   const SourceManager *SM = nullptr;
-  const LangOptions *LangOpts = nullptr;
   /// Fields that receive owned memory, with the first allocation seen.
   llvm::DenseMap<const FieldDecl *, std::pair<SourceLocation, std::string>>
       Fields;

@@ -10,13 +10,6 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::alloc {
 
-namespace {
-/// The hint every unjustified-site message ends with.
-constexpr llvm::StringLiteral Remedy =
-    "add '/* alloc: <lifetime> -- <reason> */' on this line or the line above, "
-    "with lifetime permanent, scoped, transaction, returned or stored";
-} // namespace
-
 UnjustifiedCheck::UnjustifiedCheck(StringRef Name, ClangTidyContext *Context)
     : AllocCheckBase(Name, Context),
       InferredAllocators(Options.get("InferredAllocators", true)) {}
@@ -48,6 +41,7 @@ void UnjustifiedCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void UnjustifiedCheck::check(const MatchFinder::MatchResult &Result) {
+  Ctx = Result.Context;
   if (!Sites)
     Sites.emplace(resolver(), InferredAllocators);
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call"))
@@ -63,28 +57,33 @@ void UnjustifiedCheck::onEndOfTranslationUnit() {
       Sites ? Sites->finish(*SM) : std::vector<AllocationSite>();
   Sites.reset(); // it holds this unit's resolver
   for (const AllocationSite &S : All) {
+    // The statement holding the site: a comment on any of its lines counts.
+    auto Scope = [&] {
+      return Ctx ? justificationScope(S.E, *Ctx) : SourceRange();
+    };
     // A malformed justification still claims the site; it is reported once,
     // at the comment, below.
-    if (Index->find(S.Loc, *SM))
+    if (Index->find(S.Loc, *SM, Scope))
       continue;
-    if (S.AddressTaken) {
-      diag(S.Loc, "address of allocator '%0' is taken; calls through the "
-                  "pointer allocate heap memory no analysis can see: justify "
-                  "it with '/* alloc: <lifetime> -- <reason> */' or call '%0' "
-                  "directly")
+    if (S.AddressTaken)
+      diag(S.Loc, "address of allocator '%0' is taken, so calls through it "
+                  "allocate unseen; justify it or call '%0' directly")
           << S.Rule->Name;
-      continue;
-    }
-    diag(S.Loc, "%0 %select{allocates|reallocates}1 heap memory without a "
-                "justification; %2")
-        << describeAllocation(*S.Rule, S.Macro)
-        << S.Rule->ReallocArg.has_value() << Remedy;
+    else
+      diag(S.Loc, "%0 %select{allocates|reallocates}1 heap memory without a "
+                  "justification; add '// alloc: <lifetime> -- <reason>'")
+          << describeAllocation(*S.Rule, S.Macro)
+          << S.Rule->ReallocArg.has_value();
+    if (const NearMiss *M = Index->findNearMiss(S.Loc, *SM, Scope))
+      diag(M->Loc, "not read as a justification: %0", DiagnosticIDs::Note)
+          << M->Hint;
   }
   std::vector<const Justification *> Justifications = Index->all();
   llvm::sort(Justifications,
              [this](const Justification *A, const Justification *B) {
                return SM->isBeforeInTranslationUnit(A->Loc, B->Loc);
              });
+  Ctx = nullptr;
   for (const Justification *J : Justifications)
     if (!J->valid())
       diag(J->Loc, "malformed allocation justification: %0") << J->Error;

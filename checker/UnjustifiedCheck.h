@@ -27,6 +27,7 @@ private:
   const bool InferredAllocators;
   std::shared_ptr<const JustificationIndex> Index;
   const SourceManager *SM = nullptr;
+  ASTContext *Ctx = nullptr; ///< of the unit being matched
   std::optional<SiteCollector> Sites;
 };
 

@@ -20,7 +20,7 @@ done
 
 packages=(clang-tidy-19 libclang-19-dev llvm-19-dev llvm-19-tools clang-19
           libclang-rt-19-dev libc6-dev cmake ninja-build python3
-          python3-jsonschema python3-yaml git)
+          python3-jsonschema python3-yaml git pre-commit)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \

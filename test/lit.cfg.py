@@ -58,6 +58,8 @@ config.substitutions.append(("%expect_exit", "%s %s" % (
     py, os.path.join(inputs, "expect_exit.py"))))
 config.substitutions.append(("%validate_sarif", "%s %s" % (
     py, os.path.join(inputs, "sarif", "validate_sarif.py"))))
+config.substitutions.append(("%check_github_sarif", "%s %s" % (
+    py, os.path.join(inputs, "sarif", "check_github_sarif.py"))))
 config.substitutions.append(("%inputs", inputs))
 config.substitutions.append(("%rules_dir", os.path.join(config.alloc_tidy_source_dir, "rules")))
 config.substitutions.append(("%src_root", config.alloc_tidy_source_dir))
@@ -80,6 +82,10 @@ config.substitutions.append(("%fuzz_corpus", os.path.join(config.test_source_roo
 if config.alloc_tidy_driver and os.path.exists(config.alloc_tidy_driver):
     config.available_features.add("driver")
 config.environment["HOME"] = os.environ.get("HOME", "/tmp")
+# Debian's pre-commit, for the hook's end-to-end test.
+import shutil
+if shutil.which("pre-commit"):
+    config.available_features.add("pre-commit")
 # A sanitizer build (-DALLOC_TIDY_SANITIZE=ON): clang-tidy is not
 # instrumented, so the plugin needs the runtime preloaded.  LLVM leaks on
 # purpose at exit (it skips freeing the AST), so leak checking is off.

@@ -1,6 +1,9 @@
 //===--- Justification.cpp - "/* alloc: lifetime -- reason */" ------------===//
 
 #include "Justification.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/MacroArgs.h"
 #include "clang/Lex/MacroInfo.h"
@@ -120,8 +123,9 @@ StringRef lifetimeList() {
   return "permanent, scoped, transaction, returned, stored";
 }
 
-std::optional<Justification> parseJustificationComment(StringRef Text) {
-  StringRef T = Text;
+namespace {
+/// The text of a comment without its markers: "// x", "/* x */", "/** x */".
+std::optional<StringRef> commentBody(StringRef T) {
   if (T.consume_front("//")) {
     T = T.ltrim("/!");
   } else if (T.consume_front("/*")) {
@@ -130,7 +134,15 @@ std::optional<Justification> parseJustificationComment(StringRef Text) {
   } else {
     return std::nullopt;
   }
-  T = T.trim();
+  return T.trim();
+}
+} // namespace
+
+std::optional<Justification> parseJustificationComment(StringRef Text) {
+  std::optional<StringRef> Body = commentBody(Text);
+  if (!Body)
+    return std::nullopt;
+  StringRef T = *Body;
   if (!T.consume_front("alloc:"))
     return std::nullopt;
   Justification J;
@@ -138,8 +150,8 @@ std::optional<Justification> parseJustificationComment(StringRef Text) {
   StringRef Word = T.take_while([](char C) { return isAlnum(C) || C == '_'; });
   T = T.drop_front(Word.size()).ltrim();
   if (Word.empty()) {
-    J.Error = ("justification names no lifetime; write 'alloc: <lifetime> -- "
-               "<reason>' with a lifetime of " +
+    J.Error = ("no lifetime; write 'alloc: <lifetime> -- <reason>' with one "
+               "of " +
                lifetimeList())
                   .str();
     return J;
@@ -148,27 +160,49 @@ std::optional<Justification> parseJustificationComment(StringRef Text) {
     return parseContract(Text, Word, T);
   J.Life = parseLifetime(Word);
   if (!J.Life) {
-    J.Error = ("unknown lifetime '" + Word +
-               "' in allocation justification; use one of " + lifetimeList() +
-               " (or takes, copies, borrows for a contract)")
-                  .str();
+    J.Error =
+        ("unknown lifetime '" + Word + "'; use one of " + lifetimeList()).str();
     return J;
   }
   if (!T.consume_front("--")) {
     J.Life.reset();
-    J.Error = ("allocation justification has no reason; write '-- <reason>' "
-               "after the lifetime '" +
-               Word + "'")
-                  .str();
+    J.Error = ("no reason; write '-- <reason>' after '" + Word + "'").str();
     return J;
   }
   J.Reason = normaliseReason(T);
   if (J.Reason.empty()) {
     J.Life.reset();
-    J.Error = "allocation justification has an empty reason; say after '--' "
-              "why this allocation is needed";
+    J.Error = "empty reason; say after '--' why the allocation is needed";
   }
   return J;
+}
+
+std::optional<std::string> nearMissHint(StringRef Text) {
+  std::optional<StringRef> Body = commentBody(Text);
+  if (!Body || Body->starts_with("alloc:"))
+    return std::nullopt;
+  StringRef T = *Body;
+  auto IsWordChar = [](char C) { return isAlnum(C) || C == '_'; };
+  for (size_t I = T.find_insensitive("alloc"); I != StringRef::npos;
+       I = T.find_insensitive("alloc", I + 1)) {
+    if (I > 0 && IsWordChar(T[I - 1]))
+      continue; // "malloc:", "my_alloc:"
+    StringRef Word = T.drop_front(I).take_while(IsWordChar);
+    StringRef After = T.drop_front(I + Word.size());
+    StringRef Blanks = After.take_while([](char C) { return C == ' '; });
+    if (!After.drop_front(Blanks.size()).starts_with(":"))
+      continue;
+    if (!Word.equals_insensitive("alloc"))
+      return ("the keyword is 'alloc:', not '" + Word + ":'").str();
+    if (Word != "alloc")
+      return std::string("the keyword is lowercase: 'alloc:'");
+    if (!Blanks.empty())
+      return std::string("no blank before the colon: 'alloc:'");
+    return ("'alloc:' must open the comment; move '" +
+            T.take_front(I).rtrim(" :-") + "' after the reason")
+        .str();
+  }
+  return std::nullopt;
 }
 
 /// Feeds "alloc:" comments into the index.
@@ -186,12 +220,14 @@ public:
       return false;
     StringRef Text = Buffer.slice(Begin, End);
     // Cheap rejection: most comments are not justifications.
-    if (!Text.contains("alloc:"))
+    if (!Text.contains_insensitive("alloc"))
       return false;
     std::optional<Justification> J = parseJustificationComment(Text);
-    if (!J)
+    std::optional<std::string> Hint;
+    if (J)
+      J->Loc = Range.getBegin();
+    else if (!(Hint = nearMissHint(Text)))
       return false;
-    J->Loc = Range.getBegin();
     size_t LineStart = Buffer.rfind('\n', Begin);
     LineStart = LineStart == StringRef::npos ? 0 : LineStart + 1;
     size_t LineEnd = Buffer.find('\n', End);
@@ -205,8 +241,12 @@ public:
                                        SM.getLineNumber(FID, Begin),
                                        SM.getLineNumber(FID, End - 1),
                                        Standalone,
-                                       std::move(*J)};
-    auto &Comments = Index.Files[FID].Comments;
+                                       J ? std::move(*J) : Justification(),
+                                       {}};
+    if (Hint)
+      E.Miss = {std::move(*Hint), Range.getBegin()};
+    auto &PF = Index.Files[FID];
+    auto &Comments = J ? PF.Comments : PF.NearMisses;
     // Comments arrive in file order; keep the vector sorted regardless.
     auto Pos = llvm::upper_bound(
         Comments, Begin, [](unsigned B, const auto &C) { return B < C.Begin; });
@@ -252,9 +292,9 @@ public:
                  lifetimeList())
                     .str();
     } else if (!J.Life) {
-      J.Error = ("unknown lifetime '" + Word +
-                 "' in allocation justification; use one of " + lifetimeList())
-                    .str();
+      J.Error =
+          ("unknown lifetime '" + Word + "'; use one of " + lifetimeList())
+              .str();
     } else if (!ReasonTok->is(tok::string_literal)) {
       J.Life.reset();
       J.Error = "ALLOC_JUSTIFIED needs a string literal reason as its second "
@@ -266,8 +306,7 @@ public:
       J.Reason = Lit.trim().str();
       if (J.Reason.empty()) {
         J.Life.reset();
-        J.Error = "allocation justification has an empty reason; say why this "
-                  "allocation is needed";
+        J.Error = "empty reason; say why the allocation is needed";
       }
     }
     Index.Files[FID].Macros.push_back({Begin, End + 1, std::move(J)});
@@ -305,8 +344,9 @@ sharedJustifications(Preprocessor &PP) {
 }
 
 const Justification *JustificationIndex::find(SourceLocation Loc,
-                                              const SourceManager &SM) const {
-  const Justification *J = findAny(Loc, SM);
+                                              const SourceManager &SM,
+                                              ScopeFn Scope) const {
+  const Justification *J = findAny(Loc, SM, Scope);
   return J && !J->isContract() ? J : nullptr;
 }
 
@@ -317,38 +357,81 @@ JustificationIndex::findContract(SourceLocation Loc,
   return J && J->isContract() ? J : nullptr;
 }
 
-const Justification *
-JustificationIndex::findAny(SourceLocation Loc, const SourceManager &SM) const {
+const Justification *JustificationIndex::findAny(SourceLocation Loc,
+                                                 const SourceManager &SM,
+                                                 ScopeFn Scope) const {
   SourceLocation FileLoc = SM.getFileLoc(Loc);
   auto [FID, Offset] = SM.getDecomposedLoc(FileLoc);
   auto It = Files.find(FID);
   if (It == Files.end())
     return nullptr;
-  const PerFile &F = It->second;
-  for (const MacroEntry &M : F.Macros)
+  for (const MacroEntry &M : It->second.Macros)
     if (M.Begin <= Offset && Offset < M.End)
       return &M.J;
-  if (F.Comments.empty())
+  const CommentEntry *E = lookup(It->second.Comments, FID, Offset, SM, Scope);
+  return E ? &E->J : nullptr;
+}
+
+const NearMiss *JustificationIndex::findNearMiss(SourceLocation Loc,
+                                                 const SourceManager &SM,
+                                                 ScopeFn Scope) const {
+  auto [FID, Offset] = SM.getDecomposedLoc(SM.getFileLoc(Loc));
+  auto It = Files.find(FID);
+  if (It == Files.end())
+    return nullptr;
+  const CommentEntry *E = lookup(It->second.NearMisses, FID, Offset, SM, Scope);
+  return E ? &E->Miss : nullptr;
+}
+
+const JustificationIndex::CommentEntry *
+JustificationIndex::lookup(const std::vector<CommentEntry> &Comments,
+                           FileID FID, unsigned Offset, const SourceManager &SM,
+                           ScopeFn Scope) {
+  if (Comments.empty())
     return nullptr;
   unsigned Line = SM.getLineNumber(FID, Offset);
-  auto Next =
-      llvm::upper_bound(F.Comments, Offset,
-                        [](unsigned O, const auto &C) { return O < C.Begin; });
+  auto Next = llvm::upper_bound(
+      Comments, Offset, [](unsigned O, const auto &C) { return O < C.Begin; });
   // A trailing comment on the same line.
-  if (Next != F.Comments.end() && Next->BeginLine == Line)
-    return &Next->J;
-  if (Next == F.Comments.begin())
+  if (Next != Comments.end() && Next->BeginLine == Line)
+    return &*Next;
+  if (Next != Comments.begin() && std::prev(Next)->EndLine == Line)
+    return &*std::prev(Next);
+
+  if (Scope) {
+    // The statement's lines, from its first to its last: a comment on any of
+    // them, or on its own line(s) directly above the first.
+    SourceRange R = Scope();
+    if (R.isValid()) {
+      auto [BFID, BOff] = SM.getDecomposedLoc(SM.getFileLoc(R.getBegin()));
+      auto [EFID, EOff] = SM.getDecomposedLoc(SM.getFileLoc(R.getEnd()));
+      if (BFID == FID && EFID == FID && BOff <= Offset && Offset <= EOff) {
+        unsigned First = SM.getLineNumber(FID, BOff);
+        unsigned Last = SM.getLineNumber(FID, EOff);
+        auto In = llvm::partition_point(
+            Comments, [&](const CommentEntry &C) { return C.EndLine < First; });
+        if (In != Comments.end() && In->BeginLine <= Last)
+          return &*In;
+        if (In != Comments.begin()) {
+          const CommentEntry &Above = *std::prev(In);
+          if (Above.Standalone && Above.EndLine + 1 == First)
+            return &Above;
+        }
+        return nullptr;
+      }
+    }
+  }
+
+  if (Next == Comments.begin())
     return nullptr;
   const CommentEntry &Prev = *std::prev(Next);
-  if (Prev.EndLine == Line)
-    return &Prev.J;
   // A comment on its own line(s) directly above the allocation's line, or
   // above the statement holding it when that statement spans lines: nothing
   // between them ends or opens a statement, and no blank line separates them.
   if (!Prev.Standalone || Prev.EndLine + 1 > Line)
     return nullptr;
   if (Prev.EndLine + 1 == Line)
-    return &Prev.J;
+    return &Prev;
   StringRef Between = SM.getBufferData(FID).slice(Prev.End, Offset);
   if (Between.find_first_of(";{}") != StringRef::npos)
     return nullptr;
@@ -357,7 +440,65 @@ JustificationIndex::findAny(SourceLocation Loc, const SourceManager &SM) const {
   for (size_t I = 1; I + 1 < Lines.size(); ++I)
     if (Lines[I].trim().empty())
       return nullptr;
-  return &Prev.J;
+  return &Prev;
+}
+
+SourceRange justificationScope(const Expr *E, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(*E);
+  auto RangeOf = [](const DynTypedNode &N) { return N.getSourceRange(); };
+  // Bounded: expressions nest deeply only in generated code.
+  for (unsigned Depth = 0; Depth < 256; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return RangeOf(Node);
+    const DynTypedNode &P = Parents[0];
+    if (const auto *S = P.get<Stmt>()) {
+      const Stmt *Child = Node.get<Stmt>();
+      // The head of a compound statement: up to the condition's ')'.
+      if (const auto *If = dyn_cast<IfStmt>(S)) {
+        if (Child != If->getThen() && Child != If->getElse())
+          return {If->getBeginLoc(), If->getRParenLoc()};
+        return RangeOf(Node);
+      }
+      if (const auto *W = dyn_cast<WhileStmt>(S)) {
+        if (Child != W->getBody())
+          return {W->getBeginLoc(), W->getRParenLoc()};
+        return RangeOf(Node);
+      }
+      if (const auto *F = dyn_cast<ForStmt>(S)) {
+        if (Child != F->getBody())
+          return {F->getBeginLoc(), F->getRParenLoc()};
+        return RangeOf(Node);
+      }
+      if (const auto *Sw = dyn_cast<SwitchStmt>(S)) {
+        if (Child != Sw->getBody())
+          return {Sw->getBeginLoc(), Sw->getRParenLoc()};
+        return RangeOf(Node);
+      }
+      if (const auto *Do = dyn_cast<DoStmt>(S)) {
+        if (Child != Do->getBody())
+          return {Do->getWhileLoc(), Do->getRParenLoc()};
+        return RangeOf(Node);
+      }
+      // A statement of a block, or the one a label or case introduces.
+      if (isa<CompoundStmt, LabelStmt, CaseStmt, DefaultStmt, AttributedStmt>(
+              S))
+        return RangeOf(Node);
+      Node = P;
+      continue;
+    }
+    if (const auto *D = P.get<Decl>()) {
+      // A local variable's initialiser: the declaration statement above it.
+      if (isa<VarDecl>(D) && !Ctx.getParents(P).empty() &&
+          Ctx.getParents(P)[0].get<DeclStmt>()) {
+        Node = P;
+        continue;
+      }
+      return RangeOf(P);
+    }
+    Node = P;
+  }
+  return RangeOf(Node);
 }
 
 std::vector<const Justification *> JustificationIndex::all() const {

@@ -12,6 +12,7 @@
 
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include <memory>
 #include <optional>
@@ -19,7 +20,9 @@
 #include <vector>
 
 namespace clang {
+class ASTContext;
 class CommentHandler;
+class Expr;
 class Preprocessor;
 class SourceManager;
 } // namespace clang
@@ -66,6 +69,26 @@ struct Justification {
 /// std::nullopt when the comment is not an "alloc:" comment at all.
 std::optional<Justification> parseJustificationComment(llvm::StringRef Text);
 
+/// For a comment that is not an "alloc:" comment but looks meant as one
+/// ("ALLOC: ...", "TODO alloc: ...", "allocate: ..."), what to change;
+/// std::nullopt for any other comment.
+std::optional<std::string> nearMissHint(llvm::StringRef Text);
+
+/// The source range a justification of the allocation \p E may sit on: its
+/// full statement (a declaration, an expression statement, a return), or the
+/// head of the if, while, for, do or switch whose condition holds it, up to
+/// the condition's closing parenthesis.  Builds \p Ctx's parent map.
+SourceRange justificationScope(const Expr *E, ASTContext &Ctx);
+
+/// A comment near an allocation that looks meant as its justification.
+struct NearMiss {
+  std::string Hint;   ///< what to change, from nearMissHint()
+  SourceLocation Loc; ///< the comment
+};
+
+/// Computes an allocation's justification scope when the lookup needs it
+/// (only when the allocation's own line holds no justification).
+using ScopeFn = llvm::function_ref<SourceRange()>;
 /// Every justification of one translation unit, indexed by file position.
 /// Fed by the preprocessor (comments and ALLOC_JUSTIFIED expansions); the
 /// unit's one index is obtained with sharedJustifications().
@@ -82,8 +105,16 @@ public:
 
   /// The justification covering an allocation written at \p Loc (any
   /// location; its file location is used), or nullptr.  A contract comment
-  /// is not a justification.
-  const Justification *find(SourceLocation Loc, const SourceManager &SM) const;
+  /// is not a justification.  With \p Scope (see justificationScope), a
+  /// comment on any line of the allocation's statement counts, and one above
+  /// the statement's first line.
+  const Justification *find(SourceLocation Loc, const SourceManager &SM,
+                            ScopeFn Scope = nullptr) const;
+
+  /// A comment placed as \p Loc's justification would be that looks meant as
+  /// one but is not, or nullptr.
+  const NearMiss *findNearMiss(SourceLocation Loc, const SourceManager &SM,
+                               ScopeFn Scope = nullptr) const;
 
   /// The contract comment on the line of \p Loc (a function's name) or
   /// directly above its declaration, or nullptr.
@@ -93,9 +124,10 @@ public:
   /// All justifications seen, in order of appearance per file.
   std::vector<const Justification *> all() const;
 
-  /// Any "alloc:" comment on the line of \p Loc or directly above it.
-  const Justification *findAny(SourceLocation Loc,
-                               const SourceManager &SM) const;
+  /// Any "alloc:" comment on the line of \p Loc or directly above it (or,
+  /// with \p Scope, on a line of the statement or directly above it).
+  const Justification *findAny(SourceLocation Loc, const SourceManager &SM,
+                               ScopeFn Scope = nullptr) const;
 
 private:
   friend class CommentCollector;
@@ -105,15 +137,21 @@ private:
     unsigned BeginLine, EndLine;
     bool Standalone; ///< nothing else on its lines
     Justification J;
+    NearMiss Miss; ///< in PerFile::NearMisses only
   };
   struct MacroEntry {
     unsigned Begin, End; ///< offsets of the whole invocation
     Justification J;
   };
   struct PerFile {
-    std::vector<CommentEntry> Comments; ///< sorted by Begin
+    std::vector<CommentEntry> Comments;   ///< sorted by Begin
+    std::vector<CommentEntry> NearMisses; ///< sorted by Begin
     std::vector<MacroEntry> Macros;
   };
+  /// The entry of \p Entries placed to justify an allocation at \p Loc.
+  static const CommentEntry *lookup(const std::vector<CommentEntry> &Entries,
+                                    FileID FID, unsigned Offset,
+                                    const SourceManager &SM, ScopeFn Scope);
   llvm::DenseMap<FileID, PerFile> Files;
   std::unique_ptr<CommentHandler> Handler;
 };

@@ -88,7 +88,9 @@ private:
   CalleeResolver &Resolver;
   UnitState *Owner;
   bool Computing = false, Done = false;
-  /// Node-based: analyses and checks keep pointers to the rules.
+  /// Node-based: rules are handed out by address (to the callee resolver and
+  /// the analyses run while the table is filled), so adding one must not
+  /// move the others.
   std::map<const FunctionDecl *, FunctionRule> Rules;
   llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<unsigned, 2>> Tracked;
   std::vector<const FunctionDecl *> Order;

@@ -7,11 +7,14 @@
 //
 // Exit status: 0 clean, 1 findings that gate (see --fail-on), 2 usage or
 // input error (unknown option, missing compilation database, a file that
-// does not parse, invalid configuration or rules).
+// does not parse or has no compile command, invalid configuration or rules,
+// an output that cannot be written): the gate never passes having checked
+// nothing.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Analysis.h"
+#include "Config.h"
 #include "Output.h"
 #include "Summarise.h"
 #include "clang-tidy/ClangTidy.h"
@@ -50,8 +53,9 @@ and reads .clang-tidy files as clang-tidy does.
 Exit status:
   0  no finding that gates (see --fail-on)
   1  at least one finding that gates
-  2  usage or input error: unknown option, missing compilation database,
-     a file that does not parse, invalid configuration or rules file
+  2  the tool failed: unknown option, missing compilation database, a file
+     that does not parse or has no compile command, invalid configuration,
+     rules or baseline file, an output that cannot be written
 
 Examples:
   alloc-tidy -p build/ src/*.c
@@ -127,7 +131,11 @@ cl::opt<FailOn> FailOnOpt(
         clEnumValN(FailOn::New, "new",
                    "findings not in the baseline (all, without one; default)"),
         clEnumValN(FailOn::Any, "any", "any finding"),
-        clEnumValN(FailOn::None, "none", "never")),
+        clEnumValN(FailOn::None, "none", "never"),
+        clEnumValN(FailOn::NewSites, "new-sites",
+                   "new findings and any allocation site the change adds, "
+                   "justified or not (against the baseline's inventory, or "
+                   "on the lines --diff selects)")),
     cl::init(FailOn::New), cl::cat(Category));
 
 cl::opt<bool>
@@ -148,6 +156,30 @@ cl::opt<std::string>
             cl::desc(R"(Directory that SARIF and JSON paths are relative
 to (%SRCROOT%). Default: the current directory.)"),
             cl::init(""), cl::cat(Category));
+
+// --- gating and adoption: baselines, exclusions, upload limits -----------
+cl::list<std::string>
+    Exclude("exclude", cl::desc(R"(Leave out the inputs matching this glob (on
+the path relative to --srcroot, or the absolute path); repeatable.
+Example: --exclude='deps/*')"),
+            cl::value_desc("glob"), cl::cat(Category));
+cl::opt<std::string> WriteBaseline(
+    "write-baseline", cl::desc(R"(Write the findings and the allocation
+inventory as a baseline (SARIF) to this file.  With --baseline, only the
+findings already in it are kept: a refresh drops what was fixed and accepts
+nothing new.  The findings do not gate unless --fail-on is given.)"),
+    cl::value_desc("file.sarif"), cl::init(""), cl::cat(Category));
+cl::opt<bool> OnlyNew("only-new",
+                      cl::desc(R"(Report only new findings (not in the
+baseline; without one, all), without the baseline's absent ones: what to
+upload to code scanning.)"),
+                      cl::init(false), cl::cat(Category));
+cl::opt<unsigned>
+    MaxResults("max-results",
+               cl::desc(R"(SARIF: keep at most this many results (new ones and
+errors first) and say how many were left out.  GitHub shows 5000 and
+rejects more than 25000 per run.  Default: all.)"),
+               cl::init(0), cl::cat(Category));
 
 cl::opt<std::string>
     ExportContracts("export-contracts",
@@ -365,6 +397,8 @@ int main(int Argc, const char **Argv) {
   (void)sys::fs::make_absolute(FirstFile); // relative still works for lookup
   ClangTidyOptions Effective = Provider->getOptions(FirstFile);
   std::vector<std::string> Enabled = getCheckNames(Effective, false);
+  bool ExplicitConfig =
+      Config.getNumOccurrences() > 0 || ConfigFile.getNumOccurrences() > 0;
   if (ListChecks) {
     outs() << "Enabled checks:";
     for (const std::string &C : Enabled)
@@ -379,7 +413,9 @@ int main(int Argc, const char **Argv) {
            << "\n";
     return 0;
   }
-  if (Enabled.empty())
+  // Checks turned off on the command line is a usage error; a directory's
+  // .clang-tidy turning them off leaves that directory out (below).
+  if (Enabled.empty() && (Checks.getNumOccurrences() > 0 || ExplicitConfig))
     return usageError("no checks enabled (see --checks and .clang-tidy)");
   if (Sources.empty())
     return usageError("no input files; usage: alloc-tidy [options] <file>... "
@@ -387,6 +423,59 @@ int main(int Argc, const char **Argv) {
   for (const std::string &S : Sources)
     if (!sys::fs::exists(S))
       return usageError("no such file: '" + S + "'");
+
+  // Configuration that would make the gate check something else than what
+  // it says: a .clang-tidy clang-tidy would skip, unknown option keys.
+  if (ExplicitConfig) {
+    std::vector<std::string> Problems =
+        checkOptionKeys(Effective, ConfigFile.empty() ? StringRef("--config")
+                                                      : StringRef(ConfigFile));
+    if (!Problems.empty())
+      return usageError(Problems.front());
+  } else if (std::string E = checkConfigFiles(Sources); !E.empty()) {
+    return usageError(E);
+  }
+  // Outputs that cannot be written fail now, not after the analysis.
+  for (const std::string *Out :
+       {&OutputFile.getValue(), &WriteBaseline.getValue(),
+        &ExportContracts.getValue()})
+    if (!Out->empty())
+      if (std::string E = checkWritable(*Out); !E.empty())
+        return usageError(E);
+  if (FailOnOpt == FailOn::NewSites && Baseline.empty() && Diff.empty() &&
+      !Quiet)
+    errs() << "alloc-tidy: --fail-on=new-sites without --baseline or --diff: "
+              "every allocation site is new\n";
+
+  SmallString<256> Root(SrcRoot.empty() ? "." : StringRef(SrcRoot));
+  if (std::error_code EC = sys::fs::make_absolute(Root))
+    return usageError("cannot resolve --srcroot '" + SrcRoot +
+                      "': " + EC.message());
+  sys::path::remove_dots(Root, true);
+
+  // Inputs left out on purpose: --exclude, and directories whose
+  // .clang-tidy enables no alloc-* check (vendored code).
+  std::vector<GlobPattern> ExcludePatterns;
+  for (const std::string &G : Exclude) {
+    Expected<GlobPattern> P = GlobPattern::create(G);
+    if (!P)
+      return usageError("invalid --exclude pattern '" + G +
+                        "': " + toString(P.takeError()));
+    ExcludePatterns.push_back(std::move(*P));
+  }
+  InputChoice Inputs = chooseInputs(Sources, ExcludePatterns, Root, *Provider);
+  if (!Quiet && (!Inputs.Excluded.empty() || !Inputs.NoChecks.empty()))
+    errs() << "alloc-tidy: left out " << Inputs.Excluded.size()
+           << " input(s) matching --exclude and " << Inputs.NoChecks.size()
+           << " whose .clang-tidy enables no alloc-* check\n";
+  if (Inputs.Analyse.empty()) {
+    // Nothing to analyse because the user said so: not a failure (a
+    // pre-commit run touching only vendored files passes).
+    if (!Quiet)
+      errs() << "alloc-tidy: nothing to analyse: every input was left out\n";
+    return 0;
+  }
+  Sources = Inputs.Analyse;
   if (std::optional<std::string> E = checkDatabase(DB, Sources))
     return usageError(*E);
 
@@ -446,8 +535,9 @@ int main(int Argc, const char **Argv) {
   Request.EnableCheckProfile = EnableCheckProfile;
   Request.ShowProgress = !Quiet && Sources.size() > 1 && errs().is_displayed();
   // Fingerprints name the enclosing function; the inventory lists sites.
-  Request.RecordSites =
-      Format != OutputFormat::Text || Inventory || !Baseline.empty();
+  Request.RecordSites = Format != OutputFormat::Text || Inventory ||
+                        !Baseline.empty() || !WriteBaseline.empty() ||
+                        FailOnOpt == FailOn::NewSites || !Diff.empty();
   Request.ExportContracts = !ExportContracts.empty();
   if ((Fix || FixErrors || FixNotes) && Format != OutputFormat::Text)
     return usageError("--fix applies to --format=text only");
@@ -471,20 +561,37 @@ int main(int Argc, const char **Argv) {
   if (ParseErrors && !FixErrors)
     Report.Fix = FB_NoFix;
   Report.Gate = FailOnOpt;
+  // Writing a baseline accepts the findings: they gate only when asked.
+  if (!WriteBaseline.empty() && FailOnOpt.getNumOccurrences() == 0)
+    Report.Gate = FailOn::None;
   Report.Inventory = Inventory;
   Report.BaselineFile = Baseline;
   Report.DiffRev = Diff;
-  SmallString<256> Root(SrcRoot.empty() ? "." : StringRef(SrcRoot));
-  if (std::error_code EC = sys::fs::make_absolute(Root))
-    return usageError("cannot resolve --srcroot '" + SrcRoot +
-                      "': " + EC.message());
-  sys::path::remove_dots(Root, true);
+  Report.OnlyNew = OnlyNew;
+  Report.MaxResults = MaxResults;
+  Report.WriteBaseline = WriteBaseline;
   Report.SrcRoot = std::string(Root);
   Report.Provider = MakeProvider();
   Report.BaseFS = BaseFS;
   ReportOutcome Outcome = report(Result, Report);
   if (!Outcome.Error.empty())
     return usageError(Outcome.Error);
+  // A source the database has no command for was not analysed: the gate
+  // cannot pass on it.
+  if (!Result.NoCommand.empty()) {
+    std::string List;
+    for (size_t I = 0; I < Result.NoCommand.size() && I < 5; ++I)
+      List += (I ? ", '" : "'") + Result.NoCommand[I] + "'";
+    if (Result.NoCommand.size() > 5)
+      List += ", ...";
+    return usageError(Twine(Result.NoCommand.size()) + " of " +
+                      Twine(Sources.size()) +
+                      " inputs have no compile command in the compilation "
+                      "database and were not analysed: " +
+                      List +
+                      "\nregenerate compile_commands.json, or leave "
+                      "them out with --exclude");
+  }
   if (ParseErrors) {
     if (!Quiet)
       errs() << "alloc-tidy: errors found (above); the result is not "

@@ -29,6 +29,7 @@ namespace {
 
 /// What one translation unit produced.
 struct UnitResult {
+  bool NoCommand = false; ///< the database has no command for it
   std::vector<ClangTidyError> Errors;
   ClangTidyStats Stats;
   std::vector<FunctionRange> Functions;
@@ -75,7 +76,8 @@ public:
       E.Macro = S.Macro;
       E.AddressTaken = S.AddressTaken;
       E.Realloc = S.Rule->ReallocArg.has_value();
-      const Justification *J = Index->find(S.Loc, SM);
+      const Justification *J =
+          Index->find(S.Loc, SM, [&] { return justificationScope(S.E, Ctx); });
       if (!J) {
         E.Status = "unjustified";
       } else if (!J->valid()) {
@@ -185,6 +187,9 @@ public:
                      DiagnosticConsumer *Diags) override {
     // As clang-tidy: code guarded by __clang_analyzer__ is seen.
     Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    // No "N warnings generated." per unit: the driver prints one summary,
+    // and under -j the units' lines would interleave.
+    Invocation->getDiagnosticOpts().ShowCarets = false;
     return FrontendActionFactory::runInvocation(Invocation, Files, PCH, Diags);
   }
 
@@ -235,6 +240,13 @@ private:
 /// share nothing mutable.
 UnitResult analyseOne(const AnalysisRequest &R, const std::string &Source) {
   UnitResult Out;
+  // ClangTool would print "Skipping ..." and go on: the driver reports it.
+  SmallString<256> Abs(Source);
+  llvm::sys::fs::make_absolute(Abs);
+  if (R.Compilations->getCompileCommands(Abs).empty()) {
+    Out.NoCommand = true;
+    return Out;
+  }
   ClangTidyContext Context(R.MakeProvider());
   auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
       llvm::vfs::createPhysicalFileSystem());
@@ -293,14 +305,43 @@ void sortUnique(std::vector<T> &V, KeyFn Key) {
           V.end());
 }
 
-/// The absolute path a diagnostic refers to.
-std::string errorPath(const ClangTidyError &E) {
-  SmallString<256> P(E.Message.FilePath);
-  if (!P.empty() && !llvm::sys::path::is_absolute(P) &&
-      !E.BuildDirectory.empty())
-    llvm::sys::fs::make_absolute(E.BuildDirectory, P);
+/// \p Path made absolute: a compilation database's relative paths are
+/// relative to its entry's directory, where the unit was compiled.
+std::string absoluteIn(StringRef Path, StringRef BuildDirectory) {
+  SmallString<256> P(Path);
+  if (P.empty())
+    return "";
+  if (!llvm::sys::path::is_absolute(P)) {
+    if (!BuildDirectory.empty())
+      llvm::sys::fs::make_absolute(BuildDirectory, P);
+    else
+      llvm::sys::fs::make_absolute(P);
+  }
   llvm::sys::path::remove_dots(P, true);
   return std::string(P);
+}
+
+/// \p Fix with every file path absolute.
+llvm::StringMap<tooling::Replacements>
+absoluteFix(const llvm::StringMap<tooling::Replacements> &Fix,
+            StringRef BuildDirectory) {
+  llvm::StringMap<tooling::Replacements> Out;
+  for (const auto &[File, Replacements] : Fix) {
+    std::string Abs = absoluteIn(File, BuildDirectory);
+    for (const tooling::Replacement &Rep : Replacements)
+      llvm::consumeError(Out[Abs].add(tooling::Replacement(
+          Abs, Rep.getOffset(), Rep.getLength(), Rep.getReplacementText())));
+  }
+  return Out;
+}
+
+/// \p M with its paths (place, ranges, fixes) absolute.
+void makeAbsolute(tooling::DiagnosticMessage &M, StringRef BuildDirectory) {
+  M.FilePath = absoluteIn(M.FilePath, BuildDirectory);
+  for (tooling::FileByteRange &R : M.Ranges)
+    R.FilePath = absoluteIn(R.FilePath, BuildDirectory);
+  if (!M.Fix.empty())
+    M.Fix = absoluteFix(M.Fix, BuildDirectory);
 }
 
 } // namespace
@@ -335,9 +376,22 @@ AnalysisResult analyse(const AnalysisRequest &R) {
     llvm::errs() << "\r\x1b[K";
 
   AnalysisResult Result;
-  for (UnitResult &U : Units) {
+  for (size_t I = 0; I < Units.size(); ++I) {
+    UnitResult &U = Units[I];
+    if (U.NoCommand) {
+      Result.NoCommand.push_back(R.Sources[I]);
+      continue;
+    }
+    ++Result.Analysed;
     for (ClangTidyError &E : U.Errors) {
-      E.Message.FilePath = errorPath(E);
+      makeAbsolute(E.Message, E.BuildDirectory);
+      for (tooling::DiagnosticMessage &N : E.Notes)
+        makeAbsolute(N, E.BuildDirectory);
+      // A compiler error without a place (a bad flag, an unreadable file)
+      // is about this unit: name it, so every report can point at it.
+      if (E.Message.FilePath.empty() &&
+          StringRef(E.DiagnosticName).starts_with("clang-diagnostic-"))
+        E.Message.FilePath = absoluteIn(R.Sources[I], "");
       Result.Errors.push_back(std::move(E));
     }
     addStats(Result.Stats, U.Stats);

@@ -63,8 +63,13 @@ struct AnalysisRequest {
 
 struct AnalysisResult {
   /// Sorted by file, offset, check and message; duplicates (a header seen
-  /// from several translation units) removed.
+  /// from several translation units) removed.  Every path is absolute (a
+  /// compilation database's relative paths are resolved against its
+  /// directory); a compiler error without a place names its source file.
   std::vector<ClangTidyError> Errors;
+  /// Sources the compilation database has no command for: not analysed.
+  std::vector<std::string> NoCommand;
+  unsigned Analysed = 0; ///< translation units parsed
   ClangTidyStats Stats;
   std::vector<FunctionRange> Functions;
   std::vector<InventoryEntry> Sites;

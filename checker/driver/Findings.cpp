@@ -169,6 +169,11 @@ std::vector<Finding> toFindings(const AnalysisResult &Result,
   return Out;
 }
 
+std::string normalisedLine(SourceFiles &Files, llvm::StringRef File,
+                           unsigned Offset) {
+  return normalise(Files.lineText(File, Offset));
+}
+
 std::string siteFingerprint(const InventoryEntry &Site,
                             llvm::StringRef Function, SourceFiles &Files,
                             unsigned Ordinal) {

@@ -75,6 +75,11 @@ std::string siteFingerprint(const InventoryEntry &Site,
                             llvm::StringRef Function, SourceFiles &Files,
                             unsigned Ordinal);
 
+/// The line holding \p Offset with blanks and comments removed: what a
+/// fingerprint hashes, so re-indenting or commenting does not change it.
+std::string normalisedLine(SourceFiles &Files, llvm::StringRef File,
+                           unsigned Offset);
+
 /// The function containing \p Offset in \p File, or "".
 std::string enclosingFunction(const std::vector<FunctionRange> &Functions,
                               llvm::StringRef File, unsigned Offset);

@@ -15,6 +15,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include <map>
 #include <set>
+#include <tuple>
 
 #ifndef ALLOC_TIDY_DOCS_URL
 #define ALLOC_TIDY_DOCS_URL                                                    \
@@ -41,7 +42,22 @@ const CheckDoc CheckDocs[] = {
 /// paragraph under the title, the full description the first under "Why".
 struct RuleInfo {
   std::string Id, Summary, Full, HelpUri;
+  std::string Help; ///< the whole page, Markdown
 };
+
+/// GitHub code scanning's limit on rule descriptions.
+constexpr size_t MaxDescription = 1024;
+
+std::string clip(std::string S, size_t Max) {
+  if (S.size() <= Max)
+    return S;
+  S.resize(Max - 3);
+  while (!S.empty() && (static_cast<unsigned char>(S.back()) & 0xC0) == 0x80)
+    S.pop_back(); // not inside a UTF-8 sequence
+  if (!S.empty() && static_cast<unsigned char>(S.back()) >= 0xC0)
+    S.pop_back();
+  return S + "...";
+}
 
 std::string paragraphAfter(llvm::StringRef Text, llvm::StringRef Heading) {
   size_t At = 0;
@@ -77,12 +93,19 @@ RuleInfo ruleInfo(llvm::StringRef Id) {
       R.Full = paragraphAfter(D.Text, "## Why");
       R.HelpUri =
           (llvm::Twine(ALLOC_TIDY_DOCS_URL) + "checks/" + Id + ".md").str();
+      R.Help = D.Text.str();
     }
   if (R.Summary.empty())
     R.Summary = Id.starts_with("clang-diagnostic-") ? "Compiler diagnostic."
                                                     : (Id + " finding").str();
+  if (R.HelpUri.empty() && Id.starts_with("clang-diagnostic-"))
+    R.HelpUri = "https://clang.llvm.org/docs/DiagnosticsReference.html";
   if (R.Full.empty())
     R.Full = R.Summary;
+  if (R.Help.empty())
+    R.Help = R.Full;
+  R.Summary = clip(R.Summary, MaxDescription);
+  R.Full = clip(R.Full, MaxDescription);
   return R;
 }
 
@@ -148,15 +171,38 @@ std::optional<std::string> runGit(llvm::ArrayRef<llvm::StringRef> Args,
   return (*OutText)->getBuffer().str();
 }
 
+/// The revision to diff against for \p Rev: itself, or the empty tree for
+/// "HEAD" in a repository with no commit yet (its first commit).
+std::optional<std::string> diffBase(llvm::StringRef Rev, llvm::StringRef Root,
+                                    std::string &Error) {
+  std::string Ignored;
+  if (Rev != "HEAD" ||
+      runGit({"-C", Root, "rev-parse", "--verify", "--quiet", "HEAD"}, Ignored))
+    return Rev.str();
+  // An unborn branch: HEAD names a branch that has no commit.
+  if (!runGit({"-C", Root, "symbolic-ref", "--quiet", "HEAD"}, Ignored))
+    return Rev.str(); // let git diff report what is wrong
+  auto Empty =
+      runGit({"-C", Root, "hash-object", "-t", "tree", "/dev/null"}, Error);
+  if (!Empty)
+    return std::nullopt;
+  return llvm::StringRef(*Empty).trim().str();
+}
+
 std::optional<ChangedLines> changedLines(llvm::StringRef Rev,
                                          std::string &Error) {
   auto Top = runGit({"rev-parse", "--show-toplevel"}, Error);
   if (!Top)
     return std::nullopt;
   std::string Root = llvm::StringRef(*Top).trim().str();
-  auto Diff = runGit({"-C", Root, "diff", "-U0", "--no-color", "--no-ext-diff",
-                      "--no-renames", Rev, "--"},
-                     Error);
+  std::optional<std::string> Base = diffBase(Rev, Root, Error);
+  if (!Base)
+    return std::nullopt;
+  // Renames are followed: a moved file's lines are not changed lines.
+  auto Diff =
+      runGit({"-C", Root, "-c", "core.quotePath=false", "diff", "-U0",
+              "--no-color", "--no-ext-diff", "--find-renames", *Base, "--"},
+             Error);
   if (!Diff)
     return std::nullopt;
   ChangedLines Out;
@@ -192,6 +238,21 @@ std::optional<ChangedLines> changedLines(llvm::StringRef Rev,
   return Out;
 }
 
+/// True when any line of \p F's path (its region, its notes: the allocation
+/// of a leak reported at an unchanged return) is a changed line.
+bool touches(const Finding &F, const ChangedLines &Changed) {
+  auto Hit = [&](const Region &R) {
+    auto It = Changed.find(R.Begin.File);
+    if (It == Changed.end())
+      return false;
+    unsigned Last = std::max(R.Begin.Line, R.End.Line);
+    auto L = It->second.lower_bound(R.Begin.Line);
+    return L != It->second.end() && *L <= Last;
+  };
+  return Hit(F.Where) ||
+         llvm::any_of(F.Notes, [&](const Related &N) { return Hit(N.Where); });
+}
+
 // --- baseline --------------------------------------------------------------
 
 std::string withoutNumbers(llvm::StringRef S) {
@@ -214,8 +275,19 @@ struct BaselineResult {
   bool Matched = false;
 };
 
-std::optional<std::vector<BaselineResult>> loadBaseline(llvm::StringRef Path,
-                                                        std::string &Error) {
+/// An allocation site of a baseline's inventory.
+struct BaselineSite {
+  std::string File, Fingerprint;
+  bool Matched = false;
+};
+
+struct Baseline {
+  std::vector<BaselineResult> Results;
+  std::vector<BaselineSite> Sites;
+  bool HasInventory = false;
+};
+
+std::optional<Baseline> loadBaseline(llvm::StringRef Path, std::string &Error) {
   auto Buf = llvm::MemoryBuffer::getFile(Path);
   if (!Buf) {
     Error = ("cannot read baseline '" + Path + "': " + Buf.getError().message())
@@ -235,10 +307,33 @@ std::optional<std::vector<BaselineResult>> loadBaseline(llvm::StringRef Path,
     Error = ("baseline '" + Path + "' is not a SARIF log (no 'runs')").str();
     return std::nullopt;
   }
-  std::vector<BaselineResult> Out;
+  Baseline Out;
   for (const json::Value &Run : *Runs) {
     const json::Object *R = Run.getAsObject();
-    const json::Array *Results = R ? R->getArray("results") : nullptr;
+    // Fingerprints and states only mean something between alloc-tidy runs:
+    // another tool's log would match nothing and make every finding new,
+    // or, worse, look like a clean baseline.
+    std::optional<llvm::StringRef> Tool;
+    if (const json::Object *T = R ? R->getObject("tool") : nullptr)
+      if (const json::Object *D = T->getObject("driver"))
+        Tool = D->getString("name");
+    if (Tool != llvm::StringRef("alloc-tidy")) {
+      Error = ("baseline '" + Path + "' was not written by alloc-tidy (tool '" +
+               Tool.value_or("?") +
+               "'); write one with 'alloc-tidy --write-baseline=FILE'")
+                  .str();
+      return std::nullopt;
+    }
+    if (const json::Object *Props = R->getObject("properties"))
+      if (const json::Array *Inv = Props->getArray("allocTidyInventory")) {
+        Out.HasInventory = true;
+        for (const json::Value &V : *Inv)
+          if (const json::Object *O = V.getAsObject())
+            Out.Sites.push_back(
+                {O->getString("file").value_or("").str(),
+                 O->getString("fingerprint").value_or("").str()});
+      }
+    const json::Array *Results = R->getArray("results");
     if (!Results)
       continue;
     for (const json::Value &V : *Results) {
@@ -260,10 +355,39 @@ std::optional<std::vector<BaselineResult>> loadBaseline(llvm::StringRef Path,
               if (const json::Object *A = P->getObject("artifactLocation"))
                 B.Uri = A->getString("uri").value_or("").str();
       B.Raw = V;
-      Out.push_back(std::move(B));
+      Out.Results.push_back(std::move(B));
     }
   }
   return Out;
+}
+
+/// Matches \p Items against \p Old in two passes: same file and key first,
+/// then the same key in another file (a file renamed or moved with its code
+/// unchanged keeps its findings).  \p Match(I) is the index of the match of
+/// item I, or -1.
+template <typename OldT, typename KeyFn, typename FileFn, typename OldKeyFn,
+          typename OldFileFn>
+std::vector<int> matchTwoPass(size_t N, std::vector<OldT> &Old, KeyFn Key,
+                              FileFn File, OldKeyFn OldKey, OldFileFn OldFile) {
+  std::vector<int> Match(N, -1);
+  std::multimap<std::string, size_t> ByKey;
+  for (size_t J = 0; J < Old.size(); ++J)
+    ByKey.emplace(OldKey(Old[J]), J);
+  for (bool SameFile : {true, false})
+    for (size_t I = 0; I < N; ++I) {
+      if (Match[I] >= 0)
+        continue;
+      auto [B, E] = ByKey.equal_range(Key(I));
+      for (auto It = B; It != E; ++It) {
+        OldT &O = Old[It->second];
+        if (O.Matched || (SameFile && OldFile(O) != File(I)))
+          continue;
+        O.Matched = true;
+        Match[I] = static_cast<int>(It->second);
+        break;
+      }
+    }
+  return Match;
 }
 
 // --- SARIF -----------------------------------------------------------------
@@ -393,10 +517,20 @@ json::Object findingJson(const Finding &F, llvm::StringRef SrcRoot) {
   return O;
 }
 
+/// What a SARIF run carries besides its results.
+struct SarifExtras {
+  const std::vector<BaselineResult> *Absent = nullptr; ///< to append
+  std::optional<json::Value> Inventory;
+  std::optional<json::Value> NewSites;
+  /// Diagnostics about the configuration, not about a place in the code.
+  std::vector<const Finding *> ConfigErrors;
+  bool ToolErrors = false; ///< some unit did not parse
+  size_t Omitted = 0;      ///< results left out by --max-results
+  unsigned MaxResults = 0;
+};
+
 json::Value sarifDocument(const std::vector<Finding> &Findings,
-                          const std::vector<BaselineResult> *Baseline,
-                          llvm::StringRef SrcRoot,
-                          std::optional<json::Value> Inventory) {
+                          llvm::StringRef SrcRoot, SarifExtras &X) {
   SarifSources Sources;
   SarifDocumentWriter Writer(Sources.sourceManager());
   Writer.createRun("alloc-tidy", "alloc-tidy heap allocation checks",
@@ -449,6 +583,9 @@ json::Value sarifDocument(const std::vector<Finding> &Findings,
       json::Object &RJ = *(*RulesJson)[I].getAsObject();
       RJ["shortDescription"] = json::Object{{"text", Rules[I].Summary}};
       RJ["fullDescription"] = json::Object{{"text", Rules[I].Full}};
+      // GitHub code scanning requires help.text; it shows the Markdown.
+      RJ["help"] =
+          json::Object{{"text", Rules[I].Help}, {"markdown", Rules[I].Help}};
       RJ["helpUri"] = Rules[I].HelpUri;
     }
   if (!SrcRoot.empty()) {
@@ -488,7 +625,11 @@ json::Value sarifDocument(const std::vector<Finding> &Findings,
         if (P)
           *P = std::move(Fresh);
       }
-    R["partialFingerprints"] = json::Object{{"allocTidy/v1", F.Fingerprint}};
+    // Ours, and under the key GitHub reads (it would otherwise hash the
+    // line's text itself, which moves with the code around it).
+    R["partialFingerprints"] =
+        json::Object{{"allocTidy/v1", F.Fingerprint},
+                     {"primaryLocationLineHash", F.Fingerprint}};
     if (!F.Function.empty())
       R["properties"] = json::Object{{"function", F.Function}};
     if (!F.BaselineState.empty())
@@ -520,8 +661,8 @@ json::Value sarifDocument(const std::vector<Finding> &Findings,
     }
   }
   // Baseline results no longer found are reported as absent.
-  if (Baseline)
-    for (const BaselineResult &B : *Baseline)
+  if (X.Absent)
+    for (const BaselineResult &B : *X.Absent)
       if (!B.Matched) {
         json::Value V = B.Raw;
         json::Object &O = *V.getAsObject();
@@ -537,9 +678,42 @@ json::Value sarifDocument(const std::vector<Finding> &Findings,
                 A->erase("index");
         Results.push_back(std::move(V));
       }
-  if (Inventory)
-    Run["properties"] =
-        json::Object{{"allocTidyInventory", std::move(*Inventory)}};
+
+  // The invocation: whether it succeeded, the configuration errors (they
+  // have no place in the code, so they are notifications, not results),
+  // and what --max-results left out.
+  json::Array ConfigNotes, ExecNotes;
+  for (const Finding *F : X.ConfigErrors)
+    ConfigNotes.push_back(
+        json::Object{{"level", F->Level == "note" ? "note" : "error"},
+                     {"message", json::Object{{"text", F->Message}}},
+                     {"descriptor", json::Object{{"id", F->RuleId}}}});
+  if (X.Omitted)
+    ExecNotes.push_back(json::Object{
+        {"level", "warning"},
+        {"message",
+         json::Object{
+             {"text",
+              (llvm::Twine(X.Omitted) + " results left out by --max-results=" +
+               llvm::Twine(X.MaxResults) +
+               " (new findings and errors are kept first); run without it "
+               "for all of them")
+                  .str()}}}});
+  json::Object Invocation{
+      {"executionSuccessful", !X.ToolErrors && X.ConfigErrors.empty()}};
+  if (!ConfigNotes.empty())
+    Invocation["toolConfigurationNotifications"] = std::move(ConfigNotes);
+  if (!ExecNotes.empty())
+    Invocation["toolExecutionNotifications"] = std::move(ExecNotes);
+  Run["invocations"] = json::Array{std::move(Invocation)};
+
+  json::Object Props;
+  if (X.Inventory)
+    Props["allocTidyInventory"] = std::move(*X.Inventory);
+  if (X.NewSites)
+    Props["allocTidyNewSites"] = std::move(*X.NewSites);
+  if (!Props.empty())
+    Run["properties"] = std::move(Props);
   return json::Value(std::move(Doc));
 }
 
@@ -572,16 +746,44 @@ void printInventoryText(llvm::raw_ostream &OS,
      << ByStatus["malformed"] << " malformed\n";
 }
 
+/// Writes \p Text to \p Path through a temporary file in the same directory,
+/// so a reader (or a failed run) never sees half a file; an error or "".
+std::string writeAtomically(llvm::StringRef Path, llvm::StringRef Text) {
+  llvm::SmallString<256> Temp;
+  int FD = -1;
+  if (std::error_code EC = llvm::sys::fs::createUniqueFile(
+          Path + ".tmp-%%%%%%", FD, Temp, llvm::sys::fs::OF_Text))
+    return ("cannot write '" + Path + "': " + EC.message()).str();
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << Text;
+    OS.close();
+    if (OS.has_error()) {
+      (void)llvm::sys::fs::remove(Temp);
+      return ("cannot write '" + Path + "': " + OS.error().message()).str();
+    }
+  }
+  if (std::error_code EC = llvm::sys::fs::rename(Temp, Path)) {
+    (void)llvm::sys::fs::remove(Temp);
+    return ("cannot write '" + Path + "': " + EC.message()).str();
+  }
+  return "";
+}
+
+/// GitHub code scanning rejects a run with more results than this.
+constexpr size_t GitHubMaxResults = 25000;
+
 } // namespace
 
 ReportOutcome report(AnalysisResult &Result, ReportRequest &Req) {
   ReportOutcome Outcome;
   SourceFiles Files;
+  bool HaveBaseline = !Req.BaselineFile.empty();
   // Plain text to the terminal needs no positions or fingerprints:
   // clang-tidy's reporter prints the diagnostics as they are.
   bool NeedFindings = Req.Format != OutputFormat::Text ||
-                      !Req.OutputFile.empty() || !Req.BaselineFile.empty() ||
-                      !Req.DiffRev.empty();
+                      !Req.OutputFile.empty() || HaveBaseline ||
+                      !Req.DiffRev.empty() || !Req.WriteBaseline.empty();
   std::vector<Finding> Findings;
   if (NeedFindings) {
     Findings = toFindings(Result, Files);
@@ -592,56 +794,116 @@ ReportOutcome report(AnalysisResult &Result, ReportRequest &Req) {
       Findings.push_back(std::move(F));
     }
   }
-  std::vector<bool> Keep(Findings.size(), true);
+  const size_t N = Findings.size();
+  std::vector<bool> Keep(N, true);
+  auto UriOf = [&](llvm::StringRef File) {
+    std::string Uri = relativeTo(Req.SrcRoot, File);
+    return Uri.empty() ? "file://" + File.str() : Uri;
+  };
 
+  std::optional<ChangedLines> Changed;
   if (!Req.DiffRev.empty()) {
-    std::optional<ChangedLines> Changed =
-        changedLines(Req.DiffRev, Outcome.Error);
+    Changed = changedLines(Req.DiffRev, Outcome.Error);
     if (!Changed)
       return Outcome;
-    for (size_t I = 0; I < Findings.size(); ++I) {
-      const Position &P = Findings[I].Where.Begin;
-      auto It = Changed->find(P.File);
-      Keep[I] = It != Changed->end() && It->second.count(P.Line);
-    }
+    for (size_t I = 0; I < N; ++I)
+      Keep[I] = touches(Findings[I], *Changed);
   }
 
-  std::optional<std::vector<BaselineResult>> Baseline;
-  if (!Req.BaselineFile.empty()) {
-    Baseline = loadBaseline(Req.BaselineFile, Outcome.Error);
-    if (!Baseline)
+  std::optional<Baseline> Base;
+  if (HaveBaseline) {
+    Base = loadBaseline(Req.BaselineFile, Outcome.Error);
+    if (!Base)
       return Outcome;
-    for (size_t I = 0; I < Findings.size(); ++I) {
-      if (!Keep[I])
-        continue;
+    // Every finding is matched, reported or not: 'absent' means gone.
+    std::vector<std::string> Uris(N);
+    for (size_t I = 0; I < N; ++I)
+      Uris[I] = UriOf(Findings[I].Where.Begin.File);
+    std::vector<int> Match = matchTwoPass(
+        N, Base->Results,
+        [&](size_t I) {
+          return Findings[I].RuleId + "\x1f" + Findings[I].Fingerprint;
+        },
+        [&](size_t I) { return Uris[I]; },
+        [](const BaselineResult &B) {
+          return B.RuleId + "\x1f" + B.Fingerprint;
+        },
+        [](const BaselineResult &B) { return B.Uri; });
+    for (size_t I = 0; I < N; ++I) {
       Finding &F = Findings[I];
-      std::string Uri = relativeTo(Req.SrcRoot, F.Where.Begin.File);
-      if (Uri.empty())
-        Uri = "file://" + F.Where.Begin.File;
-      BaselineResult *Match = nullptr;
-      for (BaselineResult &B : *Baseline)
-        if (!B.Matched && B.RuleId == F.RuleId &&
-            B.Fingerprint == F.Fingerprint && B.Uri == Uri) {
-          Match = &B;
-          break;
-        }
-      if (!Match) {
+      if (Match[I] < 0) {
         F.BaselineState = "new";
         continue;
       }
-      Match->Matched = true;
       // Messages quote line numbers ("allocated at line 12"): moving code
       // changes them without changing the finding.
-      F.BaselineState =
-          withoutNumbers(Match->Message) == withoutNumbers(F.Message)
-              ? "unchanged"
-              : "updated";
+      const BaselineResult &B = Base->Results[Match[I]];
+      F.BaselineState = withoutNumbers(B.Message) == withoutNumbers(F.Message)
+                            ? "unchanged"
+                            : "updated";
     }
+  }
+  auto IsNew = [](const Finding &F) {
+    return F.BaselineState.empty() || F.BaselineState == "new";
+  };
+  if (Req.OnlyNew)
+    for (size_t I = 0; I < N; ++I)
+      Keep[I] = Keep[I] && IsNew(Findings[I]);
+
+  // Allocation sites: the inventory, the new-sites gate, the baseline file.
+  bool NeedSites = Req.Inventory || Req.Gate == FailOn::NewSites ||
+                   !Req.WriteBaseline.empty();
+  std::vector<std::string> SiteFunctions, SiteFingerprints;
+  if (NeedSites) {
+    std::map<std::string, unsigned> Ordinals;
+    for (const InventoryEntry &S : Result.Sites) {
+      std::string Fn = enclosingFunction(Result.Functions, S.File, S.Offset);
+      std::string Key = S.File + "\x1f" + Fn + "\x1f" + S.Callee + "\x1f" +
+                        normalisedLine(Files, S.File, S.Offset);
+      SiteFingerprints.push_back(
+          siteFingerprint(S, Fn, Files, Ordinals[Key]++));
+      SiteFunctions.push_back(std::move(Fn));
+    }
+  }
+  auto SiteFile = [&](const InventoryEntry &S) {
+    std::string Rel = relativeTo(Req.SrcRoot, S.File);
+    return Rel.empty() ? S.File : Rel;
+  };
+  std::vector<size_t> NewSites;
+  if (Req.Gate == FailOn::NewSites) {
+    std::vector<bool> IsNewSite(Result.Sites.size(), true);
+    if (Base) {
+      if (!Base->HasInventory) {
+        Outcome.Error = "baseline '" + Req.BaselineFile +
+                        "' has no allocation inventory, which "
+                        "--fail-on=new-sites compares with; write it with "
+                        "--write-baseline";
+        return Outcome;
+      }
+      std::vector<int> Match = matchTwoPass(
+          Result.Sites.size(), Base->Sites,
+          [&](size_t I) { return SiteFingerprints[I]; },
+          [&](size_t I) { return SiteFile(Result.Sites[I]); },
+          [](const BaselineSite &B) { return B.Fingerprint; },
+          [](const BaselineSite &B) { return B.File; });
+      for (size_t I = 0; I < Match.size(); ++I)
+        IsNewSite[I] = Match[I] < 0;
+    }
+    if (Changed)
+      for (size_t I = 0; I < Result.Sites.size(); ++I) {
+        const InventoryEntry &S = Result.Sites[I];
+        auto It = Changed->find(S.File);
+        IsNewSite[I] = IsNewSite[I] && It != Changed->end() &&
+                       It->second.count(Files.position(S.File, S.Offset).Line);
+      }
+    for (size_t I = 0; I < IsNewSite.size(); ++I)
+      if (IsNewSite[I])
+        NewSites.push_back(I);
   }
 
   std::vector<Finding> Kept;
   std::vector<ClangTidyError> KeptErrors;
-  for (size_t I = 0; I < Findings.size(); ++I)
+  for (size_t I = 0; I < N; ++I)
     if (Keep[I]) {
       Kept.push_back(Findings[I]);
       KeptErrors.push_back(Result.Errors[I]);
@@ -652,25 +914,38 @@ ReportOutcome report(AnalysisResult &Result, ReportRequest &Req) {
     if (F.Level == "note")
       continue;
     ++Counted;
-    if (F.BaselineState.empty() || F.BaselineState == "new")
+    if (IsNew(F))
       ++New;
   }
-  Outcome.Gate = Req.Gate == FailOn::Any   ? Counted > 0
-                 : Req.Gate == FailOn::New ? New > 0
-                                           : false;
+  Outcome.Gate = Req.Gate == FailOn::Any ? Counted > 0
+                 : Req.Gate == FailOn::New || Req.Gate == FailOn::NewSites
+                     ? New > 0 || !NewSites.empty()
+                     : false;
 
-  // Inventory: every site with its function and fingerprint.
-  std::vector<std::string> SiteFunctions, SiteFingerprints;
-  if (Req.Inventory) {
-    std::map<std::string, unsigned> Ordinals;
-    for (const InventoryEntry &S : Result.Sites) {
-      std::string Fn = enclosingFunction(Result.Functions, S.File, S.Offset);
-      std::string Key = S.File + "\x1f" + Fn + "\x1f" + S.Callee + "\x1f" +
-                        Files.lineText(S.File, S.Offset).str();
-      SiteFingerprints.push_back(
-          siteFingerprint(S, Fn, Files, Ordinals[Key]++));
-      SiteFunctions.push_back(std::move(Fn));
+  // The baseline file: every current finding, or with a baseline given,
+  // those it already had (a refresh drops what was fixed and accepts nothing
+  // new), and the inventory for --fail-on=new-sites.
+  if (!Req.WriteBaseline.empty()) {
+    std::vector<Finding> Accepted;
+    for (const Finding &F : Findings)
+      if (!F.Where.Begin.File.empty() && (!Base || !IsNew(F)))
+        Accepted.push_back(F);
+    SarifExtras X;
+    X.Inventory = inventoryJson(Result.Sites, SiteFingerprints, SiteFunctions,
+                                Files, Req.SrcRoot);
+    std::string Text;
+    llvm::raw_string_ostream TS(Text);
+    TS << llvm::formatv("{0:2}", sarifDocument(Accepted, Req.SrcRoot, X))
+       << '\n';
+    TS.flush();
+    if (std::string E = writeAtomically(Req.WriteBaseline, Text); !E.empty()) {
+      Outcome.Error = E;
+      return Outcome;
     }
+    if (!Req.Quiet)
+      llvm::errs() << "alloc-tidy: wrote baseline '" << Req.WriteBaseline
+                   << "': " << Accepted.size() << " findings, "
+                   << Result.Sites.size() << " allocation sites\n";
   }
 
   std::unique_ptr<llvm::raw_fd_ostream> File;
@@ -686,10 +961,37 @@ ReportOutcome report(AnalysisResult &Result, ReportRequest &Req) {
   llvm::raw_ostream &OS =
       File ? static_cast<llvm::raw_ostream &>(*File) : llvm::outs();
 
+  auto NewSitesJson = [&] {
+    json::Array A;
+    for (size_t I : NewSites) {
+      const InventoryEntry &S = Result.Sites[I];
+      Position P = Files.position(S.File, S.Offset);
+      json::Object O{{"file", SiteFile(S)},
+                     {"line", P.Line},
+                     {"column", P.Column},
+                     {"function", SiteFunctions[I]},
+                     {"callee", S.Callee},
+                     {"status", S.Status},
+                     {"fingerprint", SiteFingerprints[I]}};
+      if (S.Status == "justified") {
+        O["lifetime"] = S.Lifetime;
+        O["reason"] = S.Reason;
+      }
+      A.push_back(std::move(O));
+    }
+    return json::Value(std::move(A));
+  };
+
+  size_t Omitted = 0;
   switch (Req.Format) {
   case OutputFormat::Text:
     if (!File) {
-      // clang-tidy's own reporter: same text, and it applies --fix.
+      // clang-tidy's reporter: same text, and it applies --fix.  With a
+      // baseline, a new finding reads "[alloc-unjustified,new]".
+      if (Base)
+        for (size_t I = 0; I < Kept.size(); ++I)
+          if (IsNew(Kept[I]))
+            KeptErrors[I].DiagnosticName += ",new";
       ClangTidyContext Context(std::move(Req.Provider));
       unsigned WErrors = 0;
       handleErrors(KeptErrors, Context, Req.Fix, WErrors, Req.BaseFS);
@@ -697,21 +999,24 @@ ReportOutcome report(AnalysisResult &Result, ReportRequest &Req) {
       for (const Finding &F : Kept)
         OS << F.Where.Begin.File << ':' << F.Where.Begin.Line << ':'
            << F.Where.Begin.Column << ": " << F.Level << ": " << F.Message
-           << " [" << F.RuleId << "]\n";
+           << " [" << F.RuleId << (Base && IsNew(F) ? ",new" : "") << "]\n";
     }
     if (Req.Inventory)
       printInventoryText(OS, Result.Sites, SiteFunctions, Files, Req.SrcRoot);
     break;
   case OutputFormat::Json: {
     json::Array Arr;
-    for (const Finding &F : Kept)
-      Arr.push_back(findingJson(F, Req.SrcRoot));
+    for (const Finding &F : Kept) {
+      json::Object O = findingJson(F, Req.SrcRoot);
+      O["new"] = IsNew(F);
+      Arr.push_back(std::move(O));
+    }
     json::Object Doc{{"tool", "alloc-tidy"},
                      {"version", ALLOC_TIDY_VERSION},
                      {"findings", std::move(Arr)}};
-    if (Baseline) {
+    if (Base && !Req.OnlyNew) {
       json::Array Absent;
-      for (const BaselineResult &B : *Baseline)
+      for (const BaselineResult &B : Base->Results)
         if (!B.Matched)
           Absent.push_back(json::Object{{"check", B.RuleId},
                                         {"file", B.Uri},
@@ -723,35 +1028,111 @@ ReportOutcome report(AnalysisResult &Result, ReportRequest &Req) {
     if (Req.Inventory)
       Doc["inventory"] = inventoryJson(Result.Sites, SiteFingerprints,
                                        SiteFunctions, Files, Req.SrcRoot);
+    if (Req.Gate == FailOn::NewSites)
+      Doc["newSites"] = NewSitesJson();
     OS << llvm::formatv("{0:2}", json::Value(std::move(Doc))) << '\n';
     break;
   }
   case OutputFormat::Sarif: {
-    std::optional<json::Value> Inv;
+    SarifExtras X;
+    std::vector<Finding> Located;
+    for (const Finding &F : Kept)
+      if (F.Where.Begin.File.empty())
+        X.ConfigErrors.push_back(&F);
+      else
+        Located.push_back(F);
+    X.ToolErrors = llvm::any_of(Located, [](const Finding &F) {
+      return F.RuleId.rfind("clang-diagnostic-error", 0) == 0;
+    });
+    std::vector<BaselineResult> AbsentOnes;
+    if (Base && !Req.OnlyNew)
+      for (const BaselineResult &B : Base->Results)
+        if (!B.Matched)
+          AbsentOnes.push_back(B);
+    // --max-results: new findings first, then errors before warnings
+    // before notes; the baseline's absent results last.
+    if (Req.MaxResults && Located.size() + AbsentOnes.size() > Req.MaxResults) {
+      auto Rank = [&](const Finding &F) {
+        return std::make_tuple(IsNew(F) ? 0 : 1, F.Level == "error"     ? 0
+                                                 : F.Level == "warning" ? 1
+                                                                        : 2);
+      };
+      std::vector<size_t> Order(Located.size());
+      for (size_t I = 0; I < Order.size(); ++I)
+        Order[I] = I;
+      llvm::stable_sort(Order, [&](size_t A, size_t B) {
+        return Rank(Located[A]) < Rank(Located[B]);
+      });
+      std::vector<bool> In(Located.size(), false);
+      for (size_t I = 0; I < Order.size() && I < Req.MaxResults; ++I)
+        In[Order[I]] = true;
+      std::vector<Finding> Chosen;
+      for (size_t I = 0; I < Located.size(); ++I)
+        if (In[I])
+          Chosen.push_back(std::move(Located[I]));
+      size_t Left = Req.MaxResults - Chosen.size();
+      Omitted = Located.size() - Chosen.size() +
+                (AbsentOnes.size() > Left ? AbsentOnes.size() - Left : 0);
+      if (AbsentOnes.size() > Left)
+        AbsentOnes.resize(Left);
+      Located = std::move(Chosen);
+      X.Omitted = Omitted;
+      X.MaxResults = Req.MaxResults;
+    }
+    X.Absent = Base ? &AbsentOnes : nullptr;
     if (Req.Inventory)
-      Inv = inventoryJson(Result.Sites, SiteFingerprints, SiteFunctions, Files,
-                          Req.SrcRoot);
-    OS << llvm::formatv("{0:2}",
-                        sarifDocument(Kept, Baseline ? &*Baseline : nullptr,
-                                      Req.SrcRoot, std::move(Inv)))
+      X.Inventory = inventoryJson(Result.Sites, SiteFingerprints, SiteFunctions,
+                                  Files, Req.SrcRoot);
+    if (Req.Gate == FailOn::NewSites)
+      X.NewSites = NewSitesJson();
+    size_t Total = Located.size() + AbsentOnes.size();
+    OS << llvm::formatv("{0:2}", sarifDocument(Located, Req.SrcRoot, X))
        << '\n';
+    if (!Req.Quiet && Total > GitHubMaxResults)
+      llvm::errs() << "alloc-tidy: warning: " << Total
+                   << " SARIF results; GitHub code scanning rejects more than "
+                   << GitHubMaxResults
+                   << " per run: pass --only-new, or --max-results=5000 to "
+                      "keep the ones it shows\n";
     break;
   }
   }
   OS.flush();
 
+  // The sites the change adds, listed for review whatever the format: they
+  // are why the gate fails.
+  for (size_t I : NewSites) {
+    const InventoryEntry &S = Result.Sites[I];
+    Position P = Files.position(S.File, S.Offset);
+    llvm::errs() << "alloc-tidy: new allocation site: " << SiteFile(S) << ':'
+                 << P.Line << ':' << P.Column << ": " << S.Callee;
+    if (!SiteFunctions[I].empty())
+      llvm::errs() << " in " << SiteFunctions[I];
+    if (S.Status == "justified")
+      llvm::errs() << ": " << S.Lifetime << " -- " << S.Reason;
+    else
+      llvm::errs() << ": " << S.Status;
+    llvm::errs() << "\n";
+  }
+
   if (!Req.Quiet) {
     llvm::errs() << "alloc-tidy: " << Counted << " finding"
                  << (Counted == 1 ? "" : "s");
-    if (Baseline) {
+    if (Base) {
       unsigned Absent = 0;
-      for (const BaselineResult &B : *Baseline)
+      for (const BaselineResult &B : Base->Results)
         Absent += !B.Matched;
       llvm::errs() << " (" << New << " new, " << (Counted - New)
                    << " in the baseline; " << Absent << " absent)";
     }
     if (!Req.DiffRev.empty())
-      llvm::errs() << " on lines changed since " << Req.DiffRev;
+      llvm::errs() << " touching lines changed since " << Req.DiffRev;
+    if (Req.Gate == FailOn::NewSites)
+      llvm::errs() << "; " << NewSites.size() << " new allocation site"
+                   << (NewSites.size() == 1 ? "" : "s");
+    if (Omitted)
+      llvm::errs() << "; " << Omitted << " SARIF results left out by "
+                   << "--max-results=" << Req.MaxResults;
     llvm::errs() << "\n";
   }
   return Outcome;

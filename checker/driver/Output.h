@@ -10,7 +10,9 @@
 namespace clang::tidy::alloc {
 
 enum class OutputFormat { Text, Sarif, Json };
-enum class FailOn { New, Any, None };
+/// Which findings make the exit status 1.  NewSites: any allocation site
+/// the change adds, justified or not (an inventory gate).
+enum class FailOn { New, Any, None, NewSites };
 
 struct ReportRequest {
   OutputFormat Format = OutputFormat::Text;
@@ -20,7 +22,11 @@ struct ReportRequest {
   FailOn Gate = FailOn::New;
   bool Inventory = false;   ///< list every allocation site
   std::string BaselineFile; ///< earlier SARIF report
-  std::string DiffRev;      ///< report only lines changed since this rev
+  std::string DiffRev;      ///< report only findings touching lines changed
+                            ///< since this rev (or in the range "A...B")
+  bool OnlyNew = false;     ///< report only new findings (no absent ones)
+  unsigned MaxResults = 0;  ///< SARIF: at most this many results; 0 = all
+  std::string WriteBaseline; ///< write the findings as a baseline here
   std::string SrcRoot;      ///< %SRCROOT% for SARIF; "" = current directory
   std::unique_ptr<ClangTidyOptionsProvider> Provider;
   IntrusiveRefCntPtr<llvm::vfs::FileSystem> BaseFS;

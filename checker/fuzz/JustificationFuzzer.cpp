@@ -2,7 +2,9 @@
 //
 // Any input, as the body of a block comment or a line comment, must parse to
 // "not a justification", a justification, a contract, or an error message:
-// never a crash, never an error without a message.
+// never a crash, never an error without a message.  A comment that is not an
+// "alloc:" comment may get a near-miss hint, never an empty one; an "alloc:"
+// comment never gets one.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,6 +17,9 @@ using namespace clang::tidy::alloc;
 
 static void checkOne(const std::string &Comment) {
   std::optional<Justification> J = parseJustificationComment(Comment);
+  std::optional<std::string> Hint = nearMissHint(Comment);
+  if (Hint && (J || Hint->empty()))
+    abort();
   if (!J)
     return;
   bool WellFormed = J->Life.has_value() || !J->Contracts.empty();

@@ -25,7 +25,8 @@ int node_init(void) {
 // handle_request (external) -> parse (static) -> build (static) -> node
 static char *node(size_t n) {
   return malloc(n); /* alloc: permanent -- justified, still after init */
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'malloc' allocates after initialisation: 'handle_request' -> 'parse' -> 'build' -> 'node' can run outside the init functions (InitFunctions: '^(main|.*_init)$'); allocate it during start-up, or take the memory from a pool set up there [alloc-after-init]{{$}}
+  // CHECK-NOTES: :[[@LINE-1]]:10: warning: 'malloc' allocates after initialisation; allocate during start-up, or from a pool set up there [alloc-after-init]{{$}}
+  // CHECK-NOTES: :[[@LINE+5]]:5: note: reached through 'handle_request' -> 'parse' -> 'build' -> 'node', outside the init functions (InitFunctions: '^(main|.*_init)$')
 }
 static char *build(size_t n) { return node(n); }
 static char *parse(const char *s) { return build(s ? 32 : 16); }
@@ -39,7 +40,8 @@ int handle_request(const char *s) {
 // A static function used as a callback: its callers are unknown.
 static void *on_event(size_t n) {
   return calloc(1, n); /* alloc: transaction -- per event */
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'calloc' allocates after initialisation: 'on_event' can run {{.*}} [alloc-after-init]{{$}}
+  // CHECK-NOTES: :[[@LINE-1]]:10: warning: 'calloc' allocates after initialisation; {{.*}} [alloc-after-init]{{$}}
+  // CHECK-NOTES: :[[@LINE-3]]:14: note: reached through 'on_event', outside the init functions {{.*}}
 }
 void register_handler(void *(*cb)(size_t));
 void wire_init(void) { register_handler(on_event); }
@@ -47,7 +49,8 @@ void wire_init(void) { register_handler(on_event); }
 // A static helper called both from init and from a request path.
 static char *both(void) {
   return malloc(8); /* alloc: returned -- helper */
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'malloc' allocates after initialisation: 'late' -> 'both' can run {{.*}} [alloc-after-init]{{$}}
+  // CHECK-NOTES: :[[@LINE-1]]:10: warning: 'malloc' allocates after initialisation; {{.*}} [alloc-after-init]{{$}}
+  // CHECK-NOTES: :[[@LINE+3]]:5: note: reached through 'late' -> 'both', outside the init functions {{.*}}
 }
 int early_init(void) { return both() != 0; }
 int late(void) { return both() != 0; }

@@ -18,7 +18,8 @@ static char *lookup;
 int node_init(void) {
   table = malloc(4096); /* alloc: permanent -- sized once at start-up */
   lookup = malloc(1024); /* alloc: permanent -- built once at start-up */
-  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'lookup' is justified as 'permanent' but 'lookup' is freed by 'free'; keep it for the program's lifetime, or justify its real lifetime [alloc-lifetime-mismatch]{{$}}
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'lookup' is justified as 'permanent' but 'lookup' is freed; keep it, or justify its real lifetime [alloc-lifetime-mismatch]{{$}}
+  // CHECK-NOTES: :[[@LINE+5]]:3: note: freed here by 'free'
   return table && lookup ? 0 : -1;
 }
 
@@ -29,7 +30,7 @@ void node_reset(void) {
 void per_request(int n) {
   for (int i = 0; i < n; i++) {
     char *slot = malloc(64); /* alloc: permanent -- one slot per request */
-    // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'slot' is justified as 'permanent' but is allocated inside a loop, so every iteration allocates again; allocate it once at start-up, or justify its real lifetime [alloc-lifetime-mismatch]{{$}}
+    // CHECK-NOTES: :[[@LINE-1]]:18: warning: 'slot' is justified as 'permanent' but is allocated in a loop; allocate it once at start-up [alloc-lifetime-mismatch]{{$}}
     consume(slot);
   }
 }
@@ -49,7 +50,8 @@ int scoped_ok(size_t n, int fail) {
 
 int scoped_leaks(size_t n, int fail) {
   char *tmp = malloc(n); /* alloc: scoped -- work buffer */
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'tmp' is justified as 'scoped' but is still owned when the function returns; free it on every path [alloc-lifetime-mismatch]{{$}}
+  // CHECK-NOTES: :[[@LINE-1]]:15: warning: 'tmp' is justified as 'scoped' but is not freed on every path; free it before each return [alloc-lifetime-mismatch]{{$}}
+  // CHECK-NOTES: :[[@LINE+4]]:5: note: returns here without freeing it
   if (!tmp)
     return -1;
   if (fail)
@@ -60,7 +62,7 @@ int scoped_leaks(size_t n, int fail) {
 
 char *scoped_returned(size_t n) {
   char *tmp = malloc(n); /* alloc: scoped -- handed back */
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'tmp' is justified as 'scoped' but is returned to the caller; justify it as 'returned' [alloc-lifetime-mismatch]{{$}}
+  // CHECK-NOTES: :[[@LINE-1]]:15: warning: 'tmp' is justified as 'scoped' but is returned; justify it as 'returned' [alloc-lifetime-mismatch]{{$}}
   return tmp;
 }
 
@@ -79,7 +81,7 @@ int returned_out(char **out, size_t n) {
 
 void returned_not(size_t n) {
   char *p = malloc(n); /* alloc: returned -- said so, but freed here */
-  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'p' is justified as 'returned' but never reaches a return or an out-parameter; return it, or justify its real lifetime [alloc-lifetime-mismatch]{{$}}
+  // CHECK-NOTES: :[[@LINE-1]]:13: warning: 'p' is justified as 'returned' but is never returned; return it, or justify its real lifetime [alloc-lifetime-mismatch]{{$}}
   free(p);
 }
 
@@ -91,7 +93,7 @@ int stored_ok(struct conn *c, size_t n) {
 
 void stored_not(size_t n) {
   char *p = malloc(n); /* alloc: stored -- said so, but only used here */
-  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'p' is justified as 'stored' but is never assigned into a field, a global or an out-parameter; store it, or justify its real lifetime [alloc-lifetime-mismatch]{{$}}
+  // CHECK-NOTES: :[[@LINE-1]]:13: warning: 'p' is justified as 'stored' but is never stored; store it, or justify its real lifetime [alloc-lifetime-mismatch]{{$}}
   free(p);
 }
 
@@ -107,7 +109,8 @@ char *transaction_returned(size_t n) {
 
 int transaction_not(struct cache *c, size_t n) {
   c->blob = malloc(n); /* alloc: transaction -- nothing ends this one */
-  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'c->blob' is justified as 'transaction' but is neither returned nor stored into an object that a transaction-end function frees (TransactionEnd: '(_free|_destroy|_end|_done|_finish|_release)$'); store it in the transaction's object, or justify its real lifetime [alloc-lifetime-mismatch]{{$}}
+  // CHECK-NOTES: :[[@LINE-1]]:13: warning: 'c->blob' is justified as 'transaction' but no transaction-end function frees it; store it in the transaction's object [alloc-lifetime-mismatch]{{$}}
+  // CHECK-NOTES: :[[@LINE-2]]:13: note: transaction-end functions match TransactionEnd '(_free|_destroy|_end|_done|_finish|_release)$'
   return c->blob ? 0 : -1;
 }
 

@@ -16,6 +16,7 @@ int begin(struct txn *t) {
 
 int other(struct other *o) {
   o->log = malloc(128); /* alloc: transaction -- other_free is not an end here */
-  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'o->log' is justified as 'transaction' but is neither returned nor stored into an object that a transaction-end function frees (TransactionEnd: '^txn_commit$'); {{.*}} [alloc-lifetime-mismatch]{{$}}
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'o->log' is justified as 'transaction' but no transaction-end function frees it; {{.*}} [alloc-lifetime-mismatch]{{$}}
+  // CHECK-NOTES: :[[@LINE-2]]:12: note: transaction-end functions match TransactionEnd '^txn_commit$'
   return o->log ? 0 : -1;
 }

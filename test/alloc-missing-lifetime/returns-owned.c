@@ -1,5 +1,5 @@
 // RUN: %check_alloc_tidy %s alloc-missing-lifetime %t
-// RUN: %clang -fsyntax-only %hermetic_cflags %t.c
+// RUN: %clang -fsyntax-only -Wall -Werror %hermetic_cflags %t.c
 
 // Functions that return owned heap memory say so in their declaration; the
 // fix-it adds the attribute to the first declaration.
@@ -10,7 +10,7 @@ char *make_name(const char *s);
 // CHECK-FIXES: __attribute__((malloc)) char *make_name(const char *s);
 
 char *make_name(const char *s) {
-  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'make_name' returns heap memory the caller must free, but its declaration does not say so; declare it '__attribute__((malloc))' so callers and tools treat it as an allocator [alloc-missing-lifetime]{{$}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'make_name' returns heap memory the caller must free; declare it '__attribute__((malloc))' [alloc-missing-lifetime]{{$}}
   char *n = strdup(s); /* alloc: returned -- make_name is an allocator */
   if (!n)
     return NULL;

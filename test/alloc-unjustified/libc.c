@@ -6,7 +6,7 @@
 
 void unjustified(void **out, void *old, size_t n) {
   void *a = malloc(n);
-  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'malloc' allocates heap memory without a justification; add '/* alloc: <lifetime> -- <reason> */' on this line or the line above, with lifetime permanent, scoped, transaction, returned or stored [alloc-unjustified]{{$}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'malloc' allocates heap memory without a justification; add '// alloc: <lifetime> -- <reason>' [alloc-unjustified]{{$}}
   void *b = calloc(n, 4);
   // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'calloc' allocates heap memory without a justification; {{.*}} [alloc-unjustified]{{$}}
   void *c = realloc(old, n);

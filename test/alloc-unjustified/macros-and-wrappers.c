@@ -61,12 +61,12 @@ void use_allocator(alloc_fn f);
 
 void address_taken(void) {
   alloc_fn f = malloc;
-  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: address of allocator 'malloc' is taken; calls through the pointer allocate heap memory no analysis can see: justify it with '/* alloc: <lifetime> -- <reason> */' or call 'malloc' directly [alloc-unjustified]{{$}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: address of allocator 'malloc' is taken, so calls through it allocate unseen; justify it or call 'malloc' directly [alloc-unjustified]{{$}}
   struct allocator a = {calloc == 0 ? 0 : pool_take, free};
-  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: address of allocator 'calloc' is taken; {{.*}} [alloc-unjustified]{{$}}
-  // CHECK-MESSAGES: :[[@LINE-2]]:43: warning: address of allocator 'pool_take' is taken; {{.*}} [alloc-unjustified]{{$}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: address of allocator 'calloc' is taken, {{.*}} [alloc-unjustified]{{$}}
+  // CHECK-MESSAGES: :[[@LINE-2]]:43: warning: address of allocator 'pool_take' is taken, {{.*}} [alloc-unjustified]{{$}}
   use_allocator(&malloc);
-  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: address of allocator 'malloc' is taken; {{.*}} [alloc-unjustified]{{$}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: address of allocator 'malloc' is taken, {{.*}} [alloc-unjustified]{{$}}
   alloc_fn g = malloc; // alloc: permanent -- hook table filled once at start-up
   void *p = (*malloc)(4);
   // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'malloc' allocates {{.*}} [alloc-unjustified]{{$}}

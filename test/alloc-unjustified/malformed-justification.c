@@ -7,24 +7,24 @@
 
 void malformed(size_t n) {
   char *a = malloc(n); // alloc: forever -- never freed
-  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: malformed allocation justification: unknown lifetime 'forever' in allocation justification; use one of permanent, scoped, transaction, returned, stored (or takes, copies, borrows for a contract) [alloc-unjustified]{{$}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: malformed allocation justification: unknown lifetime 'forever'; use one of permanent, scoped, transaction, returned, stored [alloc-unjustified]{{$}}
   char *b = malloc(n); /* alloc: -- no lifetime */
-  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: malformed allocation justification: justification names no lifetime; write 'alloc: <lifetime> -- <reason>' with a lifetime of permanent, scoped, transaction, returned, stored [alloc-unjustified]{{$}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: malformed allocation justification: no lifetime; write 'alloc: <lifetime> -- <reason>' with one of permanent, scoped, transaction, returned, stored [alloc-unjustified]{{$}}
   char *c = malloc(n); // alloc: scoped
-  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: malformed allocation justification: allocation justification has no reason; write '-- <reason>' after the lifetime 'scoped' [alloc-unjustified]{{$}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: malformed allocation justification: no reason; write '-- <reason>' after 'scoped' [alloc-unjustified]{{$}}
   char *d = malloc(n); // alloc: scoped --
-  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: malformed allocation justification: allocation justification has an empty reason; say after '--' why this allocation is needed [alloc-unjustified]{{$}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: malformed allocation justification: empty reason; say after '--' why the allocation is needed [alloc-unjustified]{{$}}
   char *e = malloc(n); // alloc: scoped freed below
-  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: malformed allocation justification: allocation justification has no reason; write '-- <reason>' after the lifetime 'scoped' [alloc-unjustified]{{$}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: malformed allocation justification: no reason; write '-- <reason>' after 'scoped' [alloc-unjustified]{{$}}
   char *f = ALLOC_JUSTIFIED(forever, "x", malloc(n));
-  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: malformed allocation justification: unknown lifetime 'forever' in allocation justification; use one of {{.*}} [alloc-unjustified]{{$}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: malformed allocation justification: unknown lifetime 'forever'; use one of {{.*}} [alloc-unjustified]{{$}}
   char *g = ALLOC_JUSTIFIED(scoped, "", malloc(n));
-  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: malformed allocation justification: allocation justification has an empty reason; say why this allocation is needed [alloc-unjustified]{{$}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: malformed allocation justification: empty reason; say why the allocation is needed [alloc-unjustified]{{$}}
   char *h = ALLOC_JUSTIFIED(scoped, reason, malloc(n));
   // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: malformed allocation justification: ALLOC_JUSTIFIED needs a string literal reason as its second argument [alloc-unjustified]{{$}}
   // A malformed comment far from any allocation is still reported.
   /* alloc: scopd -- typo */
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: malformed allocation justification: unknown lifetime 'scopd' {{.*}} [alloc-unjustified]{{$}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: malformed allocation justification: unknown lifetime 'scopd'; {{.*}} [alloc-unjustified]{{$}}
   free(a); free(b); free(c); free(d); free(e); free(f); free(g); free(h);
 }
 

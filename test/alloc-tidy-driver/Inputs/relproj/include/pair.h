@@ -1,0 +1,2 @@
+#include <stdlib.h>
+int pair(char **a, char **b);
