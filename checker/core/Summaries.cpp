@@ -409,9 +409,11 @@ void SummaryTable::ensure(ASTContext &Ctx) {
   for (auto I = llvm::scc_begin(&CG); !I.isAtEnd(); ++I) {
     std::vector<const FunctionDecl *> Members;
     for (CallGraphNode *N : *I) {
-      const auto *FD = dyn_cast_or_null<FunctionDecl>(N->getDecl());
-      if (!FD || !FD->hasBody() || !FD->doesThisDeclarationHaveABody() ||
-          SM.isInSystemHeader(SM.getFileLoc(FD->getLocation())))
+      // The graph's nodes are canonical (first) declarations: a prototype
+      // in a header, often.  Summaries are kept by definition.
+      const auto *Decl = dyn_cast_or_null<FunctionDecl>(N->getDecl());
+      const FunctionDecl *FD = Decl ? Decl->getDefinition() : nullptr;
+      if (!FD || SM.isInSystemHeader(SM.getFileLoc(FD->getLocation())))
         continue;
       Members.push_back(FD);
     }

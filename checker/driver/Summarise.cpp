@@ -176,10 +176,21 @@ bool parseUnit(const SummaryRequest &R, ClangTidyOptionsProvider &Provider,
   return Ok;
 }
 
+/// The analysis itself: a hash of this executable, so that summaries made
+/// by another build of alloc-tidy are not reused.
+const std::string &toolKey() {
+  static const std::string Key = [] {
+    static int Anchor;
+    std::string Exe = llvm::sys::fs::getMainExecutable(nullptr, &Anchor);
+    return std::string(ALLOC_TIDY_VERSION) + "/" + contentHash(Exe);
+  }();
+  return Key;
+}
+
 /// The key of a unit: what its summaries depend on besides its files.
 std::string unitKey(const tooling::CompilationDatabase &DB, StringRef File,
                     StringRef Rules) {
-  std::string Text = ALLOC_TIDY_VERSION;
+  std::string Text = toolKey();
   Text += '\0';
   Text += Rules;
   for (const tooling::CompileCommand &C : DB.getCompileCommands(File)) {
