@@ -12,11 +12,13 @@
 //===----------------------------------------------------------------------===//
 
 #include "Analysis.h"
+#include "Lsp.h"
 #include "Output.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -57,6 +59,8 @@ Examples:
   alloc-tidy --baseline=main.sarif --format=sarif -o new.sarif -p build/ src/*.c
   alloc-tidy --diff=origin/main -p build/ $(git diff --name-only origin/main -- '*.c')
   alloc-tidy file.c -- -Iinclude -DNDEBUG
+  alloc-tidy --lsp [options]    a language server on stdin/stdout, for
+                                editors (docs/integrations/editors.md)
 )");
 
 // --- clang-tidy's own options, same names and meaning ---------------------
@@ -305,6 +309,14 @@ int usageError(const Twine &Message) {
 int main(int Argc, const char **Argv) {
   InitLLVM X(Argc, Argv);
   (void)AllocTidyModuleAnchorSource;
+  // --lsp [driver options]: a language server; the options go to each run.
+  if (Argc > 1 && StringRef(Argv[1]) == "--lsp")
+    return runLanguageServer(Argv[0],
+                             std::vector<std::string>(Argv + 2, Argv + Argc));
+  cl::SetVersionPrinter([](raw_ostream &OS) {
+    OS << "alloc-tidy " << ALLOC_TIDY_VERSION << " (LLVM "
+       << LLVM_VERSION_STRING << ")\n";
+  });
 
   DatabaseRequest DB = scanDatabaseArgs(Argc, Argv);
   auto Parser = tooling::CommonOptionsParser::create(Argc, Argv, Category,

@@ -100,7 +100,9 @@ std::string fingerprint(llvm::StringRef Rule, llvm::StringRef Function,
                         unsigned Ordinal) {
   std::string Key =
       (Rule + "\x1f" + Function + "\x1f" + Callee + "\x1f" + Text).str();
-  uint64_t H = llvm::xxh3_64bits(llvm::arrayRefFromStringRef(Key));
+  // xxHash64 is in every supported LLVM: the same fingerprints whichever
+  // LLVM alloc-tidy was built against, so baselines survive an upgrade.
+  uint64_t H = llvm::xxHash64(llvm::arrayRefFromStringRef(Key));
   return llvm::utohexstr(H, /*LowerCase=*/true, 16) + ":" +
          std::to_string(Ordinal);
 }

@@ -443,6 +443,7 @@ json::Value sarifDocument(const std::vector<Finding> &Findings,
   json::Object &Run = *(*Doc.getArray("runs"))[0].getAsObject();
   json::Object &Driver = *Run.getObject("tool")->getObject("driver");
   Driver["informationUri"] = ALLOC_TIDY_DOCS_URL;
+  Driver["version"] = ALLOC_TIDY_VERSION;
   Driver["semanticVersion"] = ALLOC_TIDY_VERSION;
   if (json::Array *RulesJson = Driver.getArray("rules"))
     for (size_t I = 0; I < RulesJson->size() && I < Rules.size(); ++I) {
