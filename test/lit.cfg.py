@@ -72,6 +72,18 @@ try:
 except OSError:
     pass
 
+# Editors for the recipes of docs/integrations/editors.md (test/editors/);
+# their tests are unsupported where the editor is not installed.
+import shutil
+if shutil.which("nvim"):
+    config.available_features.add("nvim")
+if shutil.which("vim") and os.path.isdir("/usr/share/vim/vimfiles/pack/dist-bundle/opt/ale"):
+    config.available_features.add("vim-ale")
+_elpa = "/usr/share/emacs/site-lisp/elpa"
+if shutil.which("emacs") and os.path.isdir(_elpa) and any(
+        d.startswith("flycheck-") for d in os.listdir(_elpa)):
+    config.available_features.add("emacs-flycheck")
+
 bindir = os.path.join(config.alloc_tidy_build_dir, "bin")
 if os.path.exists(os.path.join(bindir, "fuzz-rules")):
     config.available_features.add("fuzzers")
