@@ -24,6 +24,16 @@
 
 namespace clang::tidy::alloc::compat {
 
+/// StringRef::starts_with and ends_with: LLVM 14 has only startswith (and
+/// SmallString in 16 neither spelling); these work on every version.
+inline bool startsWith(llvm::StringRef S, llvm::StringRef Prefix) {
+  return S.substr(0, Prefix.size()) == Prefix;
+}
+inline bool endsWith(llvm::StringRef S, llvm::StringRef Suffix) {
+  return S.size() >= Suffix.size() &&
+         S.substr(S.size() - Suffix.size()) == Suffix;
+}
+
 /// \p Opt's value or \p Default, for std::optional and llvm::Optional
 /// alike (LLVM 14 and 16 return llvm::Optional, which has no value_or).
 template <typename Opt, typename T>

@@ -1,6 +1,7 @@
 //===--- AllocationModel.cpp - allocator families and contracts -----------===//
 
 #include "AllocationModel.h"
+#include "Compat.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
@@ -503,8 +504,8 @@ namespace {
 
 /// A rules file is either a shipped stem ("glib") or a path.
 bool isShippedName(StringRef Entry) {
-  return !Entry.contains('/') && !Entry.ends_with(".yaml") &&
-         !Entry.ends_with(".yml");
+  return !Entry.contains('/') && !compat::endsWith(Entry, ".yaml") &&
+         !compat::endsWith(Entry, ".yml");
 }
 
 /// The cache key: the configuration plus each rules file's size and time, so

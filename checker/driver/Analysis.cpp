@@ -1,6 +1,7 @@
 //===--- Analysis.cpp - run the checks over translation units -------------===//
 
 #include "Analysis.h"
+#include "Compat.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "core/AllocCheckBase.h"
@@ -229,7 +230,7 @@ UnitResult analyseOne(const AnalysisRequest &R, const std::string &Source) {
         tooling::CommandLineArguments Adjusted = Args;
         if (Opts.ExtraArgsBefore) {
           auto I = Adjusted.begin();
-          if (I != Adjusted.end() && !StringRef(*I).starts_with("-"))
+          if (I != Adjusted.end() && !compat::startsWith(StringRef(*I), "-"))
             ++I; // the compiler's name
           Adjusted.insert(I, Opts.ExtraArgsBefore->begin(),
                           Opts.ExtraArgsBefore->end());

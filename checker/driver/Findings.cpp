@@ -1,6 +1,7 @@
 //===--- Findings.cpp - diagnostics as reportable findings ----------------===//
 
 #include "Findings.h"
+#include "Compat.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/xxhash.h"
@@ -69,13 +70,13 @@ std::string normalise(llvm::StringRef Line) {
   std::string Out;
   bool InBlock = false;
   for (size_t I = 0; I < Line.size(); ++I) {
-    if (!InBlock && Line.substr(I).starts_with("/*")) {
+    if (!InBlock && compat::startsWith(Line.substr(I), "/*")) {
       InBlock = true;
       ++I;
       continue;
     }
     if (InBlock) {
-      if (Line.substr(I).starts_with("*/")) {
+      if (compat::startsWith(Line.substr(I), "*/")) {
         InBlock = false;
         ++I;
       }

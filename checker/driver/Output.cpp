@@ -1,6 +1,7 @@
 //===--- Output.cpp - text, JSON and SARIF reports; gating ----------------===//
 
 #include "Output.h"
+#include "Compat.h"
 #include "Findings.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/FileManager.h"
@@ -79,7 +80,7 @@ RuleInfo ruleInfo(llvm::StringRef Id) {
           (llvm::Twine(ALLOC_TIDY_DOCS_URL) + "checks/" + Id + ".md").str();
     }
   if (R.Summary.empty())
-    R.Summary = Id.starts_with("clang-diagnostic-") ? "Compiler diagnostic."
+    R.Summary = compat::startsWith(Id, "clang-diagnostic-") ? "Compiler diagnostic."
                                                     : (Id + " finding").str();
   if (R.Full.empty())
     R.Full = R.Summary;
@@ -90,7 +91,7 @@ RuleInfo ruleInfo(llvm::StringRef Id) {
 std::vector<std::string> allocChecks() {
   std::vector<std::string> Out;
   for (const auto &Name : getAllChecksAndOptions(false).Names)
-    if (Name.getKey().starts_with("alloc-"))
+    if (compat::startsWith(Name.getKey(), "alloc-"))
       Out.push_back(Name.getKey().str());
   llvm::sort(Out);
   return Out;
@@ -100,9 +101,9 @@ std::string relativeTo(llvm::StringRef Root, llvm::StringRef Path) {
   if (Root.empty())
     return Path.str();
   llvm::SmallString<256> R(Root);
-  if (!R.ends_with("/"))
+  if (!compat::endsWith(R, "/"))
     R += '/';
-  if (Path.starts_with(R))
+  if (compat::startsWith(Path, R))
     return Path.drop_front(R.size()).str();
   return "";
 }
@@ -416,7 +417,7 @@ json::Value sarifDocument(const std::vector<Finding> &Findings,
             .setHelpURI(Info.HelpUri)
             .setDefaultConfiguration(
                 SarifReportingConfiguration::create().setLevel(
-                    Id.starts_with("clang-diagnostic-error")
+                    compat::startsWith(Id, "clang-diagnostic-error")
                         ? SarifResultLevel::Error
                         : SarifResultLevel::Warning)));
     RuleIndex[Info.Id] = Idx;
@@ -454,7 +455,7 @@ json::Value sarifDocument(const std::vector<Finding> &Findings,
     }
   if (!SrcRoot.empty()) {
     llvm::SmallString<256> Root(SrcRoot);
-    if (!Root.ends_with("/"))
+    if (!compat::endsWith(Root, "/"))
       Root += '/';
     Run["originalUriBaseIds"] = json::Object{
         {"%SRCROOT%", json::Object{{"uri", ("file://" + Root).str()}}}};
