@@ -18,11 +18,38 @@
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Config/llvm-config.h"
+#include "llvm/Support/YAMLTraits.h"
 #include <optional>
 #include <string>
 #include <type_traits>
 
+#if LLVM_VERSION_MAJOR < 15
+#include "llvm/ADT/Optional.h"
+#endif
+
 namespace clang::tidy::alloc::compat {
+
+/// IO::mapOptional for a key of a YAML mapping.  LLVM 14's YAML I/O knows
+/// llvm::Optional only; a std::optional goes through one there.
+template <typename T>
+void mapOptional(llvm::yaml::IO &IO, const char *Key, T &Value) {
+  IO.mapOptional(Key, Value);
+}
+template <typename T>
+void mapOptional(llvm::yaml::IO &IO, const char *Key, std::optional<T> &Value) {
+#if LLVM_VERSION_MAJOR < 15
+  llvm::Optional<T> Old;
+  if (Value)
+    Old = *Value;
+  IO.mapOptional(Key, Old);
+  if (Old)
+    Value = *Old;
+  else
+    Value.reset();
+#else
+  IO.mapOptional(Key, Value);
+#endif
+}
 
 /// StringRef::starts_with and ends_with: LLVM 14 has only startswith (and
 /// SmallString in 16 neither spelling); these work on every version.

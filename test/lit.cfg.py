@@ -54,6 +54,9 @@ config.substitutions.append(("%alloc_tidy_plugin", config.alloc_tidy_plugin))
 config.substitutions.append(("%alloc_tidy_driver", config.alloc_tidy_driver))
 config.substitutions.append(("%clang", config.clang))
 config.substitutions.append(("%python", py))
+config.substitutions.append(("%cmake", config.cmake))
+config.substitutions.append(("%clang_dir", config.clang_dir))
+config.available_features.add("llvm-" + config.llvm_major)
 config.substitutions.append(("%expect_exit", "%s %s" % (
     py, os.path.join(inputs, "expect_exit.py"))))
 config.substitutions.append(("%validate_sarif", "%s %s" % (

@@ -134,24 +134,24 @@ template <> struct ScalarEnumerationTraits<NullPolicy> {
 template <> struct MappingTraits<YamlFunction> {
   static void mapping(IO &IO, YamlFunction &F) {
     IO.mapRequired("name", F.Name);
-    IO.mapOptional("family", F.Family);
-    IO.mapOptional("allocates", F.Allocates);
-    IO.mapOptional("when-null", F.WhenNull);
-    IO.mapOptional("reallocates", F.Reallocates);
-    IO.mapOptional("frees", F.Frees);
+    clang::tidy::alloc::compat::mapOptional(IO, "family", F.Family);
+    clang::tidy::alloc::compat::mapOptional(IO, "allocates", F.Allocates);
+    clang::tidy::alloc::compat::mapOptional(IO, "when-null", F.WhenNull);
+    clang::tidy::alloc::compat::mapOptional(IO, "reallocates", F.Reallocates);
+    clang::tidy::alloc::compat::mapOptional(IO, "frees", F.Frees);
     std::optional<NullPolicy> Null;
     if (F.MayReturnNull)
       Null = NullPolicy{*F.MayReturnNull};
-    IO.mapOptional("null", Null);
+    clang::tidy::alloc::compat::mapOptional(IO, "null", Null);
     if (Null)
       F.MayReturnNull = Null->May;
-    IO.mapOptional("status", F.Status);
-    IO.mapOptional("returns", F.Returns);
-    IO.mapOptional("takes", F.Takes);
-    IO.mapOptional("holds", F.Holds);
-    IO.mapOptional("copies", F.Copies);
-    IO.mapOptional("borrows", F.Borrows);
-    IO.mapOptional("dereferences", F.Dereferences);
+    clang::tidy::alloc::compat::mapOptional(IO, "status", F.Status);
+    clang::tidy::alloc::compat::mapOptional(IO, "returns", F.Returns);
+    clang::tidy::alloc::compat::mapOptional(IO, "takes", F.Takes);
+    clang::tidy::alloc::compat::mapOptional(IO, "holds", F.Holds);
+    clang::tidy::alloc::compat::mapOptional(IO, "copies", F.Copies);
+    clang::tidy::alloc::compat::mapOptional(IO, "borrows", F.Borrows);
+    clang::tidy::alloc::compat::mapOptional(IO, "dereferences", F.Dereferences);
     IO.mapOptional("noreturn", F.NoReturn, false);
   }
 
@@ -230,7 +230,7 @@ template <> struct MappingTraits<YamlFunction> {
 template <> struct MappingTraits<YamlRules> {
   static void mapping(IO &IO, YamlRules &R) {
     IO.mapRequired("family", R.Family);
-    IO.mapOptional("failure-flag", R.FailureFlag);
+    clang::tidy::alloc::compat::mapOptional(IO, "failure-flag", R.FailureFlag);
     IO.mapRequired("functions", R.Functions);
   }
   static std::string validate(IO &, YamlRules &R) {
