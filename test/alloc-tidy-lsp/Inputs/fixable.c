@@ -4,6 +4,7 @@ typedef unsigned long size_t;
 void *malloc(size_t n);
 void free(void *p);
 int fill(char *buf, int n);
+char *keep(void) __attribute__((malloc));
 
 char *keep(void) {
   return malloc(32);

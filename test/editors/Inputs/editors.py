@@ -148,9 +148,14 @@ function! Report() abort
   \   v.lnum, v.col, v.type, v.text)}), $RECIPE_OUT)
   qa!
 endfunction
-let g:ale_run_synchronously = 1
-let g:ale_lint_on_enter = 0
+" As on opening the file: ALE lints it, clang-tidy runs as a job; wait for it.
 ALELint
+for s:i in range(300)
+  sleep 100m
+  if !ale#engine#IsCheckingBuffer(bufnr(''))
+    break
+  endif
+endfor
 call Report()
 """
 
@@ -190,15 +195,17 @@ EMACS_CHECK = r"""
   (while (and (< (float-time) deadline)
               (or (flycheck-running-p) (null flycheck-current-errors)))
     (accept-process-output nil 0.1)))
-(with-temp-file (getenv "RECIPE_OUT")
-  (insert (format "checker-status %s\n" flycheck-last-status-change))
-  (dolist (e (sort (copy-sequence flycheck-current-errors)
+(let ((status flycheck-last-status-change) ; buffer-local: read them here
+      (errors (copy-sequence flycheck-current-errors)))
+ (with-temp-file (getenv "RECIPE_OUT")
+  (insert (format "checker-status %s\n" status))
+  (dolist (e (sort errors
                    (lambda (x y) (< (flycheck-error-line x)
                                     (flycheck-error-line y)))))
     (insert (format "%d:%d %s %s: %s\n" (flycheck-error-line e)
                     (or (flycheck-error-column e) 0)
                     (flycheck-error-checker e) (flycheck-error-level e)
-                    (flycheck-error-message e)))))
+                    (flycheck-error-message e))))))
 (kill-emacs 0)
 """
 
@@ -219,7 +226,7 @@ def run_emacs_flycheck(a):
     # --batch does not run timers or hooks as an interactive session does;
     # a real Emacs in a terminal-less daemon-free mode: -nw under `script`
     # would need a tty, so batch with the init file loaded explicitly.
-    p = subprocess.run(["emacs", "--batch", "-Q", "-l", init, "-l", check],
+    p = subprocess.run(["emacs", "--batch", "-q", "-l", init, "-l", check],
                        cwd=a.work, env=e, stdin=subprocess.DEVNULL,
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                        timeout=60)
