@@ -14,6 +14,7 @@
 #ifndef ALLOC_TIDY_COMPAT_H
 #define ALLOC_TIDY_COMPAT_H
 
+#include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/ADT/StringRef.h"
@@ -28,6 +29,28 @@
 #endif
 
 namespace clang::tidy::alloc::compat {
+
+/// The checks \p Options enables, and their effective options: LLVM 22
+/// added a parameter for its experimental custom (query-based) checks,
+/// which alloc-tidy leaves off.
+inline std::vector<std::string> getCheckNames(const ClangTidyOptions &Options,
+                                              bool AllowAnalyzerAlpha) {
+#if LLVM_VERSION_MAJOR >= 22
+  return tidy::getCheckNames(Options, AllowAnalyzerAlpha,
+                             /*ExperimentalCustomChecks=*/false);
+#else
+  return tidy::getCheckNames(Options, AllowAnalyzerAlpha);
+#endif
+}
+inline ClangTidyOptions::OptionMap
+getCheckOptions(const ClangTidyOptions &Options, bool AllowAnalyzerAlpha) {
+#if LLVM_VERSION_MAJOR >= 22
+  return tidy::getCheckOptions(Options, AllowAnalyzerAlpha,
+                               /*ExperimentalCustomChecks=*/false);
+#else
+  return tidy::getCheckOptions(Options, AllowAnalyzerAlpha);
+#endif
+}
 
 /// IO::mapOptional for a key of a YAML mapping.  LLVM 14's YAML I/O knows
 /// llvm::Optional only; a std::optional goes through one there.

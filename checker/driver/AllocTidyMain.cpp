@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Analysis.h"
+#include "Compat.h"
 #include "Lsp.h"
 #include "Output.h"
 #include "clang-tidy/ClangTidy.h"
@@ -340,7 +341,7 @@ int main(int Argc, const char **Argv) {
   SmallString<256> FirstFile(Sources.empty() ? "dummy" : Sources.front());
   (void)sys::fs::make_absolute(FirstFile); // relative still works for lookup
   ClangTidyOptions Effective = Provider->getOptions(FirstFile);
-  std::vector<std::string> Enabled = getCheckNames(Effective, false);
+  std::vector<std::string> Enabled = compat::getCheckNames(Effective, false);
   if (ListChecks) {
     outs() << "Enabled checks:";
     for (const std::string &C : Enabled)
@@ -349,7 +350,7 @@ int main(int Argc, const char **Argv) {
     return 0;
   }
   if (DumpConfig) {
-    Effective.CheckOptions = getCheckOptions(Effective, false);
+    Effective.CheckOptions = compat::getCheckOptions(Effective, false);
     outs() << configurationAsText(
                   ClangTidyOptions::getDefaults().merge(Effective, 0))
            << "\n";

@@ -3,7 +3,9 @@
 #include "Findings.h"
 #include "Compat.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
 #include <map>
 
@@ -148,16 +150,25 @@ std::vector<Finding> toFindings(const AnalysisResult &Result,
     if (End == Begin) // a caret: cover the token it points at
       End = tokenEnd(Files, Path, Begin);
     F.Where = region(Files, Path, Begin, End);
+    // Notes and fix-its name their file as the compile command did:
+    // relative to the command's directory when the command was.
+    auto Absolute = [&](llvm::StringRef P) {
+      llvm::SmallString<256> A(P);
+      if (!A.empty() && !llvm::sys::path::is_absolute(A) &&
+          !E.BuildDirectory.empty())
+        llvm::sys::fs::make_absolute(E.BuildDirectory, A);
+      return std::string(A);
+    };
     for (const tooling::DiagnosticMessage &N : E.Notes) {
       if (N.FilePath.empty())
         continue;
-      F.Notes.push_back(
-          {N.Message, region(Files, N.FilePath, N.FileOffset, N.FileOffset)});
+      F.Notes.push_back({N.Message, region(Files, Absolute(N.FilePath),
+                                           N.FileOffset, N.FileOffset)});
     }
     for (const auto &[File, Replacements] : E.Message.Fix)
       for (const tooling::Replacement &R : Replacements)
-        F.Fixes.push_back({region(Files, R.getFilePath(), R.getOffset(),
-                                  R.getOffset() + R.getLength()),
+        F.Fixes.push_back({region(Files, Absolute(R.getFilePath()),
+                                  R.getOffset(), R.getOffset() + R.getLength()),
                            R.getReplacementText().str()});
     F.Function = enclosingFunction(Result.Functions, Path, Begin);
     std::string Text =

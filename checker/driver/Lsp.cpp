@@ -326,6 +326,8 @@ RunResult runChild(const std::vector<std::string> &Argv,
 // --- the server ------------------------------------------------------------
 
 /// A published diagnostic and the fix-it edits behind its code action.
+/// (Kept past the analysis: every string in it is owned, never a StringRef
+/// into the analysis's JSON, which json::Value would only borrow.)
 struct StoredDiagnostic {
   json::Object Range;
   std::string Message;
@@ -487,17 +489,24 @@ private:
       uint64_t Gen = Next->second.second;
       Queue.erase(Next);
       Lock.unlock();
-      analyse(Uri, [this, Uri, Gen] {
-        std::lock_guard<std::mutex> L(Mutex);
-        return Stop || Generation[Uri] != Gen;
-      });
+      analyse(Uri, Gen);
       Lock.lock();
     }
   }
 
   // --- analysis ---------------------------------------------------------
 
-  void analyse(const std::string &Uri, const std::function<bool()> &Stale) {
+  /// Whether the run of generation \p Gen of \p Uri is superseded; the
+  /// caller holds Mutex.
+  bool supersededLocked(const std::string &Uri, uint64_t Gen) {
+    return Stop || Generation[Uri] != Gen;
+  }
+
+  void analyse(const std::string &Uri, uint64_t Gen) {
+    auto Stale = [this, &Uri, Gen] {
+      std::lock_guard<std::mutex> Lock(Mutex);
+      return supersededLocked(Uri, Gen);
+    };
     std::optional<std::string> Path = uriToPath(Uri);
     if (!Path) {
       Out.log("not a local file, not analysed: " + Uri);
@@ -603,7 +612,7 @@ private:
           Related.push_back(json::Object{
               {"location", json::Object{{"uri", pathToUri(NF)},
                                         {"range", std::move(NR)}}},
-              {"message", valueOr(N->getString("message"), "")}});
+              {"message", valueOr(N->getString("message"), "").str()}});
         }
       if (const json::Array *Fixes = F->getArray("fixes"))
         for (const json::Value &XV : *Fixes)
@@ -611,7 +620,7 @@ private:
             D.Edits.push_back(json::Object{
                 {"range",
                  range(Index, *X, "line", "column", "endLine", "endColumn")},
-                {"newText", valueOr(X->getString("text"), "")}});
+                {"newText", valueOr(X->getString("text"), "").str()}});
       json::Object Diag{{"range", json::Object(D.Range)},
                         {"severity", Level == "error" ? 1 : 2},
                         {"source", "alloc-tidy"},
@@ -631,7 +640,7 @@ private:
       Published.push_back(D.Diagnostic);
     {
       std::lock_guard<std::mutex> Lock(Mutex);
-      if (Stale()) // superseded while the results were read
+      if (supersededLocked(Uri, Gen)) // while the results were read
         return;
       Stored[Uri] = std::move(Diags);
     }
@@ -669,7 +678,7 @@ private:
           if (DEnd < Begin || End < DBegin)
             continue; // not in the requested range
           json::Object Changes;
-          Changes[*Uri] = json::Array(D.Edits);
+          Changes[Uri->str()] = json::Array(D.Edits);
           Actions.push_back(json::Object{
               {"title", "apply fix-it: " + D.Message},
               {"kind", "quickfix"},

@@ -194,7 +194,7 @@ def scenario_basic(a):
         text = f.read()
     fixed = apply_edits(text, actions[0]["edit"]["changes"][uri(path)])
     for line in fixed.splitlines():
-        if "buf" in line:
+        if line.strip().startswith(("char buf", "int n", "free(buf")):
             print("fixed:", line.strip())
     # Saved with the fix: the finding is gone.
     with open(path, "w") as f:

@@ -101,7 +101,10 @@ local applied = vim.wait(5000, function()
   return vim.api.nvim_buf_get_changedtick(buf) ~= before end, 10)
 out:write(string.format('code action applied: %s\n', tostring(applied)))
 for _, l in ipairs(vim.api.nvim_buf_get_lines(buf, 0, -1, false)) do
-  if l:find('buf') then out:write('line: ' .. l:gsub('^%s+', '') .. '\n') end
+  local t = l:gsub('^%s+', '')
+  if t:find('^char buf') or t:find('^int n') or t:find('^free%(buf') then
+    out:write('line: ' .. t .. '\n')
+  end
 end
 -- Saved: analysed again, the fixed finding gone.
 vim.cmd('write')
