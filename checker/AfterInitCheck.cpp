@@ -24,7 +24,9 @@ public:
       Callees.insert(Callee->getCanonicalDecl());
       CalleeRefs.insert(calleeName(C));
     }
-    if (Resolver.allocation(C, Ctx))
+    // Declared allocators only: a function that allocates through one is
+    // on the call chain already.
+    if (Resolver.allocation(C, Ctx, /*Inferred=*/false))
       Allocations.push_back(C);
     return true;
   }
@@ -159,7 +161,7 @@ void AfterInitCheck::onEndOfTranslationUnit() {
       for (const FunctionDecl *G = Entry; G; G = G == F ? nullptr : Next[G])
         Path += (Path.empty() ? "'" : " -> '") + G->getName().str() + "'";
     for (const CallExpr *Call : B.Allocations) {
-      const FunctionRule *R = resolver().allocation(Call, *Ctx);
+      const FunctionRule *R = resolver().allocation(Call, *Ctx, false);
       diag(SM.getFileLoc(Call->getBeginLoc()),
            "'%0' allocates after initialisation: %1 can run outside the init "
            "functions (InitFunctions: '%2'); allocate it during start-up, or "

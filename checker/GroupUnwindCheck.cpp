@@ -37,6 +37,8 @@ void GroupUnwindCheck::check(const MatchFinder::MatchResult &Result) {
   // to it, name the latest allocation that failed.
   std::map<std::pair<unsigned, AllocId>, const LeakEvent *> Failure, Normal;
   for (const LeakEvent &L : Analysis.leaks()) {
+    if (!Allocs[L.Leaked].fresh())
+      continue;
     auto Key = std::make_pair(L.ExitLoc.getRawEncoding(), L.Leaked);
     if (L.Failed) {
       const LeakEvent *&Slot = Failure[Key];

@@ -159,7 +159,7 @@ void LifetimeMismatchCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(functionDecl().bind("any-fn"), this);
   // Deallocations: what a 'permanent' allocation must not meet.
   Finder->addMatcher(
-      callExpr(callee(functionDecl(isDeallocatorIn(&resolver())))).bind("call"),
+      callExpr(callee(functionDecl(isDeallocatorIn(static_cast<ResolverSource *>(this))))).bind("call"),
       this);
 }
 
@@ -192,7 +192,7 @@ void LifetimeMismatchCheck::checkFunction(const FunctionDecl *FD,
   const std::vector<Allocation> &Allocs = Analysis.allocations();
   for (AllocId Id = 0; Id < Allocs.size(); ++Id) {
     const Allocation &A = Allocs[Id];
-    if (A.Borrowed)
+    if (!A.fresh())
       continue;
     const Justification *J = Index->find(A.Loc, *SM);
     if (!J || !J->valid())

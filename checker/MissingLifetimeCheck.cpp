@@ -52,7 +52,7 @@ void MissingLifetimeCheck::check(const MatchFinder::MatchResult &Result) {
 
   // Fields receiving owned memory.
   for (const StoreEvent &S : Analysis.stores())
-    if (S.Field && !Allocs[S.A].Borrowed &&
+    if (S.Field && Allocs[S.A].fresh() &&
         !SM->isInSystemHeader(SM->getFileLoc(S.Field->getLocation())))
       if (Fields.try_emplace(S.Field, Allocs[S.A].Loc, FD->getName().str())
               .second)
@@ -62,7 +62,7 @@ void MissingLifetimeCheck::check(const MatchFinder::MatchResult &Result) {
   if (!FD->getReturnType()->isPointerType() || !FD->getIdentifier() ||
       FD->isMain() || declaredAllocator(FD))
     return;
-  const FunctionRule *R = resolver().ruleFor(FD, *SM);
+  const FunctionRule *R = resolver().declaredRule(FD, *SM);
   if (R && R->allocates())
     return; // the rules describe it already
   bool Owned = !Analysis.returns().empty(), Any = false;

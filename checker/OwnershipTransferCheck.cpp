@@ -88,7 +88,7 @@ void OwnershipTransferCheck::check(const MatchFinder::MatchResult &Result) {
       continue;
     }
     // Freed by another family's deallocator.
-    if (R.Frees && !A.Rule->Family.empty() && !R.Callee->Family.empty() &&
+    if (R.Frees && A.fresh() && !A.Rule->Family.empty() && !R.Callee->Family.empty() &&
         A.Rule->Family != R.Callee->Family) {
       std::string Right = model().deallocatorFor(A.Rule->Family);
       diag(Loc, "%0 is allocated by '%1' (family %2, %3) but freed by '%4' "
@@ -128,7 +128,7 @@ void OwnershipTransferCheck::check(const MatchFinder::MatchResult &Result) {
   // Copied by the callee, then never freed on the normal path.
   std::set<AllocId> StillOwned;
   for (const LeakEvent &L : Analysis.leaks())
-    if (!L.Failed)
+    if (!L.Failed && Allocs[L.Leaked].fresh())
       StillOwned.insert(L.Leaked);
   std::set<AllocId> CopyReported;
   for (const CopyEvent &C : Analysis.copies()) {

@@ -17,6 +17,15 @@ constexpr llvm::StringLiteral Remedy =
     "with lifetime permanent, scoped, transaction, returned or stored";
 } // namespace
 
+UnjustifiedCheck::UnjustifiedCheck(StringRef Name, ClangTidyContext *Context)
+    : AllocCheckBase(Name, Context),
+      InferredAllocators(Options.get("InferredAllocators", true)) {}
+
+void UnjustifiedCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  AllocCheckBase::storeOptions(Opts);
+  Options.store(Opts, "InferredAllocators", InferredAllocators);
+}
+
 void UnjustifiedCheck::registerPPCallbacks(const SourceManager &SourceMgr,
                                            Preprocessor *PP,
                                            Preprocessor *ModuleExpanderPP) {
@@ -28,19 +37,19 @@ void UnjustifiedCheck::registerMatchers(MatchFinder *Finder) {
   // Calls of allocators: the model decides which functions allocate (by
   // rules or attributes), which a fixed matcher on names could not.
   Finder->addMatcher(
-      callExpr(callee(functionDecl(isAllocatorIn(&resolver())))).bind("call"),
+      callExpr(callee(functionDecl(isAllocatorIn(static_cast<ResolverSource *>(this))))).bind("call"),
       this);
   // An allocator named without being called: its address is taken, and it
   // allocates wherever the pointer is called.  (Callees are among these too;
   // the site collector tells them apart.)
   Finder->addMatcher(
-      declRefExpr(to(functionDecl(isAllocatorIn(&resolver())))).bind("ref"),
+      declRefExpr(to(functionDecl(isAllocatorIn(static_cast<ResolverSource *>(this))))).bind("ref"),
       this);
 }
 
 void UnjustifiedCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Sites)
-    Sites.emplace(resolver());
+    Sites.emplace(resolver(), InferredAllocators);
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call"))
     Sites->addCall(Call, *Result.Context);
   else if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>("ref"))
@@ -52,6 +61,7 @@ void UnjustifiedCheck::onEndOfTranslationUnit() {
     return;
   std::vector<AllocationSite> All =
       Sites ? Sites->finish(*SM) : std::vector<AllocationSite>();
+  Sites.reset(); // it holds this unit's resolver
   for (const AllocationSite &S : All) {
     // A malformed justification still claims the site; it is reported once,
     // at the comment, below.

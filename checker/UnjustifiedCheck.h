@@ -13,8 +13,8 @@ namespace clang::tidy::alloc {
 /// of its lifetime and reason, and every malformed justification.
 class UnjustifiedCheck : public AllocCheckBase {
 public:
-  UnjustifiedCheck(StringRef Name, ClangTidyContext *Context)
-      : AllocCheckBase(Name, Context) {}
+  UnjustifiedCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
                            Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
@@ -22,6 +22,9 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
+  /// Calls of functions that allocate through an allocator (known from
+  /// their bodies) are sites too.
+  const bool InferredAllocators;
   std::shared_ptr<const JustificationIndex> Index;
   const SourceManager *SM = nullptr;
   std::optional<SiteCollector> Sites;

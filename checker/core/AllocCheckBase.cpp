@@ -23,17 +23,28 @@ AllocCheckBase::AllocCheckBase(StringRef Name, ClangTidyContext *Context)
       BuiltinRules(
           Options.getLocalOrGlobal("BuiltinRules", defaultBuiltinRules())),
       RulesFiles(Options.getLocalOrGlobal("RulesFiles", "")),
-      ExtraAllocators(Options.getLocalOrGlobal("ExtraAllocators", "")) {
+      ExtraAllocators(Options.getLocalOrGlobal("ExtraAllocators", "")),
+      SummaryFile(Options.getLocalOrGlobal("SummaryFile", "")) {
   std::vector<std::string> Errors;
   Model = AllocationModel::get(
       rulesConfig(BuiltinRules, RulesFiles, ExtraAllocators), Errors);
   for (const std::string &E : Errors)
     configurationDiag("invalid allocation rules: %0", DiagnosticIDs::Error)
         << E;
-  Resolver.emplace(*Model);
+  if (!SummaryFile.empty()) {
+    std::vector<std::string> SummaryErrors;
+    External = AllocationModel::get(rulesConfig("", SummaryFile, ""),
+                                    SummaryErrors);
+    for (const std::string &E : SummaryErrors)
+      configurationDiag("invalid summary file: %0", DiagnosticIDs::Error) << E;
+  }
 }
 
-void AllocCheckBase::onStartOfTranslationUnit() { resetSharedAnalyses(); }
+void AllocCheckBase::onStartOfTranslationUnit() { resetUnitState(); }
+
+UnitState &AllocCheckBase::unit() { return UnitState::get(Model, External); }
+
+CalleeResolver &AllocCheckBase::resolver() { return unit().resolver(); }
 
 void AllocCheckBase::matchUserFunctions(ast_matchers::MatchFinder *Finder) {
   using namespace ast_matchers;
@@ -50,7 +61,7 @@ AllocCheckBase::analysedFunction(
   if (!FD)
     return {nullptr, nullptr};
   std::shared_ptr<const OwnershipAnalysis> A =
-      sharedAnalysis(FD, *Result.Context, resolver());
+      unit().analysis(FD, *Result.Context);
   if (!A->analysed())
     return {FD, nullptr};
   return {FD, std::move(A)};
@@ -60,6 +71,7 @@ void AllocCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "BuiltinRules", BuiltinRules);
   Options.store(Opts, "RulesFiles", RulesFiles);
   Options.store(Opts, "ExtraAllocators", ExtraAllocators);
+  Options.store(Opts, "SummaryFile", SummaryFile);
 }
 
 } // namespace clang::tidy::alloc

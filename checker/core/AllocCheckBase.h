@@ -6,6 +6,7 @@
 #include "AllocationModel.h"
 #include "AllocationSites.h"
 #include "OwnershipDataflow.h"
+#include "Summaries.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include <memory>
 #include <optional>
@@ -23,7 +24,7 @@ RulesConfig rulesConfig(llvm::StringRef BuiltinRules,
 /// Base of every alloc-* check: reads the rules options (shared by all checks
 /// through getLocalOrGlobal), loads the model once, and reports a bad rules
 /// configuration as an error.
-class AllocCheckBase : public ClangTidyCheck {
+class AllocCheckBase : public ClangTidyCheck, public ResolverSource {
 public:
   AllocCheckBase(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
@@ -33,6 +34,9 @@ public:
   }
   /// A new translation unit: the analyses shared between checks restart.
   void onStartOfTranslationUnit() override;
+  /// Resolves callees for the current translation unit (shared by the
+  /// checks of one configuration, with the unit's summaries).
+  CalleeResolver &resolver() override;
 
 protected:
   const AllocationModel &model() const { return *Model; }
@@ -47,15 +51,17 @@ protected:
   /// bound or the function allocates nothing.
   std::pair<const FunctionDecl *, std::shared_ptr<const OwnershipAnalysis>>
   analysedFunction(const ast_matchers::MatchFinder::MatchResult &Result);
-  /// Resolves callees for the current translation unit.
-  CalleeResolver &resolver() { return *Resolver; }
+  /// The unit's shared state: resolver, summaries, analyses.
+  UnitState &unit();
 
 private:
   const std::string BuiltinRules;
   const std::string RulesFiles;
   const std::string ExtraAllocators;
+  const std::string SummaryFile;
   std::shared_ptr<const AllocationModel> Model;
-  std::optional<CalleeResolver> Resolver;
+  /// The other units' summaries (option SummaryFile), or null.
+  std::shared_ptr<const AllocationModel> External;
 };
 
 } // namespace clang::tidy::alloc

@@ -65,6 +65,20 @@ struct FunctionRule {
   ReturnContract Returns = ReturnContract::Unspecified;
   llvm::SmallVector<std::pair<unsigned, ArgContract>, 2> Args;
   llvm::SmallVector<unsigned, 2> Derefs; ///< arguments the callee reads
+  /// A destroy function: it releases what the pointer fields of this
+  /// argument's object own (all of them when FreedFields is empty).
+  std::optional<unsigned> FreesFieldsArg;
+  std::vector<std::string> FreedFields;
+  /// The returned pointer points into this argument's object: the caller
+  /// must not free it; it lives as long as that object.
+  std::optional<unsigned> BorrowedFromArg;
+
+  /// Inferred from the function's body (a summary), not declared: Origin is
+  /// then where the body is, and Via the callee the fact goes through.
+  bool Inferred = false;
+  /// For an inferred allocator or deallocator, the function it allocates or
+  /// frees through ("xmalloc"), for messages; empty when it does so itself.
+  std::string Via;
 
   bool allocates() const { return AllocatesReturn || AllocatesArg.has_value(); }
   /// The contract for argument \p I; a freed argument is taken.

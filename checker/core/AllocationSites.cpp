@@ -1,6 +1,7 @@
 //===--- AllocationSites.cpp - resolve calls against the model ------------===//
 
 #include "AllocationSites.h"
+#include "Summaries.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
@@ -88,8 +89,8 @@ std::optional<FunctionRule> fromAttributes(const FunctionDecl *FD,
 
 } // namespace
 
-const FunctionRule *CalleeResolver::ruleFor(const FunctionDecl *FD,
-                                            const SourceManager &SM) {
+const FunctionRule *CalleeResolver::declaredRule(const FunctionDecl *FD,
+                                                 const SourceManager &SM) {
   if (!FD)
     return nullptr;
   FD = FD->getMostRecentDecl();
@@ -114,6 +115,26 @@ const FunctionRule *CalleeResolver::ruleFor(const FunctionDecl *FD,
   return Result;
 }
 
+const FunctionRule *CalleeResolver::ruleFor(const FunctionDecl *FD,
+                                            const SourceManager &SM) {
+  if (const FunctionRule *R = declaredRule(FD, SM))
+    return R;
+  if (!FD)
+    return nullptr;
+  // A body in this unit: what it does is known from it (or not yet, while
+  // the summaries are being inferred callees first).
+  if (const FunctionDecl *Def = FD->getDefinition()) {
+    if (!Summaries || SM.isInSystemHeader(SM.getFileLoc(Def->getLocation())))
+      return nullptr;
+    Summaries->ensure(Def->getASTContext());
+    return Summaries->lookup(Def);
+  }
+  // A body in another unit of the project.
+  if (External && FD->getIdentifier() && FD->isExternallyVisible())
+    return External->lookup(FD->getName());
+  return nullptr;
+}
+
 const FunctionRule *CalleeResolver::ruleForCall(const CallExpr *Call,
                                                 const SourceManager &SM) {
   return ruleFor(Call->getDirectCallee(), SM);
@@ -125,9 +146,9 @@ bool isNullOrZero(const Expr *E, ASTContext &Ctx) {
 }
 
 const FunctionRule *CalleeResolver::allocation(const CallExpr *Call,
-                                               ASTContext &Ctx) {
+                                               ASTContext &Ctx, bool Inferred) {
   const FunctionRule *R = ruleForCall(Call, Ctx.getSourceManager());
-  if (!R || !R->allocates())
+  if (!R || !R->allocates() || (R->Inferred && !Inferred))
     return nullptr;
   if (R->WhenNullArg) {
     if (*R->WhenNullArg >= Call->getNumArgs())
@@ -176,7 +197,7 @@ const Expr *calleeName(const CallExpr *Call) {
 
 void SiteCollector::addCall(const CallExpr *Call, ASTContext &Ctx) {
   Callees.insert(calleeName(Call));
-  const FunctionRule *R = Resolver.allocation(Call, Ctx);
+  const FunctionRule *R = Resolver.allocation(Call, Ctx, Inferred);
   if (!R)
     return;
   const SourceManager &SM = Ctx.getSourceManager();
@@ -191,7 +212,7 @@ void SiteCollector::addCall(const CallExpr *Call, ASTContext &Ctx) {
 void SiteCollector::addReference(const DeclRefExpr *Ref, ASTContext &Ctx) {
   const auto *FD = dyn_cast<FunctionDecl>(Ref->getDecl());
   const FunctionRule *R = Resolver.ruleFor(FD, Ctx.getSourceManager());
-  if (!R || !R->allocates())
+  if (!R || !R->allocates() || (R->Inferred && !Inferred))
     return;
   AllocationSite S;
   S.E = Ref;
@@ -238,6 +259,8 @@ std::string describeAllocation(const FunctionRule &Rule, StringRef Macro) {
   std::string S = "'" + Rule.Name + "'";
   if (!Macro.empty() && Macro != Rule.Name)
     S += " (through macro '" + Macro.str() + "')";
+  if (Rule.Inferred && !Rule.Via.empty())
+    S += " (through '" + Rule.Via + "', " + Rule.Origin + ")";
   return S;
 }
 

@@ -28,14 +28,26 @@ class SourceManager;
 
 namespace clang::tidy::alloc {
 
-/// Maps function declarations to rules; one per check and translation unit.
+class SummaryTable;
+
+/// Maps function declarations to rules; one per translation unit and
+/// configuration (see UnitState).  Declarations win over inference: the
+/// rules files by name, then the attributes of a function declared in the
+/// user's code, then the summary inferred from its body in this unit, then
+/// the summaries of other units (for a function whose body is elsewhere).
 class CalleeResolver {
 public:
-  explicit CalleeResolver(const AllocationModel &Model) : Model(Model) {}
+  explicit CalleeResolver(const AllocationModel &Model,
+                          const AllocationModel *External = nullptr)
+      : Model(Model), External(External) {}
 
-  /// The rule for \p FD: from the rules files by name, else synthesised from
-  /// its attributes when it is declared outside system headers; or nullptr.
+  /// The rule for \p FD, as above, or nullptr.
   const FunctionRule *ruleFor(const FunctionDecl *FD, const SourceManager &SM);
+
+  /// The declared rule for \p FD: rules files, then attributes; nullptr
+  /// when neither describes it.
+  const FunctionRule *declaredRule(const FunctionDecl *FD,
+                                   const SourceManager &SM);
 
   /// The rule of \p Call's direct callee, or nullptr.
   const FunctionRule *ruleForCall(const CallExpr *Call,
@@ -43,14 +55,30 @@ public:
 
   /// When \p Call allocates heap memory (allocation or reallocation, with
   /// its `when-null` condition met), the rule saying so; else nullptr.
-  const FunctionRule *allocation(const CallExpr *Call, ASTContext &Ctx);
+  /// Without \p Inferred, only declared allocators count (not functions
+  /// that allocate through one, known from their bodies).
+  const FunctionRule *allocation(const CallExpr *Call, ASTContext &Ctx,
+                                 bool Inferred = true);
+
+  /// Consult \p S for functions defined in this unit.
+  void setSummaries(SummaryTable *S) { Summaries = S; }
 
   const AllocationModel &model() const { return Model; }
 
 private:
   const AllocationModel &Model;
+  const AllocationModel *External;
+  SummaryTable *Summaries = nullptr;
   llvm::DenseMap<const FunctionDecl *, const FunctionRule *> Cache;
   std::deque<FunctionRule> FromAttributes;
+};
+
+/// Hands out the resolver of the translation unit being analysed; matchers
+/// keep one of these, not a resolver, which lives for one unit.
+class ResolverSource {
+public:
+  virtual ~ResolverSource() = default;
+  virtual CalleeResolver &resolver() = 0;
 };
 
 /// One allocation site: a call that allocates, or an allocator whose
@@ -67,7 +95,10 @@ struct AllocationSite {
 /// and reference by reference (by matchers or a visitor, in any order).
 class SiteCollector {
 public:
-  explicit SiteCollector(CalleeResolver &Resolver) : Resolver(Resolver) {}
+  /// \p Inferred: calls of functions known to allocate from their bodies
+  /// count as sites too.
+  explicit SiteCollector(CalleeResolver &Resolver, bool Inferred = true)
+      : Resolver(Resolver), Inferred(Inferred) {}
   void addCall(const CallExpr *Call, ASTContext &Ctx);
   void addReference(const DeclRefExpr *Ref, ASTContext &Ctx);
   /// Every site outside system headers, in source order.  A reference to an
@@ -76,6 +107,7 @@ public:
 
 private:
   CalleeResolver &Resolver;
+  bool Inferred;
   std::vector<AllocationSite> Calls;
   std::vector<AllocationSite> References;
   llvm::DenseSet<const Expr *> Callees;
@@ -105,7 +137,8 @@ SourceLocation reportLoc(SourceLocation Loc, const SourceManager &SM);
 std::string macroSpelling(SourceLocation Loc, const SourceManager &SM,
                           const LangOptions &LO);
 
-/// "'malloc'", "'malloc' (through macro 'NEW')", "'getline' (into argument 1)"
+/// "'malloc'", "'malloc' (through macro 'NEW')", "'conn_new' (through
+/// 'xmalloc', net.c:40)"
 std::string describeAllocation(const FunctionRule &Rule, llvm::StringRef Macro);
 
 } // namespace clang::tidy::alloc

@@ -14,16 +14,16 @@
 namespace clang::tidy::alloc {
 
 /// A function the rules (or its attributes) describe as allocating.
-AST_MATCHER_P(FunctionDecl, isAllocatorIn, CalleeResolver *, Resolver) {
+AST_MATCHER_P(FunctionDecl, isAllocatorIn, ResolverSource *, Source) {
   const FunctionRule *R =
-      Resolver->ruleFor(&Node, Finder->getASTContext().getSourceManager());
+      Source->resolver().ruleFor(&Node, Finder->getASTContext().getSourceManager());
   return R && R->allocates();
 }
 
 /// A function the rules describe as freeing one of its arguments.
-AST_MATCHER_P(FunctionDecl, isDeallocatorIn, CalleeResolver *, Resolver) {
+AST_MATCHER_P(FunctionDecl, isDeallocatorIn, ResolverSource *, Source) {
   const FunctionRule *R =
-      Resolver->ruleFor(&Node, Finder->getASTContext().getSourceManager());
+      Source->resolver().ruleFor(&Node, Finder->getASTContext().getSourceManager());
   return R && R->FreeArg.has_value();
 }
 

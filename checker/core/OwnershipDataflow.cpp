@@ -244,8 +244,12 @@ struct OwnershipAnalysis::Impl {
   std::vector<ReturnEvent> Returns;
   std::map<const Stmt *, size_t> ReturnIndex;
 
-  Impl(const FunctionDecl *FD, ASTContext &Ctx, CalleeResolver &R)
-      : FD(FD), Ctx(Ctx), SM(Ctx.getSourceManager()), Resolver(R) {}
+  llvm::SmallVector<unsigned, 2> TrackedParams;
+
+  Impl(const FunctionDecl *FD, ASTContext &Ctx, CalleeResolver &R,
+       llvm::ArrayRef<unsigned> Tracked)
+      : FD(FD), Ctx(Ctx), SM(Ctx.getSourceManager()), Resolver(R),
+        TrackedParams(Tracked.begin(), Tracked.end()) {}
 
   // --- values and places ---------------------------------------------------
 
@@ -378,6 +382,37 @@ struct OwnershipAnalysis::Impl {
     }
   }
 
+  /// A destroy function releases what the fields of the object \p Obj
+  /// points to (or, for "&local", of that struct) hold.
+  void releaseFields(Sub &St, const Expr *Obj, const FunctionRule &R,
+                     const CallExpr *By) {
+    Obj = stripCasts(Obj);
+    const VarDecl *Struct = nullptr; // &local: the struct itself
+    if (const auto *U = dyn_cast<UnaryOperator>(Obj);
+        U && U->getOpcode() == UO_AddrOf)
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(U->getSubExpr())))
+        Struct = dyn_cast<VarDecl>(DRE->getDecl());
+    AllocSet Objects = Struct ? AllocSet() : valueOf(Obj, St);
+    std::vector<AllocSet> Held;
+    for (const auto &[P, V] : St.Points) {
+      if (!P.Field || (!R.FreedFields.empty() &&
+                       !llvm::is_contained(R.FreedFields, P.Field->getName())))
+        continue;
+      bool Mine = P.Var == Struct && Struct;
+      if (!Mine && !Objects.empty()) {
+        auto Base = St.Points.find(Place{P.Var, nullptr});
+        Mine = Base != St.Points.end() &&
+               llvm::any_of(Base->second, [&](AllocId A) {
+                 return A != NullSentinel && llvm::is_contained(Objects, A);
+               });
+      }
+      if (Mine)
+        Held.push_back(V);
+    }
+    for (const AllocSet &V : Held)
+      release(St, V, GoneFreed, true, By);
+  }
+
   void escapePlace(Sub &St, const VarDecl *VD) {
     // Everything reachable from the variable: its value and its fields.
     std::vector<AllocSet> All;
@@ -398,6 +433,11 @@ struct OwnershipAnalysis::Impl {
     AS.Allocated = true;
     if (Info.Borrowed) {
       AS.Null = NullNonNull; // not ours to check either
+      return;
+    }
+    if (Info.Param) {
+      // May be NULL (nothing to release then), but not ours to check.
+      AS.Null = NullNonNull | NullIsNull;
       return;
     }
     AS.Null =
@@ -494,8 +534,8 @@ struct OwnershipAnalysis::Impl {
     // of memory also stored elsewhere or lent to a function that may keep it
     // (a hash table, a cache).
     return !V.empty() && llvm::all_of(V, [&](AllocId A) {
-      return A == NullSentinel ||
-             (!Allocs[A].Borrowed && St.Allocs[A].Owned && !St.Allocs[A].Lent);
+      return A == NullSentinel || (Allocs[A].fresh() && St.Allocs[A].Owned &&
+                                   !St.Allocs[A].Lent);
     });
   }
 
@@ -555,7 +595,7 @@ struct OwnershipAnalysis::Impl {
       auto Key = std::make_pair(L.getRawEncoding(), A);
       auto [It, New] = ExitIndex.try_emplace(Key, Exits.size());
       if (New)
-        Exits.push_back({L, A, false, 0, false});
+        Exits.push_back({S, L, A, false, 0, false});
       ExitState &E = Exits[It->second];
       E.Owned |= AS.Owned && !AS.Lent;
       E.Gone |= AS.Gone;
@@ -670,11 +710,15 @@ struct OwnershipAnalysis::Impl {
         for (AllocId A : V)
           if (A != NullSentinel && SeenCopy.insert({Call, A}).second)
             Copies.push_back({Call, A, I, R});
-      if (C != ArgContract::Unspecified || Deref || R)
+      // The rules files describe every argument that matters; a summary
+      // leaves unspecified the ones the callee may keep.
+      if (C != ArgContract::Unspecified || Deref || (R && !R->Inferred))
         continue;
       if (mayTake(Callee, I, Arg))
         lend(St, V);
     }
+    if (R && R->FreesFieldsArg && *R->FreesFieldsArg < Call->getNumArgs())
+      releaseFields(St, Call->getArg(*R->FreesFieldsArg), *R, Call);
     if ((R && R->NoReturn) || (Callee && Callee->isNoReturn()))
       return false;
     if (!Mine)
@@ -751,12 +795,19 @@ struct OwnershipAnalysis::Impl {
           if (New)
             Returns.push_back({Ret, true, false});
           ReturnEvent &E = Returns[It->second];
-          bool Any = false;
-          for (AllocId A : Vals)
-            if (A != NullSentinel && !Allocs[A].Borrowed)
-              Any = true;
+          for (AllocId A : Vals) {
+            if (A == NullSentinel) {
+              E.MayBeNull = true;
+              continue;
+            }
+            if (Allocs[A].fresh())
+              E.HasAlloc = true;
+            if (St.Allocs[A].Null & (NullUnchecked | NullIsNull))
+              E.MayBeNull = true;
+            if (!llvm::is_contained(E.Allocs, A))
+              E.Allocs.push_back(A);
+          }
           E.OwnedOrNull &= ownedOrNull(V, St);
-          E.HasAlloc |= Any;
         }
         release(St, Vals, GoneReturned, true);
       }
@@ -991,7 +1042,7 @@ struct OwnershipAnalysis::Impl {
     for (AllocId A = 0; A < Allocs.size(); ++A) {
       AllocState &AS = St.Allocs[A];
       if (!AS.Allocated || !(AS.Null & NullUnchecked) ||
-          Allocs[A].Rule->Family != *Family || Allocs[A].Borrowed)
+          !Allocs[A].fresh() || Allocs[A].Rule->Family != *Family)
         continue;
       if (Set) {
         if (!O.Failed)
@@ -1066,8 +1117,19 @@ struct OwnershipAnalysis::Impl {
   bool run() {
     BodyScan Scan(Ctx, Resolver);
     Scan.TraverseStmt(FD->getBody());
-    if (Scan.Calls.empty())
+    if (Scan.Calls.empty() && TrackedParams.empty())
       return false;
+    for (unsigned I : TrackedParams) {
+      if (I >= FD->getNumParams())
+        continue;
+      const ParmVarDecl *P = FD->getParamDecl(I);
+      Allocation A;
+      A.Param = I;
+      A.Loc = SM.getFileLoc(P->getLocation());
+      A.Line = SM.getPresumedLineNumber(A.Loc);
+      A.Name = P->getName().str();
+      Allocs.push_back(std::move(A));
+    }
     for (const auto &F : Scan.Calls) {
       Allocation A;
       A.Call = F.Call;
@@ -1094,6 +1156,11 @@ struct OwnershipAnalysis::Impl {
     std::vector<State> In(Cfg->getNumBlockIDs());
     Sub Start;
     Start.Allocs.resize(Allocs.size());
+    for (AllocId A = 0; A < Allocs.size(); ++A)
+      if (Allocs[A].Param) {
+        allocate(Start, A);
+        Start.Points[Place{FD->getParamDecl(*Allocs[A].Param), nullptr}] = {A};
+      }
     In[Cfg->getEntry().getBlockID()].Ctx.emplace(0, std::move(Start));
 
     std::set<unsigned> Work{Rank[&Cfg->getEntry()]};
@@ -1126,8 +1193,9 @@ struct OwnershipAnalysis::Impl {
 };
 
 OwnershipAnalysis::OwnershipAnalysis(const FunctionDecl *FD, ASTContext &Ctx,
-                                     CalleeResolver &Resolver)
-    : P(std::make_unique<Impl>(FD, Ctx, Resolver)) {}
+                                     CalleeResolver &Resolver,
+                                     llvm::ArrayRef<unsigned> TrackedParams)
+    : P(std::make_unique<Impl>(FD, Ctx, Resolver, TrackedParams)) {}
 OwnershipAnalysis::~OwnershipAnalysis() = default;
 
 bool OwnershipAnalysis::run() {
@@ -1161,30 +1229,5 @@ const std::vector<ReturnEvent> &OwnershipAnalysis::returns() const {
   return P->Returns;
 }
 
-namespace {
-/// Per thread: the driver analyses translation units in parallel, each on
-/// its own thread; the plugin has one.
-struct SharedAnalyses {
-  std::map<std::pair<const FunctionDecl *, const AllocationModel *>,
-           std::shared_ptr<OwnershipAnalysis>>
-      Map;
-};
-thread_local SharedAnalyses Shared;
-} // namespace
-
-std::shared_ptr<const OwnershipAnalysis>
-sharedAnalysis(const FunctionDecl *FD, ASTContext &Ctx,
-               CalleeResolver &Resolver) {
-  auto Key = std::make_pair(FD, &Resolver.model());
-  auto It = Shared.Map.find(Key);
-  if (It != Shared.Map.end())
-    return It->second;
-  auto A = std::make_shared<OwnershipAnalysis>(FD, Ctx, Resolver);
-  A->run();
-  Shared.Map.emplace(Key, A);
-  return A;
-}
-
-void resetSharedAnalyses() { Shared.Map.clear(); }
 
 } // namespace clang::tidy::alloc

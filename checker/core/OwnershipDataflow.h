@@ -25,6 +25,7 @@
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/SmallVector.h"
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -73,6 +74,14 @@ struct Allocation {
   /// Not an allocation: a pointer the callee lends ("returns: borrowed"),
   /// followed only to catch it being freed.
   bool Borrowed = false;
+  /// Not an allocation: this pointer parameter, followed as a value the
+  /// function owns on entry to learn whether every path releases it (Call
+  /// is null; Loc is the parameter).
+  std::optional<unsigned> Param;
+
+  /// Memory this function allocated itself (not a borrowed pointer or a
+  /// parameter).
+  bool fresh() const { return !Borrowed && !Param; }
 
   /// "'buf'" or "the result of 'malloc'".
   std::string describe() const;
@@ -135,10 +144,13 @@ struct ReturnEvent {
   const Stmt *Ret = nullptr;
   bool OwnedOrNull = true; ///< an allocation of this function, or NULL
   bool HasAlloc = false;   ///< an allocation of this function on some path
+  bool MayBeNull = false;  ///< NULL, or an allocation not known non-NULL
+  llvm::SmallVector<AllocId, 2> Allocs; ///< what it returns, on some path
 };
 
 /// The state of one allocation where the function exits.
 struct ExitState {
+  const Stmt *Exit = nullptr; ///< the ReturnStmt, or null at the closing brace
   SourceLocation ExitLoc;
   AllocId A = 0;
   bool Owned = false;
@@ -149,8 +161,11 @@ struct ExitState {
 /// Runs the analysis on one function definition.
 class OwnershipAnalysis {
 public:
+  /// \p TrackedParams: the pointer parameters (by index) to follow as
+  /// owned on entry (see Allocation::Param).
   OwnershipAnalysis(const FunctionDecl *FD, ASTContext &Ctx,
-                    CalleeResolver &Resolver);
+                    CalleeResolver &Resolver,
+                    llvm::ArrayRef<unsigned> TrackedParams = {});
   ~OwnershipAnalysis();
 
   /// False when the function allocates nothing (or has no CFG): then every
@@ -173,14 +188,6 @@ private:
   std::unique_ptr<Impl> P;
 };
 
-/// The analysis of \p FD, run once per translation unit and shared by every
-/// check that asks with the same rules (the checks of one configuration all
-/// do): one dataflow per function, however many checks query it.  Call
-/// resetSharedAnalyses() when a translation unit starts.
-std::shared_ptr<const OwnershipAnalysis>
-sharedAnalysis(const FunctionDecl *FD, ASTContext &Ctx,
-               CalleeResolver &Resolver);
-void resetSharedAnalyses();
 
 } // namespace clang::tidy::alloc
 

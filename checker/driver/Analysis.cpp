@@ -9,6 +9,7 @@
 #include "core/Contracts.h"
 #include "core/Justification.h"
 #include "core/OwnershipDataflow.h"
+#include "core/Summaries.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -51,17 +52,23 @@ class SiteRecorder : public ASTConsumer,
                      public RecursiveASTVisitor<SiteRecorder> {
 public:
   SiteRecorder(CompilerInstance &CI,
-               std::shared_ptr<const AllocationModel> Model, bool Contracts,
-               UnitResult &Out)
-      : Model(std::move(Model)), Resolver(*this->Model), Sites(Resolver),
+               std::shared_ptr<const AllocationModel> Model,
+               std::shared_ptr<const AllocationModel> External, bool Inferred,
+               bool Contracts, UnitResult &Out)
+      : Model(std::move(Model)), External(std::move(External)),
+        Inferred(Inferred),
         Index(sharedJustifications(CI.getPreprocessor())), Contracts(Contracts),
         Out(Out) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     this->Ctx = &Ctx;
+    // The checks' state for this unit, when they ran (same rules): the
+    // summaries are inferred once.
+    Unit = &UnitState::get(Model, External);
+    Sites.emplace(Unit->resolver(), Inferred);
     TraverseDecl(Ctx.getTranslationUnitDecl());
     const SourceManager &SM = Ctx.getSourceManager();
-    for (const AllocationSite &S : Sites.finish(SM)) {
+    for (const AllocationSite &S : Sites->finish(SM)) {
       InventoryEntry E;
       E.File = absolutePath("", SM, S.Loc);
       E.Offset = SM.getFileOffset(S.Loc);
@@ -104,7 +111,8 @@ public:
     ExportedContract X;
     X.Name = FD->getName().str();
     X.File = std::move(File);
-    FunctionContract C = inferContract(FD, *Ctx, Resolver, Index.get());
+    FunctionContract C =
+        inferContract(FD, *Ctx, Unit->resolver(), Index.get());
     for (const ParamContract &P : C.Params) {
       if (P.Frees && !X.Frees)
         X.Frees = P.Index;
@@ -116,11 +124,10 @@ public:
         X.Borrows.push_back(P.Index);
     }
     if (FD->getReturnType()->isPointerType()) {
-      std::shared_ptr<const OwnershipAnalysis> A =
-          sharedAnalysis(FD, *Ctx, Resolver);
+      std::shared_ptr<const OwnershipAnalysis> A = Unit->analysis(FD, *Ctx);
       if (A->analysed())
         for (const ExitState &E : A->exits())
-          if ((E.Gone & GoneReturned) && !A->allocations()[E.A].Borrowed)
+          if ((E.Gone & GoneReturned) && A->allocations()[E.A].fresh())
             X.ReturnsOwned = true;
     }
     if (X.Frees || !X.Takes.empty() || !X.Copies.empty() ||
@@ -128,19 +135,20 @@ public:
       Out.Contracts.push_back(std::move(X));
   }
   bool VisitCallExpr(CallExpr *C) {
-    Sites.addCall(C, *Ctx);
+    Sites->addCall(C, *Ctx);
     return true;
   }
   bool VisitDeclRefExpr(DeclRefExpr *R) {
     if (isa<FunctionDecl>(R->getDecl()))
-      Sites.addReference(R, *Ctx);
+      Sites->addReference(R, *Ctx);
     return true;
   }
 
 private:
-  std::shared_ptr<const AllocationModel> Model;
-  CalleeResolver Resolver;
-  SiteCollector Sites;
+  std::shared_ptr<const AllocationModel> Model, External;
+  bool Inferred;
+  UnitState *Unit = nullptr;
+  std::optional<SiteCollector> Sites;
   std::shared_ptr<const JustificationIndex> Index;
   bool Contracts;
   UnitResult &Out;
@@ -196,10 +204,20 @@ private:
                       optionFor(Opts, "RulesFiles", ""),
                       optionFor(Opts, "ExtraAllocators", ""));
       std::vector<std::string> Ignored; // reported by the checks themselves
+      std::string SummaryFile = optionFor(Opts, "SummaryFile", "");
+      std::shared_ptr<const AllocationModel> External;
+      if (!SummaryFile.empty())
+        External = AllocationModel::get(rulesConfig("", SummaryFile, ""),
+                                        Ignored);
       std::vector<std::unique_ptr<ASTConsumer>> Consumers;
       Consumers.push_back(std::move(Tidy));
       Consumers.push_back(std::make_unique<SiteRecorder>(
-          CI, AllocationModel::get(Config, Ignored), F.Contracts, F.Out));
+          CI, AllocationModel::get(Config, Ignored), std::move(External),
+          !llvm::is_contained({"false", "0"}, StringRef(optionFor(
+                                                   Opts, "InferredAllocators",
+                                                   "true"))
+                                                   .lower()),
+          F.Contracts, F.Out));
       return std::make_unique<MultiplexConsumer>(std::move(Consumers));
     }
 

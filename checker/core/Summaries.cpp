@@ -1,0 +1,635 @@
+//===--- Summaries.cpp - contracts inferred from function bodies ----------===//
+
+#include "Summaries.h"
+#include "OwnershipDataflow.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Analysis/CallGraph.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/SCCIterator.h"
+#include "llvm/Support/Path.h"
+#include <map>
+#include <set>
+
+namespace clang::tidy::alloc {
+
+namespace {
+
+/// Iterations of one strongly connected component before its summaries are
+/// taken as they are (each round can only add facts a callee proved).
+constexpr unsigned MaxRounds = 3;
+
+/// "net.c:40": where a summary's evidence is, for messages.
+std::string where(SourceLocation Loc, const SourceManager &SM) {
+  PresumedLoc P = SM.getPresumedLoc(SM.getFileLoc(Loc));
+  if (P.isInvalid())
+    return "";
+  return (llvm::sys::path::filename(P.getFilename()) + ":" +
+          llvm::Twine(P.getLine()))
+      .str();
+}
+
+/// A pointer parameter: what summaries say something about.
+bool isPointerParam(const ParmVarDecl *P) {
+  QualType T = P->getType();
+  return T->isPointerType() && !T->isFunctionPointerType();
+}
+
+/// Walks a body once and sorts the uses of each pointer parameter (and of
+/// the local variables copied from it): reads and borrows, copies, releases
+/// (freed, taken, held, stored), and what it cannot follow.  It also notes
+/// the fields of a parameter's object the body frees (a destroy function).
+class ParamWalk : public RecursiveASTVisitor<ParamWalk> {
+public:
+  ParamWalk(const FunctionDecl *FD, ASTContext &Ctx, CalleeResolver &R)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Resolver(R) {
+    for (unsigned I = 0; I < FD->getNumParams(); ++I)
+      if (isPointerParam(FD->getParamDecl(I))) {
+        Uses.push_back({I});
+        Of[FD->getParamDecl(I)] = Uses.size() - 1;
+      }
+  }
+
+  std::vector<ParamUse> Uses;
+  /// Fields of a parameter's object released by the body, per parameter.
+  std::map<unsigned, std::vector<std::string>> FreedFields;
+  /// A deallocator the body calls on a parameter or its fields.
+  const FunctionRule *Deallocator = nullptr;
+
+  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+    auto It = Of.find(DRE->getDecl());
+    if (It != Of.end())
+      classify(DRE, Uses[It->second]);
+    return true;
+  }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    // Fields of a parameter's object handed to a deallocator or a taker:
+    // free(obj->name), name_free(obj->name).
+    const FunctionRule *R = Resolver.ruleForCall(Call, SM);
+    if (!R)
+      return true;
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+      if (!R->releases(I) && R->FreeArg != I)
+        continue;
+      const auto *ME = dyn_cast<MemberExpr>(stripCasts(Call->getArg(I)));
+      if (!ME || !ME->isArrow())
+        continue;
+      const auto *Base = dyn_cast<DeclRefExpr>(stripCasts(ME->getBase()));
+      auto It = Base ? Of.find(Base->getDecl()) : Of.end();
+      if (It == Of.end())
+        continue;
+      std::vector<std::string> &F = FreedFields[Uses[It->second].Index];
+      std::string Name = ME->getMemberDecl()->getName().str();
+      if (!llvm::is_contained(F, Name))
+        F.push_back(Name);
+      if (R->FreeArg == I && !Deallocator)
+        Deallocator = R;
+    }
+    return true;
+  }
+
+private:
+  /// The expression \p E is part of, past parentheses and casts.
+  const Expr *user(const Expr *E, const Expr *&Child) {
+    Child = E;
+    while (true) {
+      DynTypedNodeList Parents = Ctx.getParents(*Child);
+      if (Parents.empty())
+        return nullptr;
+      const auto *P = Parents[0].get<Expr>();
+      if (!P)
+        return nullptr; // a statement: the value is not used as a pointer
+      if (isa<ParenExpr>(P) || isa<CastExpr>(P)) {
+        // A pointer cast to an integer is out of sight.
+        if (const auto *C = dyn_cast<CastExpr>(P);
+            C && C->getType()->isIntegerType() &&
+            C->getCastKind() != CK_PointerToBoolean)
+          return P;
+        Child = P;
+        continue;
+      }
+      return P;
+    }
+  }
+
+  void classify(const DeclRefExpr *DRE, ParamUse &U) {
+    const Expr *Child = nullptr;
+    const Expr *P = user(DRE, Child);
+    if (!P) {
+      // A statement (an if or while condition, an expression statement) or
+      // a declaration's initializer.
+      DynTypedNodeList Parents = Ctx.getParents(*Child);
+      if (!Parents.empty())
+        if (const auto *VD = Parents[0].get<VarDecl>()) {
+          if (VD->hasLocalStorage() && !VD->getType()->isRecordType()) {
+            alias(VD, U);
+            return;
+          }
+          U.Unknown = true; // a static, or a struct initialized with it
+          return;
+        }
+      if (!Parents.empty() && Parents[0].get<ReturnStmt>())
+        U.Unknown = true; // returned: the caller gets it back
+      return;
+    }
+    if (const auto *ME = dyn_cast<MemberExpr>(P)) {
+      (void)ME; // p->field: a read of, or a write into, the object
+      return;
+    }
+    if (isa<ArraySubscriptExpr>(P))
+      return;
+    if (const auto *UO = dyn_cast<UnaryOperator>(P)) {
+      if (UO->getOpcode() == UO_AddrOf)
+        U.Unknown = true; // &p: whoever gets it may change it
+      return;             // *p, !p, p++
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(P)) {
+      if (BO->isComparisonOp() || BO->isLogicalOp())
+        return;
+      if (BO->getOpcode() == BO_Assign) {
+        if (Child == BO->getLHS())
+          return; // p = ...: the parameter now holds something else
+        store(BO->getLHS(), U);
+        return;
+      }
+      if (BO->isAdditiveOp() && BO->getType()->isPointerType()) {
+        // p + n: a pointer into the same block, used as it is used.
+        const Expr *Into = nullptr;
+        const Expr *Q = user(BO, Into);
+        if (!Q || isa<MemberExpr>(Q) || isa<ArraySubscriptExpr>(Q) ||
+            (isa<UnaryOperator>(Q) &&
+             cast<UnaryOperator>(Q)->getOpcode() == UO_Deref))
+          return;
+        if (const auto *Call = dyn_cast<CallExpr>(Q)) {
+          argument(Call, Into, U, /*Interior=*/true);
+          return;
+        }
+        U.Unknown = true;
+        return;
+      }
+      if (BO->getOpcode() == BO_Comma && Child == BO->getLHS())
+        return;
+      U.Unknown = true;
+      return;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(P)) {
+      if (Child == Call->getCallee())
+        return;
+      argument(Call, Child, U, /*Interior=*/false);
+      return;
+    }
+    // A conditional operator, an initializer list, a compound literal...
+    U.Unknown = true;
+  }
+
+  /// \p Arg, the parameter's value, is an argument of \p Call.
+  void argument(const CallExpr *Call, const Expr *Arg, ParamUse &U,
+                bool Interior) {
+    unsigned I = 0;
+    while (I < Call->getNumArgs() && Call->getArg(I) != Arg)
+      ++I;
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    const FunctionRule *R = Resolver.ruleForCall(Call, SM);
+    if (I == Call->getNumArgs() || !Callee) {
+      U.Unknown = true; // through a function pointer
+      return;
+    }
+    ArgContract C = R ? R->argContract(I) : ArgContract::Unspecified;
+    if (Interior && (R && (R->FreeArg == I || R->releases(I)))) {
+      U.Unknown = true; // an interior pointer freed: not ours to judge
+      return;
+    }
+    if (C == ArgContract::Takes || C == ArgContract::Holds) {
+      U.Released = true;
+      return;
+    }
+    if (C == ArgContract::Copies) {
+      U.Copied = true;
+      return;
+    }
+    if (C == ArgContract::Borrows || (R && R->dereferences(I)))
+      return;
+    if (R && !R->Inferred)
+      return; // the rules describe what matters; the rest is borrowed
+    if (!R && I >= Callee->getNumParams() && Callee->isVariadic())
+      return; // printf-like, without rules: reads its extra arguments
+    U.Unknown = true;
+  }
+
+  /// The parameter's value is stored into \p LHS.
+  void store(const Expr *LHS, ParamUse &U) {
+    LHS = stripCasts(LHS);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (VD->hasLocalStorage()) {
+          if (VD->getType()->isPointerType())
+            alias(VD, U);
+          else
+            U.Unknown = true;
+          return;
+        }
+    // A field of a local struct is not a place that outlives the call, but
+    // the struct may go anywhere: out of sight.
+    if (const auto *ME = dyn_cast<MemberExpr>(LHS); ME && !ME->isArrow())
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(ME->getBase())))
+        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+            VD && VD->hasLocalStorage()) {
+          U.Unknown = true;
+          return;
+        }
+    // A 'void *' context pointer kept for a callback is not memory the
+    // callee will free (sqlite3_set_authorizer's pArg).
+    U.Released = true;
+  }
+
+  void alias(const VarDecl *VD, ParamUse &U) {
+    auto [It, New] = Of.try_emplace(VD, &U - Uses.data());
+    if (!New && It->second != size_t(&U - Uses.data()))
+      U.Unknown = true; // one variable for two parameters
+  }
+
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  CalleeResolver &Resolver;
+  llvm::DenseMap<const Decl *, size_t> Of;
+};
+
+/// The integer value a return statement returns, when it is a constant.
+std::optional<int64_t> returnedConstant(const Stmt *S, ASTContext &Ctx) {
+  const auto *Ret = dyn_cast_or_null<ReturnStmt>(S);
+  if (!Ret || !Ret->getRetValue())
+    return std::nullopt;
+  const Expr *E = stripCasts(Ret->getRetValue());
+  if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+    return 0;
+  if (std::optional<llvm::APSInt> V = E->getIntegerConstantExpr(Ctx))
+    return V->getExtValue();
+  return std::nullopt;
+}
+
+/// How a status value reports failure, from the values returned where an
+/// out-parameter was set (\p Ok) and where it was not (\p Fail).
+std::optional<std::string> statusKind(const std::set<int64_t> &Ok,
+                                      const std::set<int64_t> &Fail) {
+  if (Ok.empty() || Fail.empty())
+    return std::nullopt;
+  for (int64_t V : Ok)
+    if (Fail.count(V))
+      return std::nullopt;
+  auto All = [](const std::set<int64_t> &S, auto Pred) {
+    return llvm::all_of(S, Pred);
+  };
+  if (All(Fail, [](int64_t V) { return V < 0; }) &&
+      All(Ok, [](int64_t V) { return V >= 0; }))
+    return std::string("negative");
+  if (Ok.size() == 1 && *Ok.begin() == 0 &&
+      All(Fail, [](int64_t V) { return V != 0; }))
+    return std::string("nonzero");
+  if (Fail.size() == 1 && *Fail.begin() == 0 &&
+      All(Ok, [](int64_t V) { return V != 0; }))
+    return std::string("null");
+  return std::nullopt;
+}
+
+/// True if \p FD never returns: no return statement, and its last statement
+/// calls a function that never returns.
+bool neverReturns(const FunctionDecl *FD, CalleeResolver &R,
+                  const SourceManager &SM) {
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(FD->getBody());
+  if (!Body || Body->body_empty())
+    return false;
+  struct FindReturn : RecursiveASTVisitor<FindReturn> {
+    bool Found = false;
+    bool VisitReturnStmt(ReturnStmt *) {
+      Found = true;
+      return false;
+    }
+  } F;
+  F.TraverseStmt(const_cast<CompoundStmt *>(Body));
+  if (F.Found)
+    return false;
+  const auto *Call = dyn_cast<CallExpr>(Body->body_back());
+  if (!Call)
+    return false;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (Callee && Callee->isNoReturn())
+    return true;
+  const FunctionRule *Rule = R.ruleForCall(Call, SM);
+  return Rule && Rule->NoReturn;
+}
+
+/// Everything a summary says, for comparing two rounds.
+bool sameFacts(const FunctionRule &A, const FunctionRule &B) {
+  return A.AllocatesReturn == B.AllocatesReturn &&
+         A.AllocatesArg == B.AllocatesArg && A.ReallocArg == B.ReallocArg &&
+         A.FreeArg == B.FreeArg && A.MayReturnNull == B.MayReturnNull &&
+         A.Status == B.Status && A.NoReturn == B.NoReturn &&
+         A.Returns == B.Returns && A.Args == B.Args &&
+         A.FreesFieldsArg == B.FreesFieldsArg &&
+         A.FreedFields == B.FreedFields &&
+         A.BorrowedFromArg == B.BorrowedFromArg && A.Family == B.Family;
+}
+
+/// The parameter a plain getter lends from: a body that is one
+/// "return p->field;" (or "&p->field").
+std::optional<unsigned> getterOf(const FunctionDecl *FD) {
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(FD->getBody());
+  if (!Body || Body->size() != 1)
+    return std::nullopt;
+  const auto *Ret = dyn_cast<ReturnStmt>(Body->body_front());
+  if (!Ret || !Ret->getRetValue())
+    return std::nullopt;
+  const Expr *E = stripCasts(Ret->getRetValue());
+  if (const auto *U = dyn_cast<UnaryOperator>(E);
+      U && U->getOpcode() == UO_AddrOf)
+    E = stripCasts(U->getSubExpr());
+  const auto *ME = dyn_cast<MemberExpr>(E);
+  if (!ME || !ME->isArrow())
+    return std::nullopt;
+  const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(ME->getBase()));
+  const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+  if (!P)
+    return std::nullopt;
+  return P->getFunctionScopeIndex();
+}
+
+} // namespace
+
+// --- the table ---------------------------------------------------------------
+
+const FunctionRule *SummaryTable::lookup(const FunctionDecl *Def) const {
+  auto It = Rules.find(Def);
+  return It == Rules.end() ? nullptr : &It->second;
+}
+
+llvm::ArrayRef<unsigned>
+SummaryTable::trackedParams(const FunctionDecl *FD) const {
+  auto It = Tracked.find(FD);
+  if (It == Tracked.end())
+    return {};
+  return It->second;
+}
+
+void SummaryTable::ensure(ASTContext &Ctx) {
+  if (Done || Computing)
+    return;
+  Computing = true;
+  const SourceManager &SM = Ctx.getSourceManager();
+  CallGraph CG;
+  CG.addToCallGraph(Ctx.getTranslationUnitDecl());
+  // Callees first: scc_iterator yields components in reverse topological
+  // order of the call graph.
+  for (auto I = llvm::scc_begin(&CG); !I.isAtEnd(); ++I) {
+    std::vector<const FunctionDecl *> Members;
+    for (CallGraphNode *N : *I) {
+      const auto *FD = dyn_cast_or_null<FunctionDecl>(N->getDecl());
+      if (!FD || !FD->hasBody() || !FD->doesThisDeclarationHaveABody() ||
+          SM.isInSystemHeader(SM.getFileLoc(FD->getLocation())))
+        continue;
+      Members.push_back(FD);
+    }
+    if (Members.empty())
+      continue;
+    bool Recursive = Members.size() > 1 || I.hasCycle();
+    for (unsigned Round = 0; Round < (Recursive ? MaxRounds : 1); ++Round) {
+      bool Changed = false;
+      for (const FunctionDecl *FD : Members) {
+        FunctionRule R = summarise(FD, Ctx);
+        auto [It, New] = Rules.try_emplace(FD, R);
+        if (New) {
+          Order.push_back(FD);
+          Changed = true;
+        } else if (!sameFacts(It->second, R)) {
+          It->second = std::move(R);
+          Changed = true;
+        }
+      }
+      if (!Changed)
+        break;
+    }
+  }
+  Computing = false;
+  Done = true;
+}
+
+FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  UnitState &Unit = *Owner;
+  FunctionRule R;
+  R.Name = FD->getIdentifier() ? FD->getName().str() : "";
+  R.Inferred = true;
+  R.Origin = where(FD->getLocation(), SM);
+  R.MayReturnNull = false;
+
+  // Parameters: a walk of the body first; paths only where it must.
+  ParamWalk Walk(FD, Ctx, Resolver);
+  Walk.TraverseStmt(FD->getBody());
+  llvm::SmallVector<unsigned, 2> &Follow = Tracked[FD];
+  Follow.clear();
+  for (const ParamUse &U : Walk.Uses)
+    if (U.Released && !U.Unknown)
+      Follow.push_back(U.Index);
+
+  std::shared_ptr<OwnershipAnalysis> A = Unit.analyse(FD, Ctx);
+  const bool Ran = A->analysed();
+
+  for (const ParamUse &U : Walk.Uses) {
+    if (U.Unknown)
+      continue; // the callee may keep it: unspecified
+    if (!U.Released) {
+      R.Args.push_back(
+          {U.Index, U.Copied ? ArgContract::Copies : ArgContract::Borrows});
+      continue;
+    }
+    if (!Ran)
+      continue;
+    // Released on every path?  Then how.
+    std::optional<AllocId> Id;
+    for (AllocId I = 0; I < A->allocations().size(); ++I)
+      if (A->allocations()[I].Param == U.Index)
+        Id = I;
+    if (!Id)
+      continue;
+    bool Always = true;
+    unsigned char Gone = 0;
+    for (const ExitState &E : A->exits())
+      if (E.A == *Id) {
+        Always &= !E.Owned;
+        Gone |= E.Gone;
+      }
+    if (!Always || !Gone || (Gone & GoneReturned))
+      continue;
+    if (Gone == GoneFreed) {
+      R.FreeArg = U.Index;
+      for (const ReleaseEvent &E : A->releases())
+        if (E.A == *Id && E.Frees && E.Callee) {
+          R.Family = E.Callee->Family;
+          R.Via = E.Callee->Name;
+          break;
+        }
+      continue;
+    }
+    // Stored where it outlives the call, or handed on: the caller must not
+    // free it.  Kept, not freed: the caller may still use it meanwhile.
+    R.Args.push_back({U.Index, (Gone & (GoneFreed | GoneTransferred))
+                                   ? ArgContract::Takes
+                                   : ArgContract::Holds});
+  }
+
+  // Destroy functions: the fields of a parameter's object they release.
+  for (auto &[Index, Fields] : Walk.FreedFields) {
+    R.FreesFieldsArg = Index;
+    R.FreedFields = Fields;
+    llvm::sort(R.FreedFields);
+    if (R.Family.empty() && Walk.Deallocator)
+      R.Family = Walk.Deallocator->Family;
+    break; // one object per destroy function
+  }
+
+  // The returned value.
+  if (FD->getReturnType()->isPointerType() && Ran) {
+    bool Owned = !A->returns().empty(), Any = false;
+    for (const ReturnEvent &E : A->returns()) {
+      Owned &= E.OwnedOrNull;
+      Any |= E.HasAlloc;
+    }
+    if (Owned && Any) {
+      R.AllocatesReturn = true;
+      std::optional<std::string> Family;
+      for (const ReturnEvent &E : A->returns()) {
+        R.MayReturnNull |= E.MayBeNull;
+        for (AllocId I : E.Allocs) {
+          const Allocation &Al = A->allocations()[I];
+          if (!Al.fresh())
+            continue;
+          if (R.Via.empty())
+            R.Via = Al.Rule->Name;
+          if (!Family)
+            Family = Al.Rule->Family;
+          else if (*Family != Al.Rule->Family)
+            Family = "";
+          // A realloc wrapper: the parameter it resizes.
+          if (Al.Rule->ReallocArg && *Al.Rule->ReallocArg < Al.Call->getNumArgs())
+            if (const auto *DRE = dyn_cast<DeclRefExpr>(
+                    stripCasts(Al.Call->getArg(*Al.Rule->ReallocArg))))
+              if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+                R.ReallocArg = P->getFunctionScopeIndex();
+        }
+      }
+      if (Family && R.FreeArg == std::nullopt)
+        R.Family = *Family;
+    }
+  }
+  if (!R.AllocatesReturn && FD->getReturnType()->isPointerType())
+    if (std::optional<unsigned> P = getterOf(FD))
+      R.BorrowedFromArg = P;
+
+  // An out-parameter allocator: "*out = p" of its own allocation.
+  if (Ran && !R.AllocatesReturn) {
+    for (const StoreEvent &S : A->stores()) {
+      if (!S.OutParam || S.Field || !A->allocations()[S.A].fresh())
+        continue;
+      const auto *U = dyn_cast<UnaryOperator>(stripCasts(S.Target));
+      const auto *DRE =
+          U && U->getOpcode() == UO_Deref
+              ? dyn_cast<DeclRefExpr>(stripCasts(U->getSubExpr()))
+              : nullptr;
+      const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+      if (!P)
+        continue;
+      // Which values are returned where it was stored, and where not.
+      std::set<int64_t> Ok, Fail;
+      bool Unknown = false, Always = true;
+      std::set<const Stmt *> Stored;
+      for (const ExitState &E : A->exits())
+        if (E.A == S.A && (E.Gone & GoneOutParam) && !E.Owned)
+          Stored.insert(E.Exit);
+      for (const ReturnEvent &E : A->returns()) {
+        std::optional<int64_t> V = returnedConstant(E.Ret, Ctx);
+        bool IsStored = Stored.count(E.Ret);
+        Always &= IsStored;
+        if (!V) {
+          Unknown |= !IsStored;
+          continue;
+        }
+        (IsStored ? Ok : Fail).insert(*V);
+      }
+      const Allocation &Al = A->allocations()[S.A];
+      if (FD->getReturnType()->isVoidType() || Always) {
+        R.AllocatesArg = P->getFunctionScopeIndex();
+      } else if (std::optional<std::string> K = statusKind(Ok, Fail);
+                 K && !Unknown) {
+        R.AllocatesArg = P->getFunctionScopeIndex();
+        R.Status = K;
+        R.MayReturnNull = true;
+      } else {
+        continue;
+      }
+      R.Family = Al.Rule->Family;
+      R.Via = Al.Rule->Name;
+      break;
+    }
+  }
+
+  R.NoReturn = neverReturns(FD, Resolver, SM);
+  return R;
+}
+
+// --- the unit's shared state -------------------------------------------------
+
+namespace {
+/// Per thread: the driver analyses translation units in parallel, each on
+/// its own thread; the plugin has one.
+struct States {
+  std::map<std::pair<const AllocationModel *, const AllocationModel *>,
+           std::unique_ptr<UnitState>>
+      Map;
+};
+thread_local States Current;
+} // namespace
+
+UnitState::UnitState(std::shared_ptr<const AllocationModel> M,
+                     std::shared_ptr<const AllocationModel> X)
+    : Model(std::move(M)), External(std::move(X)),
+      Resolver(*Model, External.get()), Summaries(Resolver, *this) {
+  Resolver.setSummaries(&Summaries);
+}
+
+UnitState::~UnitState() = default;
+
+UnitState &
+UnitState::get(const std::shared_ptr<const AllocationModel> &Model,
+               const std::shared_ptr<const AllocationModel> &External) {
+  auto Key = std::make_pair(Model.get(), External.get());
+  std::unique_ptr<UnitState> &S = Current.Map[Key];
+  if (!S)
+    S = std::make_unique<UnitState>(Model, External);
+  return *S;
+}
+
+std::shared_ptr<OwnershipAnalysis> UnitState::analyse(const FunctionDecl *FD,
+                                                      ASTContext &Ctx) {
+  auto A = std::make_shared<OwnershipAnalysis>(FD, Ctx, Resolver,
+                                               Summaries.trackedParams(FD));
+  A->run();
+  Analyses[FD] = A;
+  return A;
+}
+
+std::shared_ptr<const OwnershipAnalysis>
+UnitState::analysis(const FunctionDecl *FD, ASTContext &Ctx) {
+  Summaries.ensure(Ctx);
+  auto It = Analyses.find(FD);
+  if (It != Analyses.end())
+    return It->second;
+  return analyse(FD, Ctx);
+}
+
+void resetUnitState() { Current.Map.clear(); }
+
+} // namespace clang::tidy::alloc

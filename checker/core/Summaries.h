@@ -1,0 +1,134 @@
+//===--- Summaries.h - contracts inferred from function bodies --*- C++ -*-===//
+//
+// Function summaries: what a function defined in the project does with heap
+// memory, inferred from its body and written as the rules files would say it
+// (a FunctionRule): it returns fresh memory of a family, possibly never NULL;
+// it allocates into an out-parameter, and which status it returns then; it
+// frees, takes, holds, copies or borrows each pointer parameter, and frees the
+// fields of an object (a destroy function); it never returns.  Each fact keeps
+// its evidence (Origin: where the body is; Via: the callee it goes through).
+//
+// Within a translation unit the summaries are computed once, on first use,
+// callees first: bottom-up over the strongly connected components of the call
+// graph, each component iterated to a bounded fixpoint.  The checks see them
+// through the CalleeResolver, below the rules and attributes, which win.
+// Across translation units, summaries of functions defined elsewhere come
+// from a summaries file (see SummaryFile.h), consulted only for functions
+// whose body is not in the unit.
+//
+// Everything the checks of one configuration share in a unit (the resolver,
+// the summaries, one ownership analysis per function) lives in a UnitState,
+// one per thread and configuration, reset when a unit starts.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ALLOC_TIDY_CORE_SUMMARIES_H
+#define ALLOC_TIDY_CORE_SUMMARIES_H
+
+#include "AllocationModel.h"
+#include "AllocationSites.h"
+#include "llvm/ADT/DenseMap.h"
+#include <deque>
+#include <memory>
+
+namespace clang {
+class ASTContext;
+class FunctionDecl;
+class ParmVarDecl;
+} // namespace clang
+
+namespace clang::tidy::alloc {
+
+class JustificationIndex;
+class OwnershipAnalysis;
+class UnitState;
+
+/// How a pointer parameter is used, from a walk of the body (no paths).
+struct ParamUse {
+  unsigned Index = 0;
+  /// Passed to a deallocator, to a taking or holding parameter, stored
+  /// where it outlives the call: only paths tell whether on every one.
+  bool Released = false;
+  /// Used in a way the walk cannot follow (an unknown callee, a function
+  /// pointer, its address taken, returned): the callee may keep it.
+  bool Unknown = false;
+  /// Duplicated by a copying callee.
+  bool Copied = false;
+};
+
+/// The summaries of the functions defined in one translation unit.
+class SummaryTable {
+public:
+  SummaryTable(CalleeResolver &Resolver, UnitState &Owner)
+      : Resolver(Resolver), Owner(&Owner) {}
+
+  /// Infers every summary of the unit, once; later calls return at once.
+  void ensure(ASTContext &Ctx);
+  bool computing() const { return Computing; }
+
+  /// The inferred rule for the definition \p Def in this unit, or null when
+  /// not (yet) inferred.  It is the inference even where rules or
+  /// attributes describe the function (the resolver prefers those).
+  const FunctionRule *lookup(const FunctionDecl *Def) const;
+
+  /// The parameters whose paths the ownership analysis of \p FD follows as
+  /// owned values (see ParamUse::Released), by index.
+  llvm::ArrayRef<unsigned> trackedParams(const FunctionDecl *FD) const;
+
+  /// The summarised definitions, in the order they were inferred.
+  const std::vector<const FunctionDecl *> &functions() const { return Order; }
+
+private:
+  FunctionRule summarise(const FunctionDecl *FD, ASTContext &Ctx);
+
+  CalleeResolver &Resolver;
+  UnitState *Owner;
+  bool Computing = false, Done = false;
+  llvm::DenseMap<const FunctionDecl *, FunctionRule> Rules;
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<unsigned, 2>> Tracked;
+  std::vector<const FunctionDecl *> Order;
+};
+
+/// Everything the checks of one configuration share in a translation unit.
+class UnitState {
+public:
+  /// The state for the unit being analysed on this thread, with the rules
+  /// \p Model and the other units' summaries \p External (may be null).
+  /// Created on first use in a unit; resetUnitState() ends it.
+  static UnitState &get(const std::shared_ptr<const AllocationModel> &Model,
+                        const std::shared_ptr<const AllocationModel> &External);
+
+  CalleeResolver &resolver() { return Resolver; }
+  SummaryTable &summaries() { return Summaries; }
+  /// The justification index, once a check has seen the preprocessor.
+  void setIndex(const JustificationIndex *I) { Index = I; }
+
+  /// The ownership analysis of \p FD, run once (with the unit's summaries
+  /// computed first) and shared by every check that asks.
+  std::shared_ptr<const OwnershipAnalysis> analysis(const FunctionDecl *FD,
+                                                    ASTContext &Ctx);
+
+  UnitState(std::shared_ptr<const AllocationModel> Model,
+            std::shared_ptr<const AllocationModel> External);
+  ~UnitState();
+
+private:
+  friend class SummaryTable;
+  /// Runs (or reruns, inside a component of the call graph) \p FD's analysis.
+  std::shared_ptr<OwnershipAnalysis> analyse(const FunctionDecl *FD,
+                                             ASTContext &Ctx);
+
+  std::shared_ptr<const AllocationModel> Model, External;
+  const JustificationIndex *Index = nullptr;
+  CalleeResolver Resolver;
+  SummaryTable Summaries;
+  llvm::DenseMap<const FunctionDecl *, std::shared_ptr<OwnershipAnalysis>>
+      Analyses;
+};
+
+/// A new translation unit begins on this thread: the states end.
+void resetUnitState();
+
+} // namespace clang::tidy::alloc
+
+#endif // ALLOC_TIDY_CORE_SUMMARIES_H
