@@ -56,6 +56,8 @@ config.substitutions.append(("%clang", config.clang))
 config.substitutions.append(("%python", py))
 config.substitutions.append(("%cmake", config.cmake))
 config.substitutions.append(("%clang_dir", config.clang_dir))
+config.substitutions.append(("%alloc_tidy_version", config.alloc_tidy_version))
+config.substitutions.append(("%llvm_major", config.llvm_major))
 config.available_features.add("llvm-" + config.llvm_major)
 config.substitutions.append(("%expect_exit", "%s %s" % (
     py, os.path.join(inputs, "expect_exit.py"))))
