@@ -230,10 +230,10 @@ std::optional<std::string> findDatabaseDir(StringRef File) {
           return std::string(Candidate);
       }
     }
-    StringRef Parent = sys::path::parent_path(Dir);
-    if (Parent == Dir)
+    size_t ParentSize = sys::path::parent_path(Dir).size();
+    if (ParentSize == Dir.size())
       break;
-    Dir = Parent;
+    Dir.resize(ParentSize); // the parent is a prefix of Dir
   }
   return std::nullopt;
 }

@@ -164,7 +164,9 @@ call Report()
 
 
 def run_vim_ale(a):
-    path = project(a)
+    # ALE takes the nearest compile_commands.json above the file before any
+    # build/ directory (and the suite runs inside a CMake build tree).
+    path = project(a, db_dir=".")
     vimrc = os.path.join(a.work, "vimrc")
     with open(vimrc, "w") as f:
         f.write(recipe(a.docs, "vim-ale", a))
