@@ -14,6 +14,7 @@ import queue
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 
@@ -219,6 +220,9 @@ def show_codes(label, diags):
 
 def scenario_robust(a):
     """A file that does not parse, a missing database, bad messages."""
+    # Outside the suite's build tree, whose compile_commands.json would be
+    # found above the files.
+    a.work = tempfile.mkdtemp(prefix="alloc-tidy-lsp-")
     src = project(a.work, a.cflags, db=False)
     c = Client(a.server, a.work)
     r = c.request("textDocument/codeAction", {})
@@ -249,6 +253,7 @@ def scenario_robust(a):
                   "end": {"line": 99, "character": 0}}})
     print("still answering:", isinstance(r["result"], list))
     print("exit status:", c.shutdown())
+    shutil.rmtree(a.work, ignore_errors=True)
 
 
 def scenario_debounce(a):
