@@ -49,12 +49,14 @@ chroot "$dir" /bin/bash -euo pipefail -c "
   apt-get install -y -q ./tmp/t/$name > /tmp/t/install.log 2>&1 || { tail -30 /tmp/t/install.log; exit 1; }
   echo \"installed in \$(( \$(date +%s) - start )) s: \$(dpkg-query -W -f='\${Package} \${Version}' alloc-tidy-llvm$llvm)\"
   dpkg -L alloc-tidy-llvm$llvm | grep -E 'plugin|bin/|rules/glib|alloc_tidy.h|doc/.*/README'
+  # The example includes <stdio.h>: a C project's machine has libc's headers.
+  apt-get install -y -q --no-install-recommends libc6-dev >/dev/null 2>&1
   echo '== alloc-tidy --version'
   alloc-tidy --version
   cd /tmp/t
   echo '== clang-tidy-$llvm with the plugin on examples/msg_handler.c'
   clang-tidy-$llvm --load=/usr/lib/alloc-tidy/llvm-$llvm/alloc-tidy-plugin.so \
-    --checks='-*,alloc-*' examples/msg_handler.c -- 2>/dev/null | grep -E 'warning:' | sort | uniq -c | sed 's/^ *//' || true
+    --checks='-*,alloc-*' examples/msg_handler.c -- 2>/dev/null | grep -E 'warning:|error:' | sed 's/: warning: .*\[/: warning: [/' || true
   echo '== alloc-tidy-$llvm --format=sarif on examples/msg_handler.c'
   set +e
   alloc-tidy-$llvm --format=sarif -o /tmp/t/out.sarif examples/msg_handler.c --
