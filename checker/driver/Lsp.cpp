@@ -398,7 +398,7 @@ private:
     } else if (M == "textDocument/didOpen") {
       if (const json::Object *Doc = Params->getObject("textDocument"))
         if (auto Uri = Doc->getString("uri"))
-          schedule(*Uri);
+          schedule(*Uri, /*Now=*/true); // a file just opened waits for nothing
     } else if (M == "textDocument/didSave") {
       if (const json::Object *Doc = Params->getObject("textDocument"))
         if (auto Uri = Doc->getString("uri"))
@@ -444,11 +444,14 @@ private:
 
   // --- scheduling -------------------------------------------------------
 
-  void schedule(StringRef Uri) {
+  /// Queues an analysis of \p Uri after the debounce delay (at once when
+  /// \p Now), superseding any queued or running one.
+  void schedule(StringRef Uri, bool Now = false) {
     {
       std::lock_guard<std::mutex> Lock(Mutex);
       uint64_t Gen = ++Generation[Uri.str()];
-      Queue[Uri.str()] = {Clock::now() + Debounce, Gen};
+      Queue[Uri.str()] = {Clock::now() + (Now ? Clock::duration(0) : Debounce),
+                          Gen};
     }
     Wake.notify_all();
   }
