@@ -54,6 +54,8 @@ chroot "$dir" /bin/bash -euo pipefail -c "
   echo '== alloc-tidy --version'
   alloc-tidy --version
   cd /tmp/t
+  # The example includes ../include/alloc_tidy.h: the package's copy.
+  ln -s /usr/share/alloc-tidy-llvm$llvm/include include
   echo '== clang-tidy-$llvm with the plugin on examples/msg_handler.c'
   clang-tidy-$llvm --load=/usr/lib/alloc-tidy/llvm-$llvm/alloc-tidy-plugin.so \
     --checks='-*,alloc-*' examples/msg_handler.c -- 2>/dev/null | grep -E 'warning:|error:' | sed 's/: warning: .*\[/: warning: [/' || true
