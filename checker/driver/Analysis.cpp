@@ -213,10 +213,9 @@ private:
       Consumers.push_back(std::move(Tidy));
       Consumers.push_back(std::make_unique<SiteRecorder>(
           CI, AllocationModel::get(Config, Ignored), std::move(External),
-          !llvm::is_contained({"false", "0"}, StringRef(optionFor(
-                                                   Opts, "InferredAllocators",
-                                                   "true"))
-                                                   .lower()),
+          compat::parseBoolOption(
+              optionFor(Opts, "InferredAllocators", "true"))
+              .value_or(true),
           F.Contracts, F.Out));
       return std::make_unique<MultiplexConsumer>(std::move(Consumers));
     }
