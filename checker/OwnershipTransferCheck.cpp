@@ -68,7 +68,8 @@ void OwnershipTransferCheck::check(const MatchFinder::MatchResult &Result) {
       continue;
     }
     // Released twice: freed, or taken, before.
-    if ((R.GoneBefore & (GoneFreed | GoneTransferred | GoneHeld)) && R.GoneAt) {
+    if ((R.GoneBefore & (GoneFreed | GoneTransferred | GoneHeld)) && R.GoneAt &&
+        !R.MayBeOther) {
       const FunctionRule *Before = calleeRule(R.GoneAt, resolver(), SM);
       // A deallocator freed it, or a "takes" parameter received it.
       bool WasTaken = Before && !Before->FreeArg;
@@ -105,7 +106,8 @@ void OwnershipTransferCheck::check(const MatchFinder::MatchResult &Result) {
   // Used after free or after a "takes" parameter received it.
   std::set<AllocId> UsedAfter;
   for (const UseEvent &U : Analysis.uses()) {
-    if (!(U.Gone & (GoneFreed | GoneTransferred)) || !U.GoneAt)
+    if (!(U.Gone & (GoneFreed | GoneTransferred)) || !U.GoneAt ||
+        U.MayBeOther)
       continue;
     const auto *Call = dyn_cast<CallExpr>(U.Use);
     if (Call && Reported.count({Call, U.A}))

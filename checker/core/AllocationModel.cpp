@@ -55,13 +55,27 @@ struct YamlFunction {
   std::optional<ReturnContract> Returns;
   std::vector<ArgIndex> Takes, Holds, Copies, Borrows, Dereferences;
   bool NoReturn = false;
+  // Summaries files only (inferred: true).
+  std::optional<std::string> Via, Origin;
+  std::vector<std::string> Requires;
+};
+
+/// One unit of a summaries file.
+struct YamlUnit {
+  std::string File;
+  std::string Key;
+  std::vector<std::string> Deps; ///< "<hash> <path>"
+  std::vector<YamlFunction> Functions;
 };
 
 /// The YAML form of one rules file.
 struct YamlRules {
   std::string Family;
   std::optional<std::string> FailureFlag;
+  /// A summaries file written by alloc-tidy: the entries are inferred.
+  bool Inferred = false;
   std::vector<YamlFunction> Functions;
+  std::vector<YamlUnit> Units;
 };
 
 } // namespace
@@ -72,9 +86,11 @@ using clang::tidy::alloc::ArgIndex;
 using clang::tidy::alloc::ReturnContract;
 using clang::tidy::alloc::YamlFunction;
 using clang::tidy::alloc::YamlRules;
+using clang::tidy::alloc::YamlUnit;
 
 LLVM_YAML_IS_FLOW_SEQUENCE_VECTOR(ArgIndex)
 LLVM_YAML_IS_SEQUENCE_VECTOR(YamlFunction)
+LLVM_YAML_IS_SEQUENCE_VECTOR(YamlUnit)
 
 namespace llvm::yaml {
 
@@ -153,15 +169,21 @@ template <> struct MappingTraits<YamlFunction> {
     clang::tidy::alloc::compat::mapOptional(IO, "borrows", F.Borrows);
     clang::tidy::alloc::compat::mapOptional(IO, "dereferences", F.Dereferences);
     IO.mapOptional("noreturn", F.NoReturn, false);
+    IO.mapOptional("via", F.Via);
+    IO.mapOptional("origin", F.Origin);
+    IO.mapOptional("requires", F.Requires);
   }
 
   static std::string validate(IO &IO, YamlFunction &F) {
+    if (IO.outputting())
+      return {};
     // An unknown key is reported by the parser, at the key, once mapping
     // ends; a semantic error here would hide it.
     static constexpr StringRef Known[] = {
         "name",  "family", "allocates", "when-null",    "reallocates",
         "frees", "null",   "status",    "returns",      "takes",
-        "holds", "copies", "borrows",   "dereferences", "noreturn"};
+        "holds", "copies", "borrows",   "dereferences", "noreturn",
+        "via",   "origin", "requires"};
     for (StringRef K : IO.keys())
       if (!llvm::is_contained(Known, K))
         return {};
@@ -217,7 +239,8 @@ template <> struct MappingTraits<YamlFunction> {
           .str();
     if (!F.Allocates && !F.Reallocates && !F.Frees && !F.Returns &&
         F.Takes.empty() && F.Holds.empty() && F.Copies.empty() &&
-        F.Borrows.empty() && F.Dereferences.empty() && !F.NoReturn)
+        F.Borrows.empty() && F.Dereferences.empty() && !F.NoReturn &&
+        F.Requires.empty())
       return ("function '" + Name +
               "' has no allocation role or contract; give it one of allocates, "
               "reallocates, frees, returns, takes, holds, copies, borrows, "
@@ -227,11 +250,22 @@ template <> struct MappingTraits<YamlFunction> {
   }
 };
 
+template <> struct MappingTraits<YamlUnit> {
+  static void mapping(IO &IO, YamlUnit &U) {
+    IO.mapRequired("file", U.File);
+    IO.mapRequired("key", U.Key);
+    IO.mapOptional("deps", U.Deps);
+    IO.mapOptional("functions", U.Functions);
+  }
+};
+
 template <> struct MappingTraits<YamlRules> {
   static void mapping(IO &IO, YamlRules &R) {
     IO.mapRequired("family", R.Family);
     clang::tidy::alloc::compat::mapOptional(IO, "failure-flag", R.FailureFlag);
+    IO.mapOptional("inferred", R.Inferred, false);
     IO.mapRequired("functions", R.Functions);
+    IO.mapOptional("units", R.Units);
   }
   static std::string validate(IO &, YamlRules &R) {
     if (R.Family.empty())
@@ -313,6 +347,9 @@ std::vector<std::string> splitList(StringRef Value) {
 namespace {
 
 /// Where YAML diagnostics go, and the file they are about.
+FunctionRule ruleOf(const YamlFunction &F, StringRef FileFamily,
+                    StringRef Origin, bool Inferred);
+
 struct DiagSink {
   std::vector<std::string> &Errors;
   StringRef Origin;
@@ -383,10 +420,28 @@ bool AllocationModel::addRules(StringRef Text, StringRef Origin,
   if (R.FailureFlag)
     FailureFlags[*R.FailureFlag] = R.Family;
   for (YamlFunction &F : R.Functions) {
+    FunctionRule Rule = ruleOf(F, R.Family, Origin, R.Inferred);
+    // Later files override earlier ones: a project may redefine a function
+    // the shipped rules describe.
+    Rules[Rule.Name] = std::move(Rule);
+  }
+  return true;
+}
+
+namespace {
+
+/// The model's form of one YAML entry.
+FunctionRule ruleOf(const YamlFunction &F, StringRef FileFamily,
+                    StringRef Origin, bool Inferred) {
     FunctionRule Rule;
     Rule.Name = F.Name;
-    Rule.Family = F.Family.value_or(R.Family);
+    Rule.Family = F.Family.value_or(FileFamily.str());
     Rule.Origin = Origin.str();
+    Rule.Inferred = Inferred;
+    if (Inferred && F.Origin)
+      Rule.Origin = *F.Origin;
+    Rule.Via = F.Via.value_or("");
+    Rule.Requires = F.Requires;
     if (F.Allocates) {
       Rule.AllocatesReturn = F.Allocates->Return;
       Rule.AllocatesArg = F.Allocates->Arg;
@@ -410,9 +465,114 @@ bool AllocationModel::addRules(StringRef Text, StringRef Origin,
       Rule.Args.push_back({I.Value, ArgContract::Borrows});
     for (ArgIndex I : F.Dereferences)
       Rule.Derefs.push_back(I.Value);
-    // Later files override earlier ones: a project may redefine a function
-    // the shipped rules describe.
-    Rules[Rule.Name] = std::move(Rule);
+    return Rule;
+}
+
+/// The YAML form of \p R, for a summaries file.
+YamlFunction yamlOf(const FunctionRule &R) {
+  YamlFunction F;
+  F.Name = R.Name;
+  if (!R.Family.empty())
+    F.Family = R.Family;
+  if (R.ReallocArg) {
+    F.Reallocates = R.ReallocArg;
+  } else if (R.AllocatesReturn) {
+    F.Allocates = AllocDest{true, std::nullopt};
+  } else if (R.AllocatesArg) {
+    F.Allocates = AllocDest{false, R.AllocatesArg};
+  }
+  F.WhenNull = R.WhenNullArg;
+  F.Frees = R.FreeArg;
+  if (R.allocates() || R.ReallocArg)
+    F.MayReturnNull = R.MayReturnNull;
+  F.Status = R.Status;
+  if (R.Returns != ReturnContract::Unspecified)
+    F.Returns = R.Returns;
+  for (const auto &[I, C] : R.Args) {
+    if (R.FreeArg == I)
+      continue;
+    switch (C) {
+    case ArgContract::Takes:
+      F.Takes.push_back({I});
+      break;
+    case ArgContract::Holds:
+      F.Holds.push_back({I});
+      break;
+    case ArgContract::Copies:
+      F.Copies.push_back({I});
+      break;
+    case ArgContract::Borrows:
+      F.Borrows.push_back({I});
+      break;
+    case ArgContract::Unspecified:
+      break;
+    }
+  }
+  for (unsigned I : R.Derefs)
+    F.Dereferences.push_back({I});
+  F.NoReturn = R.NoReturn;
+  if (!R.Via.empty())
+    F.Via = R.Via;
+  if (!R.Origin.empty())
+    F.Origin = R.Origin;
+  F.Requires = R.Requires;
+  return F;
+}
+
+} // namespace
+
+std::string writeSummaries(ArrayRef<const FunctionRule *> Functions,
+                           ArrayRef<SummaryUnit> Units, StringRef Header) {
+  YamlRules R;
+  R.Family = "inferred";
+  R.Inferred = true;
+  for (const FunctionRule *F : Functions)
+    R.Functions.push_back(yamlOf(*F));
+  for (const SummaryUnit &U : Units) {
+    YamlUnit Y;
+    Y.File = U.File;
+    Y.Key = U.Key;
+    for (const auto &[Path, Hash] : U.Deps)
+      Y.Deps.push_back(Hash + " " + Path);
+    for (const FunctionRule &F : U.Functions)
+      Y.Functions.push_back(yamlOf(F));
+    R.Units.push_back(std::move(Y));
+  }
+  std::string Text;
+  raw_string_ostream OS(Text);
+  for (StringRef Line : llvm::split(Header, '\n'))
+    OS << "# " << Line << "\n";
+  yaml::Output Out(OS, nullptr, /*WrapColumn=*/0);
+  Out << R;
+  return Text;
+}
+
+bool readSummaryUnits(StringRef Text, StringRef Origin,
+                      std::vector<SummaryUnit> &Units,
+                      std::vector<std::string> &Errors) {
+  YamlRules R;
+  std::vector<std::string> Local;
+  DiagSink Sink{Local, Origin};
+  yaml::Input In(Text, nullptr, collectDiag, &Sink);
+  In >> R;
+  if (In.error() || !Local.empty() || !R.Inferred) {
+    if (Local.empty())
+      Local.push_back((Origin + ": not a summaries file written by alloc-tidy")
+                          .str());
+    llvm::append_range(Errors, Local);
+    return false;
+  }
+  for (const YamlUnit &Y : R.Units) {
+    SummaryUnit U;
+    U.File = Y.File;
+    U.Key = Y.Key;
+    for (StringRef D : Y.Deps) {
+      auto [Hash, Path] = D.split(' ');
+      U.Deps.push_back({Path.str(), Hash.str()});
+    }
+    for (const YamlFunction &F : Y.Functions)
+      U.Functions.push_back(ruleOf(F, R.Family, Origin, true));
+    Units.push_back(std::move(U));
   }
   return true;
 }

@@ -79,6 +79,14 @@ struct FunctionRule {
   /// For an inferred allocator or deallocator, the function it allocates or
   /// frees through ("xmalloc"), for messages; empty when it does so itself.
   std::string Via;
+  /// A function of another translation unit, not summarised yet: what a
+  /// summary learns through it is conditional (see Requires).
+  bool Pending = false;
+  /// Conditions of a summary on functions of other units, resolved once
+  /// every unit is summarised (see SummaryFile.h): "allocates G",
+  /// "null-as G", "keeps-not G J", "forward I G J", "field I F G J",
+  /// "noreturn G".
+  std::vector<std::string> Requires;
 
   bool allocates() const { return AllocatesReturn || AllocatesArg.has_value(); }
   /// The contract for argument \p I; a freed argument is taken.
@@ -143,6 +151,29 @@ private:
   llvm::StringMap<FunctionRule> Rules;
   llvm::StringMap<std::string> FailureFlags; ///< field name -> family
 };
+
+/// One translation unit's summaries, as a summaries file keeps them so that
+/// they are reused while the unit does not change (see Summaries.h).
+struct SummaryUnit {
+  std::string File; ///< the unit's main file, absolute
+  std::string Key;  ///< hash of its command line and the rules
+  /// Every file it read outside system headers, with its content's hash.
+  std::vector<std::pair<std::string, std::string>> Deps;
+  std::vector<FunctionRule> Functions; ///< unlinked: with their conditions
+};
+
+/// A summaries file: a rules file (inferred: true) of the linked
+/// \p Functions, and the \p Units they came from.  \p Header becomes its
+/// leading comment.
+std::string writeSummaries(llvm::ArrayRef<const FunctionRule *> Functions,
+                           llvm::ArrayRef<SummaryUnit> Units,
+                           llvm::StringRef Header);
+
+/// The units of a summaries file (its functions load as any rules file's
+/// do).  False, with \p Errors, when \p Text is not a summaries file.
+bool readSummaryUnits(llvm::StringRef Text, llvm::StringRef Origin,
+                      std::vector<SummaryUnit> &Units,
+                      std::vector<std::string> &Errors);
 
 /// Splits a ';' or ',' separated option value, trimming blanks.
 std::vector<std::string> splitList(llvm::StringRef Value);

@@ -130,9 +130,25 @@ const FunctionRule *CalleeResolver::ruleFor(const FunctionDecl *FD,
     return Summaries->lookup(Def);
   }
   // A body in another unit of the project.
-  if (External && FD->getIdentifier() && FD->isExternallyVisible())
-    return External->lookup(FD->getName());
-  return nullptr;
+  if (!FD->getIdentifier() || !FD->isExternallyVisible() ||
+      SM.isInSystemHeader(SM.getFileLoc(FD->getLocation())))
+    return nullptr;
+  if (External)
+    if (const FunctionRule *R = External->lookup(FD->getName()))
+      return R;
+  if (!PendingMode)
+    return nullptr;
+  FD = FD->getCanonicalDecl();
+  auto [It, New] = PendingCache.try_emplace(FD, nullptr);
+  if (New) {
+    FunctionRule &P = PendingRules.emplace_back();
+    P.Name = FD->getName().str();
+    P.Inferred = P.Pending = true;
+    // Followed as an allocation, in case it is one.
+    P.AllocatesReturn = FD->getReturnType()->isPointerType();
+    It->second = &P;
+  }
+  return It->second;
 }
 
 const FunctionRule *CalleeResolver::ruleForCall(const CallExpr *Call,

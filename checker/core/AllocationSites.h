@@ -62,6 +62,10 @@ public:
 
   /// Consult \p S for functions defined in this unit.
   void setSummaries(SummaryTable *S) { Summaries = S; }
+  /// Summarising one unit of a project: a function whose body is in
+  /// another unit is "pending" (FunctionRule::Pending), its facts unknown
+  /// until the units' summaries are linked.
+  void setPending(bool P) { PendingMode = P; }
 
   const AllocationModel &model() const { return Model; }
 
@@ -69,8 +73,11 @@ private:
   const AllocationModel &Model;
   const AllocationModel *External;
   SummaryTable *Summaries = nullptr;
+  bool PendingMode = false;
   llvm::DenseMap<const FunctionDecl *, const FunctionRule *> Cache;
   std::deque<FunctionRule> FromAttributes;
+  llvm::DenseMap<const FunctionDecl *, const FunctionRule *> PendingCache;
+  std::deque<FunctionRule> PendingRules;
 };
 
 /// Hands out the resolver of the translation unit being analysed; matchers

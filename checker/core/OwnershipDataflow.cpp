@@ -26,9 +26,14 @@ std::string Allocation::describe() const {
 namespace {
 
 /// A may-point-to set: sorted allocation ids.  NullSentinel stands for a
-/// pointer that holds the null constant on some path.
+/// pointer that holds the null constant on some path, UnknownSentinel for
+/// one that holds something the analysis does not follow (a place followed
+/// on one path and not on another: a list walked in a loop).
 using AllocSet = llvm::SmallVector<AllocId, 2>;
 constexpr AllocId NullSentinel = ~0u;
+constexpr AllocId UnknownSentinel = ~0u - 1;
+/// An allocation (or parameter), not a sentinel.
+constexpr bool real(AllocId A) { return A < UnknownSentinel; }
 
 bool unionInto(AllocSet &Into, const AllocSet &From) {
   bool Changed = false;
@@ -137,8 +142,17 @@ struct Sub {
       if (!Allocs[I].GoneAt)
         Allocs[I].GoneAt = O.Allocs[I].GoneAt;
     }
-    for (const auto &[K, V] : O.Points)
+    // A place followed on one path and not on the other holds, after the
+    // join, something the analysis does not follow on some path.
+    for (auto &[K, V] : Points)
+      if (O.Points.find(K) == O.Points.end())
+        unionInto(V, {UnknownSentinel});
+    for (const auto &[K, V] : O.Points) {
+      auto It = Points.find(K);
+      if (It == Points.end())
+        unionInto(Points[K], {UnknownSentinel});
       unionInto(Points[K], V);
+    }
     for (const auto &[K, V] : O.Status)
       unionInto(Status[K], V);
     for (const auto &[K, V] : O.ReallocOf)
@@ -243,6 +257,8 @@ struct OwnershipAnalysis::Impl {
   std::set<std::pair<const Expr *, AllocId>> SeenStore;
   std::vector<ReturnEvent> Returns;
   std::map<const Stmt *, size_t> ReturnIndex;
+  std::vector<PendingLend> Pending;
+  std::set<std::tuple<AllocId, const CallExpr *, unsigned>> SeenPending;
 
   llvm::SmallVector<unsigned, 2> TrackedParams;
 
@@ -280,7 +296,7 @@ struct OwnershipAnalysis::Impl {
 
   /// True if some allocation in \p S is a real allocation (not NULL).
   static bool hasAlloc(const AllocSet &S) {
-    return llvm::any_of(S, [](AllocId A) { return A != NullSentinel; });
+    return llvm::any_of(S, real);
   }
 
   /// The place \p E names, if the analysis follows it.  For a store, a
@@ -309,8 +325,7 @@ struct OwnershipAnalysis::Impl {
         // Storing into an object this function no longer owns (it was
         // stored elsewhere, handed over, freed) hands the value over too.
         if (ForStore && llvm::none_of(It->second, [&](AllocId A) {
-              return A != NullSentinel &&
-                     (St.Allocs[A].Owned || St.Allocs[A].Lent);
+              return real(A) && (St.Allocs[A].Owned || St.Allocs[A].Lent);
             }))
           return std::nullopt;
       } else if (VD->hasAttr<CleanupAttr>()) {
@@ -334,7 +349,7 @@ struct OwnershipAnalysis::Impl {
     while (!Work.empty()) {
       auto [A, K, Contents] = Work.back();
       Work.pop_back();
-      if (A == NullSentinel || !Done.insert(A).second)
+      if (!real(A) || !Done.insert(A).second)
         continue;
       AllocState &AS = St.Allocs[A];
       if (AS.Owned || (Allocs[A].Borrowed && AS.Allocated)) {
@@ -367,7 +382,7 @@ struct OwnershipAnalysis::Impl {
   /// Marks \p S, and what its fields hold, as lent to an unknown callee.
   void lend(Sub &St, const AllocSet &S) {
     for (AllocId A : S) {
-      if (A == NullSentinel || St.Allocs[A].Lent)
+      if (!real(A) || St.Allocs[A].Lent)
         continue;
       St.Allocs[A].Lent = true;
       std::vector<AllocSet> Inner;
@@ -403,7 +418,7 @@ struct OwnershipAnalysis::Impl {
         auto Base = St.Points.find(Place{P.Var, nullptr});
         Mine = Base != St.Points.end() &&
                llvm::any_of(Base->second, [&](AllocId A) {
-                 return A != NullSentinel && llvm::is_contained(Objects, A);
+                 return real(A) && llvm::is_contained(Objects, A);
                });
       }
       if (Mine)
@@ -463,7 +478,7 @@ struct OwnershipAnalysis::Impl {
         It = (It->first.Var == P.Var && It->first.Field) ? St.Points.erase(It)
                                                          : std::next(It);
     for (AllocId A : V)
-      if (A != NullSentinel && Allocs[A].Name.empty() && Target)
+      if (real(A) && Allocs[A].Name.empty() && Target)
         Allocs[A].Name = spellPlace(Target);
     if (V.empty())
       St.Points.erase(P);
@@ -473,7 +488,7 @@ struct OwnershipAnalysis::Impl {
     // used again on this path; forgetting how it went keeps a join with a
     // path where it is still live from reporting a use after free.
     for (AllocId A : Old)
-      if (A != NullSentinel && St.Allocs[A].Gone && !reachable(St, A)) {
+      if (real(A) && St.Allocs[A].Gone && !reachable(St, A)) {
         St.Allocs[A].Gone = 0;
         St.Allocs[A].GoneAt = nullptr;
       }
@@ -491,11 +506,11 @@ struct OwnershipAnalysis::Impl {
     std::optional<Place> P = placeOf(LHS, St, /*ForStore=*/true);
     bool OutParam = throughParameter(LHS);
     for (AllocId A : V) // name it after where it first goes
-      if (A != NullSentinel && Allocs[A].Name.empty())
+      if (real(A) && Allocs[A].Name.empty())
         Allocs[A].Name = spellPlace(LHS);
     if (Recording)
       for (AllocId A : V)
-        if (A != NullSentinel && SeenStore.insert({LHS, A}).second) {
+        if (real(A) && SeenStore.insert({LHS, A}).second) {
           StoreEvent E;
           E.Target = LHS;
           E.A = A;
@@ -534,8 +549,9 @@ struct OwnershipAnalysis::Impl {
     // of memory also stored elsewhere or lent to a function that may keep it
     // (a hash table, a cache).
     return !V.empty() && llvm::all_of(V, [&](AllocId A) {
-      return A == NullSentinel || (Allocs[A].fresh() && St.Allocs[A].Owned &&
-                                   !St.Allocs[A].Lent);
+      return A == NullSentinel ||
+             (real(A) && Allocs[A].fresh() && St.Allocs[A].Owned &&
+              !St.Allocs[A].Lent);
     });
   }
 
@@ -562,13 +578,16 @@ struct OwnershipAnalysis::Impl {
            const std::string &What) {
     if (!Recording)
       return;
-    for (AllocId A : valueOf(Value, St)) {
-      if (A == NullSentinel || !St.Allocs[A].Allocated)
+    AllocSet Vals = valueOf(Value, St);
+    bool Other = llvm::is_contained(Vals, UnknownSentinel);
+    for (AllocId A : Vals) {
+      if (!real(A) || !St.Allocs[A].Allocated)
         continue;
       auto [It, New] = UseIndex.try_emplace({E, A}, Uses.size());
       if (!New) { // the same use seen in another context
         Uses[It->second].Null |= St.Allocs[A].Null;
         Uses[It->second].Gone |= St.Allocs[A].Gone;
+        Uses[It->second].MayBeOther |= Other;
         continue;
       }
       UseEvent U;
@@ -579,6 +598,7 @@ struct OwnershipAnalysis::Impl {
       U.Gone = St.Allocs[A].Gone;
       U.GoneAt = St.Allocs[A].GoneAt;
       U.IsDeref = IsDeref;
+      U.MayBeOther = Other;
       U.What = What;
       Uses.push_back(std::move(U));
     }
@@ -688,7 +708,7 @@ struct OwnershipAnalysis::Impl {
       if (R && R->ReallocArg == I && Mine) {
         AllocSet Old;
         for (AllocId A : V)
-          if (A != NullSentinel)
+          if (real(A))
             Old.push_back(A);
         St.ReallocOf[*Mine] = Old;
         continue;
@@ -697,9 +717,10 @@ struct OwnershipAnalysis::Impl {
         bool Frees = R->FreeArg == I;
         if (Recording)
           for (AllocId A : V)
-            if (A != NullSentinel && SeenRelease.insert({Call, A, I}).second)
+            if (real(A) && SeenRelease.insert({Call, A, I}).second)
               Releases.push_back({Call, A, I, R, Frees, St.Allocs[A].Gone,
-                                  St.Allocs[A].GoneAt});
+                                  St.Allocs[A].GoneAt,
+                                  llvm::is_contained(V, UnknownSentinel)});
         unsigned char How = Frees                     ? GoneFreed
                             : C == ArgContract::Holds ? GoneHeld
                                                       : GoneTransferred;
@@ -708,12 +729,20 @@ struct OwnershipAnalysis::Impl {
       }
       if (C == ArgContract::Copies && Recording)
         for (AllocId A : V)
-          if (A != NullSentinel && SeenCopy.insert({Call, A}).second)
+          if (real(A) && SeenCopy.insert({Call, A}).second)
             Copies.push_back({Call, A, I, R});
       // The rules files describe every argument that matters; a summary
       // leaves unspecified the ones the callee may keep.
       if (C != ArgContract::Unspecified || Deref || (R && !R->Inferred))
         continue;
+      // Whether it keeps it is a condition of this function's summary.
+      if (R && R->Pending) {
+        if (Recording)
+          for (AllocId A : V)
+            if (real(A) && SeenPending.insert({A, Call, I}).second)
+              Pending.push_back({A, R->Name, I});
+        continue;
+      }
       if (mayTake(Callee, I, Arg))
         lend(St, V);
     }
@@ -778,7 +807,7 @@ struct OwnershipAnalysis::Impl {
             St.Status[VD] = {It->second};
         }
         for (AllocId A : V)
-          if (A != NullSentinel && Allocs[A].Name.empty())
+          if (real(A) && Allocs[A].Name.empty())
             Allocs[A].Name = VD->getName().str();
         bind(St, Place{VD, nullptr}, std::move(V), nullptr);
       }
@@ -796,14 +825,18 @@ struct OwnershipAnalysis::Impl {
             Returns.push_back({Ret, true, false});
           ReturnEvent &E = Returns[It->second];
           for (AllocId A : Vals) {
-            if (A == NullSentinel) {
+            if (!real(A)) {
               E.MayBeNull = true;
               continue;
             }
             if (Allocs[A].fresh())
               E.HasAlloc = true;
-            if (St.Allocs[A].Null & (NullUnchecked | NullIsNull))
+            unsigned char Null = St.Allocs[A].Null;
+            bool FromPending = Allocs[A].Rule && Allocs[A].Rule->Pending;
+            if ((Null & NullIsNull) || ((Null & NullUnchecked) && !FromPending))
               E.MayBeNull = true;
+            if ((Null & NullUnchecked) && FromPending)
+              E.NullAsCallee = true;
             if (!llvm::is_contained(E.Allocs, A))
               E.Allocs.push_back(A);
           }
@@ -914,22 +947,25 @@ struct OwnershipAnalysis::Impl {
     bool HasSentinel = llvm::is_contained(Vals, NullSentinel);
     AllocSet Real;
     for (AllocId A : Vals)
-      if (A != NullSentinel)
+      if (real(A))
         Real.push_back(A);
     Outcome O;
+    // It may hold something the analysis does not follow: NULL there says
+    // nothing about whether an allocation failed.
+    bool Other = llvm::is_contained(Vals, UnknownSentinel);
     if (Real.empty()) {
       O.Feasible = !(HasSentinel && !IsNull);
       return O;
     }
     if (IsNull) {
-      if (!HasSentinel && llvm::all_of(Real, [&](AllocId A) {
+      if (!HasSentinel && !Other && llvm::all_of(Real, [&](AllocId A) {
             return St.Allocs[A].Null == NullNonNull;
           })) {
         O.Feasible = false;
         return O;
       }
       for (AllocId A : Real)
-        if (!O.Failed && (St.Allocs[A].Null & NullUnchecked))
+        if (!O.Failed && !Other && (St.Allocs[A].Null & NullUnchecked))
           O.Failed = A;
       for (AllocId A : Real) {
         St.Allocs[A].Null = NullIsNull;
@@ -937,7 +973,7 @@ struct OwnershipAnalysis::Impl {
       }
       return O;
     }
-    if (!HasSentinel && llvm::all_of(Real, [&](AllocId A) {
+    if (!HasSentinel && !Other && llvm::all_of(Real, [&](AllocId A) {
           return St.Allocs[A].Null == NullIsNull;
         })) {
       O.Feasible = false;
@@ -1227,6 +1263,9 @@ const std::vector<StoreEvent> &OwnershipAnalysis::stores() const {
 }
 const std::vector<ReturnEvent> &OwnershipAnalysis::returns() const {
   return P->Returns;
+}
+const std::vector<PendingLend> &OwnershipAnalysis::pendingLends() const {
+  return P->Pending;
 }
 
 

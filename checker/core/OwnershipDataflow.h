@@ -106,6 +106,9 @@ struct UseEvent {
   unsigned char Gone = 0; ///< GoneKind bits at the use (after free, ...)
   const CallExpr *GoneAt = nullptr; ///< the call that freed or took it
   bool IsDeref = false;             ///< the use itself reads the memory
+  /// The pointer may also hold something the analysis does not follow
+  /// there (the next element of a list walked in a loop).
+  bool MayBeOther = false;
   std::string What; ///< "dereferenced", "passed to 'memcpy'", ...
 };
 
@@ -118,6 +121,7 @@ struct ReleaseEvent {
   bool Frees = false;               ///< a deallocator, not a "takes" contract
   unsigned char GoneBefore = 0;     ///< already released on some path
   const CallExpr *GoneAt = nullptr; ///< the call that released it before
+  bool MayBeOther = false;          ///< see UseEvent::MayBeOther
 };
 
 /// An allocation is passed to a parameter whose contract is "copies".
@@ -145,7 +149,17 @@ struct ReturnEvent {
   bool OwnedOrNull = true; ///< an allocation of this function, or NULL
   bool HasAlloc = false;   ///< an allocation of this function on some path
   bool MayBeNull = false;  ///< NULL, or an allocation not known non-NULL
+  /// An unchecked result of a pending callee: NULL when that can be.
+  bool NullAsCallee = false;
   llvm::SmallVector<AllocId, 2> Allocs; ///< what it returns, on some path
+};
+
+/// An allocation handed to a pending callee (FunctionRule::Pending), which
+/// may or may not keep it: known once that callee is summarised.
+struct PendingLend {
+  AllocId A = 0;
+  std::string Callee;
+  unsigned ArgIndex = 0;
 };
 
 /// The state of one allocation where the function exits.
@@ -182,6 +196,7 @@ public:
   const std::vector<CopyEvent> &copies() const;
   const std::vector<StoreEvent> &stores() const;
   const std::vector<ReturnEvent> &returns() const;
+  const std::vector<PendingLend> &pendingLends() const;
 
 private:
   struct Impl;

@@ -12,6 +12,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SCCIterator.h"
 #include "llvm/Support/Path.h"
+#include <functional>
 #include <map>
 #include <set>
 
@@ -57,6 +58,8 @@ public:
   std::vector<ParamUse> Uses;
   /// Fields of a parameter's object released by the body, per parameter.
   std::map<unsigned, std::vector<std::string>> FreedFields;
+  /// Fields handed to a pending callee: "field I F G J" conditions.
+  std::vector<std::string> FieldConditions;
   /// A deallocator the body calls on a parameter or its fields.
   const FunctionRule *Deallocator = nullptr;
 
@@ -74,7 +77,7 @@ public:
     if (!R)
       return true;
     for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
-      if (!R->releases(I) && R->FreeArg != I)
+      if (!R->releases(I) && R->FreeArg != I && !R->Pending)
         continue;
       const auto *ME = dyn_cast<MemberExpr>(stripCasts(Call->getArg(I)));
       if (!ME || !ME->isArrow())
@@ -83,8 +86,15 @@ public:
       auto It = Base ? Of.find(Base->getDecl()) : Of.end();
       if (It == Of.end())
         continue;
-      std::vector<std::string> &F = FreedFields[Uses[It->second].Index];
       std::string Name = ME->getMemberDecl()->getName().str();
+      if (R->Pending) {
+        FieldConditions.push_back("field " +
+                                  std::to_string(Uses[It->second].Index) +
+                                  " " + Name + " " + R->Name + " " +
+                                  std::to_string(I));
+        continue;
+      }
+      std::vector<std::string> &F = FreedFields[Uses[It->second].Index];
       if (!llvm::is_contained(F, Name))
         F.push_back(Name);
       if (R->FreeArg == I && !Deallocator)
@@ -199,6 +209,10 @@ private:
       U.Unknown = true; // through a function pointer
       return;
     }
+    if (R && R->Pending && !Interior) {
+      U.Forwards.push_back({R->Name, I});
+      return;
+    }
     ArgContract C = R ? R->argContract(I) : ArgContract::Unspecified;
     if (Interior && (R && (R->FreeArg == I || R->releases(I)))) {
       U.Unknown = true; // an interior pointer freed: not ours to judge
@@ -296,13 +310,20 @@ std::optional<std::string> statusKind(const std::set<int64_t> &Ok,
   return std::nullopt;
 }
 
-/// True if \p FD never returns: no return statement, and its last statement
-/// calls a function that never returns.
-bool neverReturns(const FunctionDecl *FD, CalleeResolver &R,
-                  const SourceManager &SM) {
+/// When \p FD never returns: no return statement, and its last statement
+/// calls a function that never returns (or a pending one, which may not):
+/// that callee's rule; else null.
+const FunctionRule *lastCallNeverReturning(const FunctionDecl *FD,
+                                           CalleeResolver &R,
+                                           const SourceManager &SM) {
+  static const FunctionRule Declared = [] {
+    FunctionRule N;
+    N.NoReturn = true;
+    return N;
+  }();
   const auto *Body = dyn_cast_or_null<CompoundStmt>(FD->getBody());
   if (!Body || Body->body_empty())
-    return false;
+    return nullptr;
   struct FindReturn : RecursiveASTVisitor<FindReturn> {
     bool Found = false;
     bool VisitReturnStmt(ReturnStmt *) {
@@ -312,15 +333,15 @@ bool neverReturns(const FunctionDecl *FD, CalleeResolver &R,
   } F;
   F.TraverseStmt(const_cast<CompoundStmt *>(Body));
   if (F.Found)
-    return false;
+    return nullptr;
   const auto *Call = dyn_cast<CallExpr>(Body->body_back());
   if (!Call)
-    return false;
+    return nullptr;
   const FunctionDecl *Callee = Call->getDirectCallee();
   if (Callee && Callee->isNoReturn())
-    return true;
+    return &Declared;
   const FunctionRule *Rule = R.ruleForCall(Call, SM);
-  return Rule && Rule->NoReturn;
+  return Rule && (Rule->NoReturn || Rule->Pending) ? Rule : nullptr;
 }
 
 /// Everything a summary says, for comparing two rounds.
@@ -332,7 +353,8 @@ bool sameFacts(const FunctionRule &A, const FunctionRule &B) {
          A.Returns == B.Returns && A.Args == B.Args &&
          A.FreesFieldsArg == B.FreesFieldsArg &&
          A.FreedFields == B.FreedFields &&
-         A.BorrowedFromArg == B.BorrowedFromArg && A.Family == B.Family;
+         A.BorrowedFromArg == B.BorrowedFromArg && A.Family == B.Family &&
+         A.Requires == B.Requires;
 }
 
 /// The parameter a plain getter lends from: a body that is one
@@ -441,6 +463,13 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
   for (const ParamUse &U : Walk.Uses) {
     if (U.Unknown)
       continue; // the callee may keep it: unspecified
+    if (!U.Released && !U.Forwards.empty()) {
+      // As the callees it is handed to treat it, once they are known.
+      for (const auto &[Callee, J] : U.Forwards)
+        R.Requires.push_back("forward " + std::to_string(U.Index) + " " +
+                             Callee + " " + std::to_string(J));
+      continue;
+    }
     if (!U.Released) {
       R.Args.push_back(
           {U.Index, U.Copied ? ArgContract::Copies : ArgContract::Borrows});
@@ -490,6 +519,7 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
       R.Family = Walk.Deallocator->Family;
     break; // one object per destroy function
   }
+  llvm::append_range(R.Requires, Walk.FieldConditions);
 
   // The returned value.
   if (FD->getReturnType()->isPointerType() && Ran) {
@@ -501,14 +531,28 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
     if (Owned && Any) {
       R.AllocatesReturn = true;
       std::optional<std::string> Family;
+      std::set<std::string> Conditions;
       for (const ReturnEvent &E : A->returns()) {
         R.MayReturnNull |= E.MayBeNull;
         for (AllocId I : E.Allocs) {
           const Allocation &Al = A->allocations()[I];
           if (!Al.fresh())
             continue;
+          // Allocated by a function of another unit, if it allocates, and
+          // kept if the pending callees it was handed to do not keep it.
+          if (Al.Rule->Pending) {
+            Conditions.insert("allocates " + Al.Rule->Name);
+            if (E.NullAsCallee)
+              Conditions.insert("null-as " + Al.Rule->Name);
+          }
+          for (const PendingLend &L : A->pendingLends())
+            if (L.A == I)
+              Conditions.insert("keeps-not " + L.Callee + " " +
+                                std::to_string(L.ArgIndex));
           if (R.Via.empty())
             R.Via = Al.Rule->Name;
+          if (Al.Rule->Pending)
+            continue;
           if (!Family)
             Family = Al.Rule->Family;
           else if (*Family != Al.Rule->Family)
@@ -523,6 +567,7 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
       }
       if (Family && R.FreeArg == std::nullopt)
         R.Family = *Family;
+      R.Requires.insert(R.Requires.end(), Conditions.begin(), Conditions.end());
     }
   }
   if (!R.AllocatesReturn && FD->getReturnType()->isPointerType())
@@ -572,11 +617,18 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
       }
       R.Family = Al.Rule->Family;
       R.Via = Al.Rule->Name;
+      if (Al.Rule->Pending)
+        R.Requires.push_back("allocates " + Al.Rule->Name);
       break;
     }
   }
 
-  R.NoReturn = neverReturns(FD, Resolver, SM);
+  if (const FunctionRule *Last = lastCallNeverReturning(FD, Resolver, SM)) {
+    if (Last->Pending)
+      R.Requires.push_back("noreturn " + Last->Name);
+    else
+      R.NoReturn = true;
+  }
   return R;
 }
 
@@ -631,5 +683,152 @@ UnitState::analysis(const FunctionDecl *FD, ASTContext &Ctx) {
 }
 
 void resetUnitState() { Current.Map.clear(); }
+
+bool hasFacts(const FunctionRule &R) {
+  return R.allocates() || R.ReallocArg || R.FreeArg || R.NoReturn ||
+         R.FreesFieldsArg || R.BorrowedFromArg ||
+         R.Returns != ReturnContract::Unspecified || !R.Args.empty() ||
+         !R.Requires.empty();
+}
+
+// --- linking the units of a project ----------------------------------------
+
+namespace {
+
+/// One linking round: \p Raw's conditions decided against \p Known.
+FunctionRule resolve(const FunctionRule &Raw,
+                     const std::function<const FunctionRule *(StringRef)> &Known) {
+  FunctionRule R = Raw;
+  R.Requires.clear();
+  bool Allocates = true; // every "allocates" and "keeps-not" holds
+  bool NullAs = false;
+  std::string Family;
+  std::map<unsigned, std::vector<ArgContract>> Forwarded;
+  std::map<unsigned, const FunctionRule *> FreedThrough;
+  for (StringRef C : Raw.Requires) {
+    llvm::SmallVector<StringRef, 6> W;
+    C.split(W, ' ');
+    auto Num = [&](size_t I) {
+      unsigned N = 0;
+      return I < W.size() && !W[I].getAsInteger(10, N) ? N : ~0u;
+    };
+    const FunctionRule *G = W.size() > 1 ? Known(W[1]) : nullptr;
+    if (W[0] == "allocates") {
+      if (!G || !G->AllocatesReturn) {
+        Allocates = false;
+      } else if (Family.empty()) {
+        Family = G->Family;
+      }
+    } else if (W[0] == "null-as") {
+      NullAs |= !G || G->MayReturnNull;
+    } else if (W[0] == "keeps-not") {
+      ArgContract K = G ? G->argContract(Num(2)) : ArgContract::Unspecified;
+      if (!(K == ArgContract::Borrows || K == ArgContract::Copies ||
+            (G && !G->Inferred && K == ArgContract::Unspecified)))
+        Allocates = false;
+    } else if (W[0] == "forward" && W.size() == 4) {
+      const FunctionRule *H = Known(W[2]);
+      unsigned J = Num(3);
+      ArgContract K = !H                   ? ArgContract::Unspecified
+                      : H->FreeArg == J    ? ArgContract::Takes
+                      : !H->Inferred && H->argContract(J) ==
+                                            ArgContract::Unspecified
+                          ? ArgContract::Borrows
+                          : H->argContract(J);
+      Forwarded[Num(1)].push_back(K);
+      if (H && H->FreeArg == J)
+        FreedThrough[Num(1)] = H;
+    } else if (W[0] == "field" && W.size() == 5) {
+      const FunctionRule *H = Known(W[3]);
+      unsigned J = Num(4);
+      if (H && (H->FreeArg == J || H->releases(J))) {
+        if (!R.FreesFieldsArg)
+          R.FreesFieldsArg = Num(1);
+        if (R.FreesFieldsArg == Num(1) &&
+            !llvm::is_contained(R.FreedFields, W[2]))
+          R.FreedFields.push_back(W[2].str());
+      }
+    } else if (W[0] == "noreturn") {
+      R.NoReturn |= G && G->NoReturn;
+    }
+  }
+  llvm::sort(R.FreedFields);
+  if (!Allocates) {
+    R.AllocatesReturn = false;
+    R.AllocatesArg.reset();
+    R.ReallocArg.reset();
+    R.Status.reset();
+    R.Via.clear();
+  } else if (R.allocates()) {
+    R.MayReturnNull |= NullAs;
+    if (R.Family.empty())
+      R.Family = Family;
+  }
+  // A parameter handed on: borrowed if every callee borrows it; freed,
+  // taken or held if the one callee it goes to does so.
+  for (const auto &[I, Ks] : Forwarded) {
+    bool Keeps = llvm::all_of(Ks, [](ArgContract K) {
+      return K == ArgContract::Borrows || K == ArgContract::Copies;
+    });
+    if (Keeps) {
+      R.Args.push_back({I, llvm::is_contained(Ks, ArgContract::Copies)
+                               ? ArgContract::Copies
+                               : ArgContract::Borrows});
+    } else if (Ks.size() == 1 && Ks[0] != ArgContract::Unspecified) {
+      if (FreedThrough.count(I) && !R.FreeArg) {
+        R.FreeArg = I;
+        if (R.Family.empty())
+          R.Family = FreedThrough[I]->Family;
+        if (R.Via.empty())
+          R.Via = FreedThrough[I]->Name;
+      } else {
+        R.Args.push_back({I, Ks[0]});
+      }
+    }
+  }
+  return R;
+}
+
+} // namespace
+
+std::vector<FunctionRule> linkSummaries(const std::vector<FunctionRule> &Raw,
+                                        const AllocationModel &Declared) {
+  std::map<std::string, const FunctionRule *> ByName;
+  for (const FunctionRule &R : Raw)
+    ByName.try_emplace(R.Name, &R);
+  std::map<std::string, FunctionRule> Linked;
+  for (const auto &[Name, R] : ByName) {
+    FunctionRule L = *R;
+    L.Requires.clear();
+    Linked[Name] = std::move(L);
+  }
+  auto Known = [&](StringRef Name) -> const FunctionRule * {
+    if (const FunctionRule *D = Declared.lookup(Name))
+      return D;
+    auto It = Linked.find(Name.str());
+    return It == Linked.end() ? nullptr : &It->second;
+  };
+  // Each round can decide conditions the previous one made true; chains of
+  // wrappers across units are rarely longer than this.
+  for (unsigned Round = 0; Round < 8; ++Round) {
+    bool Changed = false;
+    for (const auto &[Name, R] : ByName) {
+      if (R->Requires.empty())
+        continue;
+      FunctionRule L = resolve(*R, Known);
+      if (!sameFacts(L, Linked[Name])) {
+        Linked[Name] = std::move(L);
+        Changed = true;
+      }
+    }
+    if (!Changed)
+      break;
+  }
+  std::vector<FunctionRule> Out;
+  for (auto &[Name, R] : Linked)
+    if (hasFacts(R))
+      Out.push_back(std::move(R));
+  return Out;
+}
 
 } // namespace clang::tidy::alloc

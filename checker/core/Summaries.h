@@ -29,6 +29,7 @@
 #include "AllocationSites.h"
 #include "llvm/ADT/DenseMap.h"
 #include <deque>
+#include <map>
 #include <memory>
 
 namespace clang {
@@ -54,6 +55,9 @@ struct ParamUse {
   bool Unknown = false;
   /// Duplicated by a copying callee.
   bool Copied = false;
+  /// Handed to functions of other units not summarised yet (pending):
+  /// (callee, argument).  Its contract is theirs, once they are known.
+  std::vector<std::pair<std::string, unsigned>> Forwards;
 };
 
 /// The summaries of the functions defined in one translation unit.
@@ -84,7 +88,8 @@ private:
   CalleeResolver &Resolver;
   UnitState *Owner;
   bool Computing = false, Done = false;
-  llvm::DenseMap<const FunctionDecl *, FunctionRule> Rules;
+  /// Node-based: analyses and checks keep pointers to the rules.
+  std::map<const FunctionDecl *, FunctionRule> Rules;
   llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<unsigned, 2>> Tracked;
   std::vector<const FunctionDecl *> Order;
 };
@@ -128,6 +133,17 @@ private:
 
 /// A new translation unit begins on this thread: the states end.
 void resetUnitState();
+
+/// True if \p R says anything a caller can use.
+bool hasFacts(const FunctionRule &R);
+
+/// Links the unlinked summaries of every unit of a project (each with the
+/// conditions on other units' functions it could not decide, Requires):
+/// resolves those conditions against each other and the declared rules
+/// \p Declared, to a bounded fixpoint.  One rule per name (the first), the
+/// conditions gone, sorted by name.
+std::vector<FunctionRule> linkSummaries(const std::vector<FunctionRule> &Raw,
+                                        const AllocationModel &Declared);
 
 } // namespace clang::tidy::alloc
 

@@ -15,6 +15,7 @@
 #include "Compat.h"
 #include "Lsp.h"
 #include "Output.h"
+#include "Summarise.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CommonOptionsParser.h"
@@ -22,6 +23,7 @@
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -159,6 +161,19 @@ externally visible functions defined in the inputs as a rules file, for a
 library's users to load with RulesFiles.)"),
                     cl::value_desc("file.yaml"), cl::init(""),
                     cl::cat(Category));
+cl::opt<std::string> Summaries(
+    "summaries",
+    cl::desc(R"(Function summaries of the whole project (phase one: every unit
+of the compilation database is summarised, then the checks run with what
+each function defined elsewhere does with memory). The file is reused for
+units whose files did not change. 'none': each file on its own.
+Default: alloc-tidy-summaries.yaml beside compile_commands.json; with
+'--' flags, the inputs' summaries, not kept.)"),
+    cl::value_desc("file|none"), cl::init(""), cl::cat(Category));
+
+/// The summaries file the checks read in phase two (set after phase one).
+std::string SummaryFileForChecks;
+
 cl::opt<std::string>
     ContractsFamily("contracts-family",
                     cl::desc("The 'family' of the exported rules file."),
@@ -243,6 +258,24 @@ std::optional<std::string> checkDatabase(const DatabaseRequest &R,
   return std::nullopt;
 }
 
+/// The directory of the compilation database in use, if any.
+std::optional<std::string> databaseDirectory(const DatabaseRequest &R,
+                                             ArrayRef<std::string> Sources) {
+  if (R.HasFixedFlags)
+    return std::nullopt;
+  if (R.BuildPath)
+    return *R.BuildPath;
+  if (Sources.empty())
+    return std::nullopt;
+  SmallString<256> Dir(Sources.front());
+  sys::fs::make_absolute(Dir);
+  for (StringRef D = sys::path::parent_path(Dir); !D.empty();
+       D = sys::path::parent_path(D))
+    if (sys::fs::exists(D + "/compile_commands.json"))
+      return D.str();
+  return std::nullopt;
+}
+
 /// clang-tidy's layering of options: defaults, .clang-tidy files (or
 /// --config / --config-file), then the command line.
 std::unique_ptr<ClangTidyOptionsProvider>
@@ -265,6 +298,9 @@ createOptionsProvider(IntrusiveRefCntPtr<vfs::FileSystem> FS,
     OverrideOptions.HeaderFilterRegex = HeaderFilter;
   if (SystemHeaders.getNumOccurrences() > 0)
     OverrideOptions.SystemHeaders = SystemHeaders;
+  if (!SummaryFileForChecks.empty())
+    OverrideOptions.CheckOptions["SummaryFile"] =
+        ClangTidyOptions::ClangTidyValue(SummaryFileForChecks);
 
   auto FromText =
       [&](StringRef Text,
@@ -370,6 +406,46 @@ int main(int Argc, const char **Argv) {
   InitializeAllTargetInfos();
   InitializeAllTargetMCs();
   InitializeAllAsmParsers();
+
+  // Phase one: the project's function summaries.
+  std::optional<FileRemover> SummaryTemp; // a temporary summaries file
+  if (Summaries != "none") {
+    SummaryRequest S;
+    S.Compilations = &Parser->getCompilations();
+    S.MakeProvider = [&]() -> std::unique_ptr<ClangTidyOptionsProvider> {
+      std::string Ignored;
+      return createOptionsProvider(BaseFS, Ignored);
+    };
+    S.Jobs = Jobs;
+    S.ShowProgress = !Quiet && errs().is_displayed();
+    std::optional<std::string> DBDir = databaseDirectory(DB, Sources);
+    S.Units = DBDir ? S.Compilations->getAllFiles() : Sources;
+    if (!Summaries.empty())
+      S.File = Summaries;
+    else if (DBDir)
+      S.File = *DBDir + "/alloc-tidy-summaries.yaml";
+    SummaryResult SR = summarise(S);
+    if (!SR.Error.empty())
+      return usageError(SR.Error);
+    bool Kept = !S.File.empty();
+    if (!Kept) {
+      SmallString<128> Tmp;
+      int FD;
+      if (std::error_code EC = sys::fs::createTemporaryFile(
+              "alloc-tidy-summaries", "yaml", FD, Tmp))
+        return usageError("cannot create a temporary file: " + EC.message());
+      raw_fd_ostream OS(FD, /*shouldClose=*/true);
+      OS << SR.Text;
+      S.File = std::string(Tmp);
+      SummaryTemp.emplace(S.File);
+    }
+    SummaryFileForChecks = S.File;
+    if (!Quiet && Kept)
+      errs() << "alloc-tidy: summaries of " << SR.Units << " units ("
+             << SR.Parsed << " parsed, " << SR.Units - SR.Parsed
+             << " reused): " << SR.Functions << " functions, in "
+             << S.File << "\n";
+  }
 
   AnalysisRequest Request;
   Request.Compilations = &Parser->getCompilations();

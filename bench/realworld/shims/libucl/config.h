@@ -1,0 +1,24 @@
+/* bench/realworld shim for libucl's generated config.h: the Linux answers. */
+#define HAVE_SYS_TYPES_H 1
+#define HAVE_SYS_MMAN_H 1
+#define HAVE_SYS_STAT_H 1
+#define HAVE_SYS_PARAM_H 1
+#define HAVE_LIMITS_H 1
+#define HAVE_FCNTL_H 1
+#define HAVE_ERRNO_H 1
+#define HAVE_UNISTD_H 1
+#define HAVE_CTYPE_H 1
+#define HAVE_STDIO_H 1
+#define HAVE_STRING_H 1
+#define HAVE_STRINGS_H 1
+#define HAVE_STDLIB_H 1
+#define HAVE_STDINT_H 1
+#define HAVE_INTTYPES_H 1
+#define HAVE_FLOAT_H 1
+#define HAVE_MATH_H 1
+#define HAVE_LIBGEN_H 1
+#define HAVE_STDARG_H 1
+#define HAVE_STDBOOL_H 1
+#define HAVE_ENDIAN_H 1
+#define HAVE_REALPATH 1
+#define HAVE_GETPAGESIZE 1
