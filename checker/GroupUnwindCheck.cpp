@@ -1,6 +1,7 @@
 //===--- GroupUnwindCheck.cpp - alloc-group-unwind ------------------------===//
 
 #include "GroupUnwindCheck.h"
+#include "Compat.h"
 #include "core/OwnershipDataflow.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -12,11 +13,13 @@ namespace clang::tidy::alloc {
 
 GroupUnwindCheck::GroupUnwindCheck(StringRef Name, ClangTidyContext *Context)
     : AllocCheckBase(Name, Context),
-      ReportAllExits(Options.get("ReportAllExits", false)) {}
+      ReportAllExits(compat::readBoolOption(Options, Context, Name,
+                                           "ReportAllExits", false)) {}
 
 void GroupUnwindCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   AllocCheckBase::storeOptions(Opts);
-  Options.store(Opts, "ReportAllExits", ReportAllExits);
+  Options.store(Opts, "ReportAllExits",
+                compat::boolOptionText(ReportAllExits));
 }
 
 void GroupUnwindCheck::registerMatchers(MatchFinder *Finder) {

@@ -1,6 +1,7 @@
 //===--- UnjustifiedCheck.cpp - alloc-unjustified -------------------------===//
 
 #include "UnjustifiedCheck.h"
+#include "Compat.h"
 #include "core/Matchers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -12,11 +13,13 @@ namespace clang::tidy::alloc {
 
 UnjustifiedCheck::UnjustifiedCheck(StringRef Name, ClangTidyContext *Context)
     : AllocCheckBase(Name, Context),
-      InferredAllocators(Options.get("InferredAllocators", true)) {}
+      InferredAllocators(compat::readBoolOption(
+          Options, Context, Name, "InferredAllocators", true)) {}
 
 void UnjustifiedCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   AllocCheckBase::storeOptions(Opts);
-  Options.store(Opts, "InferredAllocators", InferredAllocators);
+  Options.store(Opts, "InferredAllocators",
+                compat::boolOptionText(InferredAllocators));
 }
 
 void UnjustifiedCheck::registerPPCallbacks(const SourceManager &SourceMgr,

@@ -54,6 +54,11 @@ config.substitutions.append(("%alloc_tidy_plugin", config.alloc_tidy_plugin))
 config.substitutions.append(("%alloc_tidy_driver", config.alloc_tidy_driver))
 config.substitutions.append(("%clang", config.clang))
 config.substitutions.append(("%python", py))
+config.substitutions.append(("%cmake", config.cmake))
+config.substitutions.append(("%clang_dir", config.clang_dir))
+config.substitutions.append(("%alloc_tidy_version", config.alloc_tidy_version))
+config.substitutions.append(("%llvm_major", config.llvm_major))
+config.available_features.add("llvm-" + config.llvm_major)
 config.substitutions.append(("%expect_exit", "%s %s" % (
     py, os.path.join(inputs, "expect_exit.py"))))
 config.substitutions.append(("%validate_sarif", "%s %s" % (
@@ -73,6 +78,18 @@ try:
     config.available_features.add("pty")
 except OSError:
     pass
+
+# Editors for the recipes of docs/integrations/editors.md (test/editors/);
+# their tests are unsupported where the editor is not installed.
+import shutil
+if shutil.which("nvim"):
+    config.available_features.add("nvim")
+if shutil.which("vim") and os.path.isdir("/usr/share/vim/vimfiles/pack/dist-bundle/opt/ale"):
+    config.available_features.add("vim-ale")
+_elpa = "/usr/share/emacs/site-lisp/elpa"
+if shutil.which("emacs") and os.path.isdir(_elpa) and any(
+        d.startswith("flycheck-") for d in os.listdir(_elpa)):
+    config.available_features.add("emacs-flycheck")
 
 bindir = os.path.join(config.alloc_tidy_build_dir, "bin")
 if os.path.exists(os.path.join(bindir, "fuzz-rules")):

@@ -1,6 +1,7 @@
 //===--- AllocationModel.cpp - allocator families and contracts -----------===//
 
 #include "AllocationModel.h"
+#include "Compat.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
@@ -246,26 +247,26 @@ template <> struct ScalarEnumerationTraits<NullPolicy> {
 template <> struct MappingTraits<YamlFunction> {
   static void mapping(IO &IO, YamlFunction &F) {
     IO.mapRequired("name", F.Name);
-    IO.mapOptional("family", F.Family);
-    IO.mapOptional("allocates", F.Allocates);
-    IO.mapOptional("when-null", F.WhenNull);
-    IO.mapOptional("reallocates", F.Reallocates);
-    IO.mapOptional("frees", F.Frees);
+    clang::tidy::alloc::compat::mapOptional(IO, "family", F.Family);
+    clang::tidy::alloc::compat::mapOptional(IO, "allocates", F.Allocates);
+    clang::tidy::alloc::compat::mapOptional(IO, "when-null", F.WhenNull);
+    clang::tidy::alloc::compat::mapOptional(IO, "reallocates", F.Reallocates);
+    clang::tidy::alloc::compat::mapOptional(IO, "frees", F.Frees);
     std::optional<NullPolicy> Null;
     if (F.MayReturnNull)
       Null = NullPolicy{*F.MayReturnNull};
-    IO.mapOptional("null", Null);
+    clang::tidy::alloc::compat::mapOptional(IO, "null", Null);
     if (Null)
       F.MayReturnNull = Null->May;
-    IO.mapOptional("status", F.Status);
-    IO.mapOptional("null-note", F.NullNote);
-    IO.mapOptional("returns", F.Returns);
-    IO.mapOptional("frees-fields", F.FreesFields);
-    IO.mapOptional("takes", F.Takes);
-    IO.mapOptional("holds", F.Holds);
-    IO.mapOptional("copies", F.Copies);
-    IO.mapOptional("borrows", F.Borrows);
-    IO.mapOptional("dereferences", F.Dereferences);
+    clang::tidy::alloc::compat::mapOptional(IO, "status", F.Status);
+    clang::tidy::alloc::compat::mapOptional(IO, "null-note", F.NullNote);
+    clang::tidy::alloc::compat::mapOptional(IO, "returns", F.Returns);
+    clang::tidy::alloc::compat::mapOptional(IO, "frees-fields", F.FreesFields);
+    clang::tidy::alloc::compat::mapOptional(IO, "takes", F.Takes);
+    clang::tidy::alloc::compat::mapOptional(IO, "holds", F.Holds);
+    clang::tidy::alloc::compat::mapOptional(IO, "copies", F.Copies);
+    clang::tidy::alloc::compat::mapOptional(IO, "borrows", F.Borrows);
+    clang::tidy::alloc::compat::mapOptional(IO, "dereferences", F.Dereferences);
     IO.mapOptional("noreturn", F.NoReturn, false);
     IO.mapOptional("via", F.Via);
     IO.mapOptional("origin", F.Origin);
@@ -377,7 +378,7 @@ template <> struct MappingTraits<YamlUnit> {
 template <> struct MappingTraits<YamlRules> {
   static void mapping(IO &IO, YamlRules &R) {
     IO.mapRequired("family", R.Family);
-    IO.mapOptional("failure-flag", R.FailureFlag);
+    clang::tidy::alloc::compat::mapOptional(IO, "failure-flag", R.FailureFlag);
     IO.mapOptional("inferred", R.Inferred, false);
     IO.mapRequired("functions", R.Functions);
     IO.mapOptional("units", R.Units);
@@ -804,8 +805,8 @@ namespace {
 
 /// A rules file is either a shipped stem ("glib") or a path.
 bool isShippedName(StringRef Entry) {
-  return !Entry.contains('/') && !Entry.ends_with(".yaml") &&
-         !Entry.ends_with(".yml");
+  return !Entry.contains('/') && !compat::endsWith(Entry, ".yaml") &&
+         !compat::endsWith(Entry, ".yml");
 }
 
 /// The cache key: the configuration plus each rules file's size and time, so

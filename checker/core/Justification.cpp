@@ -1,6 +1,7 @@
 //===--- Justification.cpp - "/* alloc: lifetime -- reason */" ------------===//
 
 #include "Justification.h"
+#include "Compat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/Stmt.h"
@@ -94,7 +95,7 @@ Justification parseContract(StringRef Text, StringRef Word, StringRef Rest) {
     }
   }
   // "-- why" may follow; anything else is a typo.
-  if (!Rest.empty() && !Rest.starts_with("--")) {
+  if (!Rest.empty() && !compat::startsWith(Rest, "--")) {
     J.Error = ("unexpected '" + Rest.take_front(20) +
                "' after the contract; separate clauses with ';'")
                   .str();

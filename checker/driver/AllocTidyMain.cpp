@@ -14,13 +14,16 @@
 //===----------------------------------------------------------------------===//
 
 #include "Analysis.h"
+#include "Compat.h"
 #include "Config.h"
+#include "Lsp.h"
 #include "Output.h"
 #include "Summarise.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
@@ -63,6 +66,8 @@ Examples:
   alloc-tidy --baseline=main.sarif --format=sarif -o new.sarif -p build/ src/*.c
   alloc-tidy --diff=origin/main -p build/ $(git diff --name-only origin/main -- '*.c')
   alloc-tidy file.c -- -Iinclude -DNDEBUG
+  alloc-tidy --lsp [options]    a language server on stdin/stdout, for
+                                editors (docs/integrations/editors.md)
 )");
 
 // --- clang-tidy's own options, same names and meaning ---------------------
@@ -373,6 +378,14 @@ int usageError(const Twine &Message) {
 int main(int Argc, const char **Argv) {
   InitLLVM X(Argc, Argv);
   (void)AllocTidyModuleAnchorSource;
+  // --lsp [driver options]: a language server; the options go to each run.
+  if (Argc > 1 && StringRef(Argv[1]) == "--lsp")
+    return runLanguageServer(Argv[0],
+                             std::vector<std::string>(Argv + 2, Argv + Argc));
+  cl::SetVersionPrinter([](raw_ostream &OS) {
+    OS << "alloc-tidy " << ALLOC_TIDY_VERSION << " (LLVM "
+       << LLVM_VERSION_STRING << ")\n";
+  });
 
   DatabaseRequest DB = scanDatabaseArgs(Argc, Argv);
   auto Parser = tooling::CommonOptionsParser::create(Argc, Argv, Category,
@@ -396,7 +409,7 @@ int main(int Argc, const char **Argv) {
   SmallString<256> FirstFile(Sources.empty() ? "dummy" : Sources.front());
   (void)sys::fs::make_absolute(FirstFile); // relative still works for lookup
   ClangTidyOptions Effective = Provider->getOptions(FirstFile);
-  std::vector<std::string> Enabled = getCheckNames(Effective, false);
+  std::vector<std::string> Enabled = compat::getCheckNames(Effective, false);
   bool ExplicitConfig =
       Config.getNumOccurrences() > 0 || ConfigFile.getNumOccurrences() > 0;
   if (ListChecks) {
@@ -407,7 +420,7 @@ int main(int Argc, const char **Argv) {
     return 0;
   }
   if (DumpConfig) {
-    Effective.CheckOptions = getCheckOptions(Effective, false);
+    Effective.CheckOptions = compat::getCheckOptions(Effective, false);
     outs() << configurationAsText(
                   ClangTidyOptions::getDefaults().merge(Effective, 0))
            << "\n";

@@ -1,6 +1,7 @@
 //===--- Analysis.cpp - run the checks over translation units -------------===//
 
 #include "Analysis.h"
+#include "Compat.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "core/AllocCheckBase.h"
@@ -217,10 +218,9 @@ private:
       Consumers.push_back(std::move(Tidy));
       Consumers.push_back(std::make_unique<SiteRecorder>(
           CI, AllocationModel::get(Config, Ignored), std::move(External),
-          !llvm::is_contained({"false", "0"}, StringRef(optionFor(
-                                                   Opts, "InferredAllocators",
-                                                   "true"))
-                                                   .lower()),
+          compat::parseBoolOption(
+              optionFor(Opts, "InferredAllocators", "true"))
+              .value_or(true),
           F.Contracts, F.Out));
       return std::make_unique<MultiplexConsumer>(std::move(Consumers));
     }
@@ -259,7 +259,7 @@ UnitResult analyseOne(const AnalysisRequest &R, const std::string &Source) {
         tooling::CommandLineArguments Adjusted = Args;
         if (Opts.ExtraArgsBefore) {
           auto I = Adjusted.begin();
-          if (I != Adjusted.end() && !StringRef(*I).starts_with("-"))
+          if (I != Adjusted.end() && !compat::startsWith(StringRef(*I), "-"))
             ++I; // the compiler's name
           Adjusted.insert(I, Opts.ExtraArgsBefore->begin(),
                           Opts.ExtraArgsBefore->end());

@@ -1,6 +1,7 @@
 //===--- Config.cpp - configuration checks and the choice of inputs -------===//
 
 #include "Config.h"
+#include "Compat.h"
 #include "clang-tidy/ClangTidy.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -188,7 +189,7 @@ InputChoice chooseInputs(llvm::ArrayRef<std::string> Sources,
       C.Excluded.push_back(S);
       continue;
     }
-    if (getCheckNames(Provider.getOptions(Abs), false).empty()) {
+    if (compat::getCheckNames(Provider.getOptions(Abs), false).empty()) {
       C.NoChecks.push_back(S);
       continue;
     }

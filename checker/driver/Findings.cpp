@@ -1,8 +1,11 @@
 //===--- Findings.cpp - diagnostics as reportable findings ----------------===//
 
 #include "Findings.h"
+#include "Compat.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
 #include <map>
 
@@ -69,13 +72,13 @@ std::string normalise(llvm::StringRef Line) {
   std::string Out;
   bool InBlock = false;
   for (size_t I = 0; I < Line.size(); ++I) {
-    if (!InBlock && Line.substr(I).starts_with("/*")) {
+    if (!InBlock && compat::startsWith(Line.substr(I), "/*")) {
       InBlock = true;
       ++I;
       continue;
     }
     if (InBlock) {
-      if (Line.substr(I).starts_with("*/")) {
+      if (compat::startsWith(Line.substr(I), "*/")) {
         InBlock = false;
         ++I;
       }
@@ -100,7 +103,9 @@ std::string fingerprint(llvm::StringRef Rule, llvm::StringRef Function,
                         unsigned Ordinal) {
   std::string Key =
       (Rule + "\x1f" + Function + "\x1f" + Callee + "\x1f" + Text).str();
-  uint64_t H = llvm::xxh3_64bits(llvm::arrayRefFromStringRef(Key));
+  // xxHash64 is in every supported LLVM: the same fingerprints whichever
+  // LLVM alloc-tidy was built against, so baselines survive an upgrade.
+  uint64_t H = llvm::xxHash64(llvm::arrayRefFromStringRef(Key));
   return llvm::utohexstr(H, /*LowerCase=*/true, 16) + ":" +
          std::to_string(Ordinal);
 }
@@ -145,16 +150,25 @@ std::vector<Finding> toFindings(const AnalysisResult &Result,
     if (End == Begin) // a caret: cover the token it points at
       End = tokenEnd(Files, Path, Begin);
     F.Where = region(Files, Path, Begin, End);
+    // Notes and fix-its name their file as the compile command did:
+    // relative to the command's directory when the command was.
+    auto Absolute = [&](llvm::StringRef P) {
+      llvm::SmallString<256> A(P);
+      if (!A.empty() && !llvm::sys::path::is_absolute(A) &&
+          !E.BuildDirectory.empty())
+        llvm::sys::fs::make_absolute(E.BuildDirectory, A);
+      return std::string(A);
+    };
     for (const tooling::DiagnosticMessage &N : E.Notes) {
       if (N.FilePath.empty())
         continue;
-      F.Notes.push_back(
-          {N.Message, region(Files, N.FilePath, N.FileOffset, N.FileOffset)});
+      F.Notes.push_back({N.Message, region(Files, Absolute(N.FilePath),
+                                           N.FileOffset, N.FileOffset)});
     }
     for (const auto &[File, Replacements] : E.Message.Fix)
       for (const tooling::Replacement &R : Replacements)
-        F.Fixes.push_back({region(Files, R.getFilePath(), R.getOffset(),
-                                  R.getOffset() + R.getLength()),
+        F.Fixes.push_back({region(Files, Absolute(R.getFilePath()),
+                                  R.getOffset(), R.getOffset() + R.getLength()),
                            R.getReplacementText().str()});
     F.Function = enclosingFunction(Result.Functions, Path, Begin);
     std::string Text =

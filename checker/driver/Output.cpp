@@ -1,6 +1,7 @@
 //===--- Output.cpp - text, JSON and SARIF reports; gating ----------------===//
 
 #include "Output.h"
+#include "Compat.h"
 #include "Findings.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/FileManager.h"
@@ -96,7 +97,7 @@ RuleInfo ruleInfo(llvm::StringRef Id) {
       R.Help = D.Text.str();
     }
   if (R.Summary.empty())
-    R.Summary = Id.starts_with("clang-diagnostic-") ? "Compiler diagnostic."
+    R.Summary = compat::startsWith(Id, "clang-diagnostic-") ? "Compiler diagnostic."
                                                     : (Id + " finding").str();
   if (R.HelpUri.empty() && Id.starts_with("clang-diagnostic-"))
     R.HelpUri = "https://clang.llvm.org/docs/DiagnosticsReference.html";
@@ -113,7 +114,7 @@ RuleInfo ruleInfo(llvm::StringRef Id) {
 std::vector<std::string> allocChecks() {
   std::vector<std::string> Out;
   for (const auto &Name : getAllChecksAndOptions(false).Names)
-    if (Name.getKey().starts_with("alloc-"))
+    if (compat::startsWith(Name.getKey(), "alloc-"))
       Out.push_back(Name.getKey().str());
   llvm::sort(Out);
   return Out;
@@ -123,9 +124,9 @@ std::string relativeTo(llvm::StringRef Root, llvm::StringRef Path) {
   if (Root.empty())
     return Path.str();
   llvm::SmallString<256> R(Root);
-  if (!R.ends_with("/"))
+  if (!compat::endsWith(R, "/"))
     R += '/';
-  if (Path.starts_with(R))
+  if (compat::startsWith(Path, R))
     return Path.drop_front(R.size()).str();
   return "";
 }
@@ -550,7 +551,7 @@ json::Value sarifDocument(const std::vector<Finding> &Findings,
             .setHelpURI(Info.HelpUri)
             .setDefaultConfiguration(
                 SarifReportingConfiguration::create().setLevel(
-                    Id.starts_with("clang-diagnostic-error")
+                    compat::startsWith(Id, "clang-diagnostic-error")
                         ? SarifResultLevel::Error
                         : SarifResultLevel::Warning)));
     RuleIndex[Info.Id] = Idx;
@@ -577,6 +578,7 @@ json::Value sarifDocument(const std::vector<Finding> &Findings,
   json::Object &Run = *(*Doc.getArray("runs"))[0].getAsObject();
   json::Object &Driver = *Run.getObject("tool")->getObject("driver");
   Driver["informationUri"] = ALLOC_TIDY_DOCS_URL;
+  Driver["version"] = ALLOC_TIDY_VERSION;
   Driver["semanticVersion"] = ALLOC_TIDY_VERSION;
   if (json::Array *RulesJson = Driver.getArray("rules"))
     for (size_t I = 0; I < RulesJson->size() && I < Rules.size(); ++I) {
@@ -590,7 +592,7 @@ json::Value sarifDocument(const std::vector<Finding> &Findings,
     }
   if (!SrcRoot.empty()) {
     llvm::SmallString<256> Root(SrcRoot);
-    if (!Root.ends_with("/"))
+    if (!compat::endsWith(Root, "/"))
       Root += '/';
     Run["originalUriBaseIds"] = json::Object{
         {"%SRCROOT%", json::Object{{"uri", ("file://" + Root).str()}}}};

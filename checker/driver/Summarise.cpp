@@ -1,6 +1,7 @@
 //===--- Summarise.cpp - phase one: every unit's function summaries -------===//
 
 #include "Summarise.h"
+#include "Compat.h"
 #include "core/AllocCheckBase.h"
 #include "core/Summaries.h"
 #include "clang/AST/ASTConsumer.h"
@@ -35,7 +36,7 @@ std::string contentHash(StringRef Path) {
                                          /*RequiresNullTerminator=*/false);
   if (!Buf)
     return "";
-  return llvm::utohexstr(llvm::xxh3_64bits(
+  return llvm::utohexstr(llvm::xxHash64(
       llvm::arrayRefFromStringRef((*Buf)->getBuffer())));
 }
 
@@ -47,8 +48,8 @@ std::string option(const ClangTidyOptions &Opts, StringRef Name,
   if (It != Opts.CheckOptions.end())
     return It->second.Value;
   for (const auto &[Key, Value] : Opts.CheckOptions)
-    if (StringRef(Key).starts_with("alloc-") &&
-        StringRef(Key).ends_with(("." + Name).str()))
+    if (compat::startsWith(Key, "alloc-") &&
+        compat::endsWith(Key, ("." + Name).str()))
       return Value.Value;
   return Default.str();
 }
@@ -154,7 +155,7 @@ bool parseUnit(const SummaryRequest &R, ClangTidyOptionsProvider &Provider,
         tooling::CommandLineArguments Adjusted = Args;
         if (Opts.ExtraArgsBefore) {
           auto I = Adjusted.begin();
-          if (I != Adjusted.end() && !StringRef(*I).starts_with("-"))
+          if (I != Adjusted.end() && !compat::startsWith(StringRef(*I), "-"))
             ++I; // the compiler's name
           Adjusted.insert(I, Opts.ExtraArgsBefore->begin(),
                           Opts.ExtraArgsBefore->end());
@@ -201,7 +202,7 @@ std::string unitKey(const tooling::CompilationDatabase &DB, StringRef File,
       Text += A;
     }
   }
-  return llvm::utohexstr(llvm::xxh3_64bits(llvm::arrayRefFromStringRef(Text)));
+  return llvm::utohexstr(llvm::xxHash64(llvm::arrayRefFromStringRef(Text)));
 }
 
 /// True if every file \p U read still has the content it had.
