@@ -4,7 +4,10 @@
 #include "Compat.h"
 #include "core/OwnershipDataflow.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/SourceManager.h"
 #include <map>
 
 using namespace clang::ast_matchers;
@@ -26,16 +29,95 @@ void GroupUnwindCheck::registerMatchers(MatchFinder *Finder) {
   matchUserFunctions(Finder);
 }
 
+namespace {
+
+/// The condition of the innermost if-statement whose branch holds \p S.
+const Expr *enclosingCondition(const Stmt *S, ASTContext &Ctx) {
+  const Stmt *Child = S;
+  for (unsigned Depth = 0; Child && Depth < 64; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(*Child);
+    if (Parents.empty())
+      return nullptr;
+    const auto *P = Parents[0].get<Stmt>();
+    if (!P)
+      return nullptr;
+    if (const auto *If = dyn_cast<IfStmt>(P))
+      if (If->getThen() == Child || If->getElse() == Child)
+        return If->getCond();
+    Child = P;
+  }
+  return nullptr;
+}
+
+/// Labels followed by a release of \p Name, before the next return:
+/// "out: free(buf); return rc;".  They would release it.
+const LabelStmt *cleanupLabel(const FunctionDecl *FD, StringRef Name,
+                              CalleeResolver &R, const SourceManager &SM) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    StringRef Name;
+    CalleeResolver &R;
+    const SourceManager &SM;
+    const LabelStmt *Found = nullptr;
+    Finder(StringRef N, CalleeResolver &R, const SourceManager &SM)
+        : Name(N), R(R), SM(SM) {}
+    bool VisitCompoundStmt(CompoundStmt *C) {
+      const LabelStmt *Open = nullptr;
+      for (const Stmt *S : C->body()) {
+        if (const auto *L = dyn_cast<LabelStmt>(S)) {
+          Open = L;
+          S = L->getSubStmt();
+        }
+        if (!Open)
+          continue;
+        if (isa<ReturnStmt>(S)) {
+          Open = nullptr;
+          continue;
+        }
+        if (releases(S)) {
+          Found = Open;
+          return false;
+        }
+      }
+      return true;
+    }
+    bool releases(const Stmt *S) {
+      struct Calls : RecursiveASTVisitor<Calls> {
+        Finder &F;
+        bool Hit = false;
+        explicit Calls(Finder &F) : F(F) {}
+        bool VisitCallExpr(CallExpr *C) {
+          const FunctionRule *Rule = F.R.ruleForCall(C, F.SM);
+          if (!Rule)
+            return true;
+          for (unsigned I = 0; I < C->getNumArgs(); ++I)
+            if ((Rule->FreeArg == I || Rule->releases(I)) &&
+                spellPlace(C->getArg(I)) == F.Name)
+              Hit = true;
+          return !Hit;
+        }
+      } C(*this);
+      C.TraverseStmt(const_cast<Stmt *>(S));
+      return C.Hit;
+    }
+  } F(Name, R, SM);
+  F.TraverseStmt(FD->getBody());
+  return F.Found;
+}
+
+} // namespace
+
 void GroupUnwindCheck::check(const MatchFinder::MatchResult &Result) {
   auto [FD, Shared] = analysedFunction(Result);
   if (!Shared)
     return;
   const OwnershipAnalysis &Analysis = *Shared;
   const std::vector<Allocation> &Allocs = Analysis.allocations();
+  const SourceManager &SM = *Result.SourceManager;
 
   // One report per exit and leaked allocation; when several failures lead
   // to it, name the latest allocation that failed.
-  std::map<std::pair<unsigned, AllocId>, const LeakEvent *> Failure, Normal;
+  std::map<std::pair<unsigned, AllocId>, const LeakEvent *> Failure, Failing,
+      Normal;
   for (const LeakEvent &L : Analysis.leaks()) {
     if (!Allocs[L.Leaked].fresh())
       continue;
@@ -44,34 +126,61 @@ void GroupUnwindCheck::check(const MatchFinder::MatchResult &Result) {
       const LeakEvent *&Slot = Failure[Key];
       if (!Slot || *Slot->Failed < *L.Failed)
         Slot = &L;
+    } else if (L.Failing) {
+      Failing[Key] = &L;
     } else {
       Normal[Key] = &L;
     }
   }
+  const FunctionDecl *Fn = FD;
+  auto CleanupNote = [&](const Allocation &Leaked, const LeakEvent &L) {
+    if (Leaked.Name.empty())
+      return;
+    const LabelStmt *Label = cleanupLabel(Fn, Leaked.Name, resolver(), SM);
+    if (Label && SM.isBeforeInTranslationUnit(L.ExitLoc, Label->getBeginLoc()))
+      diag(Label->getBeginLoc(), "label '%0' releases %1: jump there instead",
+           DiagnosticIDs::Note)
+          << Label->getName() << Leaked.describe();
+  };
   for (const auto &[Key, L] : Failure) {
     const Allocation &Leaked = Allocs[L->Leaked];
     const Allocation &Failed = Allocs[*L->Failed];
-    diag(L->ExitLoc, "%0 allocated at line %1 leaks when %select{allocation|"
-                     "reallocation}2 of %3 fails; free it on this path or jump "
-                     "to the cleanup label")
-        << Leaked.describe() << Leaked.Line
-        << Failed.Rule->ReallocArg.has_value() << Failed.describe();
+    diag(L->ExitLoc, "%0 leaks when %select{allocation|reallocation}1 of %2 "
+                     "fails; free it on this path or jump to the cleanup "
+                     "label")
+        << Leaked.describe() << Failed.Rule->ReallocArg.has_value()
+        << Failed.describe();
     diag(Leaked.Loc, "%0 allocated here", DiagnosticIDs::Note)
         << Leaked.describe();
     diag(Failed.Loc, "%select{allocation|reallocation}0 of %1 can fail here",
          DiagnosticIDs::Note)
         << Failed.Rule->ReallocArg.has_value() << Failed.describe();
+    CleanupNote(Leaked, *L);
+  }
+  for (const auto &[Key, L] : Failing) {
+    if (Failure.count(Key))
+      continue;
+    const Allocation &Leaked = Allocs[L->Leaked];
+    diag(L->ExitLoc, "%0 leaks when '%1' fails here; free it before "
+                     "returning")
+        << Leaked.describe() << Fn->getName();
+    diag(Leaked.Loc, "%0 allocated here", DiagnosticIDs::Note)
+        << Leaked.describe();
+    if (L->Exit)
+      if (const Expr *Cond = enclosingCondition(L->Exit, *Result.Context))
+        diag(SM.getFileLoc(Cond->getBeginLoc()), "on the path where this fails",
+             DiagnosticIDs::Note);
+    CleanupNote(Leaked, *L);
   }
   if (!ReportAllExits)
     return;
   for (const auto &[Key, L] : Normal) {
-    if (Failure.count(Key))
+    if (Failure.count(Key) || Failing.count(Key))
       continue;
     const Allocation &Leaked = Allocs[L->Leaked];
-    diag(L->ExitLoc, "%0 allocated at line %1 is still owned when the function "
-                     "returns here; free it, return it or store it where it "
-                     "outlives the function")
-        << Leaked.describe() << Leaked.Line;
+    diag(L->ExitLoc, "%0 is still owned when the function returns here; free "
+                     "it, return it or store it")
+        << Leaked.describe();
     diag(Leaked.Loc, "%0 allocated here", DiagnosticIDs::Note)
         << Leaked.describe();
   }

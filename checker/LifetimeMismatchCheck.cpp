@@ -289,12 +289,9 @@ void LifetimeMismatchCheck::checkFunction(const FunctionDecl *FD,
     Lifetime L = *J->Life;
     std::string Name = A.describe();
 
-    unsigned char GoneAnywhere = 0;
+    unsigned char GoneAnywhere = Analysis.goneAnywhere(Id);
     bool OwnedAtNormalExit = false;
     SourceLocation OwnedExit;
-    for (const ExitState &E : Analysis.exits())
-      if (E.A == Id)
-        GoneAnywhere |= E.Gone;
     for (const LeakEvent &Lk : Analysis.leaks())
       if (Lk.Leaked == Id && !Lk.Failed) {
         OwnedAtNormalExit = true;

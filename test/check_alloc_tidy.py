@@ -67,11 +67,11 @@ def main():
         else:
             tidy_args = rest
 
-    suffixes = [s for s in args.suffixes.split(",") if s]
+    # As check_clang_tidy.py: an empty suffix in the list ("-check-suffixes=,X")
+    # stands for the plain CHECK-MESSAGES lines.
+    suffixes = [s.strip() for s in args.suffixes.split(",")] if args.suffixes else [""]
     def prefixes(kind):
-        if not suffixes:
-            return ["CHECK-" + kind]
-        return ["CHECK-%s-%s" % (kind, s) for s in suffixes]
+        return ["CHECK-" + kind + ("-" + s if s else "") for s in suffixes]
     msg_prefixes = prefixes("MESSAGES")
     fix_prefixes = prefixes("FIXES")
     note_prefixes = prefixes("NOTES")

@@ -191,7 +191,7 @@ std::optional<std::string> nearMissHint(StringRef Text) {
     StringRef Word = T.drop_front(I).take_while(IsWordChar);
     StringRef After = T.drop_front(I + Word.size());
     StringRef Blanks = After.take_while([](char C) { return C == ' '; });
-    if (!After.drop_front(Blanks.size()).starts_with(":"))
+    if (!compat::startsWith(After.drop_front(Blanks.size()), ":"))
       continue;
     if (!Word.equals_insensitive("alloc"))
       return ("the keyword is 'alloc:', not '" + Word + ":'").str();

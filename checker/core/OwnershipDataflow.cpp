@@ -11,7 +11,9 @@
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/MapVector.h"
 #include <map>
 #include <set>
 
@@ -118,7 +120,10 @@ private:
 
 /// The state along the paths of one context.
 struct Sub {
-  std::vector<AllocState> Allocs;
+  /// The allocations made on some path to here, and not yet forgotten
+  /// (released and out of reach); sparse, so that a function with thousands
+  /// of allocations carries only the few that are live.
+  FlatMap<AllocId, AllocState> Allocs;
   FlatMap<Place, AllocSet> Points;
   /// Variables holding the status an out-parameter allocator returned.
   FlatMap<const VarDecl *, AllocSet> Status;
@@ -130,17 +135,26 @@ struct Sub {
            ReallocOf == O.ReallocOf;
   }
 
+  /// An allocation's state; absent means never allocated on these paths.
+  const AllocState &get(AllocId A) const {
+    static const AllocState None;
+    auto It = Allocs.find(A);
+    return It == Allocs.end() ? None : It->second;
+  }
+  AllocState &mut(AllocId A) { return Allocs[A]; }
+
   /// Joins \p O into this state; true if anything changed.
   bool join(const Sub &O) {
     Sub Old = *this;
-    for (size_t I = 0; I < Allocs.size(); ++I) {
-      Allocs[I].Owned |= O.Allocs[I].Owned;
-      Allocs[I].Lent |= O.Allocs[I].Lent;
-      Allocs[I].Null |= O.Allocs[I].Null;
-      Allocs[I].Gone |= O.Allocs[I].Gone;
-      Allocs[I].Allocated |= O.Allocs[I].Allocated;
-      if (!Allocs[I].GoneAt)
-        Allocs[I].GoneAt = O.Allocs[I].GoneAt;
+    for (const auto &[I, S] : O.Allocs) {
+      AllocState &T = Allocs[I];
+      T.Owned |= S.Owned;
+      T.Lent |= S.Lent;
+      T.Null |= S.Null;
+      T.Gone |= S.Gone;
+      T.Allocated |= S.Allocated;
+      if (!T.GoneAt)
+        T.GoneAt = S.GoneAt;
     }
     // A place followed on one path and not on the other holds, after the
     // join, something the analysis does not follow on some path.
@@ -161,13 +175,40 @@ struct Sub {
   }
 };
 
-/// The program state: one sub-state per context.  Context 0 is the normal
-/// path; context A + 1 holds the paths on which allocation A failed.  Keeping
-/// them apart keeps "this pointer is NULL here" tied to which failure
-/// happened, so a cleanup label shared by several failure paths is precise.
-/// No context means unreachable.
+/// What a context knows of one of the few variables whose values keep paths
+/// apart (flags, the returned status, a parameter tested twice): nothing,
+/// equal to a constant, or different from one.
+struct Known {
+  enum Kind : unsigned char { Unknown, Eq, Ne } K = Unknown;
+  int64_t C = 0;
+  bool operator<(const Known &O) const {
+    return std::tie(K, C) < std::tie(O.K, O.C);
+  }
+  bool operator==(const Known &O) const { return K == O.K && C == O.C; }
+};
+
+/// Failed: 0 on the normal path, A + 1 on the paths where allocation A
+/// failed, ManyFailed where several failure contexts were merged to keep the
+/// state bounded.
+constexpr unsigned ManyFailed = ~0u;
+
+/// What keeps one context apart from another.
+struct CtxKey {
+  unsigned Failed = 0;
+  llvm::SmallVector<Known, 4> Vars; ///< one per tracked variable
+  bool operator<(const CtxKey &O) const {
+    return std::tie(Failed, Vars) < std::tie(O.Failed, O.Vars);
+  }
+};
+
+/// The program state: one sub-state per context.  Keeping the paths on
+/// which an allocation failed apart keeps "this pointer is NULL here" tied
+/// to which failure happened, so a cleanup label shared by several failure
+/// paths is precise; keeping apart the paths on which a flag or a status
+/// has different values keeps a release under "if (flag)" tied to the
+/// allocation made where the flag was set.  No context means unreachable.
 struct State {
-  std::map<unsigned, Sub> Ctx;
+  std::map<CtxKey, Sub> Ctx;
 
   bool reachable() const { return !Ctx.empty(); }
   bool join(const State &O) {
@@ -178,7 +219,40 @@ struct State {
     }
     return Changed;
   }
+  void add(const CtxKey &K, Sub &&S) {
+    auto [It, New] = Ctx.try_emplace(K, std::move(S));
+    if (!New)
+      It->second.join(S);
+  }
 };
+
+/// At most this many contexts per program point: past it, what is known of
+/// the tracked variables is forgotten (the last first), then the failure
+/// contexts are merged.  It keeps the cost linear in the function's size.
+constexpr size_t MaxContexts = 12;
+
+/// Bounds \p St to MaxContexts contexts.
+void bound(State &St, unsigned NumVars) {
+  for (unsigned V = NumVars; St.Ctx.size() > MaxContexts && V-- > 0;) {
+    State Out;
+    for (auto &[K, S] : St.Ctx) {
+      CtxKey Key = K;
+      Key.Vars[V] = Known();
+      Out.add(Key, Sub(S));
+    }
+    St = std::move(Out);
+  }
+  if (St.Ctx.size() <= MaxContexts)
+    return;
+  State Out;
+  for (auto &[K, S] : St.Ctx) {
+    CtxKey Key = K;
+    if (Key.Failed)
+      Key.Failed = ManyFailed;
+    Out.add(Key, Sub(S));
+  }
+  St = std::move(Out);
+}
 
 bool isLocal(const VarDecl *VD) { return VD && VD->hasLocalStorage(); }
 
@@ -232,6 +306,191 @@ private:
 /// The outcome of a test on a branch.
 enum class Branch { Unknown, Failed, Succeeded };
 
+/// A local or parameter of integer, enumeration, boolean or pointer type:
+/// tests of its value can be decided.
+bool testable(const VarDecl *VD) {
+  if (!VD || !VD->hasLocalStorage() || VD->getType().isVolatileQualified())
+    return false;
+  QualType T = VD->getType();
+  return T->isIntegralOrEnumerationType() || T->isPointerType();
+}
+
+const VarDecl *testableVar(const Expr *E) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(E));
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return testable(VD) ? VD : nullptr;
+}
+
+/// The integer value of a constant (NULL is 0).
+std::optional<int64_t> constantOf(const Expr *E, ASTContext &Ctx) {
+  E = stripCasts(E);
+  if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+    return 0;
+  if (E->isValueDependent() || E->isTypeDependent())
+    return std::nullopt;
+  if (std::optional<llvm::APSInt> V = E->getIntegerConstantExpr(Ctx))
+    return V->getExtValue();
+  return std::nullopt;
+}
+
+/// A test of one variable against a constant: "V Op C"; a bare "v" is
+/// "v != 0" and "!v" is "v == 0".
+struct VarTest {
+  const VarDecl *Var = nullptr;
+  BinaryOperatorKind Op = BO_NE;
+  int64_t C = 0;
+};
+
+std::optional<VarTest> varTest(const Expr *Cond, ASTContext &Ctx) {
+  const Expr *E = stripCasts(Cond);
+  bool Negated = false;
+  while (const auto *U = dyn_cast<UnaryOperator>(E)) {
+    if (U->getOpcode() != UO_LNot)
+      break;
+    Negated = !Negated;
+    E = stripCasts(U->getSubExpr());
+  }
+  VarTest T;
+  if (const VarDecl *V = testableVar(E)) {
+    T.Var = V;
+  } else if (const auto *BO = dyn_cast<BinaryOperator>(E);
+             BO && BO->isComparisonOp()) {
+    if (const VarDecl *V = testableVar(BO->getLHS())) {
+      std::optional<int64_t> C = constantOf(BO->getRHS(), Ctx);
+      if (!C)
+        return std::nullopt;
+      T = {V, BO->getOpcode(), *C};
+    } else if (const VarDecl *V = testableVar(BO->getRHS())) {
+      std::optional<int64_t> C = constantOf(BO->getLHS(), Ctx);
+      if (!C)
+        return std::nullopt;
+      T = {V, BinaryOperator::reverseComparisonOp(BO->getOpcode()), *C};
+    } else {
+      return std::nullopt;
+    }
+  } else {
+    return std::nullopt;
+  }
+  if (Negated)
+    T.Op = BinaryOperator::negateComparisonOp(T.Op);
+  return T;
+}
+
+/// Decides "X Op C" where X is known as \p K; std::nullopt when it cannot.
+std::optional<bool> decide(const Known &K, BinaryOperatorKind Op, int64_t C) {
+  if (K.K == Known::Eq) {
+    switch (Op) {
+    case BO_EQ: return K.C == C;
+    case BO_NE: return K.C != C;
+    case BO_LT: return K.C < C;
+    case BO_LE: return K.C <= C;
+    case BO_GT: return K.C > C;
+    case BO_GE: return K.C >= C;
+    default: return std::nullopt;
+    }
+  }
+  if (K.K == Known::Ne && K.C == C) {
+    if (Op == BO_EQ)
+      return false;
+    if (Op == BO_NE)
+      return true;
+  }
+  return std::nullopt;
+}
+
+/// What "X Op C" being \p Truth teaches about X, if anything.
+std::optional<Known> learn(BinaryOperatorKind Op, int64_t C, bool Truth) {
+  if (!Truth)
+    Op = BinaryOperator::negateComparisonOp(Op);
+  if (Op == BO_EQ)
+    return Known{Known::Eq, C};
+  if (Op == BO_NE)
+    return Known{Known::Ne, C};
+  return std::nullopt;
+}
+
+/// Picks the few variables whose values keep contexts apart: the status a
+/// function returns through a variable ("return rc"), and the flags and
+/// parameters that conditions test (a flag assigned a constant, or a
+/// variable tested more than once: "if (!arg) p = malloc(...); ... if
+/// (!arg) free(p);").  Variables whose address is taken, or that hold
+/// allocations (followed otherwise), are left out.
+class VariablePicker : public RecursiveASTVisitor<VariablePicker> {
+public:
+  VariablePicker(ASTContext &Ctx, CalleeResolver &R) : Ctx(Ctx), Resolver(R) {}
+
+  struct Info {
+    unsigned Tests = 0, Returns = 0;
+    bool ConstAssigned = false, Excluded = false;
+    unsigned Order = 0;
+  };
+  llvm::MapVector<const VarDecl *, Info> Vars;
+  /// Whether some return gives a negative constant: then negative values
+  /// are the failure class, and other non-zero values are results.
+  bool NegativeReturn = false;
+
+  bool VisitIfStmt(IfStmt *S) { return condition(S->getCond()); }
+  bool VisitWhileStmt(WhileStmt *S) { return condition(S->getCond()); }
+  bool VisitDoStmt(DoStmt *S) { return condition(S->getCond()); }
+  bool VisitForStmt(ForStmt *S) { return condition(S->getCond()); }
+  bool VisitConditionalOperator(ConditionalOperator *C) {
+    return condition(C->getCond());
+  }
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->isLogicalOp()) {
+      condition(BO->getLHS());
+      condition(BO->getRHS());
+    }
+    if (BO->isAssignmentOp())
+      if (const VarDecl *V = testableVar(BO->getLHS()))
+        assigned(V, BO->getOpcode() == BO_Assign ? BO->getRHS() : nullptr);
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *U) {
+    if (U->getOpcode() == UO_AddrOf)
+      if (const VarDecl *V = testableVar(U->getSubExpr()))
+        Vars[V].Excluded = true;
+    return true;
+  }
+  bool VisitDeclStmt(DeclStmt *DS) {
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D))
+        if (VD->getInit() && testable(VD))
+          assigned(VD, VD->getInit());
+    return true;
+  }
+  bool VisitReturnStmt(ReturnStmt *R) {
+    if (!R->getRetValue())
+      return true;
+    if (const VarDecl *V = testableVar(R->getRetValue()))
+      ++Vars[V].Returns;
+    if (std::optional<int64_t> C = constantOf(R->getRetValue(), Ctx))
+      NegativeReturn |= *C < 0;
+    return true;
+  }
+
+private:
+  bool condition(const Expr *C) {
+    if (!C)
+      return true;
+    if (std::optional<VarTest> T = varTest(C, Ctx))
+      ++Vars[T->Var].Tests;
+    return true;
+  }
+  void assigned(const VarDecl *V, const Expr *RHS) {
+    Info &I = Vars[V];
+    if (!RHS)
+      return;
+    if (constantOf(RHS, Ctx))
+      I.ConstAssigned = true;
+    else if (const auto *C = dyn_cast<CallExpr>(stripCasts(RHS));
+             C && Resolver.allocation(C, Ctx))
+      I.Excluded = true;
+  }
+  ASTContext &Ctx;
+  CalleeResolver &Resolver;
+};
+
 } // namespace
 
 struct OwnershipAnalysis::Impl {
@@ -250,7 +509,7 @@ struct OwnershipAnalysis::Impl {
   std::vector<UseEvent> Uses;
   std::vector<ReleaseEvent> Releases;
   std::vector<ExitState> Exits;
-  std::set<std::tuple<const void *, AllocId, int>> SeenLeak;
+  std::map<std::tuple<const void *, AllocId, int>, size_t> SeenLeak;
   std::map<std::pair<const void *, AllocId>, size_t> UseIndex;
   std::set<std::tuple<const void *, AllocId, unsigned>> SeenRelease;
   std::map<std::pair<unsigned, AllocId>, size_t> ExitIndex;
@@ -261,9 +520,21 @@ struct OwnershipAnalysis::Impl {
   std::vector<ReturnEvent> Returns;
   std::map<const Stmt *, size_t> ReturnIndex;
   std::vector<PendingLend> Pending;
+  /// How forgotten allocations went (see forgetIfDead), per allocation.
+  std::vector<unsigned char> EverGone;
   std::set<std::tuple<AllocId, const CallExpr *, unsigned>> SeenPending;
 
   llvm::SmallVector<unsigned, 2> TrackedParams;
+
+  /// The variables whose values keep contexts apart (see VariablePicker).
+  std::vector<const VarDecl *> Vars;
+  llvm::DenseMap<const VarDecl *, unsigned> VarSlot;
+  /// How the function reports failure through its return value.
+  enum class ReturnKind { None, Pointer, Bool, Int } RetKind = ReturnKind::None;
+  /// The value of the function's last statement, "return <constant>": what
+  /// it returns on success.
+  std::optional<int64_t> SuccessValue;
+  bool NegativeFailure = false;
 
   Impl(const FunctionDecl *FD, ASTContext &Ctx, CalleeResolver &R,
        llvm::ArrayRef<unsigned> Tracked)
@@ -328,7 +599,7 @@ struct OwnershipAnalysis::Impl {
         // Storing into an object this function no longer owns (it was
         // stored elsewhere, handed over, freed) hands the value over too.
         if (ForStore && llvm::none_of(It->second, [&](AllocId A) {
-              return real(A) && (St.Allocs[A].Owned || St.Allocs[A].Lent);
+              return real(A) && (St.get(A).Owned || St.get(A).Lent);
             }))
           return std::nullopt;
       } else if (VD->hasAttr<CleanupAttr>()) {
@@ -354,7 +625,7 @@ struct OwnershipAnalysis::Impl {
       Work.pop_back();
       if (!real(A) || !Done.insert(A).second)
         continue;
-      AllocState &AS = St.Allocs[A];
+      AllocState &AS = St.mut(A);
       if (AS.Owned || (Allocs[A].Borrowed && AS.Allocated)) {
         AS.Gone |= K;
         if (By && K == Kind)
@@ -385,9 +656,9 @@ struct OwnershipAnalysis::Impl {
   /// Marks \p S, and what its fields hold, as lent to an unknown callee.
   void lend(Sub &St, const AllocSet &S) {
     for (AllocId A : S) {
-      if (!real(A) || St.Allocs[A].Lent)
+      if (!real(A) || St.get(A).Lent)
         continue;
-      St.Allocs[A].Lent = true;
+      St.mut(A).Lent = true;
       std::vector<AllocSet> Inner;
       for (const auto &[P, V] : St.Points)
         if (P.Field) {
@@ -443,7 +714,7 @@ struct OwnershipAnalysis::Impl {
 
   void allocate(Sub &St, AllocId A) {
     const Allocation &Info = Allocs[A];
-    AllocState &AS = St.Allocs[A];
+    AllocState &AS = St.mut(A);
     AS.Owned = !Info.Borrowed;
     AS.Lent = false;
     AS.Gone = 0;
@@ -488,13 +759,26 @@ struct OwnershipAnalysis::Impl {
     else
       St.Points[P] = std::move(V);
     // Memory already released that nothing points to any more cannot be
-    // used again on this path; forgetting how it went keeps a join with a
-    // path where it is still live from reporting a use after free.
+    // used again on this path: it is forgotten (which also keeps a join
+    // with a path where it is still live from reporting a use after free,
+    // and the state small).  What it went through is kept for the exits.
     for (AllocId A : Old)
-      if (real(A) && St.Allocs[A].Gone && !reachable(St, A)) {
-        St.Allocs[A].Gone = 0;
-        St.Allocs[A].GoneAt = nullptr;
-      }
+      if (real(A))
+        forgetIfDead(St, A);
+  }
+
+  /// Drops \p A from \p St when nothing can reach or report it any more.
+  void forgetIfDead(Sub &St, AllocId A) {
+    auto It = St.Allocs.find(A);
+    if (It == St.Allocs.end() || It->second.Owned || It->second.Lent ||
+        (It->second.Gone & GoneOutParam) || reachable(St, A) ||
+        St.ReallocOf.find(A) != St.ReallocOf.end())
+      return;
+    for (const auto &[K, V] : St.ReallocOf)
+      if (llvm::is_contained(V, A))
+        return;
+    EverGone[A] |= It->second.Gone;
+    St.Allocs.erase(It);
   }
 
   void assign(Sub &St, const Expr *LHS, const Expr *RHS) {
@@ -553,8 +837,8 @@ struct OwnershipAnalysis::Impl {
     // (a hash table, a cache).
     return !V.empty() && llvm::all_of(V, [&](AllocId A) {
       return A == NullSentinel ||
-             (real(A) && Allocs[A].fresh() && St.Allocs[A].Owned &&
-              !St.Allocs[A].Lent);
+             (real(A) && Allocs[A].fresh() && St.get(A).Owned &&
+              !St.get(A).Lent);
     });
   }
 
@@ -584,12 +868,12 @@ struct OwnershipAnalysis::Impl {
     AllocSet Vals = valueOf(Value, St);
     bool Other = llvm::is_contained(Vals, UnknownSentinel);
     for (AllocId A : Vals) {
-      if (!real(A) || !St.Allocs[A].Allocated)
+      if (!real(A) || !St.get(A).Allocated)
         continue;
       auto [It, New] = UseIndex.try_emplace({E, A}, Uses.size());
       if (!New) { // the same use seen in another context
-        Uses[It->second].Null |= St.Allocs[A].Null;
-        Uses[It->second].Gone |= St.Allocs[A].Gone;
+        Uses[It->second].Null |= St.get(A).Null;
+        Uses[It->second].Gone |= St.get(A).Gone;
         Uses[It->second].MayBeOther |= Other;
         continue;
       }
@@ -597,9 +881,9 @@ struct OwnershipAnalysis::Impl {
       U.Use = E;
       U.Loc = SM.getFileLoc(E->getBeginLoc());
       U.A = A;
-      U.Null = St.Allocs[A].Null;
-      U.Gone = St.Allocs[A].Gone;
-      U.GoneAt = St.Allocs[A].GoneAt;
+      U.Null = St.get(A).Null;
+      U.Gone = St.get(A).Gone;
+      U.GoneAt = St.get(A).GoneAt;
       U.IsDeref = IsDeref;
       U.MayBeOther = Other;
       U.What = What;
@@ -607,12 +891,50 @@ struct OwnershipAnalysis::Impl {
     }
   }
 
-  void exitAt(Sub &St, unsigned Context, const Stmt *S, SourceLocation L) {
+  /// Whether \p Ret returns a failure: NULL from a pointer function, false,
+  /// or a value other than the one returned at the end of the body (else a
+  /// negative one), directly or through a tracked status variable.
+  bool failingReturn(const ReturnStmt *Ret, const Sub &St, const CtxKey &Key) {
+    const Expr *V = Ret ? Ret->getRetValue() : nullptr;
+    if (!V || RetKind == ReturnKind::None)
+      return false;
+    V = stripCasts(V);
+    std::optional<int64_t> C = constantOf(V, Ctx);
+    if (!C)
+      if (const VarDecl *Var = testableVar(V)) {
+        auto It = VarSlot.find(Var);
+        if (It != VarSlot.end()) {
+          const Known &K = Key.Vars[It->second];
+          if (K.K == Known::Eq)
+            C = K.C;
+          else if (K.K == Known::Ne && SuccessValue && K.C == *SuccessValue)
+            return true;
+        }
+      }
+    if (RetKind == ReturnKind::Pointer) {
+      if (C)
+        return *C == 0;
+      AllocSet Vals = valueOf(V, St);
+      return !Vals.empty() && llvm::all_of(Vals, [](AllocId A) {
+        return A == NullSentinel;
+      });
+    }
+    if (!C)
+      return false;
+    if (RetKind == ReturnKind::Bool)
+      return *C == 0;
+    if (NegativeFailure || !SuccessValue)
+      return *C < 0;
+    return *C != *SuccessValue;
+  }
+
+  void exitAt(Sub &St, const CtxKey &Key, const Stmt *S, SourceLocation L,
+              bool Failing) {
+    unsigned Context = Key.Failed;
     if (!Recording)
       return;
     L = SM.getFileLoc(L);
-    for (AllocId A = 0; A < Allocs.size(); ++A) {
-      const AllocState &AS = St.Allocs[A];
+    for (const auto &[A, AS] : St.Allocs) {
       if (!AS.Allocated)
         continue;
       auto Key = std::make_pair(L.getRawEncoding(), A);
@@ -626,17 +948,22 @@ struct OwnershipAnalysis::Impl {
       if (!AS.Owned || AS.Lent)
         continue;
       std::optional<AllocId> Failed;
-      if (Context != 0) {
+      if (Context != 0 && Context != ManyFailed) {
         if (Context - 1 == A)
           continue;
         Failed = Context - 1;
       }
-      if (!SeenLeak
-               .insert({S ? (const void *)S : L.getPtrEncoding(), A,
-                        Failed ? int(*Failed) : -1})
-               .second)
+      Failing |= Context != 0;
+      auto Seen = SeenLeak.find(
+          {S ? (const void *)S : L.getPtrEncoding(), A,
+           Failed ? int(*Failed) : -1});
+      if (Seen != SeenLeak.end()) {
+        Leaks[Seen->second].Failing |= Failing;
         continue;
-      Leaks.push_back({S, L, A, Failed});
+      }
+      SeenLeak[{S ? (const void *)S : L.getPtrEncoding(), A,
+                Failed ? int(*Failed) : -1}] = Leaks.size();
+      Leaks.push_back({S, L, A, Failed, Failing});
     }
   }
 
@@ -674,7 +1001,7 @@ struct OwnershipAnalysis::Impl {
 
   /// Transfers one statement in one context; false when the context ends
   /// (a call that never returns).
-  bool transferCall(const CallExpr *Call, Sub &St, unsigned Context) {
+  bool transferCall(const CallExpr *Call, Sub &St, CtxKey &Key) {
     const FunctionRule *R = Resolver.ruleForCall(Call, SM);
     const FunctionDecl *Callee = Call->getDirectCallee();
     std::string CalleeName = Callee && Callee->getIdentifier()
@@ -721,8 +1048,8 @@ struct OwnershipAnalysis::Impl {
         if (Recording)
           for (AllocId A : V)
             if (real(A) && SeenRelease.insert({Call, A, I}).second)
-              Releases.push_back({Call, A, I, R, Frees, St.Allocs[A].Gone,
-                                  St.Allocs[A].GoneAt,
+              Releases.push_back({Call, A, I, R, Frees, St.get(A).Gone,
+                                  St.get(A).GoneAt,
                                   llvm::is_contained(V, UnknownSentinel)});
         unsigned char How = Frees                     ? GoneFreed
                             : C == ArgContract::Holds ? GoneHeld
@@ -776,12 +1103,25 @@ struct OwnershipAnalysis::Impl {
     return true;
   }
 
-  bool transfer(const Stmt *S, Sub &St, unsigned Context) {
+  /// A tracked variable changes: what the context knows of it now.
+  void setVar(CtxKey &Key, const Expr *LHS, const Expr *RHS) {
+    const VarDecl *V = testableVar(LHS);
+    auto It = V ? VarSlot.find(V) : VarSlot.end();
+    if (It == VarSlot.end())
+      return;
+    std::optional<int64_t> C = RHS ? constantOf(RHS, Ctx) : std::nullopt;
+    Key.Vars[It->second] = C ? Known{Known::Eq, *C} : Known();
+  }
+
+  bool transfer(const Stmt *S, Sub &St, CtxKey &Key) {
     if (const auto *Call = dyn_cast<CallExpr>(S))
-      return transferCall(Call, St, Context);
+      return transferCall(Call, St, Key);
     if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
       if (BO->getOpcode() == BO_Assign)
         assign(St, BO->getLHS(), BO->getRHS());
+      if (BO->isAssignmentOp() && !VarSlot.empty())
+        setVar(Key, BO->getLHS(),
+               BO->getOpcode() == BO_Assign ? BO->getRHS() : nullptr);
       return true;
     }
     if (const auto *DS = dyn_cast<DeclStmt>(S)) {
@@ -813,14 +1153,20 @@ struct OwnershipAnalysis::Impl {
           if (real(A) && Allocs[A].Name.empty())
             Allocs[A].Name = VD->getName().str();
         bind(St, Place{VD, nullptr}, std::move(V), nullptr);
+        if (auto It = VarSlot.find(VD); It != VarSlot.end()) {
+          std::optional<int64_t> C = constantOf(Init, Ctx);
+          Key.Vars[It->second] = C ? Known{Known::Eq, *C} : Known();
+        }
       }
       return true;
     }
     if (const auto *Ret = dyn_cast<ReturnStmt>(S)) {
+      bool Failing = false;
       if (const Expr *V = Ret->getRetValue()) {
         if (FD->hasAttr<ReturnsNonNullAttr>())
           use(St, Ret->getRetValue(), V, true,
               "returned from a returns_nonnull function");
+        Failing = failingReturn(Ret, St, Key);
         AllocSet Vals = valueOf(V, St);
         if (Recording) {
           auto [It, New] = ReturnIndex.try_emplace(Ret, Returns.size());
@@ -834,7 +1180,7 @@ struct OwnershipAnalysis::Impl {
             }
             if (Allocs[A].fresh())
               E.HasAlloc = true;
-            unsigned char Null = St.Allocs[A].Null;
+            unsigned char Null = St.get(A).Null;
             bool FromPending = Allocs[A].Rule && Allocs[A].Rule->Pending;
             if ((Null & NullIsNull) || ((Null & NullUnchecked) && !FromPending))
               E.MayBeNull = true;
@@ -847,12 +1193,14 @@ struct OwnershipAnalysis::Impl {
         }
         release(St, Vals, GoneReturned, true);
       }
-      exitAt(St, Context, Ret, Ret->getReturnLoc());
+      exitAt(St, Key, Ret, Ret->getReturnLoc(), Failing);
       return true;
     }
     if (const auto *U = dyn_cast<UnaryOperator>(S)) {
       if (U->getOpcode() == UO_Deref)
         use(St, U, U->getSubExpr(), true, "dereferenced");
+      if (U->isIncrementDecrementOp() && !VarSlot.empty())
+        setVar(Key, U->getSubExpr(), nullptr);
       return true;
     }
     if (const auto *AS = dyn_cast<ArraySubscriptExpr>(S)) {
@@ -962,28 +1310,28 @@ struct OwnershipAnalysis::Impl {
     }
     if (IsNull) {
       if (!HasSentinel && !Other && llvm::all_of(Real, [&](AllocId A) {
-            return St.Allocs[A].Null == NullNonNull;
+            return St.get(A).Null == NullNonNull;
           })) {
         O.Feasible = false;
         return O;
       }
       for (AllocId A : Real)
-        if (!O.Failed && !Other && (St.Allocs[A].Null & NullUnchecked))
+        if (!O.Failed && !Other && (St.get(A).Null & NullUnchecked))
           O.Failed = A;
       for (AllocId A : Real) {
-        St.Allocs[A].Null = NullIsNull;
-        St.Allocs[A].Owned = false;
+        St.mut(A).Null = NullIsNull;
+        St.mut(A).Owned = false;
       }
       return O;
     }
     if (!HasSentinel && !Other && llvm::all_of(Real, [&](AllocId A) {
-          return St.Allocs[A].Null == NullIsNull;
+          return St.get(A).Null == NullIsNull;
         })) {
       O.Feasible = false;
       return O;
     }
     for (AllocId A : Real) {
-      St.Allocs[A].Null = NullNonNull;
+      St.mut(A).Null = NullNonNull;
       auto R = St.ReallocOf.find(A);
       if (R != St.ReallocOf.end()) { // realloc succeeded: the old block is gone
         AllocSet Old = R->second;
@@ -1000,7 +1348,7 @@ struct OwnershipAnalysis::Impl {
     Branch Br = statusBranch(*Allocs[A].Rule->Status, Op, K, Truth);
     if (Br == Branch::Unknown)
       return O;
-    AllocState &AS = St.Allocs[A];
+    AllocState &AS = St.mut(A);
     if (Br == Branch::Failed) {
       if (AS.Null == NullNonNull) {
         O.Feasible = false;
@@ -1078,8 +1426,7 @@ struct OwnershipAnalysis::Impl {
         Resolver.model().failureFlagFamily(ME->getMemberDecl()->getName());
     if (!Family)
       return O;
-    for (AllocId A = 0; A < Allocs.size(); ++A) {
-      AllocState &AS = St.Allocs[A];
+    for (auto &[A, AS] : St.Allocs) {
       if (!AS.Allocated || !(AS.Null & NullUnchecked) ||
           !Allocs[A].fresh() || Allocs[A].Rule->Family != *Family)
         continue;
@@ -1106,16 +1453,33 @@ struct OwnershipAnalysis::Impl {
     if (!Cond)
       return St;
     State Out;
+    bool Truth = Succ == 0;
+    std::optional<VarTest> VT;
+    if (!VarSlot.empty())
+      VT = varTest(Cond, Ctx);
+    auto Slot = VT ? VarSlot.find(VT->Var) : VarSlot.end();
     for (const auto &[C, S] : St.Ctx) {
+      CtxKey Key = C;
+      // A test of a tracked variable: decided by what the context knows,
+      // or teaching it.
+      if (Slot != VarSlot.end()) {
+        Known &K = Key.Vars[Slot->second];
+        std::optional<bool> D = decide(K, VT->Op, VT->C);
+        if (D && *D != Truth)
+          continue;
+        if (!D)
+          if (std::optional<Known> L = learn(VT->Op, VT->C, Truth))
+            K = *L;
+      }
       Sub Copy = S;
-      Outcome O = test(Cond, Succ == 0, Copy);
+      Outcome O = test(Cond, Truth, Copy);
       if (!O.Feasible)
         continue;
-      unsigned To = (C == 0 && O.Failed) ? *O.Failed + 1 : C;
-      auto [It, New] = Out.Ctx.try_emplace(To, Copy);
-      if (!New)
-        It->second.join(Copy);
+      if (Key.Failed == 0 && O.Failed)
+        Key.Failed = *O.Failed + 1;
+      Out.add(Key, std::move(Copy));
     }
+    bound(Out, Vars.size());
     return Out;
   }
 
@@ -1133,23 +1497,134 @@ struct OwnershipAnalysis::Impl {
         Last = S->getStmt();
         break;
       }
-    for (auto It = St.Ctx.begin(); It != St.Ctx.end();) {
+    State Out;
+    for (auto &[K, Sub0] : St.Ctx) {
+      CtxKey Key = K;
+      Sub &S = Sub0;
       bool Alive = true;
+      dropDead(S, B);
       for (const CFGElement &E : *B) {
-        if (std::optional<CFGStmt> S = E.getAs<CFGStmt>())
-          Alive = transfer(S->getStmt(), It->second, It->first);
+        if (std::optional<CFGStmt> Stm = E.getAs<CFGStmt>())
+          Alive = transfer(Stm->getStmt(), S, Key);
         if (!Alive)
           break;
       }
-      if (!Alive) {
-        It = St.Ctx.erase(It);
+      if (!Alive)
         continue;
-      }
       // Falling off the end of the function.
       if (ToExit && !(Last && isa<ReturnStmt>(Last)))
         if (const auto *Body = dyn_cast_or_null<CompoundStmt>(FD->getBody()))
-          exitAt(It->second, It->first, nullptr, Body->getRBracLoc());
-      ++It;
+          exitAt(S, Key, nullptr, Body->getRBracLoc(), false);
+      Out.add(Key, std::move(S));
+    }
+    bound(Out, Vars.size());
+    St = std::move(Out);
+  }
+
+  // --- liveness ------------------------------------------------------------
+
+  /// Variables referenced in the function, and per block those referenced
+  /// in it or in a block after it (live on entry), when the function has
+  /// enough of them for the bindings of dead ones to weigh (long generated
+  /// functions): their places are dropped, their memory forgotten.
+  llvm::DenseMap<const VarDecl *, unsigned> VarIndex;
+  std::vector<llvm::BitVector> LiveIn;
+
+  void computeLiveness() {
+    constexpr unsigned Threshold = 32;
+    std::vector<llvm::SmallVector<unsigned, 4>> Refs(Cfg->getNumBlockIDs());
+    for (const CFGBlock *B : *Cfg)
+      for (const CFGElement &E : *B)
+        if (std::optional<CFGStmt> S = E.getAs<CFGStmt>())
+          if (const auto *DRE = dyn_cast<DeclRefExpr>(S->getStmt()))
+            if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+                VD && VD->hasLocalStorage()) {
+              auto [It, New] = VarIndex.try_emplace(VD, VarIndex.size());
+              Refs[B->getBlockID()].push_back(It->second);
+            }
+    if (VarIndex.size() < Threshold) {
+      VarIndex.clear();
+      return;
+    }
+    LiveIn.assign(Cfg->getNumBlockIDs(), llvm::BitVector(VarIndex.size()));
+    for (unsigned I = 0; I < Refs.size(); ++I)
+      for (unsigned V : Refs[I])
+        LiveIn[I].set(V);
+    // Backward, to a fixpoint: live on entry = used here or live after.
+    PostOrderCFGView POV(Cfg.get());
+    bool Changed = true;
+    while (Changed) {
+      Changed = false;
+      for (const CFGBlock *B : POV)
+        for (const CFGBlock::AdjacentBlock &Succ : B->succs())
+          if (const CFGBlock *S = Succ.getReachableBlock()) {
+            llvm::BitVector &In = LiveIn[B->getBlockID()];
+            llvm::BitVector Before = In;
+            In |= LiveIn[S->getBlockID()];
+            Changed |= In != Before;
+          }
+    }
+  }
+
+  /// Forgets the places of variables dead on entry to \p B.
+  void dropDead(Sub &St, const CFGBlock *B) {
+    if (LiveIn.empty())
+      return;
+    const llvm::BitVector &Live = LiveIn[B->getBlockID()];
+    AllocSet Dropped;
+    for (auto It = St.Points.begin(); It != St.Points.end();) {
+      auto V = VarIndex.find(It->first.Var);
+      if (V == VarIndex.end() || Live.test(V->second)) {
+        ++It;
+        continue;
+      }
+      unionInto(Dropped, It->second);
+      It = St.Points.erase(It);
+    }
+    for (AllocId A : Dropped)
+      if (real(A))
+        forgetIfDead(St, A);
+  }
+
+  /// The variables that keep contexts apart, and how the function reports
+  /// failure.
+  void pickVariables() {
+    QualType RT = FD->getReturnType();
+    if (RT->isPointerType())
+      RetKind = ReturnKind::Pointer;
+    else if (RT->isBooleanType())
+      RetKind = ReturnKind::Bool;
+    else if (RT->isIntegralOrEnumerationType())
+      RetKind = ReturnKind::Int;
+    if (const auto *Body = dyn_cast_or_null<CompoundStmt>(FD->getBody()))
+      if (!Body->body_empty())
+        if (const auto *Ret = dyn_cast<ReturnStmt>(Body->body_back()))
+          if (Ret->getRetValue() && RetKind != ReturnKind::Pointer)
+            SuccessValue = constantOf(Ret->getRetValue(), Ctx);
+    VariablePicker P(Ctx, Resolver);
+    P.TraverseStmt(FD->getBody());
+    NegativeFailure = P.NegativeReturn && SuccessValue && *SuccessValue >= 0;
+    std::vector<std::pair<const VarDecl *, VariablePicker::Info>> Cands;
+    for (auto &[V, I] : P.Vars) {
+      if (I.Excluded)
+        continue;
+      bool Status = I.Returns > 0 && RetKind != ReturnKind::None &&
+                    V->getType()->isIntegralOrEnumerationType();
+      if (!Status && !(I.Tests >= 1 && (I.ConstAssigned || I.Tests >= 2)))
+        continue;
+      if (Status)
+        I.Tests += 1000; // first
+      Cands.push_back({V, I});
+    }
+    llvm::stable_sort(Cands, [](const auto &A, const auto &B) {
+      return A.second.Tests > B.second.Tests;
+    });
+    constexpr size_t MaxVars = 4;
+    for (const auto &[V, I] : Cands) {
+      if (Vars.size() == MaxVars)
+        break;
+      VarSlot[V] = Vars.size();
+      Vars.push_back(V);
     }
   }
 
@@ -1186,6 +1661,7 @@ struct OwnershipAnalysis::Impl {
     Cfg = CFG::buildCFG(FD, FD->getBody(), &Ctx, BO);
     if (!Cfg)
       return false;
+    computeLiveness();
 
     PostOrderCFGView POV(Cfg.get());
     std::vector<const CFGBlock *> Order(POV.begin(), POV.end());
@@ -1193,14 +1669,17 @@ struct OwnershipAnalysis::Impl {
     for (unsigned I = 0; I < Order.size(); ++I)
       Rank[Order[I]] = I;
     std::vector<State> In(Cfg->getNumBlockIDs());
+    pickVariables();
     Sub Start;
-    Start.Allocs.resize(Allocs.size());
+    EverGone.assign(Allocs.size(), 0);
     for (AllocId A = 0; A < Allocs.size(); ++A)
       if (Allocs[A].Param) {
         allocate(Start, A);
         Start.Points[Place{FD->getParamDecl(*Allocs[A].Param), nullptr}] = {A};
       }
-    In[Cfg->getEntry().getBlockID()].Ctx.emplace(0, std::move(Start));
+    CtxKey First;
+    First.Vars.resize(Vars.size());
+    In[Cfg->getEntry().getBlockID()].Ctx.emplace(First, std::move(Start));
 
     std::set<unsigned> Work{Rank[&Cfg->getEntry()]};
     while (!Work.empty()) {
@@ -1269,6 +1748,13 @@ const std::vector<ReturnEvent> &OwnershipAnalysis::returns() const {
 }
 const std::vector<PendingLend> &OwnershipAnalysis::pendingLends() const {
   return P->Pending;
+}
+unsigned char OwnershipAnalysis::goneAnywhere(AllocId A) const {
+  unsigned char G = A < P->EverGone.size() ? P->EverGone[A] : 0;
+  for (const ExitState &E : P->Exits)
+    if (E.A == A)
+      G |= E.Gone;
+  return G;
 }
 
 

@@ -94,6 +94,9 @@ struct LeakEvent {
   AllocId Leaked = 0;
   /// The allocation whose failure led here, when on a failure path.
   std::optional<AllocId> Failed;
+  /// The function reports a failure here (NULL, false, an error status), or
+  /// an allocation failed on the way.
+  bool Failing = false;
 };
 
 /// An allocation's value is used: dereferenced, indexed, passed where the
@@ -197,6 +200,9 @@ public:
   const std::vector<StoreEvent> &stores() const;
   const std::vector<ReturnEvent> &returns() const;
   const std::vector<PendingLend> &pendingLends() const;
+  /// How allocation \p A stopped being owned, on any path (GoneKind bits):
+  /// at the exits, or before it was forgotten on the way.
+  unsigned char goneAnywhere(AllocId A) const;
 
 private:
   struct Impl;

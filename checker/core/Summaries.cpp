@@ -487,12 +487,10 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
     if (!Id)
       continue;
     bool Always = true;
-    unsigned char Gone = 0;
+    unsigned char Gone = A->goneAnywhere(*Id);
     for (const ExitState &E : A->exits())
-      if (E.A == *Id) {
+      if (E.A == *Id)
         Always &= !E.Owned;
-        Gone |= E.Gone;
-      }
     if (!Always || !Gone || (Gone & GoneReturned))
       continue;
     if (Gone == GoneFreed) {

@@ -390,7 +390,7 @@ AnalysisResult analyse(const AnalysisRequest &R) {
       // A compiler error without a place (a bad flag, an unreadable file)
       // is about this unit: name it, so every report can point at it.
       if (E.Message.FilePath.empty() &&
-          StringRef(E.DiagnosticName).starts_with("clang-diagnostic-"))
+          compat::startsWith(E.DiagnosticName, "clang-diagnostic-"))
         E.Message.FilePath = absoluteIn(R.Sources[I], "");
       Result.Errors.push_back(std::move(E));
     }

@@ -29,11 +29,11 @@ KnownOptions knownOptions() {
   KnownOptions K;
   NamesAndOptions All = getAllChecksAndOptions(false);
   for (const auto &N : All.Names)
-    if (N.getKey().starts_with("alloc-"))
+    if (compat::startsWith(N.getKey(), "alloc-"))
       K.ByCheck[N.getKey()];
   for (const auto &O : All.Options) {
     auto [Check, Name] = O.getKey().split('.');
-    if (Check.starts_with("alloc-") && !Name.empty())
+    if (compat::startsWith(Check, "alloc-") && !Name.empty())
       K.ByCheck[Check].insert(Name);
   }
   bool First = true;
@@ -76,7 +76,7 @@ std::vector<std::string> checkOptionKeys(const ClangTidyOptions &Opts,
   llvm::sort(Keys);
   for (const std::string &Key : Keys) {
     auto [Check, Name] = llvm::StringRef(Key).split('.');
-    if (Check.starts_with("alloc-")) {
+    if (compat::startsWith(Check, "alloc-")) {
       auto It = K.ByCheck.find(Check);
       if (It == K.ByCheck.end())
         Problems.push_back(("unknown check '" + Check + "' in option '" + Key +
@@ -174,14 +174,14 @@ InputChoice chooseInputs(llvm::ArrayRef<std::string> Sources,
                          ClangTidyOptionsProvider &Provider) {
   InputChoice C;
   llvm::SmallString<256> Root(SrcRoot);
-  if (!Root.empty() && !Root.ends_with("/"))
+  if (!Root.empty() && !compat::endsWith(Root, "/"))
     Root += '/';
   for (const std::string &S : Sources) {
     llvm::SmallString<256> Abs(S);
     llvm::sys::fs::make_absolute(Abs);
     llvm::sys::path::remove_dots(Abs, true);
     llvm::StringRef Rel = Abs;
-    if (!Root.empty() && Rel.starts_with(Root))
+    if (!Root.empty() && compat::startsWith(Rel, Root))
       Rel = Rel.drop_front(Root.size());
     if (llvm::any_of(Exclude, [&](const llvm::GlobPattern &G) {
           return G.match(Rel) || G.match(Abs);

@@ -99,7 +99,7 @@ RuleInfo ruleInfo(llvm::StringRef Id) {
   if (R.Summary.empty())
     R.Summary = compat::startsWith(Id, "clang-diagnostic-") ? "Compiler diagnostic."
                                                     : (Id + " finding").str();
-  if (R.HelpUri.empty() && Id.starts_with("clang-diagnostic-"))
+  if (R.HelpUri.empty() && compat::startsWith(Id, "clang-diagnostic-"))
     R.HelpUri = "https://clang.llvm.org/docs/DiagnosticsReference.html";
   if (R.Full.empty())
     R.Full = R.Summary;

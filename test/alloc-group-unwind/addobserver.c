@@ -42,8 +42,8 @@ OCStackResult add_observer(int id, const char *uri, const char *query,
   if (!node->token) {
     free(node);
     return OC_STACK_NO_MEMORY;
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'node->query' allocated at line 35 leaks when allocation of 'node->token' fails; free it on this path or jump to the cleanup label [alloc-group-unwind]{{$}}
-    // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: 'node->resUri' allocated at line 30 leaks when allocation of 'node->token' fails; free it on this path or jump to the cleanup label [alloc-group-unwind]{{$}}
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'node->query' leaks when allocation of 'node->token' fails; free it on this path or jump to the cleanup label [alloc-group-unwind]{{$}}
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: 'node->resUri' leaks when allocation of 'node->token' fails; free it on this path or jump to the cleanup label [alloc-group-unwind]{{$}}
   }
   memcpy(node->token, token, len);
   node->next = observers;

@@ -13,7 +13,7 @@ int fill(struct item *items, int n) {
     char *name = malloc(32);
     if (!name)
       return -1;
-    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'scratch' allocated at line 9 leaks when allocation of 'name' fails; free it on this path or jump to the cleanup label [alloc-group-unwind]{{$}}
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'scratch' leaks when allocation of 'name' fails; free it on this path or jump to the cleanup label [alloc-group-unwind]{{$}}
     items[i].name = name;
   }
   free(scratch);
@@ -45,7 +45,7 @@ int by_kind(int kind, struct item *out) {
     char *extra = malloc(8);
     if (!extra)
       return -2;
-    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'buf' allocated at line 40 leaks when allocation of 'extra' fails; {{.*}} [alloc-group-unwind]{{$}}
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'buf' leaks when allocation of 'extra' fails; {{.*}} [alloc-group-unwind]{{$}}
     out->name = extra;
     break;
   }

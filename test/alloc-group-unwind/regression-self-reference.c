@@ -14,7 +14,7 @@ int ring(void) {
   struct node *b = malloc(sizeof *b); /* alloc: stored -- published */
   if (!b)
     return -1;
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'a' allocated at line 11 leaks when allocation of 'b' fails; {{.*}} [alloc-group-unwind]{{$}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'a' leaks when allocation of 'b' fails; {{.*}} [alloc-group-unwind]{{$}}
   a->next = b;
   b->next = a;
   a->prev = a;

@@ -1,9 +1,10 @@
 // RUN: %check_alloc_tidy %s alloc-group-unwind %t
-// RUN: %check_alloc_tidy -check-suffix=ALL %s alloc-group-unwind %t -- \
+// RUN: %check_alloc_tidy -check-suffixes=,ALL %s alloc-group-unwind %t -- \
 // RUN:   --config="{CheckOptions: {alloc-group-unwind.ReportAllExits: true}}"
 
-// By default only failure paths are reported; ReportAllExits also reports
-// ordinary returns that still own memory.
+// By default, failing exits are reported (a return of a failure value, or a
+// path on which an allocation failed); ReportAllExits also reports ordinary
+// returns and the end of the function when they still own memory.
 #include <stdlib.h>
 
 int validate(const char *s);
@@ -14,7 +15,7 @@ int parse(const char *s) {
     return -1;
   if (!validate(s))
     return -2;
-  // CHECK-MESSAGES-ALL: :[[@LINE-1]]:5: warning: 'copy' allocated at line 12 is still owned when the function returns here; free it, return it or store it where it outlives the function [alloc-group-unwind]{{$}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'copy' leaks when 'parse' fails here; free it before returning [alloc-group-unwind]{{$}}
   free(copy);
   return 0;
 }
@@ -24,4 +25,17 @@ void forgets(void) {
   if (p)
     p[0] = 0;
 }
-// CHECK-MESSAGES-ALL: :[[@LINE-1]]:1: warning: 'p' allocated at line 23 is still owned when the function returns here; {{.*}} [alloc-group-unwind]{{$}}
+// CHECK-MESSAGES-ALL: :[[@LINE-1]]:1: warning: 'p' is still owned when the function returns here; {{.*}} [alloc-group-unwind]{{$}}
+
+// A success return that keeps memory is not a failing exit: reported only
+// with ReportAllExits.
+int keeps(const char *s) {
+  char *copy = malloc(64);
+  if (!copy)
+    return -1;
+  if (validate(s))
+    return 1;
+  // CHECK-MESSAGES-ALL: :[[@LINE-1]]:5: warning: 'copy' is still owned when the function returns here; {{.*}} [alloc-group-unwind]{{$}}
+  free(copy);
+  return 0;
+}

@@ -56,7 +56,7 @@ int checked_then_flag(struct db *db, struct node *out) {
   char *b = db_malloc(db, 8); /* alloc: scoped -- freed below */
   if (db->mallocFailed)
     return -1;
-  // CHECK-MESSAGES-UNWIND: :[[@LINE-1]]:5: warning: 'a' allocated at line 53 leaks when allocation of 'b' fails; {{.*}} [alloc-group-unwind]{{$}}
+  // CHECK-MESSAGES-UNWIND: :[[@LINE-1]]:5: warning: 'a' leaks when allocation of 'b' fails; {{.*}} [alloc-group-unwind]{{$}}
   out->name = a;
   db_free(db, b);
   return 0;
