@@ -422,6 +422,7 @@ public:
   struct Info {
     unsigned Tests = 0, Returns = 0;
     bool ConstAssigned = false, Excluded = false;
+    bool GuardsAlloc = false, GuardsFree = false, OtherAssigned = false;
     unsigned Order = 0;
   };
   llvm::MapVector<const VarDecl *, Info> Vars;
@@ -430,6 +431,33 @@ public:
   bool NegativeReturn = false;
 
   bool VisitIfStmt(IfStmt *S) { return condition(S->getCond()); }
+  /// Which tested variables guard allocations and releases: a variable
+  /// that guards both keeps their paths apart (`if (p) a = malloc(n);
+  /// ... if (p) free(a);`).
+  bool TraverseIfStmt(IfStmt *S) {
+    std::optional<VarTest> T =
+        S->getCond() ? varTest(S->getCond(), Ctx) : std::nullopt;
+    if (T)
+      Guards.push_back(T->Var);
+    bool R = RecursiveASTVisitor::TraverseIfStmt(S);
+    if (T)
+      Guards.pop_back();
+    return R;
+  }
+  bool VisitCallExpr(CallExpr *C) {
+    if (Guards.empty())
+      return true;
+    bool Alloc = Resolver.allocation(C, Ctx) != nullptr, Free = false;
+    if (!Alloc)
+      if (const FunctionRule *R =
+              Resolver.ruleForCall(C, Ctx.getSourceManager()))
+        Free = R->FreeArg.has_value() || R->FreesFieldsArg.has_value();
+    for (const VarDecl *V : Guards) {
+      Vars[V].GuardsAlloc |= Alloc;
+      Vars[V].GuardsFree |= Free;
+    }
+    return true;
+  }
   bool VisitWhileStmt(WhileStmt *S) { return condition(S->getCond()); }
   bool VisitDoStmt(DoStmt *S) { return condition(S->getCond()); }
   bool VisitForStmt(ForStmt *S) { return condition(S->getCond()); }
@@ -481,7 +509,9 @@ private:
     Info &I = Vars[V];
     if (!RHS)
       return;
-    if (constantOf(RHS, Ctx))
+    bool Const = constantOf(RHS, Ctx).has_value();
+    I.OtherAssigned |= !Const;
+    if (Const)
       I.ConstAssigned = true;
     else if (const auto *C = dyn_cast<CallExpr>(stripCasts(RHS));
              C && Resolver.allocation(C, Ctx))
@@ -489,6 +519,7 @@ private:
   }
   ASTContext &Ctx;
   CalleeResolver &Resolver;
+  std::vector<const VarDecl *> Guards;
 };
 
 } // namespace
@@ -535,6 +566,9 @@ struct OwnershipAnalysis::Impl {
   /// it returns on success.
   std::optional<int64_t> SuccessValue;
   bool NegativeFailure = false;
+  /// A pointer function whose last statement returns NULL: NULL is one of
+  /// its results ("not found", "no previous value"), not its failure.
+  bool NullIsResult = false;
 
   Impl(const FunctionDecl *FD, ASTContext &Ctx, CalleeResolver &R,
        llvm::ArrayRef<unsigned> Tracked)
@@ -588,7 +622,15 @@ struct OwnershipAnalysis::Impl {
     }
     if (const auto *ME = dyn_cast<MemberExpr>(E)) {
       const auto *FDecl = dyn_cast<FieldDecl>(ME->getMemberDecl());
-      const auto *Base = dyn_cast<DeclRefExpr>(stripCasts(ME->getBase()));
+      // w.u.p: a field of a member of a local object is part of it.
+      const Expr *BaseE = stripCasts(ME->getBase());
+      if (!ME->isArrow())
+        while (const auto *Inner = dyn_cast<MemberExpr>(BaseE)) {
+          if (Inner->isArrow())
+            break;
+          BaseE = stripCasts(Inner->getBase());
+        }
+      const auto *Base = dyn_cast<DeclRefExpr>(BaseE);
       const auto *VD = Base ? dyn_cast<VarDecl>(Base->getDecl()) : nullptr;
       if (!FDecl || !isLocal(VD))
         return std::nullopt;
@@ -912,6 +954,8 @@ struct OwnershipAnalysis::Impl {
         }
       }
     if (RetKind == ReturnKind::Pointer) {
+      if (NullIsResult)
+        return false;
       if (C)
         return *C == 0;
       AllocSet Vals = valueOf(V, St);
@@ -946,6 +990,10 @@ struct OwnershipAnalysis::Impl {
       E.Gone |= AS.Gone;
       E.Allocated = true;
       if (!AS.Owned || AS.Lent)
+        continue;
+      // Freed on a path that joined this one (`if (n) free(p);`): the
+      // condition decided, and what it knows the analysis does not.
+      if (AS.Gone & GoneFreed)
         continue;
       std::optional<AllocId> Failed;
       if (Context != 0 && Context != ManyFailed) {
@@ -1601,6 +1649,9 @@ struct OwnershipAnalysis::Impl {
         if (const auto *Ret = dyn_cast<ReturnStmt>(Body->body_back()))
           if (Ret->getRetValue() && RetKind != ReturnKind::Pointer)
             SuccessValue = constantOf(Ret->getRetValue(), Ctx);
+          else if (Ret->getRetValue())
+            NullIsResult = Ret->getRetValue()->isNullPointerConstant(
+                Ctx, Expr::NPC_ValueDependentIsNotNull);
     VariablePicker P(Ctx, Resolver);
     P.TraverseStmt(FD->getBody());
     NegativeFailure = P.NegativeReturn && SuccessValue && *SuccessValue >= 0;
@@ -1612,8 +1663,15 @@ struct OwnershipAnalysis::Impl {
                     V->getType()->isIntegralOrEnumerationType();
       if (!Status && !(I.Tests >= 1 && (I.ConstAssigned || I.Tests >= 2)))
         continue;
+      // A computed value guarding only a release (`n = strlen(p); ...
+      // if (n) free(p);`): splitting on it separates paths by what the
+      // analysis cannot know; joined, the release settles them.
+      if (!Status && I.GuardsFree && !I.GuardsAlloc && I.OtherAssigned)
+        continue;
       if (Status)
         I.Tests += 1000; // first
+      else if (I.GuardsAlloc && I.GuardsFree)
+        I.Tests += 500; // then the guards of correlated allocations
       Cands.push_back({V, I});
     }
     llvm::stable_sort(Cands, [](const auto &A, const auto &B) {

@@ -401,6 +401,7 @@ void SummaryTable::ensure(ASTContext &Ctx) {
   if (Done || Computing)
     return;
   Computing = true;
+  Owning_.compute(Ctx, Resolver, Owner->External.get());
   const SourceManager &SM = Ctx.getSourceManager();
   CallGraph CG;
   CG.addToCallGraph(Ctx.getTranslationUnitDecl());
@@ -502,6 +503,20 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
           break;
         }
       continue;
+    }
+    // Stored only into fields that nothing frees (a back-pointer, a link
+    // of an intrusive list, a view): a store is not a hand-over then.
+    if ((Gone & ~GoneOutParam) == GoneEscaped) {
+      bool Owning = false, Any = false;
+      for (const StoreEvent &S : A->stores())
+        if (S.A == *Id) {
+          Any = true;
+          Owning |= S.Global || !S.Field || Owning_.owns(S.Field);
+        }
+      if (Any && !Owning) {
+        R.Args.push_back({U.Index, ArgContract::Borrows});
+        continue;
+      }
     }
     // Stored where it outlives the call, or handed on: the caller must not
     // free it.  Kept, not freed: the caller may still use it meanwhile.

@@ -27,6 +27,7 @@
 
 #include "AllocationModel.h"
 #include "AllocationSites.h"
+#include "OwningFields.h"
 #include "llvm/ADT/DenseMap.h"
 #include <deque>
 #include <map>
@@ -94,6 +95,7 @@ private:
   std::map<const FunctionDecl *, FunctionRule> Rules;
   llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<unsigned, 2>> Tracked;
   std::vector<const FunctionDecl *> Order;
+  OwningFields Owning_;
 };
 
 /// Everything the checks of one configuration share in a translation unit.

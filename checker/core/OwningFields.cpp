@@ -1,0 +1,184 @@
+//===--- OwningFields.cpp - which struct fields own what they point to ----===//
+
+#include "OwningFields.h"
+#include "AllocationModel.h"
+#include "AllocationSites.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+
+namespace clang::tidy::alloc {
+namespace {
+
+const FieldDecl *fieldOf(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+      return F->getCanonicalDecl();
+  return nullptr;
+}
+
+/// The indexes of \p FD's parameters its body hands to a deallocator.
+llvm::SmallVector<unsigned, 2> freedParams(const FunctionDecl *FD,
+                                           CalleeResolver &Resolver,
+                                           const SourceManager &SM);
+
+class Scan : public RecursiveASTVisitor<Scan> {
+public:
+  Scan(ASTContext &Ctx, CalleeResolver &R, const AllocationModel *External,
+       llvm::DenseSet<const FieldDecl *> &Out)
+      : SM(Ctx.getSourceManager()), Resolver(R), External(External),
+        Out(Out) {}
+
+  /// p = x->next; ... free(p): a list walked and freed through a local.
+  bool VisitBinaryOperator(BinaryOperator *B) {
+    if (B->getOpcode() == BO_Assign)
+      loaded(B->getLHS(), B->getRHS());
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *V) {
+    if (V->getInit())
+      loadedInto(V, V->getInit());
+    return true;
+  }
+
+  bool VisitCallExpr(CallExpr *C) {
+    const FunctionDecl *Callee = C->getDirectCallee();
+    if (!Callee)
+      return true;
+    const FunctionRule *R = Resolver.declaredRule(Callee, SM);
+    if (!R && External && Callee->getIdentifier())
+      R = External->lookup(Callee->getName());
+    for (unsigned I = 0; I < C->getNumArgs(); ++I) {
+      const FieldDecl *F = fieldOf(C->getArg(I));
+      const VarDecl *Local = nullptr;
+      if (!F) {
+        const auto *DRE =
+            dyn_cast<DeclRefExpr>(C->getArg(I)->IgnoreParenImpCasts());
+        Local = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+        if (!Local || !Local->hasLocalStorage())
+          continue;
+      }
+      bool Frees = R && (R->FreeArg == I || R->argContract(I) ==
+                                                ArgContract::Takes);
+      if (!Frees && !R)
+        if (const FunctionDecl *Def = Callee->getDefinition())
+          Frees = llvm::is_contained(freedParams(Def, Resolver, SM), I);
+      if (!Frees)
+        continue;
+      if (F)
+        Out.insert(F);
+      else
+        FreedLocals.insert(Local);
+    }
+    return true;
+  }
+
+private:
+  void loaded(const Expr *LHS, const Expr *RHS) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts());
+    if (const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr)
+      loadedInto(V, RHS);
+  }
+  void loadedInto(const VarDecl *V, const Expr *RHS) {
+    if (!V->hasLocalStorage())
+      return;
+    if (const FieldDecl *F = fieldOf(RHS)) {
+      Loaded[V].push_back(F);
+      return;
+    }
+    const auto *From = dyn_cast<DeclRefExpr>(RHS->IgnoreParenImpCasts());
+    if (const auto *W = From ? dyn_cast<VarDecl>(From->getDecl()) : nullptr)
+      if (W->hasLocalStorage())
+        Copies.push_back({W, V});
+  }
+
+public:
+  /// After the walk: the fields loaded into a freed local, following
+  /// copies between locals backwards (next = p->next; free(p); p = next).
+  void finish() {
+    llvm::SmallVector<const VarDecl *, 16> Work(FreedLocals.begin(),
+                                                FreedLocals.end());
+    llvm::DenseSet<const VarDecl *> Seen(FreedLocals.begin(),
+                                         FreedLocals.end());
+    while (!Work.empty()) {
+      const VarDecl *V = Work.pop_back_val();
+      for (const FieldDecl *F : Loaded.lookup(V))
+        Out.insert(F);
+      for (const auto &[From, To] : Copies)
+        if (To == V && Seen.insert(From).second)
+          Work.push_back(From);
+    }
+  }
+
+private:
+
+  const SourceManager &SM;
+  CalleeResolver &Resolver;
+  const AllocationModel *External;
+  llvm::DenseSet<const FieldDecl *> &Out;
+  /// The fields each local variable was loaded from, anywhere in the unit.
+  llvm::DenseMap<const VarDecl *, llvm::SmallVector<const FieldDecl *, 2>>
+      Loaded;
+  llvm::DenseSet<const VarDecl *> FreedLocals;
+  std::vector<std::pair<const VarDecl *, const VarDecl *>> Copies;
+};
+
+class ParamFrees : public RecursiveASTVisitor<ParamFrees> {
+public:
+  ParamFrees(const FunctionDecl *FD, CalleeResolver &R, const SourceManager &SM)
+      : FD(FD), Resolver(R), SM(SM) {}
+  bool VisitCallExpr(CallExpr *C) {
+    const FunctionDecl *Callee = C->getDirectCallee();
+    const FunctionRule *R = Callee ? Resolver.declaredRule(Callee, SM) : nullptr;
+    if (!R || !R->FreeArg || *R->FreeArg >= C->getNumArgs())
+      return true;
+    const auto *DRE =
+        dyn_cast<DeclRefExpr>(C->getArg(*R->FreeArg)->IgnoreParenImpCasts());
+    if (const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr)
+      if (P->getDeclContext() == FD)
+        Freed.push_back(P->getFunctionScopeIndex());
+    return true;
+  }
+  llvm::SmallVector<unsigned, 2> Freed;
+
+private:
+  const FunctionDecl *FD;
+  CalleeResolver &Resolver;
+  const SourceManager &SM;
+};
+
+llvm::SmallVector<unsigned, 2> freedParams(const FunctionDecl *FD,
+                                           CalleeResolver &Resolver,
+                                           const SourceManager &SM) {
+  ParamFrees P(FD, Resolver, SM);
+  P.TraverseStmt(FD->getBody());
+  return P.Freed;
+}
+
+} // namespace
+
+void OwningFields::compute(ASTContext &Ctx, CalleeResolver &Resolver,
+                           const AllocationModel *External) {
+  if (Computed)
+    return;
+  Computed = true;
+  Scan S(Ctx, Resolver, External, Fields);
+  S.TraverseAST(Ctx);
+  S.finish();
+  for (const AllocationModel *M : {&Resolver.model(), External})
+    if (M)
+      for (const FunctionRule *R : M->sorted())
+        for (const std::string &F : R->FreedFields)
+          Names.insert(llvm::StringRef(F).rsplit('.').second.empty()
+                           ? llvm::StringRef(F)
+                           : llvm::StringRef(F).rsplit('.').second);
+}
+
+bool OwningFields::owns(const FieldDecl *F) const {
+  if (!F)
+    return true;
+  F = F->getCanonicalDecl();
+  return Fields.count(F) || (F->getIdentifier() && Names.count(F->getName()));
+}
+
+} // namespace clang::tidy::alloc

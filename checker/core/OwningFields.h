@@ -1,0 +1,48 @@
+//===--- OwningFields.h - which struct fields own what they point to ------===//
+//
+// A pointer stored into a field outlives the call that stores it, but
+// storing is not owning: intrusive lists, back-pointers and views store
+// pointers that somebody else frees.  A field owns its pointee when some
+// code the unit sees releases what it holds: a deallocator (rules,
+// attributes, a summary of another unit) called on `x->field`, a function
+// of this unit that frees the parameter it is handed `x->field` as, or a
+// destroy function (another unit's summary) that frees that field by name.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ALLOC_TIDY_CORE_OWNINGFIELDS_H
+#define ALLOC_TIDY_CORE_OWNINGFIELDS_H
+
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringSet.h"
+
+namespace clang {
+class ASTContext;
+class FieldDecl;
+} // namespace clang
+
+namespace clang::tidy::alloc {
+
+class AllocationModel;
+class CalleeResolver;
+
+class OwningFields {
+public:
+  /// Scans the unit of \p Ctx once, with the declared rules of \p Resolver
+  /// and the other units' summaries \p External (may be null).
+  void compute(ASTContext &Ctx, CalleeResolver &Resolver,
+               const AllocationModel *External);
+
+  /// True when something the unit sees releases what \p F points to.
+  bool owns(const FieldDecl *F) const;
+
+private:
+  bool Computed = false;
+  llvm::DenseSet<const FieldDecl *> Fields;
+  /// Field names other units' destroy functions free (FreedFields).
+  llvm::StringSet<> Names;
+};
+
+} // namespace clang::tidy::alloc
+
+#endif // ALLOC_TIDY_CORE_OWNINGFIELDS_H
