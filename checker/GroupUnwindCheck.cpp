@@ -172,10 +172,36 @@ void GroupUnwindCheck::check(const MatchFinder::MatchResult &Result) {
              DiagnosticIDs::Note);
     CleanupNote(Leaked, *L);
   }
+  // An exit that keeps what the function's other exits release: whatever
+  // this exit reports (an enumerator, a status, nothing in a void
+  // function), the function's own paths show the allocation is its duty.
+  std::map<AllocId, const ExitState *> ReleasedAt;
+  for (const ExitState &E : Analysis.exits())
+    if (E.Allocated && !E.Owned && E.Gone && !ReleasedAt.count(E.A))
+      ReleasedAt[E.A] = &E;
+  for (const auto &[Key, L] : Normal) {
+    if (Failure.count(Key) || Failing.count(Key))
+      continue;
+    auto It = ReleasedAt.find(L->Leaked);
+    if (It == ReleasedAt.end() || It->second->ExitLoc == L->ExitLoc)
+      continue;
+    const Allocation &Leaked = Allocs[L->Leaked];
+    diag(L->ExitLoc, "%0 leaks here, though the function releases it on "
+                     "its other paths; free it before this exit too")
+        << Leaked.describe();
+    diag(Leaked.Loc, "%0 allocated here", DiagnosticIDs::Note)
+        << Leaked.describe();
+    diag(It->second->ExitLoc, "released on the path to this exit",
+         DiagnosticIDs::Note);
+    CleanupNote(Leaked, *L);
+  }
   if (!ReportAllExits)
     return;
   for (const auto &[Key, L] : Normal) {
     if (Failure.count(Key) || Failing.count(Key))
+      continue;
+    if (auto It = ReleasedAt.find(L->Leaked);
+        It != ReleasedAt.end() && It->second->ExitLoc != L->ExitLoc)
       continue;
     const Allocation &Leaked = Allocs[L->Leaked];
     diag(L->ExitLoc, "%0 is still owned when the function returns here; free "

@@ -153,7 +153,86 @@ const FunctionRule *CalleeResolver::ruleFor(const FunctionDecl *FD,
 
 const FunctionRule *CalleeResolver::ruleForCall(const CallExpr *Call,
                                                 const SourceManager &SM) {
-  return ruleFor(Call->getDirectCallee(), SM);
+  if (const FunctionDecl *FD = Call->getDirectCallee())
+    return ruleFor(FD, SM);
+  return hookRule(Call->getCallee(), SM);
+}
+
+std::optional<HookTarget> hookTarget(const Expr *Callee) {
+  const Expr *E = Callee->IgnoreParenImpCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_Deref)
+    E = U->getSubExpr()->IgnoreParenImpCasts();
+  HookTarget T;
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    if (ME->isArrow())
+      return std::nullopt;
+    T.Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    E = ME->getBase()->IgnoreParenImpCasts();
+  }
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  T.Var = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!T.Var || T.Var->hasLocalStorage() || !T.Var->getIdentifier() ||
+      (T.Field && !T.Field->getIdentifier()))
+    return std::nullopt;
+  T.Name = T.Var->getName().str();
+  if (T.Field)
+    T.Name += "." + T.Field->getName().str();
+  return T;
+}
+
+const FunctionDecl *hookInitialiser(const HookTarget &T) {
+  const VarDecl *Def = T.Var->getDefinition();
+  if (!Def)
+    Def = T.Var->getInitializingDeclaration();
+  const Expr *Init = Def ? Def->getInit() : nullptr;
+  if (!Init)
+    return nullptr;
+  Init = Init->IgnoreParenImpCasts();
+  if (T.Field) {
+    const auto *IL = dyn_cast<InitListExpr>(Init);
+    if (!IL)
+      return nullptr;
+    if (const InitListExpr *Sem = IL->isSemanticForm() ? IL : IL->getSemanticForm())
+      IL = Sem;
+    unsigned Index = T.Field->getFieldIndex();
+    if (Index >= IL->getNumInits())
+      return nullptr;
+    Init = IL->getInit(Index)->IgnoreParenImpCasts();
+  }
+  if (const auto *U = dyn_cast<UnaryOperator>(Init); U && U->getOpcode() == UO_AddrOf)
+    Init = U->getSubExpr()->IgnoreParenImpCasts();
+  const auto *DRE = dyn_cast<DeclRefExpr>(Init);
+  return DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
+}
+
+const FunctionRule *CalleeResolver::hookRule(const Expr *Callee,
+                                             const SourceManager &SM) {
+  std::optional<HookTarget> T = hookTarget(Callee);
+  if (!T)
+    return nullptr;
+  // Declared by name in the rules ("global_hooks.allocate"), then the
+  // function the hook is initialised with, then other units' summaries.
+  if (const FunctionRule *R = Model.lookup(T->Name))
+    return R;
+  auto [It, New] = HookCache.try_emplace(T->Name, nullptr);
+  if (!New)
+    return It->second;
+  const FunctionRule *Found = nullptr;
+  if (const FunctionDecl *FD = hookInitialiser(*T)) {
+    if (const FunctionRule *R = ruleFor(FD, SM)) {
+      FunctionRule Copy = *R;
+      Copy.Name = T->Name;
+      Copy.Inferred = true;
+      Copy.Via = FD->getName().str();
+      if (!SM.isInSystemHeader(SM.getFileLoc(T->Var->getLocation())))
+        Copy.Origin = SM.getFileLoc(T->Var->getLocation()).printToString(SM);
+      Found = &HookRules.emplace_back(std::move(Copy));
+    }
+  } else if (External) {
+    Found = External->lookup(T->Name);
+  }
+  HookCache[T->Name] = Found;
+  return Found;
 }
 
 bool isNullOrZero(const Expr *E, ASTContext &Ctx) {
@@ -278,6 +357,45 @@ std::string describeAllocation(const FunctionRule &Rule, StringRef Macro) {
   if (Rule.Inferred && !Rule.Via.empty())
     S += " (through '" + Rule.Via + "', " + Rule.Origin + ")";
   return S;
+}
+
+} // namespace clang::tidy::alloc
+
+namespace clang::tidy::alloc {
+
+std::vector<FunctionRule> hookRules(ASTContext &Ctx, CalleeResolver &Resolver) {
+  std::vector<FunctionRule> Out;
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
+    const auto *V = dyn_cast<VarDecl>(D);
+    if (!V || !V->isThisDeclarationADefinition() || !V->getInit() ||
+        !V->isExternallyVisible() || !V->getIdentifier() ||
+        SM.isInSystemHeader(SM.getFileLoc(V->getLocation())))
+      continue;
+    std::vector<HookTarget> Targets;
+    QualType T = V->getType();
+    if (T->isFunctionPointerType()) {
+      Targets.push_back({V, nullptr, V->getName().str()});
+    } else if (const auto *RT = T->getAs<RecordType>()) {
+      for (const FieldDecl *F : RT->getDecl()->fields())
+        if (F->getType()->isFunctionPointerType() && F->getIdentifier())
+          Targets.push_back(
+              {V, F, V->getName().str() + "." + F->getName().str()});
+    }
+    for (const HookTarget &H : Targets) {
+      const FunctionDecl *FD = hookInitialiser(H);
+      const FunctionRule *R = FD ? Resolver.ruleFor(FD, SM) : nullptr;
+      if (!R)
+        continue;
+      FunctionRule Copy = *R;
+      Copy.Name = H.Name;
+      Copy.Inferred = true;
+      Copy.Via = FD->getName().str();
+      Copy.Origin = SM.getFileLoc(V->getLocation()).printToString(SM);
+      Out.push_back(std::move(Copy));
+    }
+  }
+  return Out;
 }
 
 } // namespace clang::tidy::alloc

@@ -12,6 +12,8 @@
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringMap.h"
+#include <optional>
 #include <deque>
 #include <string>
 #include <vector>
@@ -21,6 +23,8 @@ class ASTContext;
 class CallExpr;
 class DeclRefExpr;
 class Expr;
+class FieldDecl;
+class VarDecl;
 class FunctionDecl;
 class LangOptions;
 class SourceManager;
@@ -29,6 +33,23 @@ class SourceManager;
 namespace clang::tidy::alloc {
 
 class SummaryTable;
+class CalleeResolver;
+
+/// A global function pointer called as a function (an allocator hook):
+/// the variable, the field of it when it is a structure, and the name rules
+/// and summaries know it by ("var" or "var.field").
+struct HookTarget {
+  const VarDecl *Var = nullptr;
+  const FieldDecl *Field = nullptr;
+  std::string Name;
+};
+std::optional<HookTarget> hookTarget(const Expr *Callee);
+/// The function a hook is statically initialised with, when visible.
+const FunctionDecl *hookInitialiser(const HookTarget &T);
+
+/// Rules for the allocator hooks this unit defines and initialises
+/// (exported with the unit's summaries: other units call through them).
+std::vector<FunctionRule> hookRules(ASTContext &Ctx, CalleeResolver &Resolver);
 
 /// Maps function declarations to rules; one per translation unit and
 /// configuration (see UnitState).  Declarations win over inference: the
@@ -69,6 +90,10 @@ public:
 
   const AllocationModel &model() const { return Model; }
 
+  /// The rule for a call through a global function pointer (an allocator
+  /// hook: `global_hooks.allocate(n)`, `ares_malloc(n)`), or nullptr.
+  const FunctionRule *hookRule(const Expr *Callee, const SourceManager &SM);
+
 private:
   const AllocationModel &Model;
   const AllocationModel *External;
@@ -78,6 +103,8 @@ private:
   std::deque<FunctionRule> FromAttributes;
   llvm::DenseMap<const FunctionDecl *, const FunctionRule *> PendingCache;
   std::deque<FunctionRule> PendingRules;
+  llvm::StringMap<const FunctionRule *> HookCache;
+  std::deque<FunctionRule> HookRules;
 };
 
 /// Hands out the resolver of the translation unit being analysed; matchers

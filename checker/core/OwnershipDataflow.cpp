@@ -878,7 +878,10 @@ struct OwnershipAnalysis::Impl {
     // of memory also stored elsewhere or lent to a function that may keep it
     // (a hash table, a cache).
     return !V.empty() && llvm::all_of(V, [&](AllocId A) {
+      // On the path where an allocation failed, returning it returns NULL
+      // (`if (p != NULL) {...} return p;`).
       return A == NullSentinel ||
+             (real(A) && Allocs[A].fresh() && St.get(A).Null == NullIsNull) ||
              (real(A) && Allocs[A].fresh() && St.get(A).Owned &&
               !St.get(A).Lent);
     });
@@ -1559,13 +1562,23 @@ struct OwnershipAnalysis::Impl {
       }
       if (!Alive)
         continue;
-      // Falling off the end of the function.
-      if (ToExit && !(Last && isa<ReturnStmt>(Last)))
-        if (const auto *Body = dyn_cast_or_null<CompoundStmt>(FD->getBody()))
-          exitAt(S, Key, nullptr, Body->getRBracLoc(), false);
       Out.add(Key, std::move(S));
     }
     bound(Out, Vars.size());
+    // Falling off the end of the function: on the edge to the exit, which
+    // a condition may refine (`if (p) free(p); }`).
+    if (ToExit && !(Last && isa<ReturnStmt>(Last)))
+      if (const auto *Body = dyn_cast_or_null<CompoundStmt>(FD->getBody())) {
+        unsigned Idx = 0;
+        for (const CFGBlock::AdjacentBlock &S : B->succs()) {
+          if (S.getReachableBlock() == &Exit) {
+            State Edge = refine(B, Idx, Out);
+            for (auto &[K, Sub1] : Edge.Ctx)
+              exitAt(Sub1, K, nullptr, Body->getRBracLoc(), false);
+          }
+          ++Idx;
+        }
+      }
     St = std::move(Out);
   }
 
@@ -1647,8 +1660,14 @@ struct OwnershipAnalysis::Impl {
     if (const auto *Body = dyn_cast_or_null<CompoundStmt>(FD->getBody()))
       if (!Body->body_empty())
         if (const auto *Ret = dyn_cast<ReturnStmt>(Body->body_back()))
-          if (Ret->getRetValue() && RetKind != ReturnKind::Pointer)
+          if (Ret->getRetValue() && RetKind != ReturnKind::Pointer) {
             SuccessValue = constantOf(Ret->getRetValue(), Ctx);
+            // `int rc = OK; ... return rc;`: the status starts as success.
+            if (!SuccessValue)
+              if (const VarDecl *V = testableVar(Ret->getRetValue()))
+                if (V->getInit())
+                  SuccessValue = constantOf(V->getInit(), Ctx);
+          }
           else if (Ret->getRetValue())
             NullIsResult = Ret->getRetValue()->isNullPointerConstant(
                 Ctx, Expr::NPC_ValueDependentIsNotNull);

@@ -738,7 +738,10 @@ FunctionRule resolve(const FunctionRule &Raw,
       NullAs |= !G || G->MayReturnNull;
     } else if (W[0] == "keeps-not") {
       ArgContract K = G ? G->argContract(Num(2)) : ArgContract::Unspecified;
+      // A callee that frees it does not keep it either: what it frees is
+      // not what this function returns.
       if (!(K == ArgContract::Borrows || K == ArgContract::Copies ||
+            (G && G->FreeArg == Num(2)) ||
             (G && !G->Inferred && K == ArgContract::Unspecified)))
         Allocates = false;
     } else if (W[0] == "forward" && W.size() == 4) {

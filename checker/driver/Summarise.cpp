@@ -92,6 +92,9 @@ public:
       if (R && hasFacts(*R))
         Out.Functions.push_back(*R);
     }
+    for (FunctionRule &R : hookRules(Ctx, Unit.resolver()))
+      if (hasFacts(R))
+        Out.Functions.push_back(std::move(R));
   }
 
 private:
@@ -250,6 +253,9 @@ SummaryResult summarise(const SummaryRequest &R) {
     std::string Rules = option(Opts, "BuiltinRules", defaultBuiltinRules()) +
                         "|" + option(Opts, "RulesFiles", "") + "|" +
                         option(Opts, "ExtraAllocators", "");
+    // A rules file edited in place changes what the summaries say.
+    for (const std::string &F : Config.Files)
+      Rules += "|" + contentHash(F);
     Planned P;
     P.File = std::string(Abs);
     P.Key = unitKey(*R.Compilations, File, Rules);

@@ -1,0 +1,155 @@
+// RUN: %check_alloc_tidy %s alloc-group-unwind %t
+
+// Failing exits, by default: which returns are failures, exits that skip a
+// release the function makes on its other paths, and the correlated
+// conditions that are not leaks.
+#include <stdlib.h>
+#include <string.h>
+
+int check(const char *s);
+int parse_one(const char *s, char **out);
+
+// Positive error codes: the function's last return (0) is its success, so
+// any other constant is a failure.
+int positive_codes(const char *s) {
+  char *buf = strdup(s);
+  if (!buf)
+    return 12;
+  if (!check(buf))
+    return 22;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'buf' leaks when 'positive_codes' fails here; free it before returning [alloc-group-unwind]{{$}}
+  free(buf);
+  return 0;
+}
+
+// A status variable returned after a failed call.
+int status_var(const char *s) {
+  int rc = 0;
+  char *tmp = malloc(16);
+  if (!tmp)
+    return -1;
+  rc = check(s);
+  if (rc != 0)
+    return rc;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'tmp' leaks when 'status_var' fails here; free it before returning [alloc-group-unwind]{{$}}
+  free(tmp);
+  return rc;
+}
+
+// A void function: no failure value, but the other path frees the copy.
+void void_exit(const char *s) {
+  char *copy = strdup(s);
+  if (!copy)
+    return;
+  if (!check(copy))
+    return;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'copy' leaks here, though the function releases it on its other paths; free it before this exit too [alloc-group-unwind]{{$}}
+  free(copy);
+}
+
+// Near miss: NULL is this lookup's ordinary result (its last statement
+// returns it), not its failure; the element is inserted.
+struct elem { struct elem *next; void *data; };
+struct table { struct elem *first; };
+void *insert(struct table *t, void *data) {
+  if (!data)
+    return NULL;
+  struct elem *e = malloc(sizeof *e);
+  if (!e)
+    return data;
+  e->data = data;
+  e->next = t->first;
+  t->first = e;
+  return NULL;
+}
+void table_clear(struct table *t) {
+  struct elem *e = t->first;
+  while (e) {
+    struct elem *next = e->next;
+    free(e);
+    e = next;
+  }
+}
+
+// Near miss: allocated and released under the same unchanged condition.
+int correlated(const char *s, int *cols) {
+  int *map = 0;
+  if (cols) {
+    map = malloc(16);
+    if (!map)
+      goto cleanup;
+  }
+  if (!check(s))
+    goto cleanup;
+cleanup:
+  if (cols)
+    free(map);
+  return -1;
+}
+
+// Near miss: a flag set with the allocation guards its release.
+int flagged(const char *s) {
+  int own = 0;
+  char *p = (char *)s;
+  if (!check(s)) {
+    p = strdup(s);
+    if (!p)
+      return -1;
+    own = 1;
+  }
+  if (p[0] == 0) {
+    if (own)
+      free(p);
+    return -2;
+  }
+  if (own)
+    free(p);
+  return 0;
+}
+
+// Near miss: the release under a computed condition settles the joined
+// paths (`n` is not zero when the copy exists, which the analysis cannot
+// know).
+int computed_guard(const char *s) {
+  char *copy = 0;
+  int n = 0;
+  if (s && s[0]) {
+    copy = strdup(s);
+    if (!copy)
+      return -1;
+    n = (int)strlen(copy);
+  }
+  if (n)
+    free(copy);
+  if (!check(s))
+    return -2;
+  return 0;
+}
+
+// The end of a void function reached on the false edge of a NULL test.
+void free_if_set(const char *s) {
+  char *copy = strdup(s);
+  if (copy)
+    free(copy);
+}
+
+// A constructor written with a NULL guard is an allocator; the caller
+// leaks its result on a parse error.
+struct obj { int kind; };
+static struct obj *obj_new(int kind) {
+  struct obj *o = malloc(sizeof *o);
+  if (o != NULL) {
+    o->kind = kind;
+  }
+  return o;
+}
+int use_obj(const char *s) {
+  struct obj *o = obj_new(1);
+  if (!o)
+    return -1;
+  if (!check(s))
+    return -2;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'o' leaks when 'use_obj' fails here; free it before returning [alloc-group-unwind]{{$}}
+  free(o);
+  return 0;
+}
