@@ -287,11 +287,18 @@ template <> struct MappingTraits<YamlFunction> {
     for (StringRef K : IO.keys())
       if (!llvm::is_contained(Known, K))
         return {};
+    // A function, or an allocator hook: a global function pointer ("var")
+    // or a function-pointer field of a global structure ("var.field").
     StringRef Name = F.Name;
-    if (Name.empty() || !llvm::all_of(Name, [](char C) {
-          return llvm::isAlnum(C) || C == '_';
-        }))
-      return ("function name '" + Name + "' is not a C identifier").str();
+    auto Identifier = [](StringRef S) {
+      return !S.empty() && !llvm::isDigit(S.front()) &&
+             llvm::all_of(S, [](char C) { return llvm::isAlnum(C) || C == '_'; });
+    };
+    auto [Var, Field] = Name.split('.');
+    if (!Identifier(Var) || (Name.contains('.') && !Identifier(Field)))
+      return ("function name '" + Name +
+              "' is not a C identifier (or 'variable.field' for a hook)")
+          .str();
     bool Ret = F.Allocates && F.Allocates->Return;
     if (F.Status && *F.Status != "negative" && *F.Status != "nonzero" &&
         *F.Status != "null")

@@ -153,3 +153,38 @@ int use_obj(const char *s) {
   free(o);
   return 0;
 }
+
+// Allocator hooks: calls through a global function pointer, or a field of
+// a global structure, initialised with an allocator.
+struct hooks { void *(*allocate)(size_t); void (*deallocate)(void *); };
+static struct hooks global_hooks = {malloc, free};
+static void *(*plain_hook)(size_t) = malloc;
+int hooked(const char *s) {
+  char *a = global_hooks.allocate(8);
+  if (!a)
+    return -1;
+  char *b = plain_hook(8);
+  if (!b) {
+    global_hooks.deallocate(a);
+    return -1;
+  }
+  if (!check(s))
+    return -2;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'a' leaks when 'hooked' fails here; free it before returning [alloc-group-unwind]{{$}}
+  // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: 'b' leaks when 'hooked' fails here; free it before returning [alloc-group-unwind]{{$}}
+  global_hooks.deallocate(a);
+  free(b);
+  return 0;
+}
+
+// Near miss: a hook set at run time only (no initialiser) is unknown.
+static void *(*late_hook)(size_t);
+int late(const char *s) {
+  char *a = late_hook(8);
+  if (!a)
+    return -1;
+  if (!check(s))
+    return -2;
+  free(a);
+  return 0;
+}
