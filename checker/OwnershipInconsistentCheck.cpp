@@ -1,7 +1,9 @@
 //===--- OwnershipInconsistentCheck.cpp - alloc-ownership-inconsistent ----===//
 
 #include "OwnershipInconsistentCheck.h"
+#include "Compat.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/Preprocessor.h"
@@ -70,9 +72,79 @@ void OwnershipInconsistentCheck::registerMatchers(MatchFinder *Finder) {
   matchUserFunctions(Finder);
 }
 
+/// True if \p FD's body stores \p P anywhere (`x->f = p`): a store into a
+/// field the unit sees no release of is a borrow to the summaries, but the
+/// declaration may know who frees that field.
+static bool storedSomewhere(const FunctionDecl *FD, const ParmVarDecl *P) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const ParmVarDecl *P;
+    bool Found = false;
+    bool VisitBinaryOperator(BinaryOperator *B) {
+      if (B->isAssignmentOp())
+        if (const auto *D =
+                dyn_cast<DeclRefExpr>(B->getRHS()->IgnoreParenCasts()))
+          Found |= D->getDecl() == P;
+      return !Found;
+    }
+  } F;
+  F.P = P;
+  F.TraverseStmt(FD->getBody());
+  return F.Found;
+}
+
+/// Contracts are checked, not trusted: a declared contract (rules file or
+/// attribute) that the function's own body contradicts on every path.
+void OwnershipInconsistentCheck::checkDeclared(const FunctionDecl *FD,
+                                               ASTContext &Ctx) {
+  const SourceManager &SrcMgr = Ctx.getSourceManager();
+  const FunctionRule *Declared = resolver().declaredRule(FD, SrcMgr);
+  if (!Declared || Declared->Inferred)
+    return;
+  unit().summaries().ensure(Ctx);
+  const FunctionRule *Body = unit().summaries().lookup(FD);
+  if (!Body)
+    return;
+  for (unsigned I = 0; I < FD->getNumParams(); ++I) {
+    const ParmVarDecl *P = FD->getParamDecl(I);
+    if (!P->getIdentifier() || !P->getType()->isPointerType())
+      continue;
+    ArgContract D = Declared->argContract(I), B = Body->argContract(I);
+    bool DeclReleases = Declared->FreeArg == I || D == ArgContract::Takes ||
+                        D == ArgContract::Holds;
+    bool DeclKeepsNot = D == ArgContract::Borrows || D == ArgContract::Copies;
+    bool BodyFrees = Body->FreeArg == I;
+    bool BodyKeepsNot = !BodyFrees && (B == ArgContract::Borrows ||
+                                       B == ArgContract::Copies);
+    if (DeclReleases && BodyKeepsNot && !storedSomewhere(FD, P))
+      diag(P->getLocation(),
+           "'%0' is declared to %select{free|take|hold}1 '%2' (%3), but its "
+           "body never frees or keeps it: the caller leaks it; fix the "
+           "declaration or the body")
+          << FD->getName()
+          << (Declared->FreeArg == I ? 0 : D == ArgContract::Holds ? 2 : 1)
+          << P->getName() << Declared->Origin;
+    else if (DeclKeepsNot && BodyFrees)
+      diag(P->getLocation(),
+           "'%0' is declared to %select{borrow|copy}1 '%2' (%3), but its "
+           "body frees it on every path: callers will free it again; fix "
+           "the declaration or the body")
+          << FD->getName() << (D == ArgContract::Copies) << P->getName()
+          << Declared->Origin;
+  }
+}
+
 void OwnershipInconsistentCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+  if (FD && FD->isThisDeclarationADefinition())
+    checkDeclared(FD, *Result.Context);
   if (!FD || familyKey(FD).empty())
+    return;
+  // A function a rules file describes is a deliberate exception to its
+  // family's convention, as an annotated one is (checkDeclared checks it
+  // against its body instead).
+  if (const FunctionRule *D =
+          resolver().declaredRule(FD, *Result.SourceManager);
+      D && !D->Inferred && compat::endsWith(D->Origin, ".yaml"))
     return;
   FunctionContract C =
       inferContract(FD, *Result.Context, resolver(), Index.get());

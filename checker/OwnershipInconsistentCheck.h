@@ -25,6 +25,7 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
+  void checkDeclared(const FunctionDecl *FD, ASTContext &Ctx);
   std::shared_ptr<const JustificationIndex> Index;
   const SourceManager *SM = nullptr;
   std::vector<FunctionContract> Members;
