@@ -1,6 +1,7 @@
 //===--- AllocationSites.cpp - resolve calls against the model ------------===//
 
 #include "AllocationSites.h"
+#include "Compat.h"
 #include "Summaries.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -82,6 +83,10 @@ std::optional<FunctionRule> fromAttributes(const FunctionDecl *FD,
     R.NoReturn = true;
     Any = true;
   }
+  // __attribute__((returns_nonnull)) on an allocator: it aborts rather
+  // than return NULL.
+  if (R.AllocatesReturn && FD->hasAttr<ReturnsNonNullAttr>())
+    R.MayReturnNull = false;
   if (!Any)
     return std::nullopt;
   return R;
@@ -117,8 +122,29 @@ const FunctionRule *CalleeResolver::declaredRule(const FunctionDecl *FD,
 
 const FunctionRule *CalleeResolver::ruleFor(const FunctionDecl *FD,
                                             const SourceManager &SM) {
-  if (const FunctionRule *R = declaredRule(FD, SM))
+  if (const FunctionRule *R = declaredRule(FD, SM)) {
+    // An attribute says "allocates"; the body may also show that it never
+    // returns NULL (it aborts instead), which the attribute cannot say.
+    if (R->AllocatesReturn && R->MayReturnNull &&
+        compat::startsWith(R->Origin, "attribute"))
+      if (const FunctionRule *S = inferredRule(FD, SM);
+          S && S->AllocatesReturn && !S->MayReturnNull) {
+        auto [It, New] = NeverNull.try_emplace(FD->getCanonicalDecl(), nullptr);
+        if (New) {
+          FunctionRule Copy = *R;
+          Copy.MayReturnNull = false;
+          Copy.NullNote = "its body never returns NULL (" + S->Origin + ")";
+          It->second = &HookRules.emplace_back(std::move(Copy));
+        }
+        return It->second;
+      }
     return R;
+  }
+  return inferredRule(FD, SM);
+}
+
+const FunctionRule *CalleeResolver::inferredRule(const FunctionDecl *FD,
+                                                 const SourceManager &SM) {
   if (!FD)
     return nullptr;
   // A body in this unit: what it does is known from it (or not yet, while

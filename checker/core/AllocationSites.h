@@ -104,6 +104,10 @@ private:
   llvm::DenseMap<const FunctionDecl *, const FunctionRule *> PendingCache;
   std::deque<FunctionRule> PendingRules;
   llvm::StringMap<const FunctionRule *> HookCache;
+  llvm::DenseMap<const FunctionDecl *, const FunctionRule *> NeverNull;
+  /// The summary of \p FD's body: this unit's, or another unit's.
+  const FunctionRule *inferredRule(const FunctionDecl *FD,
+                                   const SourceManager &SM);
   std::deque<FunctionRule> HookRules;
 };
 

@@ -171,11 +171,15 @@ FunctionContract inferContract(const FunctionDecl *FD, ASTContext &Ctx,
 }
 
 std::string familyKey(const FunctionDecl *FD) {
-  if (!FD->getIdentifier() || FD->getNumParams() < 2)
+  // An API's families: functions other files call.  A file's static
+  // helpers share a prefix ("prv_", "do_") without sharing a convention.
+  if (!FD->getIdentifier() || FD->getNumParams() < 2 ||
+      !FD->isExternallyVisible())
     return "";
   StringRef Name = FD->getName();
   size_t Cut = Name.rfind('_');
-  if (Cut == StringRef::npos || Cut == 0 || Cut + 1 == Name.size())
+  if (Cut == StringRef::npos || Cut == 0 || Cut + 1 == Name.size() ||
+      Name.take_front(Cut).trim('_').empty())
     return "";
   QualType First = FD->getParamDecl(0)->getType();
   if (!First->isPointerType())

@@ -825,13 +825,15 @@ struct OwnershipAnalysis::Impl {
 
   void assign(Sub &St, const Expr *LHS, const Expr *RHS) {
     AllocSet V = valueOf(RHS, St);
-    if (const auto *C = dyn_cast<CallExpr>(stripCasts(RHS))) {
-      auto It = AllocOf.find(C);
-      if (It != AllocOf.end() && Allocs[It->second].FailsViaStatus)
-        if (const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(LHS)))
-          if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-            St.Status[VD] = {It->second};
-    }
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(LHS)))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+        // The variable now holds another status: the old binding ends.
+        St.Status.erase(VD);
+        const auto *C = dyn_cast<CallExpr>(stripCasts(RHS));
+        auto It = C ? AllocOf.find(C) : AllocOf.end();
+        if (It != AllocOf.end() && Allocs[It->second].FailsViaStatus)
+          St.Status[VD] = {It->second};
+      }
     std::optional<Place> P = placeOf(LHS, St, /*ForStore=*/true);
     bool OutParam = throughParameter(LHS);
     for (AllocId A : V) // name it after where it first goes
@@ -1396,6 +1398,10 @@ struct OwnershipAnalysis::Impl {
   Outcome applyStatus(Sub &St, AllocId A, BinaryOperatorKind Op,
                       const llvm::APSInt &K, bool Truth) {
     Outcome O;
+    // The rule of an allocation can change between rounds over a
+    // recursive component (a summary refined): no status, no test.
+    if (!Allocs[A].Rule || !Allocs[A].Rule->Status)
+      return O;
     Branch Br = statusBranch(*Allocs[A].Rule->Status, Op, K, Truth);
     if (Br == Branch::Unknown)
       return O;

@@ -420,6 +420,11 @@ void SummaryTable::ensure(ASTContext &Ctx) {
     }
     if (Members.empty())
       continue;
+    // The graph orders nodes by address: source order makes the rounds
+    // over a component, and so its summaries, the same on every run.
+    llvm::sort(Members, [&](const FunctionDecl *A, const FunctionDecl *B) {
+      return SM.isBeforeInTranslationUnit(A->getLocation(), B->getLocation());
+    });
     bool Recursive = Members.size() > 1 || I.hasCycle();
     for (unsigned Round = 0; Round < (Recursive ? MaxRounds : 1); ++Round) {
       bool Changed = false;
