@@ -602,6 +602,25 @@ struct OwnershipAnalysis::Impl {
     return {};
   }
 
+  /// `p + k` or `p - k` with a constant k: a header allocator returns its
+  /// block past a header (`return p + 1;`) and its free function frees
+  /// `p - 1`.  Only returns and deallocations look through the offset.
+  const Expr *offsetBase(const Expr *E) {
+    const auto *BO = dyn_cast<BinaryOperator>(stripCasts(E));
+    if (!BO || (BO->getOpcode() != BO_Add && BO->getOpcode() != BO_Sub) ||
+        !BO->getLHS()->getType()->isPointerType() ||
+        !constantOf(BO->getRHS(), Ctx))
+      return nullptr;
+    return BO->getLHS();
+  }
+  AllocSet valueThroughOffset(const Expr *E, const Sub &St) {
+    AllocSet V = valueOf(E, St);
+    if (V.empty())
+      if (const Expr *Base = offsetBase(E))
+        return valueOf(Base, St);
+    return V;
+  }
+
   /// True if some allocation in \p S is a real allocation (not NULL).
   static bool hasAlloc(const AllocSet &S) {
     return llvm::any_of(S, real);
@@ -875,7 +894,7 @@ struct OwnershipAnalysis::Impl {
     if (const auto *BO = dyn_cast<BinaryOperator>(E))
       if (BO->getOpcode() == BO_Assign || BO->getOpcode() == BO_Comma)
         return ownedOrNull(BO->getRHS(), St);
-    AllocSet V = valueOf(E, St);
+    AllocSet V = valueThroughOffset(E, St);
     // The caller gets ownership only of what this function still owns: not
     // of memory also stored elsewhere or lent to a function that may keep it
     // (a hash table, a cache).
@@ -1080,7 +1099,8 @@ struct OwnershipAnalysis::Impl {
         }
         continue;
       }
-      AllocSet V = valueOf(Arg, St);
+      AllocSet V = R && R->FreeArg == I ? valueThroughOffset(Arg, St)
+                                        : valueOf(Arg, St);
       if (!hasAlloc(V))
         continue;
       ArgContract C = R ? R->argContract(I) : ArgContract::Unspecified;
@@ -1220,7 +1240,7 @@ struct OwnershipAnalysis::Impl {
           use(St, Ret->getRetValue(), V, true,
               "returned from a returns_nonnull function");
         Failing = failingReturn(Ret, St, Key);
-        AllocSet Vals = valueOf(V, St);
+        AllocSet Vals = valueThroughOffset(V, St);
         if (Recording) {
           auto [It, New] = ReturnIndex.try_emplace(Ret, Returns.size());
           if (New)

@@ -213,3 +213,28 @@ int handed(const char *s) {
     return -2;
   return 0;
 }
+
+// A header allocator: returns its block past a header, frees `p - 1`.
+void *hdr_alloc(size_t n) {
+  long *p = malloc(n + sizeof(long));
+  if (p == NULL)
+    return NULL;
+  p[0] = 0x0F0F;
+  return p + 1;
+}
+void hdr_free(void *p) {
+  if (p)
+    free((long *)p - 1);
+}
+int with_headers(const char *s) {
+  char *a = hdr_alloc(8);
+  if (!a)
+    return -1;
+  char *b = hdr_alloc(8);
+  if (!b)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'a' leaks when allocation of 'b' fails; free it on this path or jump to the cleanup label [alloc-group-unwind]{{$}}
+  hdr_free(a);
+  hdr_free(b);
+  return 0;
+}
