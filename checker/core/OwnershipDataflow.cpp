@@ -878,10 +878,30 @@ struct OwnershipAnalysis::Impl {
           Stores.push_back(E);
         }
     if (!P) {
+      // &p[k] or p + k stored where it outlives the function: the block
+      // goes with its interior pointer (a region table, a cursor).
+      if (!hasAlloc(V))
+        if (const Expr *Base = interiorBase(RHS))
+          V = valueOf(Base, St);
       release(St, V, GoneEscaped | (OutParam ? GoneOutParam : 0), true);
       return;
     }
     bind(St, *P, std::move(V), LHS);
+  }
+
+  /// The pointer an interior pointer is taken from: `&p[k]`, `p + k`.
+  const Expr *interiorBase(const Expr *E) {
+    E = stripCasts(E);
+    if (const auto *U = dyn_cast<UnaryOperator>(E);
+        U && U->getOpcode() == UO_AddrOf)
+      if (const auto *AS =
+              dyn_cast<ArraySubscriptExpr>(stripCasts(U->getSubExpr())))
+        return AS->getBase();
+    if (const auto *BO = dyn_cast<BinaryOperator>(E);
+        BO && BO->getOpcode() == BO_Add &&
+        BO->getLHS()->getType()->isPointerType())
+      return BO->getLHS();
+    return nullptr;
   }
 
   /// True if every value \p E can produce is NULL or an allocation of this
@@ -1073,8 +1093,22 @@ struct OwnershipAnalysis::Impl {
 
   /// Transfers one statement in one context; false when the context ends
   /// (a call that never returns).
+  /// True if \p Call is handed a deallocator as an argument (a destructor
+  /// callback: `sqlite3_result_text(ctx, z, n, sqlite3_free)`,
+  /// `set_data(obj, p, free)`): the pointers it receives are then held.
+  bool passesDeallocator(const CallExpr *Call) {
+    for (const Expr *A : Call->arguments()) {
+      const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(A));
+      if (const auto *F = DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr)
+        if (const FunctionRule *R = Resolver.ruleFor(F, SM); R && R->FreeArg)
+          return true;
+    }
+    return false;
+  }
+
   bool transferCall(const CallExpr *Call, Sub &St, CtxKey &Key) {
     const FunctionRule *R = Resolver.ruleForCall(Call, SM);
+    const bool HoldsAll = passesDeallocator(Call);
     const FunctionDecl *Callee = Call->getDirectCallee();
     std::string CalleeName = Callee && Callee->getIdentifier()
                                  ? Callee->getName().str()
@@ -1104,6 +1138,8 @@ struct OwnershipAnalysis::Impl {
       if (!hasAlloc(V))
         continue;
       ArgContract C = R ? R->argContract(I) : ArgContract::Unspecified;
+      if (HoldsAll && R && R->FreeArg != I && C != ArgContract::Takes)
+        C = ArgContract::Holds;
       bool Deref = (R && R->dereferences(I)) || paramNonNull(Callee, I);
       use(St, Call, Arg, Deref,
           Deref ? "passed to '" + CalleeName + "', which dereferences it"
