@@ -914,6 +914,13 @@ struct OwnershipAnalysis::Impl {
     if (const auto *BO = dyn_cast<BinaryOperator>(E))
       if (BO->getOpcode() == BO_Assign || BO->getOpcode() == BO_Comma)
         return ownedOrNull(BO->getRHS(), St);
+    // A replaceable allocator hook without a known target, beside returns
+    // of fresh memory (`if (hook) return hook(n); return malloc(n);`): what
+    // the hook returns stands in for the allocation.
+    if (const auto *C = dyn_cast<CallExpr>(E);
+        C && !C->getDirectCallee() && hookTarget(C->getCallee()) &&
+        !Resolver.hookRule(C->getCallee(), SM))
+      return true;
     AllocSet V = valueThroughOffset(E, St);
     // The caller gets ownership only of what this function still owns: not
     // of memory also stored elsewhere or lent to a function that may keep it

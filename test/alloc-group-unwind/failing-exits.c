@@ -238,3 +238,21 @@ int with_headers(const char *s) {
   hdr_free(b);
   return 0;
 }
+
+// A replaceable allocator: a hook set at run time, else malloc.
+static void *(*user_malloc)(size_t);
+void *mm_malloc(size_t n) {
+  if (user_malloc)
+    return user_malloc(n);
+  return malloc(n);
+}
+int with_mm(const char *s) {
+  char *p = mm_malloc(8);
+  if (!p)
+    return -1;
+  if (!check(s))
+    return -2;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'p' leaks when 'with_mm' fails here; free it before returning [alloc-group-unwind]{{$}}
+  free(p);
+  return 0;
+}
