@@ -1106,9 +1106,17 @@ struct OwnershipAnalysis::Impl {
   bool passesDeallocator(const CallExpr *Call) {
     for (const Expr *A : Call->arguments()) {
       const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(A));
-      if (const auto *F = DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr)
-        if (const FunctionRule *R = Resolver.ruleFor(F, SM); R && R->FreeArg)
-          return true;
+      const auto *F = DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
+      if (!F)
+        continue;
+      if (const FunctionRule *R = Resolver.ruleFor(F, SM); R && R->FreeArg)
+        return true;
+      // Shaped as a destructor, void f(void *): a cleanup callback (or a
+      // sentinel such as SQLite's SQLITE_DYNAMIC) the callee keeps with
+      // the pointer.
+      if (F->getReturnType()->isVoidType() && F->getNumParams() == 1 &&
+          F->getParamDecl(0)->getType()->isVoidPointerType())
+        return true;
     }
     return false;
   }
