@@ -298,12 +298,14 @@ std::optional<std::string> statusKind(const std::set<int64_t> &Ok,
   auto All = [](const std::set<int64_t> &S, auto Pred) {
     return llvm::all_of(S, Pred);
   };
-  if (All(Fail, [](int64_t V) { return V < 0; }) &&
-      All(Ok, [](int64_t V) { return V >= 0; }))
-    return std::string("negative");
+  // Success exactly 0: callers test `!= 0` as often as `< 0`, and both
+  // branches are read right as "nonzero".
   if (Ok.size() == 1 && *Ok.begin() == 0 &&
       All(Fail, [](int64_t V) { return V != 0; }))
     return std::string("nonzero");
+  if (All(Fail, [](int64_t V) { return V < 0; }) &&
+      All(Ok, [](int64_t V) { return V >= 0; }))
+    return std::string("negative");
   if (Fail.size() == 1 && *Fail.begin() == 0 &&
       All(Ok, [](int64_t V) { return V != 0; }))
     return std::string("null");
