@@ -143,11 +143,20 @@ struct Sub {
   }
   AllocState &mut(AllocId A) { return Allocs[A]; }
 
-  /// Joins \p O into this state; true if anything changed.
+  /// Joins \p O into this state; true if anything changed (found along
+  /// the way: a copy to compare with would cost as much as the state, once
+  /// per edge into a label that many paths reach).
   bool join(const Sub &O) {
-    Sub Old = *this;
+    bool Changed = false;
     for (const auto &[I, S] : O.Allocs) {
-      AllocState &T = Allocs[I];
+      auto It = Allocs.find(I);
+      if (It == Allocs.end()) {
+        Allocs[I] = S;
+        Changed = true;
+        continue;
+      }
+      AllocState &T = It->second;
+      AllocState Before = T;
       T.Owned |= S.Owned;
       T.Lent |= S.Lent;
       T.Null |= S.Null;
@@ -155,23 +164,29 @@ struct Sub {
       T.Allocated |= S.Allocated;
       if (!T.GoneAt)
         T.GoneAt = S.GoneAt;
+      Changed |= !(T == Before);
     }
     // A place followed on one path and not on the other holds, after the
     // join, something the analysis does not follow on some path.
     for (auto &[K, V] : Points)
       if (O.Points.find(K) == O.Points.end())
-        unionInto(V, {UnknownSentinel});
+        Changed |= unionInto(V, {UnknownSentinel});
     for (const auto &[K, V] : O.Points) {
       auto It = Points.find(K);
-      if (It == Points.end())
-        unionInto(Points[K], {UnknownSentinel});
-      unionInto(Points[K], V);
+      if (It == Points.end()) {
+        AllocSet &New = Points[K];
+        New = {UnknownSentinel};
+        unionInto(New, V);
+        Changed = true;
+        continue;
+      }
+      Changed |= unionInto(It->second, V);
     }
     for (const auto &[K, V] : O.Status)
-      unionInto(Status[K], V);
+      Changed |= unionInto(Status[K], V);
     for (const auto &[K, V] : O.ReallocOf)
-      unionInto(ReallocOf[K], V);
-    return !(*this == Old);
+      Changed |= unionInto(ReallocOf[K], V);
+    return Changed;
   }
 };
 
@@ -831,7 +846,10 @@ struct OwnershipAnalysis::Impl {
   /// Drops \p A from \p St when nothing can reach or report it any more.
   void forgetIfDead(Sub &St, AllocId A) {
     auto It = St.Allocs.find(A);
-    if (It == St.Allocs.end() || It->second.Owned || It->second.Lent ||
+    // Lent and then released: what the callee may have kept no longer
+    // matters to this function.
+    if (It == St.Allocs.end() || It->second.Owned ||
+        (It->second.Lent && !It->second.Gone) ||
         (It->second.Gone & GoneOutParam) || reachable(St, A) ||
         St.ReallocOf.find(A) != St.ReallocOf.end())
       return;
@@ -1573,7 +1591,7 @@ struct OwnershipAnalysis::Impl {
   /// Refines \p St for the edge to successor \p Succ (0: condition true).
   /// Contexts the test proves impossible are dropped; a failure test moves
   /// the normal context to the failed allocation's.
-  State refine(const CFGBlock *B, unsigned Succ, const State &St) {
+  State refine(const CFGBlock *B, unsigned Succ, State St) {
     if (B->succ_size() != 2 || !B->getTerminatorStmt() ||
         isa<SwitchStmt>(B->getTerminatorStmt()))
       return St;
@@ -1586,7 +1604,7 @@ struct OwnershipAnalysis::Impl {
     if (!VarSlot.empty())
       VT = varTest(Cond, Ctx);
     auto Slot = VT ? VarSlot.find(VT->Var) : VarSlot.end();
-    for (const auto &[C, S] : St.Ctx) {
+    for (auto &[C, S] : St.Ctx) {
       CtxKey Key = C;
       // A test of a tracked variable: decided by what the context knows,
       // or teaching it.
@@ -1599,7 +1617,7 @@ struct OwnershipAnalysis::Impl {
           if (std::optional<Known> L = learn(VT->Op, VT->C, Truth))
             K = *L;
       }
-      Sub Copy = S;
+      Sub Copy = std::move(S);
       Outcome O = test(Cond, Truth, Copy);
       if (!O.Feasible)
         continue;
@@ -1689,17 +1707,24 @@ struct OwnershipAnalysis::Impl {
       for (unsigned V : Refs[I])
         LiveIn[I].set(V);
     // Backward, to a fixpoint: live on entry = used here or live after.
+    // PostOrderCFGView iterates in reverse post-order (for forward
+    // problems); a backward problem wants successors first: post-order,
+    // which settles an acyclic CFG in one pass (plus one to confirm).
     PostOrderCFGView POV(Cfg.get());
+    std::vector<const CFGBlock *> PostOrder(POV.begin(), POV.end());
+    std::reverse(PostOrder.begin(), PostOrder.end());
     bool Changed = true;
     while (Changed) {
       Changed = false;
-      for (const CFGBlock *B : POV)
+      for (const CFGBlock *B : PostOrder)
         for (const CFGBlock::AdjacentBlock &Succ : B->succs())
           if (const CFGBlock *S = Succ.getReachableBlock()) {
             llvm::BitVector &In = LiveIn[B->getBlockID()];
-            llvm::BitVector Before = In;
-            In |= LiveIn[S->getBlockID()];
-            Changed |= In != Before;
+            const llvm::BitVector &Out = LiveIn[S->getBlockID()];
+            // Changed unless Out adds nothing: Out minus In is empty.
+            if (!Changed && Out.test(In))
+              Changed = true;
+            In |= Out;
           }
     }
   }
@@ -1835,31 +1860,62 @@ struct OwnershipAnalysis::Impl {
     First.Vars.resize(Vars.size());
     In[Cfg->getEntry().getBlockID()].Ctx.emplace(First, std::move(Start));
 
+    // A block with one predecessor gets its state straight from it, the
+    // way a basic block runs into the next: only join points keep a state
+    // between visits, so straight-line code (a long ladder of allocations
+    // unwound by one label) holds a handful of states, not one per block.
+    std::vector<char> Chained(Cfg->getNumBlockIDs(), 0);
+    for (const CFGBlock *B : Order) {
+      unsigned Preds = 0;
+      for (const CFGBlock::AdjacentBlock &P : B->preds())
+        Preds += P.getReachableBlock() != nullptr;
+      Chained[B->getBlockID()] = Preds == 1 && B != &Cfg->getEntry();
+    }
     std::set<unsigned> Work{Rank[&Cfg->getEntry()]};
+    auto Process = [&](const CFGBlock *Head, State HeadState) {
+      std::vector<std::pair<const CFGBlock *, State>> Stack;
+      Stack.emplace_back(Head, std::move(HeadState));
+      while (!Stack.empty()) {
+        auto [B, St] = std::move(Stack.back());
+        Stack.pop_back();
+        transferBlock(B, St);
+        if (!St.reachable())
+          continue;
+        unsigned I = 0, Last = 0;
+        for (const CFGBlock::AdjacentBlock &S : B->succs()) {
+          if (S.getReachableBlock())
+            Last = I;
+          ++I;
+        }
+        I = 0;
+        for (const CFGBlock::AdjacentBlock &S : B->succs()) {
+          unsigned Idx = I++;
+          const CFGBlock *Succ = S.getReachableBlock();
+          if (!Succ)
+            continue;
+          // The last edge takes the state itself, the others a copy.
+          State Edge = Idx == Last ? refine(B, Idx, std::move(St))
+                                   : refine(B, Idx, St);
+          if (!Edge.reachable())
+            continue;
+          if (Chained[Succ->getBlockID()])
+            Stack.emplace_back(Succ, std::move(Edge));
+          else if (!Recording && In[Succ->getBlockID()].join(Edge))
+            Work.insert(Rank[Succ]);
+        }
+      }
+    };
     while (!Work.empty()) {
       const CFGBlock *B = Order[*Work.begin()];
       Work.erase(Work.begin());
-      State St = In[B->getBlockID()];
-      transferBlock(B, St);
-      if (!St.reachable())
-        continue;
-      unsigned I = 0;
-      for (const CFGBlock::AdjacentBlock &S : B->succs()) {
-        unsigned Idx = I++;
-        const CFGBlock *Succ = S.getReachableBlock();
-        if (!Succ)
-          continue;
-        State Edge = refine(B, Idx, St);
-        if (Edge.reachable() && In[Succ->getBlockID()].join(Edge))
-          Work.insert(Rank[Succ]);
-      }
+      Process(B, In[B->getBlockID()]);
     }
-    // One more pass over the fixpoint, recording what the checks ask about.
+    // One more pass over the fixpoint, recording what the checks ask about:
+    // every join point once, and the blocks that run on from it.
     Recording = true;
-    for (const CFGBlock *B : Order) {
-      State St = In[B->getBlockID()];
-      transferBlock(B, St);
-    }
+    for (const CFGBlock *B : Order)
+      if (!Chained[B->getBlockID()] && In[B->getBlockID()].reachable())
+        Process(B, In[B->getBlockID()]);
     return true;
   }
 };
