@@ -1058,6 +1058,7 @@ struct OwnershipAnalysis::Impl {
       E.Owned |= AS.Owned && !AS.Lent;
       E.Gone |= AS.Gone;
       E.Allocated = true;
+      E.MaybeNonNull |= AS.Null != NullIsNull;
       if (!AS.Owned || AS.Lent)
         continue;
       // Freed on a path that joined this one (`if (n) free(p);`): the

@@ -173,6 +173,9 @@ struct ExitState {
   bool Owned = false;
   unsigned char Gone = 0;
   bool Allocated = false; ///< allocated on some path to this exit
+  /// Not known NULL on some path to this exit (false: the allocation
+  /// failed on every path that reaches it).
+  bool MaybeNonNull = false;
 };
 
 /// Runs the analysis on one function definition.

@@ -614,7 +614,10 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
       bool Unknown = false, Always = true;
       std::set<const Stmt *> Stored;
       for (const ExitState &E : A->exits())
-        if (E.A == S.A && (E.Gone & GoneOutParam) && !E.Owned)
+        // Stored, and not the path where the allocation failed (`*out =
+        // malloc(n); if (*out == NULL) return -1;` stores NULL).
+        if (E.A == S.A && (E.Gone & GoneOutParam) && !E.Owned &&
+            E.MaybeNonNull)
           Stored.insert(E.Exit);
       for (const ReturnEvent &E : A->returns()) {
         std::optional<int64_t> V = returnedConstant(E.Ret, Ctx);
