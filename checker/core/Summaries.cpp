@@ -288,6 +288,41 @@ std::optional<int64_t> returnedConstant(const Stmt *S, ASTContext &Ctx) {
 
 /// How a status value reports failure, from the values returned where an
 /// out-parameter was set (\p Ok) and where it was not (\p Fail).
+/// True if \p Ret is the then-branch of `if (*P == NULL)` (or `!*P`,
+/// `NULL == *P`): the allocation stored through \p P failed there.
+bool returnsOnNullOut(const Stmt *Ret, const ParmVarDecl *P, ASTContext &Ctx) {
+  const Stmt *Child = Ret;
+  for (unsigned Depth = 0; Child && Depth < 3; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(*Child);
+    const Stmt *Parent = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+    if (!Parent)
+      return false;
+    if (const auto *If = dyn_cast<IfStmt>(Parent)) {
+      if (If->getThen() != Child)
+        return false;
+      auto IsDerefP = [&](const Expr *E) {
+        const auto *U = dyn_cast<UnaryOperator>(stripCasts(E));
+        if (!U || U->getOpcode() != UO_Deref)
+          return false;
+        const auto *D = dyn_cast<DeclRefExpr>(stripCasts(U->getSubExpr()));
+        return D && D->getDecl() == P;
+      };
+      const Expr *C = stripCasts(If->getCond());
+      if (const auto *U = dyn_cast<UnaryOperator>(C);
+          U && U->getOpcode() == UO_LNot)
+        return IsDerefP(U->getSubExpr());
+      if (const auto *B = dyn_cast<BinaryOperator>(C); B && B->getOpcode() == BO_EQ)
+        return (IsDerefP(B->getLHS()) && isNullOrZero(B->getRHS(), Ctx)) ||
+               (IsDerefP(B->getRHS()) && isNullOrZero(B->getLHS(), Ctx));
+      return false;
+    }
+    if (!isa<CompoundStmt>(Parent))
+      return false;
+    Child = Parent;
+  }
+  return false;
+}
+
 std::optional<std::string> statusKind(const std::set<int64_t> &Ok,
                                       const std::set<int64_t> &Fail) {
   if (Ok.empty() || Fail.empty())
@@ -621,7 +656,7 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
           Stored.insert(E.Exit);
       for (const ReturnEvent &E : A->returns()) {
         std::optional<int64_t> V = returnedConstant(E.Ret, Ctx);
-        bool IsStored = Stored.count(E.Ret);
+        bool IsStored = Stored.count(E.Ret) && !returnsOnNullOut(E.Ret, P, Ctx);
         Always &= IsStored;
         if (!V) {
           Unknown |= !IsStored;

@@ -256,3 +256,29 @@ int with_mm(const char *s) {
   free(p);
   return 0;
 }
+
+// An out-parameter allocator that tests `*out` itself: its failure returns
+// are not stores, so its status is known and a caller's `!= 0` test reads
+// the failure right.
+struct object { const char *value; size_t len; };
+int object_read(struct object *o, char **bufferP) {
+  if (o->value == NULL)
+    return -2;
+  *bufferP = malloc(o->len);
+  if (*bufferP == NULL)
+    return -1;
+  memcpy(*bufferP, o->value, o->len);
+  return 0;
+}
+int observe(struct object *o);
+void set_payload(void *response, char *buffer);
+int handle_request(struct object *o, int observeOpt, void *response) {
+  char *buffer = NULL;
+  if (object_read(o, &buffer) != 0)
+    return -1;
+  if (observeOpt && observe(o) != 0)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'buffer' leaks when 'handle_request' fails here; free it before returning [alloc-group-unwind]{{$}}
+  set_payload(response, buffer);
+  return 0;
+}
