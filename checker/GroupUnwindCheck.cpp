@@ -179,11 +179,18 @@ void GroupUnwindCheck::check(const MatchFinder::MatchResult &Result) {
   for (const ExitState &E : Analysis.exits())
     if (E.Allocated && !E.Owned && E.Gone && !ReleasedAt.count(E.A))
       ReleasedAt[E.A] = &E;
+  // The exit where another path releases \p L's allocation, if any.
+  auto ReleasedElsewhere = [&](const LeakEvent &L) -> const ExitState * {
+    auto It = ReleasedAt.find(L.Leaked);
+    return It == ReleasedAt.end() || It->second->ExitLoc == L.ExitLoc
+               ? nullptr
+               : It->second;
+  };
   for (const auto &[Key, L] : Normal) {
     if (Failure.count(Key) || Failing.count(Key))
       continue;
-    auto It = ReleasedAt.find(L->Leaked);
-    if (It == ReleasedAt.end() || It->second->ExitLoc == L->ExitLoc)
+    const ExitState *Released = ReleasedElsewhere(*L);
+    if (!Released)
       continue;
     const Allocation &Leaked = Allocs[L->Leaked];
     diag(L->ExitLoc, "%0 leaks here, though the function releases it on "
@@ -191,7 +198,7 @@ void GroupUnwindCheck::check(const MatchFinder::MatchResult &Result) {
         << Leaked.describe();
     diag(Leaked.Loc, "%0 allocated here", DiagnosticIDs::Note)
         << Leaked.describe();
-    diag(It->second->ExitLoc, "released on the path to this exit",
+    diag(Released->ExitLoc, "released on the path to this exit",
          DiagnosticIDs::Note);
     CleanupNote(Leaked, *L);
   }
@@ -200,8 +207,7 @@ void GroupUnwindCheck::check(const MatchFinder::MatchResult &Result) {
   for (const auto &[Key, L] : Normal) {
     if (Failure.count(Key) || Failing.count(Key))
       continue;
-    if (auto It = ReleasedAt.find(L->Leaked);
-        It != ReleasedAt.end() && It->second->ExitLoc != L->ExitLoc)
+    if (ReleasedElsewhere(*L))
       continue;
     const Allocation &Leaked = Allocs[L->Leaked];
     diag(L->ExitLoc, "%0 is still owned when the function returns here; free "

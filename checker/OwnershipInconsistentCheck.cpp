@@ -144,7 +144,7 @@ void OwnershipInconsistentCheck::check(const MatchFinder::MatchResult &Result) {
   // against its body instead).
   if (const FunctionRule *D =
           resolver().declaredRule(FD, *Result.SourceManager);
-      D && !D->Inferred && compat::endsWith(D->Origin, ".yaml"))
+      D && !D->Inferred && !declaredByAttribute(*D))
     return;
   FunctionContract C =
       inferContract(FD, *Result.Context, resolver(), Index.get());

@@ -125,8 +125,7 @@ const FunctionRule *CalleeResolver::ruleFor(const FunctionDecl *FD,
   if (const FunctionRule *R = declaredRule(FD, SM)) {
     // An attribute says "allocates"; the body may also show that it never
     // returns NULL (it aborts instead), which the attribute cannot say.
-    if (R->AllocatesReturn && R->MayReturnNull &&
-        compat::startsWith(R->Origin, "attribute"))
+    if (R->AllocatesReturn && R->MayReturnNull && declaredByAttribute(*R))
       if (const FunctionRule *S = inferredRule(FD, SM);
           S && S->AllocatesReturn && !S->MayReturnNull) {
         auto [It, New] = NeverNull.try_emplace(FD->getCanonicalDecl(), nullptr);
@@ -206,6 +205,23 @@ std::optional<HookTarget> hookTarget(const Expr *Callee) {
   return T;
 }
 
+/// The rule of the function hook \p T is initialised with (\p FD), under
+/// the hook's name, as an inference located at the hook.
+static FunctionRule hookCopy(const FunctionRule &R, const HookTarget &T,
+                      const FunctionDecl *FD, const SourceManager &SM) {
+  FunctionRule Copy = R;
+  Copy.Name = T.Name;
+  Copy.Inferred = true;
+  Copy.Via = FD->getName().str();
+  if (!SM.isInSystemHeader(SM.getFileLoc(T.Var->getLocation())))
+    Copy.Origin = SM.getFileLoc(T.Var->getLocation()).printToString(SM);
+  return Copy;
+}
+
+bool declaredByAttribute(const FunctionRule &R) {
+  return compat::startsWith(R.Origin, "attribute '");
+}
+
 const FunctionDecl *hookInitialiser(const HookTarget &T) {
   const VarDecl *Def = T.Var->getDefinition();
   if (!Def)
@@ -245,15 +261,8 @@ const FunctionRule *CalleeResolver::hookRule(const Expr *Callee,
     return It->second;
   const FunctionRule *Found = nullptr;
   if (const FunctionDecl *FD = hookInitialiser(*T)) {
-    if (const FunctionRule *R = ruleFor(FD, SM)) {
-      FunctionRule Copy = *R;
-      Copy.Name = T->Name;
-      Copy.Inferred = true;
-      Copy.Via = FD->getName().str();
-      if (!SM.isInSystemHeader(SM.getFileLoc(T->Var->getLocation())))
-        Copy.Origin = SM.getFileLoc(T->Var->getLocation()).printToString(SM);
-      Found = &HookRules.emplace_back(std::move(Copy));
-    }
+    if (const FunctionRule *R = ruleFor(FD, SM))
+      Found = &HookRules.emplace_back(hookCopy(*R, *T, FD, SM));
   } else if (External) {
     Found = External->lookup(T->Name);
   }
@@ -413,12 +422,7 @@ std::vector<FunctionRule> hookRules(ASTContext &Ctx, CalleeResolver &Resolver) {
       const FunctionRule *R = FD ? Resolver.ruleFor(FD, SM) : nullptr;
       if (!R)
         continue;
-      FunctionRule Copy = *R;
-      Copy.Name = H.Name;
-      Copy.Inferred = true;
-      Copy.Via = FD->getName().str();
-      Copy.Origin = SM.getFileLoc(V->getLocation()).printToString(SM);
-      Out.push_back(std::move(Copy));
+      Out.push_back(hookCopy(*R, H, FD, SM));
     }
   }
   return Out;

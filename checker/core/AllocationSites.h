@@ -44,6 +44,10 @@ struct HookTarget {
   std::string Name;
 };
 std::optional<HookTarget> hookTarget(const Expr *Callee);
+/// True if \p R was read from the attributes of a declaration (not from a
+/// rules file, an option or a summary).
+bool declaredByAttribute(const FunctionRule &R);
+
 /// The function a hook is statically initialised with, when visible.
 const FunctionDecl *hookInitialiser(const HookTarget &T);
 

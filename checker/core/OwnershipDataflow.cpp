@@ -1122,7 +1122,14 @@ struct OwnershipAnalysis::Impl {
   /// True if \p Call is handed a deallocator as an argument (a destructor
   /// callback: `sqlite3_result_text(ctx, z, n, sqlite3_free)`,
   /// `set_data(obj, p, free)`): the pointers it receives are then held.
+  llvm::DenseMap<const CallExpr *, bool> PassesDeallocator;
   bool passesDeallocator(const CallExpr *Call) {
+    auto [It, New] = PassesDeallocator.try_emplace(Call, false);
+    if (New)
+      It->second = findsDeallocator(Call);
+    return It->second;
+  }
+  bool findsDeallocator(const CallExpr *Call) {
     for (const Expr *A : Call->arguments()) {
       const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(A));
       const auto *F = DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;

@@ -255,19 +255,7 @@ UnitResult analyseOne(const AnalysisRequest &R, const std::string &Source) {
   // Extra arguments from .clang-tidy (ExtraArgs, ExtraArgsBefore).
   Tool.appendArgumentsAdjuster(
       [&Context](const tooling::CommandLineArguments &Args, StringRef File) {
-        ClangTidyOptions Opts = Context.getOptionsForFile(File);
-        tooling::CommandLineArguments Adjusted = Args;
-        if (Opts.ExtraArgsBefore) {
-          auto I = Adjusted.begin();
-          if (I != Adjusted.end() && !compat::startsWith(StringRef(*I), "-"))
-            ++I; // the compiler's name
-          Adjusted.insert(I, Opts.ExtraArgsBefore->begin(),
-                          Opts.ExtraArgsBefore->end());
-        }
-        if (Opts.ExtraArgs)
-          Adjusted.insert(Adjusted.end(), Opts.ExtraArgs->begin(),
-                          Opts.ExtraArgs->end());
-        return Adjusted;
+        return withExtraArgs(Args, Context.getOptionsForFile(File));
       });
   Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
   Context.setEnableProfiling(R.EnableCheckProfile);
@@ -345,6 +333,23 @@ void makeAbsolute(tooling::DiagnosticMessage &M, StringRef BuildDirectory) {
 }
 
 } // namespace
+
+tooling::CommandLineArguments
+withExtraArgs(const tooling::CommandLineArguments &Args,
+              const ClangTidyOptions &Opts) {
+  tooling::CommandLineArguments Adjusted = Args;
+  if (Opts.ExtraArgsBefore) {
+    auto I = Adjusted.begin();
+    if (I != Adjusted.end() && !compat::startsWith(StringRef(*I), "-"))
+      ++I; // the compiler's name
+    Adjusted.insert(I, Opts.ExtraArgsBefore->begin(),
+                    Opts.ExtraArgsBefore->end());
+  }
+  if (Opts.ExtraArgs)
+    Adjusted.insert(Adjusted.end(), Opts.ExtraArgs->begin(),
+                    Opts.ExtraArgs->end());
+  return Adjusted;
+}
 
 AnalysisResult analyse(const AnalysisRequest &R) {
   std::vector<UnitResult> Units(R.Sources.size());

@@ -5,6 +5,7 @@
 
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include <functional>
@@ -79,6 +80,12 @@ struct AnalysisResult {
 /// Runs the enabled checks over every source, Jobs at a time, the way
 /// clang-tidy's runClangTidy does for one.  Results do not depend on Jobs.
 AnalysisResult analyse(const AnalysisRequest &Request);
+
+/// \p Args with the ExtraArgsBefore (after the compiler's name) and
+/// ExtraArgs of the .clang-tidy options \p Opts, as clang-tidy adds them.
+tooling::CommandLineArguments
+withExtraArgs(const tooling::CommandLineArguments &Args,
+              const ClangTidyOptions &Opts);
 
 } // namespace clang::tidy::alloc
 

@@ -1,6 +1,7 @@
 //===--- Summarise.cpp - phase one: every unit's function summaries -------===//
 
 #include "Summarise.h"
+#include "Analysis.h"
 #include "Compat.h"
 #include "core/AllocCheckBase.h"
 #include "core/Summaries.h"
@@ -155,18 +156,7 @@ bool parseUnit(const SummaryRequest &R, ClangTidyOptionsProvider &Provider,
   ClangTidyOptions Opts = Provider.getOptions(P.File);
   Tool.appendArgumentsAdjuster(
       [Opts](const tooling::CommandLineArguments &Args, StringRef) {
-        tooling::CommandLineArguments Adjusted = Args;
-        if (Opts.ExtraArgsBefore) {
-          auto I = Adjusted.begin();
-          if (I != Adjusted.end() && !compat::startsWith(StringRef(*I), "-"))
-            ++I; // the compiler's name
-          Adjusted.insert(I, Opts.ExtraArgsBefore->begin(),
-                          Opts.ExtraArgsBefore->end());
-        }
-        if (Opts.ExtraArgs)
-          Adjusted.insert(Adjusted.end(), Opts.ExtraArgs->begin(),
-                          Opts.ExtraArgs->end());
-        return Adjusted;
+        return withExtraArgs(Args, Opts);
       });
   Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
   Tool.appendArgumentsAdjuster(tooling::getClangSyntaxOnlyAdjuster());
