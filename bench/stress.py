@@ -5,7 +5,8 @@
 `clang-19 -fsyntax-only` and the plugin (all alloc-* checks) on each, with
 peak memory, and prints a Markdown table.
 
-Usage: stress.py --build DIR [--out DIR] [--blocks 8000] [--gotos 4000]
+Usage: stress.py --build DIR | --plugin SO [--clang C] [--clang-tidy T]
+                 [--out DIR] [--blocks 8000] [--gotos 4000]
                  [--cases 4000] [--runs 1] [--only blocks,goto,switch]
 The suite runs it with small sizes (test/robustness/stress.test)."""
 import argparse
@@ -62,7 +63,10 @@ def measure(cmd, runs):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--build", required=True)
+    ap.add_argument("--build", help="build directory (its lib/ plugin)")
+    ap.add_argument("--plugin", help="the plugin itself (instead of --build)")
+    ap.add_argument("--clang", default="clang-19")
+    ap.add_argument("--clang-tidy", default="clang-tidy-19")
     ap.add_argument("--out", default=os.path.join(
         os.path.dirname(os.path.abspath(__file__)), "cache", "stress"))
     ap.add_argument("--blocks", type=int, default=8000)
@@ -82,7 +86,10 @@ def main():
     inc = os.path.join(os.path.dirname(os.path.dirname(
         os.path.abspath(__file__))), "test", "Inputs", "system")
     flags = ["-nostdinc", "-isystem", inc]
-    plugin = os.path.join(args.build, "lib", "alloc-tidy-plugin.so")
+    if not args.plugin and not args.build:
+        ap.error("give --build or --plugin")
+    plugin = args.plugin or os.path.join(args.build, "lib",
+                                         "alloc-tidy-plugin.so")
     print("| shape | size | clang -fsyntax-only (s) | plugin, all checks (s) "
           "| ratio | plugin peak (MiB) |")
     print("|---|---|---|---|---|---|")
@@ -92,9 +99,9 @@ def main():
         path = os.path.join(args.out, f"{name}-{n}.c")
         with open(path, "w") as f:
             f.write(gen(n))
-        floor = measure(["clang-19", "-fsyntax-only"] + flags + [path],
+        floor = measure([args.clang, "-fsyntax-only"] + flags + [path],
                         args.runs)
-        tidy = measure(["clang-tidy-19", "--load=" + plugin,
+        tidy = measure([args.clang_tidy, "--load=" + plugin,
                         "--checks=-*,alloc-*", "--quiet", path, "--"] + flags,
                        args.runs)
         ratio = tidy[0] / max(floor[0], 1e-3)

@@ -103,12 +103,57 @@ public:
     return It->second;
   }
   iterator erase(iterator It) { return Items.erase(It); }
+  iterator erase(iterator First, iterator Last) {
+    return Items.erase(First, Last);
+  }
+  iterator lowerBound(const K &Key) { return lower(Key); }
   void erase(const K &Key) {
     iterator It = find(Key);
     if (It != Items.end())
       Items.erase(It);
   }
   bool operator==(const FlatMap &O) const { return Items == O.Items; }
+
+  /// Joins \p From into \p Into in one pass over both: \p Both joins a
+  /// value present in each, \p OnlyInto updates one \p From lacks,
+  /// \p OnlyFrom makes the value of one only \p From has; each returns
+  /// whether it changed anything (OnlyFrom always does).
+  template <typename B, typename I, typename F>
+  friend bool mergeInto(FlatMap &Into, const FlatMap &From, B Both,
+                        I OnlyInto, F OnlyFrom) {
+    bool Changed = false;
+    auto It = Into.Items.begin(), End = Into.Items.end();
+    auto FIt = From.Items.begin(), FEnd = From.Items.end();
+    bool Missing = false;
+    for (; It != End; ++It) {
+      while (FIt != FEnd && FIt->first < It->first) {
+        Missing = true;
+        ++FIt;
+      }
+      if (FIt != FEnd && FIt->first == It->first)
+        Changed |= Both(It->second, (FIt++)->second);
+      else
+        Changed |= OnlyInto(It->second);
+    }
+    if (!Missing && FIt == FEnd)
+      return Changed;
+    // Entries only \p From has: one merge into a new vector.
+    llvm::SmallVector<Entry, 4> Out;
+    Out.reserve(Into.Items.size() + From.Items.size());
+    It = Into.Items.begin();
+    for (FIt = From.Items.begin(); FIt != FEnd; ++FIt) {
+      while (It != End && It->first < FIt->first)
+        Out.push_back(std::move(*It++));
+      if (It != End && It->first == FIt->first)
+        Out.push_back(std::move(*It++));
+      else
+        Out.push_back(Entry{FIt->first, OnlyFrom(FIt->second)});
+    }
+    for (; It != End; ++It)
+      Out.push_back(std::move(*It));
+    Into.Items = std::move(Out);
+    return true;
+  }
 
 private:
   iterator lower(const K &Key) {
@@ -118,13 +163,40 @@ private:
   llvm::SmallVector<Entry, 4> Items;
 };
 
+/// A value copies share until one of them changes it: most edges out of a
+/// block change a few allocations and none of the places, so the places of
+/// a long function are copied only where they change.
+template <typename T> class Shared {
+public:
+  const T &operator*() const { return P ? *P : empty(); }
+  const T *operator->() const { return &**this; }
+  /// The value, made this copy's own first.
+  T &mut() {
+    if (!P)
+      P = std::make_shared<T>();
+    else if (P.use_count() > 1)
+      P = std::make_shared<T>(*P);
+    return *P;
+  }
+  /// True if both copies hold the very same value.
+  bool same(const Shared &O) const { return P == O.P; }
+  bool operator==(const Shared &O) const { return same(O) || **this == *O; }
+
+private:
+  static const T &empty() {
+    static const T E;
+    return E;
+  }
+  std::shared_ptr<T> P;
+};
+
 /// The state along the paths of one context.
 struct Sub {
   /// The allocations made on some path to here, and not yet forgotten
   /// (released and out of reach); sparse, so that a function with thousands
   /// of allocations carries only the few that are live.
   FlatMap<AllocId, AllocState> Allocs;
-  FlatMap<Place, AllocSet> Points;
+  Shared<FlatMap<Place, AllocSet>> Points;
   /// Variables holding the status an out-parameter allocator returned.
   FlatMap<const VarDecl *, AllocSet> Status;
   /// realloc results and the blocks they replace once they succeed.
@@ -147,45 +219,38 @@ struct Sub {
   /// the way: a copy to compare with would cost as much as the state, once
   /// per edge into a label that many paths reach).
   bool join(const Sub &O) {
-    bool Changed = false;
-    for (const auto &[I, S] : O.Allocs) {
-      auto It = Allocs.find(I);
-      if (It == Allocs.end()) {
-        Allocs[I] = S;
-        Changed = true;
-        continue;
-      }
-      AllocState &T = It->second;
-      AllocState Before = T;
-      T.Owned |= S.Owned;
-      T.Lent |= S.Lent;
-      T.Null |= S.Null;
-      T.Gone |= S.Gone;
-      T.Allocated |= S.Allocated;
-      if (!T.GoneAt)
-        T.GoneAt = S.GoneAt;
-      Changed |= !(T == Before);
-    }
+    bool Changed = mergeInto(
+        Allocs, O.Allocs,
+        [](AllocState &T, const AllocState &S) {
+          AllocState Before = T;
+          T.Owned |= S.Owned;
+          T.Lent |= S.Lent;
+          T.Null |= S.Null;
+          T.Gone |= S.Gone;
+          T.Allocated |= S.Allocated;
+          if (!T.GoneAt)
+            T.GoneAt = S.GoneAt;
+          return !(T == Before);
+        },
+        [](AllocState &) { return false; },
+        [](const AllocState &S) { return S; });
     // A place followed on one path and not on the other holds, after the
     // join, something the analysis does not follow on some path.
-    for (auto &[K, V] : Points)
-      if (O.Points.find(K) == O.Points.end())
-        Changed |= unionInto(V, {UnknownSentinel});
-    for (const auto &[K, V] : O.Points) {
-      auto It = Points.find(K);
-      if (It == Points.end()) {
-        AllocSet &New = Points[K];
-        New = {UnknownSentinel};
-        unionInto(New, V);
-        Changed = true;
-        continue;
-      }
-      Changed |= unionInto(It->second, V);
-    }
-    for (const auto &[K, V] : O.Status)
-      Changed |= unionInto(Status[K], V);
-    for (const auto &[K, V] : O.ReallocOf)
-      Changed |= unionInto(ReallocOf[K], V);
+    if (!Points.same(O.Points))
+      Changed |= mergeInto(
+        Points.mut(), *O.Points,
+        [](AllocSet &T, const AllocSet &S) { return unionInto(T, S); },
+        [](AllocSet &T) { return unionInto(T, {UnknownSentinel}); },
+        [](const AllocSet &S) {
+          AllocSet New = {UnknownSentinel};
+          unionInto(New, S);
+          return New;
+        });
+    auto Union = [](AllocSet &T, const AllocSet &S) { return unionInto(T, S); };
+    auto Keep = [](AllocSet &) { return false; };
+    auto Copy = [](const AllocSet &S) { return S; };
+    Changed |= mergeInto(Status, O.Status, Union, Keep, Copy);
+    Changed |= mergeInto(ReallocOf, O.ReallocOf, Union, Keep, Copy);
     return Changed;
   }
 };
@@ -214,6 +279,46 @@ struct CtxKey {
   bool operator<(const CtxKey &O) const {
     return std::tie(Failed, Vars) < std::tie(O.Failed, O.Vars);
   }
+  bool operator==(const CtxKey &O) const {
+    return Failed == O.Failed && Vars == O.Vars;
+  }
+};
+
+/// At most this many contexts per program point: past it, what is known of
+/// the tracked variables is forgotten (the last first), then the failure
+/// contexts are merged.  It keeps the cost linear in the function's size.
+constexpr size_t MaxContexts = 12;
+
+/// How a state holding some set of contexts is brought within MaxContexts:
+/// the tracked variables from Keep on forgotten, and, if that is not
+/// enough, the failure contexts merged.  A function of the keys alone, so
+/// it is found without touching the sub-states.
+struct Coarsening {
+  unsigned Keep = ~0u;
+  bool MergeFailed = false;
+
+  bool identity() const { return Keep == ~0u && !MergeFailed; }
+  CtxKey apply(CtxKey K) const {
+    for (unsigned V = Keep; V < K.Vars.size(); ++V)
+      K.Vars[V] = Known();
+    if (MergeFailed && K.Failed)
+      K.Failed = ManyFailed;
+    return K;
+  }
+
+  /// The coarsening that brings \p Keys within MaxContexts.
+  static Coarsening of(std::set<CtxKey> Keys, unsigned NumVars) {
+    Coarsening C;
+    for (unsigned V = NumVars; Keys.size() > MaxContexts && V-- > 0;) {
+      C.Keep = V;
+      std::set<CtxKey> Out;
+      for (const CtxKey &K : Keys)
+        Out.insert(C.apply(K));
+      Keys = std::move(Out);
+    }
+    C.MergeFailed = Keys.size() > MaxContexts;
+    return C;
+  }
 };
 
 /// The program state: one sub-state per context.  Keeping the paths on
@@ -226,47 +331,61 @@ struct State {
   std::map<CtxKey, Sub> Ctx;
 
   bool reachable() const { return !Ctx.empty(); }
-  bool join(const State &O) {
-    bool Changed = false;
-    for (const auto &[C, S] : O.Ctx) {
-      auto [It, New] = Ctx.try_emplace(C, S);
-      Changed |= New || It->second.join(S);
-    }
-    return Changed;
-  }
   void add(const CtxKey &K, Sub &&S) {
     auto [It, New] = Ctx.try_emplace(K, std::move(S));
     if (!New)
       It->second.join(S);
   }
+  /// Re-keys the contexts through \p C, moving their sub-states.
+  void coarsen(const Coarsening &C) {
+    if (C.identity())
+      return;
+    std::map<CtxKey, Sub> Old = std::move(Ctx);
+    Ctx.clear();
+    for (auto &[K, S] : Old)
+      add(C.apply(K), std::move(S));
+  }
+  /// Joins \p O (consumed) into this state, keeping it within MaxContexts
+  /// contexts; true if anything changed.  Contexts of this state are only
+  /// ever coarsened, so a fixpoint over joins terminates.
+  bool join(State &&O, unsigned NumVars) {
+    Coarsening C;
+    if (Ctx.size() + O.Ctx.size() > MaxContexts) {
+      std::set<CtxKey> Keys;
+      for (const auto &KS : Ctx)
+        Keys.insert(KS.first);
+      for (const auto &KS : O.Ctx)
+        Keys.insert(KS.first);
+      C = Coarsening::of(std::move(Keys), NumVars);
+    }
+    bool Changed = false;
+    if (!C.identity() && llvm::any_of(Ctx, [&](const auto &KS) {
+          return !(C.apply(KS.first) == KS.first);
+        })) {
+      coarsen(C);
+      Changed = true;
+    }
+    for (auto &[K, S] : O.Ctx) {
+      auto [It, New] = Ctx.try_emplace(C.apply(K));
+      if (New) {
+        It->second = std::move(S);
+        Changed = true;
+      } else {
+        Changed |= It->second.join(S);
+      }
+    }
+    return Changed;
+  }
 };
-
-/// At most this many contexts per program point: past it, what is known of
-/// the tracked variables is forgotten (the last first), then the failure
-/// contexts are merged.  It keeps the cost linear in the function's size.
-constexpr size_t MaxContexts = 12;
 
 /// Bounds \p St to MaxContexts contexts.
 void bound(State &St, unsigned NumVars) {
-  for (unsigned V = NumVars; St.Ctx.size() > MaxContexts && V-- > 0;) {
-    State Out;
-    for (auto &[K, S] : St.Ctx) {
-      CtxKey Key = K;
-      Key.Vars[V] = Known();
-      Out.add(Key, Sub(S));
-    }
-    St = std::move(Out);
-  }
   if (St.Ctx.size() <= MaxContexts)
     return;
-  State Out;
-  for (auto &[K, S] : St.Ctx) {
-    CtxKey Key = K;
-    if (Key.Failed)
-      Key.Failed = ManyFailed;
-    Out.add(Key, Sub(S));
-  }
-  St = std::move(Out);
+  std::set<CtxKey> Keys;
+  for (const auto &KS : St.Ctx)
+    Keys.insert(KS.first);
+  St.coarsen(Coarsening::of(std::move(Keys), NumVars));
 }
 
 bool isLocal(const VarDecl *VD) { return VD && VD->hasLocalStorage(); }
@@ -603,8 +722,8 @@ struct OwnershipAnalysis::Impl {
       return {};
     }
     if (std::optional<Place> P = placeOf(E, St, /*ForStore=*/false)) {
-      auto It = St.Points.find(*P);
-      return It == St.Points.end() ? AllocSet() : It->second;
+      auto It = St.Points->find(*P);
+      return It == St.Points->end() ? AllocSet() : It->second;
     }
     if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
       AllocSet S = valueOf(CO->getTrueExpr(), St);
@@ -669,8 +788,8 @@ struct OwnershipAnalysis::Impl {
       if (!FDecl || !isLocal(VD))
         return std::nullopt;
       if (ME->isArrow()) {
-        auto It = St.Points.find(Place{VD, nullptr});
-        if (It == St.Points.end() || !hasAlloc(It->second))
+        auto It = St.Points->find(Place{VD, nullptr});
+        if (It == St.Points->end() || !hasAlloc(It->second))
           return std::nullopt;
         // Storing into an object this function no longer owns (it was
         // stored elsewhere, handed over, freed) hands the value over too.
@@ -719,10 +838,10 @@ struct OwnershipAnalysis::Impl {
       if (!Contents)
         continue;
       // Memory kept in the fields of A goes wherever A goes.
-      for (const auto &[P, V] : St.Points)
+      for (const auto &[P, V] : *St.Points)
         if (P.Field) {
-          auto Base = St.Points.find(Place{P.Var, nullptr});
-          if (Base != St.Points.end() && llvm::is_contained(Base->second, A))
+          auto Base = St.Points->find(Place{P.Var, nullptr});
+          if (Base != St.Points->end() && llvm::is_contained(Base->second, A))
             for (AllocId I : V)
               Work.push_back({I, GoneEscaped, true});
         }
@@ -736,10 +855,10 @@ struct OwnershipAnalysis::Impl {
         continue;
       St.mut(A).Lent = true;
       std::vector<AllocSet> Inner;
-      for (const auto &[P, V] : St.Points)
+      for (const auto &[P, V] : *St.Points)
         if (P.Field) {
-          auto Base = St.Points.find(Place{P.Var, nullptr});
-          if (Base != St.Points.end() && llvm::is_contained(Base->second, A))
+          auto Base = St.Points->find(Place{P.Var, nullptr});
+          if (Base != St.Points->end() && llvm::is_contained(Base->second, A))
             Inner.push_back(V);
         }
       for (const AllocSet &V : Inner)
@@ -759,14 +878,14 @@ struct OwnershipAnalysis::Impl {
         Struct = dyn_cast<VarDecl>(DRE->getDecl());
     AllocSet Objects = Struct ? AllocSet() : valueOf(Obj, St);
     std::vector<AllocSet> Held;
-    for (const auto &[P, V] : St.Points) {
+    for (const auto &[P, V] : *St.Points) {
       if (!P.Field || (!R.FreedFields.empty() &&
                        !llvm::is_contained(R.FreedFields, P.Field->getName())))
         continue;
       bool Mine = P.Var == Struct && Struct;
       if (!Mine && !Objects.empty()) {
-        auto Base = St.Points.find(Place{P.Var, nullptr});
-        Mine = Base != St.Points.end() &&
+        auto Base = St.Points->find(Place{P.Var, nullptr});
+        Mine = Base != St.Points->end() &&
                llvm::any_of(Base->second, [&](AllocId A) {
                  return real(A) && llvm::is_contained(Objects, A);
                });
@@ -781,7 +900,7 @@ struct OwnershipAnalysis::Impl {
   void escapePlace(Sub &St, const VarDecl *VD) {
     // Everything reachable from the variable: its value and its fields.
     std::vector<AllocSet> All;
-    for (const auto &[P, V] : St.Points)
+    for (const auto &[P, V] : *St.Points)
       if (P.Var == VD)
         All.push_back(V);
     for (const AllocSet &V : All)
@@ -813,7 +932,7 @@ struct OwnershipAnalysis::Impl {
 
   /// True if some place still points to \p A.
   static bool reachable(const Sub &St, AllocId A) {
-    for (const auto &[P, V] : St.Points)
+    for (const auto &[P, V] : *St.Points)
       if (llvm::is_contained(V, A))
         return true;
     return false;
@@ -821,19 +940,27 @@ struct OwnershipAnalysis::Impl {
 
   void bind(Sub &St, const Place &P, AllocSet V, const Expr *Target) {
     AllocSet Old;
-    if (auto It = St.Points.find(P); It != St.Points.end())
+    FlatMap<Place, AllocSet> &Points = St.Points.mut();
+    if (auto It = Points.find(P); It != Points.end())
       Old = It->second;
     if (!P.Field) // a variable reassigned: its old object's fields are stale
-      for (auto It = St.Points.begin(); It != St.Points.end();)
-        It = (It->first.Var == P.Var && It->first.Field) ? St.Points.erase(It)
-                                                         : std::next(It);
+    {
+      // Its fields sort right after it.
+      auto First = Points.lowerBound(Place{P.Var, nullptr}), End = Points.end();
+      if (First != End && !First->first.Field && First->first.Var == P.Var)
+        ++First;
+      auto Last = First;
+      while (Last != End && Last->first.Var == P.Var)
+        ++Last;
+      Points.erase(First, Last);
+    }
     for (AllocId A : V)
       if (real(A) && Allocs[A].Name.empty() && Target)
         Allocs[A].Name = spellPlace(Target);
     if (V.empty())
-      St.Points.erase(P);
+      Points.erase(P);
     else
-      St.Points[P] = std::move(V);
+      Points[P] = std::move(V);
     // Memory already released that nothing points to any more cannot be
     // used again on this path: it is forgotten (which also keeps a join
     // with a path where it is still live from reporting a use after free,
@@ -1169,7 +1296,7 @@ struct OwnershipAnalysis::Impl {
         if (std::optional<Place> P = placeOf(U->getSubExpr(), St, false)) {
           if (!P->Field)
             escapePlace(St, P->Var);
-          else if (auto PI = St.Points.find(*P); PI != St.Points.end())
+          else if (auto PI = St.Points->find(*P); PI != St.Points->end())
             release(St, AllocSet(PI->second), GoneEscaped, true);
         }
         continue;
@@ -1742,15 +1869,21 @@ struct OwnershipAnalysis::Impl {
     if (LiveIn.empty())
       return;
     const llvm::BitVector &Live = LiveIn[B->getBlockID()];
+    auto Dead = [&](const Place &P) {
+      auto V = VarIndex.find(P.Var);
+      return V != VarIndex.end() && !Live.test(V->second);
+    };
+    if (llvm::none_of(*St.Points, [&](const auto &E) { return Dead(E.first); }))
+      return;
     AllocSet Dropped;
-    for (auto It = St.Points.begin(); It != St.Points.end();) {
-      auto V = VarIndex.find(It->first.Var);
-      if (V == VarIndex.end() || Live.test(V->second)) {
+    FlatMap<Place, AllocSet> &Points = St.Points.mut();
+    for (auto It = Points.begin(); It != Points.end();) {
+      if (!Dead(It->first)) {
         ++It;
         continue;
       }
       unionInto(Dropped, It->second);
-      It = St.Points.erase(It);
+      It = Points.erase(It);
     }
     for (AllocId A : Dropped)
       if (real(A))
@@ -1862,7 +1995,7 @@ struct OwnershipAnalysis::Impl {
     for (AllocId A = 0; A < Allocs.size(); ++A)
       if (Allocs[A].Param) {
         allocate(Start, A);
-        Start.Points[Place{FD->getParamDecl(*Allocs[A].Param), nullptr}] = {A};
+        Start.Points.mut()[Place{FD->getParamDecl(*Allocs[A].Param), nullptr}] = {A};
       }
     CtxKey First;
     First.Vars.resize(Vars.size());
@@ -1896,6 +2029,7 @@ struct OwnershipAnalysis::Impl {
           ++I;
         }
         I = 0;
+        size_t Pushed = Stack.size();
         for (const CFGBlock::AdjacentBlock &S : B->succs()) {
           unsigned Idx = I++;
           const CFGBlock *Succ = S.getReachableBlock();
@@ -1908,9 +2042,14 @@ struct OwnershipAnalysis::Impl {
             continue;
           if (Chained[Succ->getBlockID()])
             Stack.emplace_back(Succ, std::move(Edge));
-          else if (!Recording && In[Succ->getBlockID()].join(Edge))
+          else if (!Recording &&
+                   In[Succ->getBlockID()].join(std::move(Edge), Vars.size()))
             Work.insert(Rank[Succ]);
         }
+        // The first successor runs first: the branch of an `if (!p) goto
+        // fail;` reaches its label and frees its state before the ladder
+        // runs on, so a ladder holds one state at a time, not one per rung.
+        std::reverse(Stack.begin() + Pushed, Stack.end());
       }
     };
     while (!Work.empty()) {
