@@ -24,7 +24,9 @@ AllocCheckBase::AllocCheckBase(StringRef Name, ClangTidyContext *Context)
           Options.getLocalOrGlobal("BuiltinRules", defaultBuiltinRules())),
       RulesFiles(Options.getLocalOrGlobal("RulesFiles", "")),
       ExtraAllocators(Options.getLocalOrGlobal("ExtraAllocators", "")),
-      SummaryFile(Options.getLocalOrGlobal("SummaryFile", "")) {
+      SummaryFile(Options.getLocalOrGlobal("SummaryFile", "")),
+      AnalysisBudget(Options.getLocalOrGlobal(
+          "AnalysisBudget", OwnershipAnalysis::DefaultBudget)) {
   std::vector<std::string> Errors;
   Model = AllocationModel::get(
       rulesConfig(BuiltinRules, RulesFiles, ExtraAllocators), Errors);
@@ -42,7 +44,11 @@ AllocCheckBase::AllocCheckBase(StringRef Name, ClangTidyContext *Context)
 
 void AllocCheckBase::onStartOfTranslationUnit() { resetUnitState(); }
 
-UnitState &AllocCheckBase::unit() { return UnitState::get(Model, External); }
+UnitState &AllocCheckBase::unit() {
+  UnitState &U = UnitState::get(Model, External);
+  U.setBudget(AnalysisBudget ? AnalysisBudget : ~0ull);
+  return U;
+}
 
 CalleeResolver &AllocCheckBase::resolver() { return unit().resolver(); }
 
@@ -62,6 +68,16 @@ AllocCheckBase::analysedFunction(
     return {nullptr, nullptr};
   std::shared_ptr<const OwnershipAnalysis> A =
       unit().analysis(FD, *Result.Context);
+  if (A->degraded() != OwnershipAnalysis::Degradation::None &&
+      unit().firstOverBudget(FD))
+    diag(FD->getLocation(),
+         "'%0' is too large for the ownership analysis within AnalysisBudget "
+         "(%1 steps): %select{its paths were merged, so leaks and double "
+         "frees that depend on them are missed|it was not analysed}2; split "
+         "the function or raise AnalysisBudget",
+         DiagnosticIDs::Remark)
+        << FD->getName() << std::to_string(AnalysisBudget)
+        << (A->degraded() == OwnershipAnalysis::Degradation::NotAnalysed);
   if (!A->analysed())
     return {FD, nullptr};
   return {FD, std::move(A)};
@@ -72,6 +88,7 @@ void AllocCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "RulesFiles", RulesFiles);
   Options.store(Opts, "ExtraAllocators", ExtraAllocators);
   Options.store(Opts, "SummaryFile", SummaryFile);
+  Options.store(Opts, "AnalysisBudget", AnalysisBudget);
 }
 
 } // namespace clang::tidy::alloc

@@ -48,7 +48,8 @@ protected:
 
   /// For a match of matchUserFunctions: the function and its ownership
   /// analysis, shared with the other checks; null when the node is not
-  /// bound or the function allocates nothing.
+  /// bound, the function allocates nothing, or it is over its budget.  The
+  /// first check to meet a function over its budget says so (a remark).
   std::pair<const FunctionDecl *, std::shared_ptr<const OwnershipAnalysis>>
   analysedFunction(const ast_matchers::MatchFinder::MatchResult &Result);
   /// The unit's shared state: resolver, summaries, analyses.
@@ -59,6 +60,8 @@ private:
   const std::string RulesFiles;
   const std::string ExtraAllocators;
   const std::string SummaryFile;
+  /// The most work one function's analysis may cost (0: no limit).
+  const uint64_t AnalysisBudget;
   std::shared_ptr<const AllocationModel> Model;
   /// The other units' summaries (option SummaryFile), or null.
   std::shared_ptr<const AllocationModel> External;

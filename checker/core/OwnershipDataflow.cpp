@@ -107,6 +107,7 @@ public:
     return Items.erase(First, Last);
   }
   iterator lowerBound(const K &Key) { return lower(Key); }
+  size_t size() const { return Items.size(); }
   void erase(const K &Key) {
     iterator It = find(Key);
     if (It != Items.end())
@@ -306,17 +307,17 @@ struct Coarsening {
     return K;
   }
 
-  /// The coarsening that brings \p Keys within MaxContexts.
-  static Coarsening of(std::set<CtxKey> Keys, unsigned NumVars) {
+  /// The coarsening that brings \p Keys within \p Limit contexts.
+  static Coarsening of(std::set<CtxKey> Keys, unsigned NumVars, size_t Limit) {
     Coarsening C;
-    for (unsigned V = NumVars; Keys.size() > MaxContexts && V-- > 0;) {
+    for (unsigned V = NumVars; Keys.size() > Limit && V-- > 0;) {
       C.Keep = V;
       std::set<CtxKey> Out;
       for (const CtxKey &K : Keys)
         Out.insert(C.apply(K));
       Keys = std::move(Out);
     }
-    C.MergeFailed = Keys.size() > MaxContexts;
+    C.MergeFailed = Keys.size() > Limit;
     return C;
   }
 };
@@ -345,18 +346,18 @@ struct State {
     for (auto &[K, S] : Old)
       add(C.apply(K), std::move(S));
   }
-  /// Joins \p O (consumed) into this state, keeping it within MaxContexts
+  /// Joins \p O (consumed) into this state, keeping it within \p Limit
   /// contexts; true if anything changed.  Contexts of this state are only
   /// ever coarsened, so a fixpoint over joins terminates.
-  bool join(State &&O, unsigned NumVars) {
+  bool join(State &&O, unsigned NumVars, size_t Limit) {
     Coarsening C;
-    if (Ctx.size() + O.Ctx.size() > MaxContexts) {
+    if (Ctx.size() + O.Ctx.size() > Limit) {
       std::set<CtxKey> Keys;
       for (const auto &KS : Ctx)
         Keys.insert(KS.first);
       for (const auto &KS : O.Ctx)
         Keys.insert(KS.first);
-      C = Coarsening::of(std::move(Keys), NumVars);
+      C = Coarsening::of(std::move(Keys), NumVars, Limit);
     }
     bool Changed = false;
     if (!C.identity() && llvm::any_of(Ctx, [&](const auto &KS) {
@@ -378,14 +379,14 @@ struct State {
   }
 };
 
-/// Bounds \p St to MaxContexts contexts.
-void bound(State &St, unsigned NumVars) {
-  if (St.Ctx.size() <= MaxContexts)
+/// Bounds \p St to \p Limit contexts.
+void bound(State &St, unsigned NumVars, size_t Limit) {
+  if (St.Ctx.size() <= Limit)
     return;
   std::set<CtxKey> Keys;
   for (const auto &KS : St.Ctx)
     Keys.insert(KS.first);
-  St.coarsen(Coarsening::of(std::move(Keys), NumVars));
+  St.coarsen(Coarsening::of(std::move(Keys), NumVars, Limit));
 }
 
 bool isLocal(const VarDecl *VD) { return VD && VD->hasLocalStorage(); }
@@ -670,6 +671,11 @@ struct OwnershipAnalysis::Impl {
 
   bool Ran = false, Result = false;
   bool Recording = false;
+  /// Work done so far (a block per context, and the entries of the states
+  /// it carries), the most allowed, and what exceeding it cost.
+  uint64_t Steps = 0, Budget = OwnershipAnalysis::DefaultBudget;
+  size_t Limit = MaxContexts;
+  OwnershipAnalysis::Degradation Degraded = OwnershipAnalysis::Degradation::None;
   std::vector<LeakEvent> Leaks;
   std::vector<UseEvent> Uses;
   std::vector<ReleaseEvent> Releases;
@@ -1760,7 +1766,7 @@ struct OwnershipAnalysis::Impl {
         Key.Failed = *O.Failed + 1;
       Out.add(Key, std::move(Copy));
     }
-    bound(Out, Vars.size());
+    bound(Out, Vars.size(), Limit);
     return Out;
   }
 
@@ -1794,7 +1800,7 @@ struct OwnershipAnalysis::Impl {
         continue;
       Out.add(Key, std::move(S));
     }
-    bound(Out, Vars.size());
+    bound(Out, Vars.size(), Limit);
     // Falling off the end of the function: on the edge to the exit, which
     // a condition may refine (`if (p) free(p); }`).
     if (ToExit && !(Last && isa<ReturnStmt>(Last)))
@@ -1890,6 +1896,25 @@ struct OwnershipAnalysis::Impl {
         forgetIfDead(St, A);
   }
 
+  /// The return that ends the function's normal path: the last statement,
+  /// unless the body ends in an error epilogue that only jumps reach
+  /// (`return 0; fail: free(p); return -1;`), where it is the return just
+  /// before the epilogue's first label.
+  static const ReturnStmt *successReturn(const CompoundStmt *Body) {
+    const auto *Last = dyn_cast<ReturnStmt>(Body->body_back());
+    if (!Last)
+      return nullptr;
+    llvm::ArrayRef<Stmt *> Stmts(Body->body_begin(), Body->size());
+    for (size_t I = Stmts.size() - 1; I-- > 1;) {
+      if (isa<ReturnStmt>(Stmts[I]))
+        break; // a return after the labels: not one epilogue
+      if (isa<LabelStmt>(Stmts[I]))
+        if (const auto *Before = dyn_cast<ReturnStmt>(Stmts[I - 1]))
+          return Before;
+    }
+    return Last;
+  }
+
   /// The variables that keep contexts apart, and how the function reports
   /// failure.
   void pickVariables() {
@@ -1902,7 +1927,7 @@ struct OwnershipAnalysis::Impl {
       RetKind = ReturnKind::Int;
     if (const auto *Body = dyn_cast_or_null<CompoundStmt>(FD->getBody()))
       if (!Body->body_empty())
-        if (const auto *Ret = dyn_cast<ReturnStmt>(Body->body_back()))
+        if (const auto *Ret = successReturn(Body))
           if (Ret->getRetValue() && RetKind != ReturnKind::Pointer) {
             SuccessValue = constantOf(Ret->getRetValue(), Ctx);
             // `int rc = OK; ... return rc;`: the status starts as success.
@@ -1988,8 +2013,26 @@ struct OwnershipAnalysis::Impl {
     llvm::DenseMap<const CFGBlock *, unsigned> Rank;
     for (unsigned I = 0; I < Order.size(); ++I)
       Rank[Order[I]] = I;
-    std::vector<State> In(Cfg->getNumBlockIDs());
     pickVariables();
+    // Over its budget, the function is analysed again with every path
+    // merged at each point (no path sensitivity: cheaper by up to
+    // MaxContexts times); over it again, not at all.
+    if (fixpoint(Order, Rank))
+      return true;
+    Degraded = OwnershipAnalysis::Degradation::PathsMerged;
+    Limit = 1;
+    Steps = 0;
+    if (fixpoint(Order, Rank))
+      return true;
+    Degraded = OwnershipAnalysis::Degradation::NotAnalysed;
+    return false;
+  }
+
+  /// The fixpoint over the CFG, then one pass recording what the checks ask
+  /// about; false (with nothing recorded) if it ran over its budget.
+  bool fixpoint(const std::vector<const CFGBlock *> &Order,
+                const llvm::DenseMap<const CFGBlock *, unsigned> &Rank) {
+    std::vector<State> In(Cfg->getNumBlockIDs());
     Sub Start;
     EverGone.assign(Allocs.size(), 0);
     for (AllocId A = 0; A < Allocs.size(); ++A)
@@ -2012,13 +2055,16 @@ struct OwnershipAnalysis::Impl {
         Preds += P.getReachableBlock() != nullptr;
       Chained[B->getBlockID()] = Preds == 1 && B != &Cfg->getEntry();
     }
-    std::set<unsigned> Work{Rank[&Cfg->getEntry()]};
+    std::set<unsigned> Work{Rank.lookup(&Cfg->getEntry())};
     auto Process = [&](const CFGBlock *Head, State HeadState) {
       std::vector<std::pair<const CFGBlock *, State>> Stack;
       Stack.emplace_back(Head, std::move(HeadState));
       while (!Stack.empty()) {
         auto [B, St] = std::move(Stack.back());
         Stack.pop_back();
+        Steps += B->size() + 1;
+        for (const auto &KS : St.Ctx)
+          Steps += KS.second.Allocs.size() + KS.second.Points->size();
         transferBlock(B, St);
         if (!St.reachable())
           continue;
@@ -2043,8 +2089,9 @@ struct OwnershipAnalysis::Impl {
           if (Chained[Succ->getBlockID()])
             Stack.emplace_back(Succ, std::move(Edge));
           else if (!Recording &&
-                   In[Succ->getBlockID()].join(std::move(Edge), Vars.size()))
-            Work.insert(Rank[Succ]);
+                   In[Succ->getBlockID()].join(std::move(Edge), Vars.size(),
+                                                Limit))
+            Work.insert(Rank.lookup(Succ));
         }
         // The first successor runs first: the branch of an `if (!p) goto
         // fail;` reaches its label and frees its state before the ladder
@@ -2053,10 +2100,14 @@ struct OwnershipAnalysis::Impl {
       }
     };
     while (!Work.empty()) {
+      if (Steps > Budget)
+        return false;
       const CFGBlock *B = Order[*Work.begin()];
       Work.erase(Work.begin());
       Process(B, In[B->getBlockID()]);
     }
+    if (Steps > Budget)
+      return false;
     // One more pass over the fixpoint, recording what the checks ask about:
     // every join point once, and the blocks that run on from it.
     Recording = true;
@@ -2081,6 +2132,11 @@ bool OwnershipAnalysis::run() {
   return P->Result;
 }
 bool OwnershipAnalysis::analysed() const { return P->Ran && P->Result; }
+void OwnershipAnalysis::setBudget(uint64_t Steps) { P->Budget = Steps; }
+OwnershipAnalysis::Degradation OwnershipAnalysis::degraded() const {
+  return P->Degraded;
+}
+uint64_t OwnershipAnalysis::steps() const { return P->Steps; }
 const std::vector<Allocation> &OwnershipAnalysis::allocations() const {
   return P->Allocs;
 }

@@ -188,8 +188,24 @@ public:
                     llvm::ArrayRef<unsigned> TrackedParams = {});
   ~OwnershipAnalysis();
 
-  /// False when the function allocates nothing (or has no CFG): then every
-  /// query below is empty.
+  /// The work one function may cost, in steps (a block visited in one
+  /// context, plus the entries of the states it carries): about a second.
+  static constexpr uint64_t DefaultBudget = 100'000'000;
+  /// Sets the budget of run() (before it).
+  void setBudget(uint64_t Steps);
+  /// What running over the budget cost the analysis.
+  enum class Degradation {
+    None,
+    PathsMerged, ///< analysed again with every path merged at each point
+    NotAnalysed, ///< over the budget even so: nothing is known of it
+  };
+  Degradation degraded() const;
+  /// The steps the last fixpoint took.
+  uint64_t steps() const;
+
+  /// False when the function allocates nothing (or has no CFG), or when it
+  /// is over its budget even with paths merged: then every query below is
+  /// empty.
   bool run();
   /// What run() returned (false before it ran).
   bool analysed() const;

@@ -728,6 +728,7 @@ std::shared_ptr<OwnershipAnalysis> UnitState::analyse(const FunctionDecl *FD,
                                                       ASTContext &Ctx) {
   auto A = std::make_shared<OwnershipAnalysis>(FD, Ctx, Resolver,
                                                Summaries.trackedParams(FD));
+  A->setBudget(Budget);
   A->run();
   Analyses[FD] = A;
   return A;

@@ -29,6 +29,7 @@
 #include "AllocationSites.h"
 #include "OwningFields.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include <deque>
 #include <map>
 #include <memory>
@@ -111,6 +112,13 @@ public:
   SummaryTable &summaries() { return Summaries; }
   /// The justification index, once a check has seen the preprocessor.
   void setIndex(const JustificationIndex *I) { Index = I; }
+  /// The budget of each function's analysis (option AnalysisBudget).
+  void setBudget(uint64_t Steps) { Budget = Steps; }
+  /// True the first time it is asked for \p FD: a function over its budget
+  /// is reported once, by the first check that meets it.
+  bool firstOverBudget(const FunctionDecl *FD) {
+    return OverBudgetSeen.insert(FD).second;
+  }
 
   /// The ownership analysis of \p FD, run once (with the unit's summaries
   /// computed first) and shared by every check that asks.
@@ -129,6 +137,8 @@ private:
 
   std::shared_ptr<const AllocationModel> Model, External;
   const JustificationIndex *Index = nullptr;
+  uint64_t Budget = ~0ull;
+  llvm::DenseSet<const FunctionDecl *> OverBudgetSeen;
   CalleeResolver Resolver;
   SummaryTable Summaries;
   llvm::DenseMap<const FunctionDecl *, std::shared_ptr<OwnershipAnalysis>>

@@ -282,3 +282,26 @@ int handle_request(struct object *o, int observeOpt, void *response) {
   set_payload(response, buffer);
   return 0;
 }
+
+// An error epilogue after the success return: the jumps reach 'return -1',
+// the failure; the 'return 0' just before the label is the success, though
+// the body's last statement returns -1.
+int epilogue(const char *s, char **out) {
+  char *a = strdup(s);
+  if (!a)
+    return -1;
+  char *b = strdup(s);
+  if (!b)
+    goto fail;
+  if (check(b))
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'a' leaks when 'epilogue' fails here; free it before returning [alloc-group-unwind]{{$}}
+  // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: 'b' leaks when 'epilogue' fails here; free it before returning [alloc-group-unwind]{{$}}
+  *out = a;
+  // 'b' leaks on success too: a success exit, reported under ReportAllExits
+  // only (the near miss: this return is not a failure).
+  return 0;
+fail:
+  free(a);
+  return -1;
+}
