@@ -17,8 +17,11 @@
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Config/llvm-config.h"
+#include "llvm/Support/Program.h"
 #include "llvm/Support/YAMLTraits.h"
 #include <optional>
 #include <string>
@@ -26,6 +29,12 @@
 
 #if LLVM_VERSION_MAJOR < 15
 #include "llvm/ADT/Optional.h"
+#include "llvm/ADT/StringSet.h"
+#endif
+#if LLVM_VERSION_MAJOR >= 16
+#include "clang/Basic/Sarif.h"
+#else
+#include "CompatSarif.h"
 #endif
 
 namespace clang::tidy::alloc::compat {
@@ -49,6 +58,58 @@ getCheckOptions(const ClangTidyOptions &Options, bool AllowAnalyzerAlpha) {
                                /*ExperimentalCustomChecks=*/false);
 #else
   return tidy::getCheckOptions(Options, AllowAnalyzerAlpha);
+#endif
+}
+
+/// Every check clang-tidy knows and every option they read (check-local
+/// keys, "check.Option").  LLVM 15 added getAllChecksAndOptions; before,
+/// the names and stored options of all checks enabled by "*" are the same.
+#if LLVM_VERSION_MAJOR >= 15
+using NamesAndOptions = tidy::NamesAndOptions;
+inline NamesAndOptions getAllChecksAndOptions(bool AllowAnalyzerAlpha) {
+  return tidy::getAllChecksAndOptions(AllowAnalyzerAlpha);
+}
+#else
+struct NamesAndOptions {
+  llvm::StringSet<> Names;
+  llvm::StringSet<> Options;
+};
+inline NamesAndOptions getAllChecksAndOptions(bool AllowAnalyzerAlpha) {
+  ClangTidyOptions Options;
+  Options.Checks = "*";
+  NamesAndOptions Result;
+  for (const std::string &Name :
+       tidy::getCheckNames(Options, AllowAnalyzerAlpha))
+    Result.Names.insert(Name);
+  for (const auto &Option : tidy::getCheckOptions(Options, AllowAnalyzerAlpha))
+    Result.Options.insert(Option.getKey());
+  return Result;
+}
+#endif
+
+/// clang's SARIF writer (clang/Basic/Sarif.h, with result levels from LLVM
+/// 16), or before that CompatSarif.h's writer of the same interface.
+#if LLVM_VERSION_MAJOR >= 16
+using clang::SarifDocumentWriter;
+using clang::SarifReportingConfiguration;
+using clang::SarifResult;
+using clang::SarifResultLevel;
+using clang::SarifRule;
+#endif
+
+/// llvm::sys::ExecuteAndWait of \p Program with the inherited environment;
+/// \p Redirects are stdin, stdout and stderr (std::nullopt: not redirected).
+/// Before LLVM 16 it takes llvm::Optional.
+inline int executeAndWait(llvm::StringRef Program,
+                          llvm::ArrayRef<llvm::StringRef> Args,
+                          llvm::ArrayRef<std::optional<llvm::StringRef>> Redirects) {
+#if LLVM_VERSION_MAJOR < 16
+  llvm::SmallVector<llvm::Optional<llvm::StringRef>, 3> Old;
+  for (const std::optional<llvm::StringRef> &R : Redirects)
+    Old.push_back(R ? llvm::Optional<llvm::StringRef>(*R) : llvm::None);
+  return llvm::sys::ExecuteAndWait(Program, Args, llvm::None, Old);
+#else
+  return llvm::sys::ExecuteAndWait(Program, Args, std::nullopt, Redirects);
 #endif
 }
 
@@ -82,6 +143,15 @@ inline bool startsWith(llvm::StringRef S, llvm::StringRef Prefix) {
 inline bool endsWith(llvm::StringRef S, llvm::StringRef Suffix) {
   return S.size() >= Suffix.size() &&
          S.substr(S.size() - Suffix.size()) == Suffix;
+}
+
+/// \p O as a std::optional, from an llvm::Optional (what LLVM 14 returns,
+/// e.g. Expr::getIntegerConstantExpr, CFGElement::getAs) or a std::optional.
+template <typename Opt>
+auto toStdOptional(Opt O) -> std::optional<std::decay_t<decltype(*O)>> {
+  if (O)
+    return std::move(*O);
+  return std::nullopt;
 }
 
 /// \p Opt's value or \p Default, for std::optional and llvm::Optional

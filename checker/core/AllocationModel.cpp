@@ -193,7 +193,7 @@ template <> struct ScalarTraits<ReturnSpec> {
 
 template <> struct MappingTraits<FreesFieldsMap> {
   static void mapping(IO &IO, FreesFieldsMap &F) {
-    IO.mapOptional("arg", F.Arg);
+    clang::tidy::alloc::compat::mapOptional(IO, "arg", F.Arg);
     IO.mapOptional("fields", F.Fields);
   }
   static std::string validate(IO &IO, FreesFieldsMap &F) {
@@ -268,8 +268,8 @@ template <> struct MappingTraits<YamlFunction> {
     clang::tidy::alloc::compat::mapOptional(IO, "borrows", F.Borrows);
     clang::tidy::alloc::compat::mapOptional(IO, "dereferences", F.Dereferences);
     IO.mapOptional("noreturn", F.NoReturn, false);
-    IO.mapOptional("via", F.Via);
-    IO.mapOptional("origin", F.Origin);
+    clang::tidy::alloc::compat::mapOptional(IO, "via", F.Via);
+    clang::tidy::alloc::compat::mapOptional(IO, "origin", F.Origin);
     IO.mapOptional("requires", F.Requires);
   }
 

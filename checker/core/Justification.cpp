@@ -180,7 +180,7 @@ std::optional<Justification> parseJustificationComment(StringRef Text) {
 
 std::optional<std::string> nearMissHint(StringRef Text) {
   std::optional<StringRef> Body = commentBody(Text);
-  if (!Body || Body->starts_with("alloc:"))
+  if (!Body || compat::startsWith(*Body, "alloc:"))
     return std::nullopt;
   StringRef T = *Body;
   auto IsWordChar = [](char C) { return isAlnum(C) || C == '_'; };

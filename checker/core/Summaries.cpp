@@ -2,6 +2,7 @@
 
 #include "Summaries.h"
 #include "OwnershipDataflow.h"
+#include "Compat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
@@ -281,7 +282,8 @@ std::optional<int64_t> returnedConstant(const Stmt *S, ASTContext &Ctx) {
   const Expr *E = stripCasts(Ret->getRetValue());
   if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
     return 0;
-  if (std::optional<llvm::APSInt> V = E->getIntegerConstantExpr(Ctx))
+  if (std::optional<llvm::APSInt> V =
+          compat::toStdOptional(E->getIntegerConstantExpr(Ctx)))
     return V->getExtValue();
   return std::nullopt;
 }

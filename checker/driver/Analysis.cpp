@@ -40,7 +40,7 @@ struct UnitResult {
 
 std::string absolutePath(StringRef File, const SourceManager &SM,
                          SourceLocation Loc) {
-  OptionalFileEntryRef FE = SM.getFileEntryRefForID(SM.getFileID(Loc));
+  auto FE = SM.getFileEntryRefForID(SM.getFileID(Loc));
   SmallString<256> P(FE ? FE->getName() : File);
   SM.getFileManager().makeAbsolutePath(P);
   llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
@@ -314,9 +314,9 @@ llvm::StringMap<tooling::Replacements>
 absoluteFix(const llvm::StringMap<tooling::Replacements> &Fix,
             StringRef BuildDirectory) {
   llvm::StringMap<tooling::Replacements> Out;
-  for (const auto &[File, Replacements] : Fix) {
-    std::string Abs = absoluteIn(File, BuildDirectory);
-    for (const tooling::Replacement &Rep : Replacements)
+  for (const auto &Entry : Fix) {
+    std::string Abs = absoluteIn(Entry.getKey(), BuildDirectory);
+    for (const tooling::Replacement &Rep : Entry.getValue())
       llvm::consumeError(Out[Abs].add(tooling::Replacement(
           Abs, Rep.getOffset(), Rep.getLength(), Rep.getReplacementText())));
   }

@@ -27,7 +27,7 @@ struct KnownOptions {
 
 KnownOptions knownOptions() {
   KnownOptions K;
-  NamesAndOptions All = getAllChecksAndOptions(false);
+  compat::NamesAndOptions All = compat::getAllChecksAndOptions(false);
   for (const auto &N : All.Names)
     if (compat::startsWith(N.getKey(), "alloc-"))
       K.ByCheck[N.getKey()];
@@ -37,7 +37,8 @@ KnownOptions knownOptions() {
       K.ByCheck[Check].insert(Name);
   }
   bool First = true;
-  for (const auto &[Check, Names] : K.ByCheck) {
+  for (const auto &Entry : K.ByCheck) {
+    const llvm::StringSet<> &Names = Entry.getValue();
     if (First) {
       for (const auto &N : Names)
         K.Shared.insert(N.getKey());
@@ -91,9 +92,9 @@ std::vector<std::string> checkOptionKeys(const ClangTidyOptions &Opts,
     if (!Name.empty() || K.Shared.contains(Key))
       continue; // another tool's or check's option, or a shared one
     std::vector<std::string> Owners;
-    for (const auto &[C, Names] : K.ByCheck)
-      if (Names.contains(Key))
-        Owners.push_back((C + "." + Key).str());
+    for (const auto &Entry : K.ByCheck)
+      if (Entry.getValue().contains(Key))
+        Owners.push_back((Entry.getKey() + "." + Key).str());
     if (Owners.empty())
       continue;
     llvm::sort(Owners);
@@ -141,7 +142,7 @@ std::string checkConfigFiles(llvm::ArrayRef<std::string> Sources) {
       std::vector<std::string> Problems = checkOptionKeys(*Parsed, File);
       if (!Problems.empty())
         return Problems.front();
-      if (!Parsed->InheritParentConfig.value_or(false))
+      if (!compat::valueOr(Parsed->InheritParentConfig, false))
         break; // clang-tidy reads nothing above this one
     }
   }

@@ -165,8 +165,8 @@ std::vector<Finding> toFindings(const AnalysisResult &Result,
       F.Notes.push_back({N.Message, region(Files, Absolute(N.FilePath),
                                            N.FileOffset, N.FileOffset)});
     }
-    for (const auto &[File, Replacements] : E.Message.Fix)
-      for (const tooling::Replacement &R : Replacements)
+    for (const auto &Entry : E.Message.Fix)
+      for (const tooling::Replacement &R : Entry.getValue())
         F.Fixes.push_back({region(Files, Absolute(R.getFilePath()),
                                   R.getOffset(), R.getOffset() + R.getLength()),
                            R.getReplacementText().str()});

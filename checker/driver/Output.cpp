@@ -5,7 +5,6 @@
 #include "Findings.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/FileManager.h"
-#include "clang/Basic/Sarif.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -28,6 +27,11 @@ namespace clang::tidy::alloc {
 namespace {
 
 namespace json = llvm::json;
+using compat::SarifDocumentWriter;
+using compat::SarifReportingConfiguration;
+using compat::SarifResult;
+using compat::SarifResultLevel;
+using compat::SarifRule;
 
 /// docs/checks/*.md, embedded by cmake/EmbedFiles.cmake.
 struct CheckDoc {
@@ -113,7 +117,7 @@ RuleInfo ruleInfo(llvm::StringRef Id) {
 /// Every alloc-* check the driver knows, sorted.
 std::vector<std::string> allocChecks() {
   std::vector<std::string> Out;
-  for (const auto &Name : getAllChecksAndOptions(false).Names)
+  for (const auto &Name : compat::getAllChecksAndOptions(false).Names)
     if (compat::startsWith(Name.getKey(), "alloc-"))
       Out.push_back(Name.getKey().str());
   llvm::sort(Out);
@@ -157,7 +161,7 @@ std::optional<std::string> runGit(llvm::ArrayRef<llvm::StringRef> Args,
   Argv.insert(Argv.end(), Args.begin(), Args.end());
   std::optional<llvm::StringRef> Redirects[] = {
       std::nullopt, llvm::StringRef(Out), llvm::StringRef(Err)};
-  int RC = llvm::sys::ExecuteAndWait(*Git, Argv, std::nullopt, Redirects);
+  int RC = compat::executeAndWait(*Git, Argv, Redirects);
   auto OutText = llvm::MemoryBuffer::getFile(Out);
   auto ErrText = llvm::MemoryBuffer::getFile(Err);
   (void)llvm::sys::fs::remove(
@@ -317,7 +321,7 @@ std::optional<Baseline> loadBaseline(llvm::StringRef Path, std::string &Error) {
     std::optional<llvm::StringRef> Tool;
     if (const json::Object *T = R ? R->getObject("tool") : nullptr)
       if (const json::Object *D = T->getObject("driver"))
-        Tool = D->getString("name");
+        Tool = compat::toStdOptional(D->getString("name"));
     if (Tool != llvm::StringRef("alloc-tidy")) {
       Error = ("baseline '" + Path + "' was not written by alloc-tidy (tool '" +
                Tool.value_or("?") +
@@ -331,8 +335,8 @@ std::optional<Baseline> loadBaseline(llvm::StringRef Path, std::string &Error) {
         for (const json::Value &V : *Inv)
           if (const json::Object *O = V.getAsObject())
             Out.Sites.push_back(
-                {O->getString("file").value_or("").str(),
-                 O->getString("fingerprint").value_or("").str()});
+                {compat::valueOr(O->getString("file"), "").str(),
+                 compat::valueOr(O->getString("fingerprint"), "").str()});
       }
     const json::Array *Results = R->getArray("results");
     if (!Results)
@@ -344,17 +348,17 @@ std::optional<Baseline> loadBaseline(llvm::StringRef Path, std::string &Error) {
       if (O->getString("baselineState") == llvm::StringRef("absent"))
         continue; // gone already when that baseline was written
       BaselineResult B;
-      B.RuleId = O->getString("ruleId").value_or("").str();
+      B.RuleId = compat::valueOr(O->getString("ruleId"), "").str();
       if (const json::Object *M = O->getObject("message"))
-        B.Message = M->getString("text").value_or("").str();
+        B.Message = compat::valueOr(M->getString("text"), "").str();
       if (const json::Object *FP = O->getObject("partialFingerprints"))
-        B.Fingerprint = FP->getString("allocTidy/v1").value_or("").str();
+        B.Fingerprint = compat::valueOr(FP->getString("allocTidy/v1"), "").str();
       if (const json::Array *Locs = O->getArray("locations"))
         if (!Locs->empty())
           if (const json::Object *L = (*Locs)[0].getAsObject())
             if (const json::Object *P = L->getObject("physicalLocation"))
               if (const json::Object *A = P->getObject("artifactLocation"))
-                B.Uri = A->getString("uri").value_or("").str();
+                B.Uri = compat::valueOr(A->getString("uri"), "").str();
       B.Raw = V;
       Out.Results.push_back(std::move(B));
     }
@@ -604,7 +608,7 @@ json::Value sarifDocument(const std::vector<Finding> &Findings,
       json::Object *Loc = AO.getObject("location");
       if (!Loc)
         continue;
-      llvm::StringRef Uri = Loc->getString("uri").value_or("");
+      llvm::StringRef Uri = compat::valueOr(Loc->getString("uri"), "");
       if (Uri.consume_front("file://")) {
         json::Object Rel = artifactLocation(SrcRoot, Uri);
         if (auto Idx = Loc->getInteger("index"))

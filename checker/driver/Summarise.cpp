@@ -48,10 +48,10 @@ std::string option(const ClangTidyOptions &Opts, StringRef Name,
   auto It = Opts.CheckOptions.find(Name);
   if (It != Opts.CheckOptions.end())
     return It->second.Value;
-  for (const auto &[Key, Value] : Opts.CheckOptions)
-    if (compat::startsWith(Key, "alloc-") &&
-        compat::endsWith(Key, ("." + Name).str()))
-      return Value.Value;
+  for (const auto &Entry : Opts.CheckOptions)
+    if (compat::startsWith(Entry.getKey(), "alloc-") &&
+        compat::endsWith(Entry.getKey(), ("." + Name).str()))
+      return Entry.getValue().Value;
   return Default.str();
 }
 
@@ -64,7 +64,7 @@ public:
                    SrcMgr::CharacteristicKind Kind, FileID) override {
     if (Reason != EnterFile || Kind != SrcMgr::C_User)
       return;
-    if (OptionalFileEntryRef FE = SM.getFileEntryRefForID(SM.getFileID(Loc))) {
+    if (auto FE = SM.getFileEntryRefForID(SM.getFileID(Loc))) {
       SmallString<256> P(FE->getName());
       SM.getFileManager().makeAbsolutePath(P);
       llvm::sys::path::remove_dots(P, true);
