@@ -1,5 +1,5 @@
 // RUN: %check_alloc_tidy %s alloc-after-init %t -- \
-// RUN:   --config="{CheckOptions: {alloc-after-init.InitFunctions: '^(main|.*_init)$'}}"
+// RUN:   --config="{CheckOptions: [{key: alloc-after-init.InitFunctions, value: '^(main|.*_init)$'}]}"
 // RUN: %check_alloc_tidy -check-suffix=OFF %s alloc-after-init %t
 
 // Allocation only during initialisation (JPL rule 3, MISRA C Dir 4.12).

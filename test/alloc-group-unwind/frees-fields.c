@@ -1,5 +1,5 @@
 // RUN: %check_alloc_tidy %s alloc-group-unwind %t -- \
-// RUN:   --config="{CheckOptions: {RulesFiles: '%S/Inputs/destroy-rules.yaml'}}"
+// RUN:   --config="{CheckOptions: [{key: RulesFiles, value: '%S/Inputs/destroy-rules.yaml'}]}"
 
 // A destroy function the rules mark 'frees-fields' (osip_uri_free,
 // osip_message_free) releases the strings stored in the object's fields, so

@@ -1,5 +1,5 @@
 // RUN: %check_alloc_tidy %s alloc-group-unwind %t -- \
-// RUN:   --config="{CheckOptions: {RulesFiles: '%S/Inputs/pool-rules.yaml'}}"
+// RUN:   --config="{CheckOptions: [{key: RulesFiles, value: '%S/Inputs/pool-rules.yaml'}]}"
 
 // Allocations behind macros, and a project's allocators from a rules file.
 #include <stdlib.h>

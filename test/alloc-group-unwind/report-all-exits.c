@@ -1,6 +1,6 @@
 // RUN: %check_alloc_tidy %s alloc-group-unwind %t
 // RUN: %check_alloc_tidy -check-suffixes=,ALL %s alloc-group-unwind %t -- \
-// RUN:   --config="{CheckOptions: {alloc-group-unwind.ReportAllExits: true}}"
+// RUN:   --config="{CheckOptions: [{key: alloc-group-unwind.ReportAllExits, value: true}]}"
 
 // By default, failing exits are reported (a return of a failure value, or a
 // path on which an allocation failed); ReportAllExits also reports ordinary

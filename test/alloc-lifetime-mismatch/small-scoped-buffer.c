@@ -1,7 +1,7 @@
 // RUN: %check_alloc_tidy %s alloc-lifetime-mismatch %t
 // RUN: %clang -fsyntax-only -Wall -Werror %hermetic_cflags %t.c
 // RUN: %check_alloc_tidy -check-suffix=LOW %s alloc-lifetime-mismatch %t -- \
-// RUN:   --config="{CheckOptions: {alloc-lifetime-mismatch.StackThreshold: 32}}"
+// RUN:   --config="{CheckOptions: [{key: alloc-lifetime-mismatch.StackThreshold, value: 32}]}"
 
 // A scoped allocation of a small constant size belongs on the stack: the
 // fix-it makes it an array and drops its free and its failure test (an

@@ -1,5 +1,5 @@
 // RUN: %check_alloc_tidy %s alloc-lifetime-mismatch %t -- \
-// RUN:   --config="{CheckOptions: {alloc-lifetime-mismatch.TransactionEnd: '^txn_commit$'}}"
+// RUN:   --config="{CheckOptions: [{key: alloc-lifetime-mismatch.TransactionEnd, value: '^txn_commit$'}]}"
 
 // TransactionEnd names the functions that end a unit of work.
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 // RUN: %check_alloc_tidy %s alloc-ownership-inconsistent %t -- \
-// RUN:   --config="{CheckOptions: {RulesFiles: '%S/Inputs/declared-rules.yaml'}}"
+// RUN:   --config="{CheckOptions: [{key: RulesFiles, value: '%S/Inputs/declared-rules.yaml'}]}"
 
 // Contracts are checked, not trusted: a declaration (rules file or
 // attribute) that the function's own body contradicts is reported.

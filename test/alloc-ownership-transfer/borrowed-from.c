@@ -1,5 +1,5 @@
 // RUN: %check_alloc_tidy %s alloc-ownership-transfer %t -- \
-// RUN:   --config="{CheckOptions: {RulesFiles: '%S/Inputs/getter-rules.yaml'}}"
+// RUN:   --config="{CheckOptions: [{key: RulesFiles, value: '%S/Inputs/getter-rules.yaml'}]}"
 
 // A getter marked 'returns: borrowed-from(arg 0)' lends a pointer into the
 // object it is given (osip_message_get_body, osip_list_get): the caller must

@@ -1,5 +1,5 @@
 // RUN: %check_alloc_tidy %s alloc-ownership-transfer %t -- \
-// RUN:   --config="{CheckOptions: {RulesFiles: 'glib'}}"
+// RUN:   --config="{CheckOptions: [{key: RulesFiles, value: 'glib'}]}"
 
 // Contracts of libc and GLib: a borrowed result, a deallocator of another
 // family, use after free, and a pointer the environment keeps.

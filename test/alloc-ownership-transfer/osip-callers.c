@@ -1,7 +1,7 @@
 // RUN: %check_alloc_tidy %s alloc-ownership-transfer %t -- \
-// RUN:   --config="{CheckOptions: {RulesFiles: 'osip'}}" -- -I%S/Inputs
+// RUN:   --config="{CheckOptions: [{key: RulesFiles, value: 'osip'}]}" -- -I%S/Inputs
 // RUN: %check_alloc_tidy -check-suffix=COPIES %s alloc-ownership-transfer %t -- \
-// RUN:   --config="{CheckOptions: {RulesFiles: 'osip;%S/Inputs/method-copies.yaml'}}" -- -I%S/Inputs
+// RUN:   --config="{CheckOptions: [{key: RulesFiles, value: 'osip;%S/Inputs/method-copies.yaml'}]}" -- -I%S/Inputs
 
 // Callers of oSIP's inconsistent setters.  set_body copies its buffer (the
 // caller frees its own); set_method keeps the pointer (the caller must not

@@ -1,5 +1,5 @@
 // RUN: %check_alloc_tidy %s alloc-ownership-transfer,alloc-group-unwind %t -- \
-// RUN:   --config="{CheckOptions: {RulesFiles: 'osip'}}" -- -I%S/Inputs
+// RUN:   --config="{CheckOptions: [{key: RulesFiles, value: 'osip'}]}" -- -I%S/Inputs
 
 // oSIP as Debian's headers declare it: osip_free is a macro over free (or
 // the registered deallocator), osip_strdup and osip_message_to_str return

@@ -1,7 +1,7 @@
 // RUN: %check_alloc_tidy %s alloc-unchecked-result %t -- \
-// RUN:   --config="{CheckOptions: {RulesFiles: '%S/Inputs/db-rules.yaml'}}"
+// RUN:   --config="{CheckOptions: [{key: RulesFiles, value: '%S/Inputs/db-rules.yaml'}]}"
 // RUN: %check_alloc_tidy -check-suffix=UNWIND %s alloc-group-unwind %t -- \
-// RUN:   --config="{CheckOptions: {RulesFiles: '%S/Inputs/db-rules.yaml'}}"
+// RUN:   --config="{CheckOptions: [{key: RulesFiles, value: '%S/Inputs/db-rules.yaml'}]}"
 
 // A family whose allocators record failure in a flag (failure-flag in the
 // rules: SQLite's db->mallocFailed).  Testing the flag checks every

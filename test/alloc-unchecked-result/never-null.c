@@ -1,5 +1,5 @@
 // RUN: %check_alloc_tidy %s alloc-unchecked-result %t -- \
-// RUN:   --config="{CheckOptions: {RulesFiles: 'xmalloc;glib;ioto'}}"
+// RUN:   --config="{CheckOptions: [{key: RulesFiles, value: 'xmalloc;glib;ioto'}]}"
 // RUN: %check_alloc_tidy -check-suffix=NORULES %s alloc-unchecked-result %t
 
 // Allocators the rules mark 'null: never' (a wrapper that aborts, GLib's

@@ -1,7 +1,7 @@
 // RUN: %check_alloc_tidy %s alloc-unchecked-result %t -- \
-// RUN:   --config="{CheckOptions: {RulesFiles: '%S/Inputs/null-note-rules.yaml'}}"
+// RUN:   --config="{CheckOptions: [{key: RulesFiles, value: '%S/Inputs/null-note-rules.yaml'}]}"
 // RUN: %check_alloc_tidy -check-suffix=MAY %s alloc-unchecked-result %t -- \
-// RUN:   --config="{CheckOptions: {RulesFiles: '%S/Inputs/null-note-rules.yaml;%S/Inputs/null-may-rules.yaml'}}"
+// RUN:   --config="{CheckOptions: [{key: RulesFiles, value: '%S/Inputs/null-note-rules.yaml;%S/Inputs/null-may-rules.yaml'}]}"
 
 // 'null: never' with a 'null-note' (the condition it holds under) loads and
 // exempts the allocator like plain 'null: never'.  A project whose handler

@@ -1,12 +1,12 @@
 // RUN: %check_alloc_tidy %s alloc-unjustified %t -- \
-// RUN:   --config="{CheckOptions: {alloc-unjustified.RulesFiles: '%S/Inputs/project-rules.yaml'}}"
+// RUN:   --config="{CheckOptions: [{key: alloc-unjustified.RulesFiles, value: '%S/Inputs/project-rules.yaml'}]}"
 // RUN: %check_alloc_tidy -check-suffix=GLOBAL %s alloc-unjustified %t -- \
-// RUN:   --config="{CheckOptions: {RulesFiles: '%S/Inputs/project-rules.yaml'}}"
+// RUN:   --config="{CheckOptions: [{key: RulesFiles, value: '%S/Inputs/project-rules.yaml'}]}"
 // RUN: %check_alloc_tidy -check-suffix=NORULES %s alloc-unjustified %t
 // RUN: %check_alloc_tidy -check-suffix=EXTRA %s alloc-unjustified %t -- \
-// RUN:   --config="{CheckOptions: {alloc-unjustified.ExtraAllocators: 'pool_alloc=pool_free; pool_strdup'}}"
+// RUN:   --config="{CheckOptions: [{key: alloc-unjustified.ExtraAllocators, value: 'pool_alloc=pool_free; pool_strdup'}]}"
 // RUN: %check_alloc_tidy -check-suffix=NOLIBC %s alloc-unjustified %t -- \
-// RUN:   --config="{CheckOptions: {alloc-unjustified.BuiltinRules: 'hidden'}}"
+// RUN:   --config="{CheckOptions: [{key: alloc-unjustified.BuiltinRules, value: 'hidden'}]}"
 
 // A project's allocators, described in a user rules file (RulesFiles, set
 // for this check or globally) or listed in ExtraAllocators, are sites like
