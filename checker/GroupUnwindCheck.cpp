@@ -118,9 +118,14 @@ void GroupUnwindCheck::check(const MatchFinder::MatchResult &Result) {
   // to it, name the latest allocation that failed.
   std::map<std::pair<unsigned, AllocId>, const LeakEvent *> Failure, Failing,
       Normal;
+  std::vector<const LeakEvent *> Lost;
   for (const LeakEvent &L : Analysis.leaks()) {
     if (!Allocs[L.Leaked].fresh())
       continue;
+    if (L.ScopeEnd) {
+      Lost.push_back(&L);
+      continue;
+    }
     auto Key = std::make_pair(L.ExitLoc.getRawEncoding(), L.Leaked);
     if (L.Failed) {
       const LeakEvent *&Slot = Failure[Key];
@@ -171,6 +176,37 @@ void GroupUnwindCheck::check(const MatchFinder::MatchResult &Result) {
         diag(SM.getFileLoc(Cond->getBeginLoc()), "on the path where this fails",
              DiagnosticIDs::Note);
     CleanupNote(Leaked, *L);
+  }
+  // Lost where its last pointer goes out of scope (a `continue`, the end of
+  // a loop body): reported when the function releases it on its other
+  // paths, or an allocation failed on the way.
+  std::map<AllocId, const ReleaseEvent *> ReleaseOf;
+  for (const ReleaseEvent &R : Analysis.releases())
+    ReleaseOf.try_emplace(R.A, &R);
+  for (const LeakEvent *L : Lost) {
+    auto R = ReleaseOf.find(L->Leaked);
+    const ReleaseEvent *Rel = R == ReleaseOf.end() ? nullptr : R->second;
+    if (!Rel && !L->Failed && !ReportAllExits)
+      continue;
+    const Allocation &Leaked = Allocs[L->Leaked];
+    const Stmt *Jump = L->Exit;
+    diag(L->ExitLoc, "%0 is lost %select{at this '%2'|where its block ends}1: "
+                     "no pointer to it is left; free it before leaving the "
+                     "block")
+        << Leaked.describe() << !Jump
+        << (Jump ? (isa<ContinueStmt>(Jump) ? "continue"
+                    : isa<BreakStmt>(Jump)  ? "break"
+                                            : "goto")
+                 : "");
+    diag(Leaked.Loc, "%0 allocated here", DiagnosticIDs::Note)
+        << Leaked.describe();
+    if (L->Failed)
+      diag(Allocs[*L->Failed].Loc, "on the path where allocation of %0 failed",
+           DiagnosticIDs::Note)
+          << Allocs[*L->Failed].describe();
+    else if (Rel)
+      diag(SM.getFileLoc(Rel->Call->getBeginLoc()),
+           "released here on the other paths", DiagnosticIDs::Note);
   }
   // An exit that keeps what the function's other exits release: whatever
   // this exit reports (an enumerator, a status, nothing in a void

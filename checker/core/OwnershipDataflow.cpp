@@ -307,17 +307,28 @@ struct Coarsening {
     return K;
   }
 
-  /// The coarsening that brings \p Keys within \p Limit contexts.
+  /// The coarsening that brings \p Keys within \p Limit contexts: the
+  /// tracked variables are forgotten from the last, the failure contexts
+  /// merged, and only then the first variable (the returned status, when
+  /// there is one: what makes an exit a failure) forgotten.
   static Coarsening of(std::set<CtxKey> Keys, unsigned NumVars, size_t Limit) {
     Coarsening C;
-    for (unsigned V = NumVars; Keys.size() > Limit && V-- > 0;) {
-      C.Keep = V;
+    auto Reapply = [&] {
       std::set<CtxKey> Out;
       for (const CtxKey &K : Keys)
         Out.insert(C.apply(K));
       Keys = std::move(Out);
+    };
+    for (unsigned V = NumVars; Keys.size() > Limit && V-- > 1;) {
+      C.Keep = V;
+      Reapply();
     }
-    C.MergeFailed = Keys.size() > Limit;
+    if (Keys.size() > Limit) {
+      C.MergeFailed = true;
+      Reapply();
+    }
+    if (Keys.size() > Limit && NumVars > 0)
+      C.Keep = 0;
     return C;
   }
 };
@@ -408,6 +419,26 @@ public:
     }
     return true;
   }
+  bool VisitVarDecl(VarDecl *VD) {
+    Locals += VD->hasLocalStorage();
+    return true;
+  }
+  bool VisitReturnStmt(ReturnStmt *) {
+    ++Jumps;
+    return true;
+  }
+  bool VisitGotoStmt(GotoStmt *) {
+    ++Jumps;
+    return true;
+  }
+  bool VisitBreakStmt(BreakStmt *) {
+    ++Jumps;
+    return true;
+  }
+  bool VisitContinueStmt(ContinueStmt *) {
+    ++Jumps;
+    return true;
+  }
   bool TraverseForStmt(ForStmt *S) {
     return loop([&] { return RecursiveASTVisitor::TraverseForStmt(S); });
   }
@@ -425,6 +456,9 @@ public:
     bool Borrowed;
   };
   std::vector<Found> Calls;
+  /// Local variables and jumps: a CFG with the ends of the variables'
+  /// lifetimes holds about their product of elements.
+  unsigned Locals = 0, Jumps = 0;
 
 private:
   template <typename F> bool loop(F Traverse) {
@@ -1793,6 +1827,8 @@ struct OwnershipAnalysis::Impl {
       for (const CFGElement &E : *B) {
         if (std::optional<CFGStmt> Stm = E.getAs<CFGStmt>())
           Alive = transfer(Stm->getStmt(), S, Key);
+        else if (std::optional<CFGLifetimeEnds> LE = E.getAs<CFGLifetimeEnds>())
+          scopeEnd(S, Key, *LE);
         if (!Alive)
           break;
       }
@@ -1867,6 +1903,68 @@ struct OwnershipAnalysis::Impl {
               Changed = true;
             In |= Out;
           }
+    }
+  }
+
+  /// A variable of an inner scope goes out of scope: the allocations only it
+  /// (or its fields) held are lost there, a leak at that point (recorded as
+  /// a ScopeEnd leak, and no longer owned, so no later exit reports it
+  /// again).  Exits (`return`) and the function's own scope are the exits'
+  /// to report.
+  void scopeEnd(Sub &St, const CtxKey &Key, const CFGLifetimeEnds &LE) {
+    const VarDecl *VD = LE.getVarDecl();
+    const Stmt *Trigger = LE.getTriggerStmt();
+    if (!VD || !Trigger || isa<ReturnStmt>(Trigger) || Trigger == FD->getBody())
+      return;
+    AllocSet Held;
+    for (const auto &[P, V] : *St.Points)
+      if (P.Var == VD)
+        unionInto(Held, V);
+    if (Held.empty())
+      return;
+    {
+      FlatMap<Place, AllocSet> &Points = St.Points.mut();
+      auto First = Points.lowerBound(Place{VD, nullptr}), Last = First;
+      while (Last != Points.end() && Last->first.Var == VD)
+        ++Last;
+      Points.erase(First, Last);
+    }
+    SourceLocation Loc;
+    if (const auto *CS = dyn_cast<CompoundStmt>(Trigger))
+      Loc = CS->getRBracLoc();
+    else
+      Loc = Trigger->getBeginLoc();
+    Loc = SM.getFileLoc(Loc);
+    unsigned Context = Key.Failed;
+    for (AllocId A : Held) {
+      if (!real(A) || reachable(St, A))
+        continue;
+      auto It = St.Allocs.find(A);
+      if (It == St.Allocs.end())
+        continue;
+      AllocState &AS = It->second;
+      bool IsLost = AS.Owned && !AS.Lent && !AS.Gone && AS.Null != NullIsNull &&
+                    Allocs[A].fresh() &&
+                    !(Context != 0 && Context != ManyFailed && Context - 1 == A);
+      if (IsLost)
+        AS.Owned = false;
+      // Out of reach now: released memory (or lost memory, reported once
+      // here) is forgotten, as when its variable is reassigned.
+      forgetIfDead(St, A);
+      if (!IsLost || !Recording)
+        continue;
+      std::optional<AllocId> Failed;
+      if (Context != 0 && Context != ManyFailed)
+        Failed = Context - 1;
+      auto SeenKey = std::make_tuple((const void *)Trigger, A,
+                                     Failed ? int(*Failed) : -1);
+      if (SeenLeak.count(SeenKey))
+        continue;
+      SeenLeak[SeenKey] = Leaks.size();
+      LeakEvent L{isa<CompoundStmt>(Trigger) ? nullptr : Trigger, Loc, A,
+                  Failed, Context != 0};
+      L.ScopeEnd = true;
+      Leaks.push_back(L);
     }
   }
 
@@ -2003,6 +2101,13 @@ struct OwnershipAnalysis::Impl {
     }
     CFG::BuildOptions BO;
     BO.setAllAlwaysAdd();
+    // Where variables go out of scope: memory only a loop body's variable
+    // holds is lost at its `continue` or at the end of the iteration.  Every
+    // jump ends the lifetimes of all the variables in scope, so a long
+    // generated function (thousands of locals and returns) goes without.
+    constexpr uint64_t MaxLifetimeElements = 200000;
+    BO.AddLifetime =
+        uint64_t(Scan.Locals) * (Scan.Jumps + 1) <= MaxLifetimeElements;
     Cfg = CFG::buildCFG(FD, FD->getBody(), &Ctx, BO);
     if (!Cfg)
       return false;

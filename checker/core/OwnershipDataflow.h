@@ -97,6 +97,10 @@ struct LeakEvent {
   /// The function reports a failure here (NULL, false, an error status), or
   /// an allocation failed on the way.
   bool Failing = false;
+  /// Not an exit of the function: the last variable pointing to the
+  /// allocation goes out of scope here (a `continue`, a `break`, the end of
+  /// a loop body or block), and nothing else holds it.
+  bool ScopeEnd = false;
 };
 
 /// An allocation's value is used: dereferenced, indexed, passed where the
