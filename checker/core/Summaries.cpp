@@ -180,6 +180,17 @@ private:
           argument(Call, Into, U, /*Interior=*/true);
           return;
         }
+        // `*end = p + n`: a pointer into the caller's block, handed back
+        // through an out-parameter; the block stays the caller's.
+        if (const auto *Set = dyn_cast<BinaryOperator>(Q);
+            Set && Set->getOpcode() == BO_Assign && Into == Set->getRHS())
+          if (const auto *D = dyn_cast<UnaryOperator>(
+                  Set->getLHS()->IgnoreParenImpCasts());
+              D && D->getOpcode() == UO_Deref)
+            if (const auto *Out = dyn_cast<DeclRefExpr>(
+                    D->getSubExpr()->IgnoreParenImpCasts());
+                Out && isa<ParmVarDecl>(Out->getDecl()))
+              return;
         U.Unknown = true;
         return;
       }
