@@ -8,8 +8,7 @@
 #include "OwnershipTransferCheck.h"
 #include "UncheckedResultCheck.h"
 #include "UnjustifiedCheck.h"
-#include "clang-tidy/ClangTidyModule.h"
-#include "clang-tidy/ClangTidyModuleRegistry.h"
+#include "Compat.h" // ClangTidyModule.h and, before LLVM 22, the registry
 
 namespace clang::tidy::alloc {
 

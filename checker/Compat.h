@@ -27,9 +27,22 @@
 #include <string>
 #include <type_traits>
 
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/DiagnosticIDs.h"
+#include "clang/Basic/DiagnosticOptions.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/ADT/Twine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include <memory>
 #if LLVM_VERSION_MAJOR < 15
 #include "llvm/ADT/Optional.h"
-#include "llvm/ADT/StringSet.h"
+#endif
+// ClangTidyModuleRegistry.h is deprecated from LLVM 22 on (ClangTidyModule.h
+// has the registry); AllocTidyModule.cpp gets the registry from here.
+#include "clang-tidy/ClangTidyModule.h"
+#if LLVM_VERSION_MAJOR < 22
+#include "clang-tidy/ClangTidyModuleRegistry.h"
 #endif
 #if LLVM_VERSION_MAJOR >= 16
 #include "clang/Basic/Sarif.h"
@@ -62,19 +75,22 @@ getCheckOptions(const ClangTidyOptions &Options, bool AllowAnalyzerAlpha) {
 }
 
 /// Every check clang-tidy knows and every option they read (check-local
-/// keys, "check.Option").  LLVM 15 added getAllChecksAndOptions; before,
+/// keys, "check.Option").  LLVM 15 added getAllChecksAndOptions (LLVM 22
+/// names its result ChecksAndOptions, with Checks for Names); before 15,
 /// the names and stored options of all checks enabled by "*" are the same.
-#if LLVM_VERSION_MAJOR >= 15
-using NamesAndOptions = tidy::NamesAndOptions;
-inline NamesAndOptions getAllChecksAndOptions(bool AllowAnalyzerAlpha) {
-  return tidy::getAllChecksAndOptions(AllowAnalyzerAlpha);
-}
-#else
 struct NamesAndOptions {
   llvm::StringSet<> Names;
   llvm::StringSet<> Options;
 };
 inline NamesAndOptions getAllChecksAndOptions(bool AllowAnalyzerAlpha) {
+#if LLVM_VERSION_MAJOR >= 22
+  tidy::ChecksAndOptions All = tidy::getAllChecksAndOptions(
+      AllowAnalyzerAlpha, /*ExperimentalCustomChecks=*/false);
+  return {std::move(All.Checks), std::move(All.Options)};
+#elif LLVM_VERSION_MAJOR >= 15
+  tidy::NamesAndOptions All = tidy::getAllChecksAndOptions(AllowAnalyzerAlpha);
+  return {std::move(All.Names), std::move(All.Options)};
+#else
   ClangTidyOptions Options;
   Options.Checks = "*";
   NamesAndOptions Result;
@@ -84,8 +100,8 @@ inline NamesAndOptions getAllChecksAndOptions(bool AllowAnalyzerAlpha) {
   for (const auto &Option : tidy::getCheckOptions(Options, AllowAnalyzerAlpha))
     Result.Options.insert(Option.getKey());
   return Result;
-}
 #endif
+}
 
 /// clang's SARIF writer (clang/Basic/Sarif.h, with result levels from LLVM
 /// 16), or before that CompatSarif.h's writer of the same interface.
@@ -110,6 +126,69 @@ inline int executeAndWait(llvm::StringRef Program,
   return llvm::sys::ExecuteAndWait(Program, Args, llvm::None, Old);
 #else
   return llvm::sys::ExecuteAndWait(Program, Args, std::nullopt, Redirects);
+#endif
+}
+
+/// \p R with \p Locations added: clang's SarifResult::setLocations became
+/// addLocations in LLVM 22.
+inline SarifResult addLocations(SarifResult R,
+                                llvm::ArrayRef<CharSourceRange> Locations) {
+#if LLVM_VERSION_MAJOR >= 22
+  return R.addLocations(Locations);
+#else
+  return R.setLocations(Locations);
+#endif
+}
+
+/// A DiagnosticsEngine reporting to \p Client (not owned), installed as the
+/// engine \p Context emits to; it must not outlive \p Context.  From LLVM 22
+/// an engine refers to DiagnosticOptions it does not own, and the context
+/// keeps them; before, the engine shares them.
+inline std::unique_ptr<DiagnosticsEngine>
+contextDiagnostics(ClangTidyContext &Context, DiagnosticConsumer *Client) {
+#if LLVM_VERSION_MAJOR >= 22
+  auto Options = std::make_unique<DiagnosticOptions>();
+  auto Engine = std::make_unique<DiagnosticsEngine>(
+      DiagnosticIDs::create(), *Options, Client, /*ShouldOwnClient=*/false);
+  Context.setDiagnosticsEngine(std::move(Options), Engine.get());
+#else
+  auto Engine = std::make_unique<DiagnosticsEngine>(
+      new DiagnosticIDs(), new DiagnosticOptions(), Client,
+      /*ShouldOwnClient=*/false);
+  Context.setDiagnosticsEngine(Engine.get());
+#endif
+  return Engine;
+}
+
+/// A DiagnosticsEngine with default options that owns \p Client, for a
+/// SourceManager of the driver's own (see contextDiagnostics for LLVM 22).
+class OwnedDiagnostics {
+public:
+  explicit OwnedDiagnostics(DiagnosticConsumer *Client)
+#if LLVM_VERSION_MAJOR >= 22
+      : Engine(DiagnosticIDs::create(), Options, Client) {
+  }
+#else
+      : Engine(new DiagnosticIDs(), new DiagnosticOptions(), Client) {
+  }
+#endif
+  DiagnosticsEngine &engine() { return Engine; }
+
+private:
+#if LLVM_VERSION_MAJOR >= 22
+  DiagnosticOptions Options; // before Engine, which refers to it
+#endif
+  DiagnosticsEngine Engine;
+};
+
+/// \p Path made absolute against \p Directory (llvm::sys::fs::make_absolute
+/// with a directory moved to llvm::sys::path in LLVM 22).
+inline void makeAbsolute(const llvm::Twine &Directory,
+                         llvm::SmallVectorImpl<char> &Path) {
+#if LLVM_VERSION_MAJOR >= 22
+  llvm::sys::path::make_absolute(Directory, Path);
+#else
+  llvm::sys::fs::make_absolute(Directory, Path);
 #endif
 }
 

@@ -261,10 +261,8 @@ UnitResult analyseOne(const AnalysisRequest &R, const std::string &Source) {
   Context.setEnableProfiling(R.EnableCheckProfile);
 
   ClangTidyDiagnosticConsumer DiagConsumer(Context, nullptr, true, R.FixNotes);
-  DiagnosticsEngine DE(new DiagnosticIDs(), new DiagnosticOptions(),
-                       &DiagConsumer,
-                       /*ShouldOwnClient=*/false);
-  Context.setDiagnosticsEngine(&DE);
+  std::unique_ptr<DiagnosticsEngine> DE =
+      compat::contextDiagnostics(Context, &DiagConsumer);
   Tool.setDiagnosticConsumer(&DiagConsumer);
   Tool.setPrintErrorMessage(false);
   ActionFactory Factory(Context, FS, R.RecordSites || R.ExportContracts,
@@ -301,7 +299,7 @@ std::string absoluteIn(StringRef Path, StringRef BuildDirectory) {
     return "";
   if (!llvm::sys::path::is_absolute(P)) {
     if (!BuildDirectory.empty())
-      llvm::sys::fs::make_absolute(BuildDirectory, P);
+      compat::makeAbsolute(BuildDirectory, P);
     else
       llvm::sys::fs::make_absolute(P);
   }

@@ -156,7 +156,7 @@ std::vector<Finding> toFindings(const AnalysisResult &Result,
       llvm::SmallString<256> A(P);
       if (!A.empty() && !llvm::sys::path::is_absolute(A) &&
           !E.BuildDirectory.empty())
-        llvm::sys::fs::make_absolute(E.BuildDirectory, A);
+        compat::makeAbsolute(E.BuildDirectory, A);
       return std::string(A);
     };
     for (const tooling::DiagnosticMessage &N : E.Notes) {

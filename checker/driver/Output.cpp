@@ -434,9 +434,8 @@ SarifResultLevel sarifLevel(llvm::StringRef Level) {
 class SarifSources {
 public:
   SarifSources()
-      : Diags(new DiagnosticIDs, new DiagnosticOptions,
-              new IgnoringDiagConsumer),
-        FM(FileSystemOptions{}), SM(Diags, FM) {}
+      : Diags(new IgnoringDiagConsumer), FM(FileSystemOptions{}),
+        SM(Diags.engine(), FM) {}
 
   std::optional<CharSourceRange> range(const Region &R) {
     auto File = FM.getOptionalFileRef(R.Begin.File);
@@ -451,7 +450,7 @@ public:
   const SourceManager &sourceManager() const { return SM; }
 
 private:
-  DiagnosticsEngine Diags;
+  compat::OwnedDiagnostics Diags;
   FileManager FM;
   SourceManager SM;
 };
@@ -570,7 +569,7 @@ json::Value sarifDocument(const std::vector<Finding> &Findings,
                         .setDiagnosticMessage(F.Message)
                         .setDiagnosticLevel(sarifLevel(F.Level));
     if (auto Range = Sources.range(F.Where))
-      R = R.setLocations({*Range});
+      R = compat::addLocations(R, {*Range});
     Writer.appendResult(R);
   }
   Writer.endRun();
