@@ -202,10 +202,14 @@ struct Sub {
   FlatMap<const VarDecl *, AllocSet> Status;
   /// realloc results and the blocks they replace once they succeed.
   FlatMap<AllocId, AllocSet> ReallocOf;
+  /// Allocations released on these paths and then forgotten (out of
+  /// reach), with how they went: an exit still shows that this path
+  /// released them.
+  FlatMap<AllocId, unsigned char> Released;
 
   bool operator==(const Sub &O) const {
     return Allocs == O.Allocs && Points == O.Points && Status == O.Status &&
-           ReallocOf == O.ReallocOf;
+           ReallocOf == O.ReallocOf && Released == O.Released;
   }
 
   /// An allocation's state; absent means never allocated on these paths.
@@ -252,6 +256,15 @@ struct Sub {
     auto Copy = [](const AllocSet &S) { return S; };
     Changed |= mergeInto(Status, O.Status, Union, Keep, Copy);
     Changed |= mergeInto(ReallocOf, O.ReallocOf, Union, Keep, Copy);
+    Changed |= mergeInto(
+        Released, O.Released,
+        [](unsigned char &T, unsigned char S) {
+          unsigned char Before = T;
+          T |= S;
+          return T != Before;
+        },
+        [](unsigned char &) { return false; },
+        [](unsigned char S) { return S; });
     return Changed;
   }
 };
@@ -725,6 +738,9 @@ struct OwnershipAnalysis::Impl {
   std::vector<ReturnEvent> Returns;
   std::map<const Stmt *, size_t> ReturnIndex;
   std::vector<PendingLend> Pending;
+  /// Per allocation: an exit already records that a path released it
+  /// before it was forgotten (see exitAt).
+  std::vector<char> ReleasedExitSeen;
   /// How forgotten allocations went (see forgetIfDead), per allocation.
   std::vector<unsigned char> EverGone;
   std::set<std::tuple<AllocId, const CallExpr *, unsigned>> SeenPending;
@@ -949,6 +965,7 @@ struct OwnershipAnalysis::Impl {
 
   void allocate(Sub &St, AllocId A) {
     const Allocation &Info = Allocs[A];
+    St.Released.erase(A);
     AllocState &AS = St.mut(A);
     AS.Owned = !Info.Borrowed;
     AS.Lent = false;
@@ -1024,6 +1041,8 @@ struct OwnershipAnalysis::Impl {
       if (llvm::is_contained(V, A))
         return;
     EverGone[A] |= It->second.Gone;
+    if (It->second.Gone && It->second.Allocated)
+      St.Released[A] |= It->second.Gone;
     St.Allocs.erase(It);
   }
 
@@ -1214,6 +1233,20 @@ struct OwnershipAnalysis::Impl {
     if (!Recording)
       return;
     L = SM.getFileLoc(L);
+    // Released and forgotten on this path: not owned here, and released.
+    // One exit per allocation says so (a function of thousands of
+    // allocations and returns would otherwise record their product).
+    for (const auto &[A, Gone] : St.Released) {
+      if (ReleasedExitSeen[A] || St.Allocs.find(A) != St.Allocs.end())
+        continue;
+      ReleasedExitSeen[A] = true;
+      auto [It, New] = ExitIndex.try_emplace(std::make_pair(L.getRawEncoding(), A),
+                                             Exits.size());
+      if (New)
+        Exits.push_back({S, L, A, false, 0, false});
+      Exits[It->second].Gone |= Gone;
+      Exits[It->second].Allocated = true;
+    }
     for (const auto &[A, AS] : St.Allocs) {
       if (!AS.Allocated)
         continue;
@@ -2140,6 +2173,7 @@ struct OwnershipAnalysis::Impl {
     std::vector<State> In(Cfg->getNumBlockIDs());
     Sub Start;
     EverGone.assign(Allocs.size(), 0);
+    ReleasedExitSeen.assign(Allocs.size(), 0);
     for (AllocId A = 0; A < Allocs.size(); ++A)
       if (Allocs[A].Param) {
         allocate(Start, A);
