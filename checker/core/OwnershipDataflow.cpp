@@ -1,6 +1,7 @@
 //===--- OwnershipDataflow.cpp - allocations a function still owns -------===//
 
 #include "OwnershipDataflow.h"
+#include "Compat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
@@ -510,7 +511,7 @@ std::optional<int64_t> constantOf(const Expr *E, ASTContext &Ctx) {
     return 0;
   if (E->isValueDependent() || E->isTypeDependent())
     return std::nullopt;
-  if (std::optional<llvm::APSInt> V = E->getIntegerConstantExpr(Ctx))
+  if (std::optional<llvm::APSInt> V = compat::toStdOptional(E->getIntegerConstantExpr(Ctx)))
     return V->getExtValue();
   return std::nullopt;
 }
@@ -1736,11 +1737,11 @@ struct OwnershipAnalysis::Impl {
       const Expr *L = stripCasts(BO->getLHS()), *R = stripCasts(BO->getRHS());
       BinaryOperatorKind Op = BO->getOpcode();
       // status OP constant
-      if (std::optional<llvm::APSInt> K = R->getIntegerConstantExpr(Ctx)) {
+      if (std::optional<llvm::APSInt> K = compat::toStdOptional(R->getIntegerConstantExpr(Ctx))) {
         if (std::optional<AllocId> A = statusOf(L, St))
           return applyStatus(St, *A, Op, *K, Truth);
       } else if (std::optional<llvm::APSInt> K2 =
-                     L->getIntegerConstantExpr(Ctx)) {
+                     compat::toStdOptional(L->getIntegerConstantExpr(Ctx))) {
         if (std::optional<AllocId> A = statusOf(R, St))
           return applyStatus(St, *A, BinaryOperator::reverseComparisonOp(Op),
                              *K2, Truth);
@@ -1847,7 +1848,7 @@ struct OwnershipAnalysis::Impl {
                   });
     const Stmt *Last = nullptr;
     for (const CFGElement &E : llvm::reverse(*B))
-      if (std::optional<CFGStmt> S = E.getAs<CFGStmt>()) {
+      if (std::optional<CFGStmt> S = compat::toStdOptional(E.getAs<CFGStmt>())) {
         Last = S->getStmt();
         break;
       }
@@ -1858,9 +1859,9 @@ struct OwnershipAnalysis::Impl {
       bool Alive = true;
       dropDead(S, B);
       for (const CFGElement &E : *B) {
-        if (std::optional<CFGStmt> Stm = E.getAs<CFGStmt>())
+        if (std::optional<CFGStmt> Stm = compat::toStdOptional(E.getAs<CFGStmt>()))
           Alive = transfer(Stm->getStmt(), S, Key);
-        else if (std::optional<CFGLifetimeEnds> LE = E.getAs<CFGLifetimeEnds>())
+        else if (std::optional<CFGLifetimeEnds> LE = compat::toStdOptional(E.getAs<CFGLifetimeEnds>()))
           scopeEnd(S, Key, *LE);
         if (!Alive)
           break;
@@ -1901,7 +1902,7 @@ struct OwnershipAnalysis::Impl {
     std::vector<llvm::SmallVector<unsigned, 4>> Refs(Cfg->getNumBlockIDs());
     for (const CFGBlock *B : *Cfg)
       for (const CFGElement &E : *B)
-        if (std::optional<CFGStmt> S = E.getAs<CFGStmt>())
+        if (std::optional<CFGStmt> S = compat::toStdOptional(E.getAs<CFGStmt>()))
           if (const auto *DRE = dyn_cast<DeclRefExpr>(S->getStmt()))
             if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
                 VD && VD->hasLocalStorage()) {
