@@ -107,7 +107,13 @@ public:
   iterator erase(iterator First, iterator Last) {
     return Items.erase(First, Last);
   }
-  iterator lowerBound(const K &Key) { return lower(Key); }
+  /// The entries from \p Key on while \p Same holds (a sorted run).
+  template <typename P> std::pair<iterator, iterator> run(const K &Key, P Same) {
+    iterator First = lower(Key), Last = First;
+    while (Last != Items.end() && Same(Last->first))
+      ++Last;
+    return {First, Last};
+  }
   size_t size() const { return Items.size(); }
   void erase(const K &Key) {
     iterator It = find(Key);
@@ -437,20 +443,8 @@ public:
     Locals += VD->hasLocalStorage();
     return true;
   }
-  bool VisitReturnStmt(ReturnStmt *) {
-    ++Jumps;
-    return true;
-  }
-  bool VisitGotoStmt(GotoStmt *) {
-    ++Jumps;
-    return true;
-  }
-  bool VisitBreakStmt(BreakStmt *) {
-    ++Jumps;
-    return true;
-  }
-  bool VisitContinueStmt(ContinueStmt *) {
-    ++Jumps;
+  bool VisitStmt(Stmt *S) {
+    Jumps += isa<ReturnStmt, GotoStmt, BreakStmt, ContinueStmt>(S);
     return true;
   }
   bool TraverseForStmt(ForStmt *S) {
@@ -1004,12 +998,11 @@ struct OwnershipAnalysis::Impl {
     if (!P.Field) // a variable reassigned: its old object's fields are stale
     {
       // Its fields sort right after it.
-      auto First = Points.lowerBound(Place{P.Var, nullptr}), End = Points.end();
-      if (First != End && !First->first.Field && First->first.Var == P.Var)
+      auto [First, Last] = Points.run(Place{P.Var, nullptr}, [&](const Place &Q) {
+        return Q.Var == P.Var;
+      });
+      if (First != Last && !First->first.Field)
         ++First;
-      auto Last = First;
-      while (Last != End && Last->first.Var == P.Var)
-        ++Last;
       Points.erase(First, Last);
     }
     for (AllocId A : V)
@@ -1958,9 +1951,8 @@ struct OwnershipAnalysis::Impl {
       return;
     {
       FlatMap<Place, AllocSet> &Points = St.Points.mut();
-      auto First = Points.lowerBound(Place{VD, nullptr}), Last = First;
-      while (Last != Points.end() && Last->first.Var == VD)
-        ++Last;
+      auto [First, Last] = Points.run(
+          Place{VD, nullptr}, [&](const Place &Q) { return Q.Var == VD; });
       Points.erase(First, Last);
     }
     SourceLocation Loc;
