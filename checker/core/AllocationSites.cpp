@@ -311,6 +311,10 @@ std::string spellPlace(const Expr *E) {
     return Base + (ME->isArrow() ? "->" : ".") +
            ME->getMemberDecl()->getName().str();
   }
+  if (const auto *U = dyn_cast<UnaryOperator>(E);
+      U && U->getOpcode() == UO_Deref &&
+      isa<DeclRefExpr>(stripCasts(U->getSubExpr())))
+    return "*" + spellPlace(U->getSubExpr());
   return "";
 }
 

@@ -51,7 +51,8 @@ bool unionInto(AllocSet &Into, const AllocSet &From) {
 }
 
 /// A storage place the analysis follows: a local variable, or a field of a
-/// local struct or of a locally owned object.
+/// local struct or of a locally owned object, or the caller's pointer a
+/// `T **` parameter points to (`*out`, Field == outSlot()).
 struct Place {
   const VarDecl *Var = nullptr;
   const FieldDecl *Field = nullptr;
@@ -422,6 +423,62 @@ void bound(State &St, unsigned NumVars, size_t Limit) {
 
 bool isLocal(const VarDecl *VD) { return VD && VD->hasLocalStorage(); }
 
+/// The pseudo-field of Place naming `*out` for a `T **` parameter `out`:
+/// memory stored there is handed to the caller only if the function
+/// succeeds (callers do not free an out-parameter after an error).
+const FieldDecl *outSlot() {
+  static const char Tag = 0;
+  return reinterpret_cast<const FieldDecl *>(&Tag);
+}
+
+/// The `T **` parameter \p E dereferences (`*out`), if any.
+const ParmVarDecl *derefParam(const Expr *E) {
+  const auto *U = dyn_cast<UnaryOperator>(E->IgnoreParenImpCasts());
+  if (!U || U->getOpcode() != UO_Deref)
+    return nullptr;
+  const auto *DRE = dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParenImpCasts());
+  const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+  if (!P || !P->getType()->isPointerType() ||
+      !P->getType()->getPointeeType()->isPointerType())
+    return nullptr;
+  return P;
+}
+
+/// The `T **` parameters a body reads through before it writes through
+/// them: in a pure out-parameter the first `*out` (in source order) is the
+/// left side of `*out = ...`; one read first (`if (*list == NULL) *list =
+/// create();`) makes it an in-out parameter, the caller's object, kept
+/// whatever the function returns.
+class OutParamScan : public RecursiveASTVisitor<OutParamScan> {
+public:
+  llvm::SmallPtrSet<const ParmVarDecl *, 4> ReadFirst, Seen;
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->getOpcode() == BO_Assign)
+      if (const ParmVarDecl *P = derefParam(BO->getLHS())) {
+        StoreLHS.insert(BO->getLHS()->IgnoreParenImpCasts());
+        Seen.insert(P);
+      }
+    return true;
+  }
+  /// `alloc_into(out)`: written by the callee, as far as order goes.
+  bool VisitCallExpr(CallExpr *C) {
+    for (const Expr *A : C->arguments())
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(A->IgnoreParenImpCasts()))
+        if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+          Seen.insert(P);
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *U) {
+    if (const ParmVarDecl *P = derefParam(U))
+      if (!StoreLHS.count(U) && Seen.insert(P).second)
+        ReadFirst.insert(P);
+    return true;
+  }
+
+private:
+  llvm::SmallPtrSet<const Expr *, 8> StoreLHS;
+};
+
 /// Walks a body once: its allocation calls, in source order, and loops.
 class BodyScan : public RecursiveASTVisitor<BodyScan> {
 public:
@@ -601,6 +658,10 @@ public:
     bool ConstAssigned = false, Excluded = false;
     bool GuardsAlloc = false, GuardsFree = false, OtherAssigned = false;
     unsigned Order = 0;
+    /// Assignments, the initialiser included, and the initialiser's value
+    /// when it is a constant: `int _ret = -5; ... return _ret;` of a macro.
+    unsigned Assigns = 0;
+    std::optional<int64_t> InitConst;
   };
   llvm::MapVector<const VarDecl *, Info> Vars;
   /// Whether some return gives a negative constant: then negative values
@@ -655,13 +716,18 @@ public:
     if (U->getOpcode() == UO_AddrOf)
       if (const VarDecl *V = testableVar(U->getSubExpr()))
         Vars[V].Excluded = true;
+    if (U->isIncrementDecrementOp())
+      if (const VarDecl *V = testableVar(U->getSubExpr()))
+        Vars[V].Assigns += 2;
     return true;
   }
   bool VisitDeclStmt(DeclStmt *DS) {
     for (const Decl *D : DS->decls())
       if (const auto *VD = dyn_cast<VarDecl>(D))
-        if (VD->getInit() && testable(VD))
+        if (VD->getInit() && testable(VD)) {
           assigned(VD, VD->getInit());
+          Vars[VD].InitConst = constantOf(VD->getInit(), Ctx);
+        }
     return true;
   }
   bool VisitReturnStmt(ReturnStmt *R) {
@@ -684,6 +750,7 @@ private:
   }
   void assigned(const VarDecl *V, const Expr *RHS) {
     Info &I = Vars[V];
+    ++I.Assigns;
     if (!RHS)
       return;
     bool Const = constantOf(RHS, Ctx).has_value();
@@ -751,6 +818,10 @@ struct OwnershipAnalysis::Impl {
   /// it returns on success.
   std::optional<int64_t> SuccessValue;
   bool NegativeFailure = false;
+  /// Locals initialised with a constant and never assigned again.
+  llvm::DenseMap<const VarDecl *, int64_t> ConstLocals;
+  /// `T **` parameters read through before written (see OutParamScan).
+  llvm::SmallPtrSet<const ParmVarDecl *, 4> InOut;
   /// A pointer function whose last statement returns NULL: NULL is one of
   /// its results ("not found", "no previous value"), not its failure.
   bool NullIsResult = false;
@@ -816,6 +887,8 @@ struct OwnershipAnalysis::Impl {
   /// memory this function owns; otherwise the store escapes.
   std::optional<Place> placeOf(const Expr *E, const Sub &St, bool ForStore) {
     E = stripCasts(E);
+    if (const ParmVarDecl *Out = derefParam(E); Out && !InOut.count(Out))
+      return Place{Out, outSlot()};
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
       const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
       if (!isLocal(VD))
@@ -930,7 +1003,8 @@ struct OwnershipAnalysis::Impl {
     AllocSet Objects = Struct ? AllocSet() : valueOf(Obj, St);
     std::vector<AllocSet> Held;
     for (const auto &[P, V] : *St.Points) {
-      if (!P.Field || (!R.FreedFields.empty() &&
+      if (!P.Field || P.Field == outSlot() ||
+          (!R.FreedFields.empty() &&
                        !llvm::is_contained(R.FreedFields, P.Field->getName())))
         continue;
       bool Mine = P.Var == Struct && Struct;
@@ -1070,7 +1144,7 @@ struct OwnershipAnalysis::Impl {
               if (!VD->hasLocalStorage())
                 E.Global = VD;
           E.OutParam = OutParam;
-          E.Local = P && P->Field;
+          E.Local = P && P->Field && P->Field != outSlot();
           if (P && !P->Field)
             continue; // a plain local variable: not a store
           Stores.push_back(E);
@@ -1192,6 +1266,10 @@ struct OwnershipAnalysis::Impl {
     V = stripCasts(V);
     std::optional<int64_t> C = constantOf(V, Ctx);
     if (!C)
+      if (const VarDecl *Var = testableVar(V))
+        if (auto It = ConstLocals.find(Var); It != ConstLocals.end())
+          C = It->second;
+    if (!C)
       if (const VarDecl *Var = testableVar(V)) {
         auto It = VarSlot.find(Var);
         if (It != VarSlot.end()) {
@@ -1226,6 +1304,16 @@ struct OwnershipAnalysis::Impl {
     unsigned Context = Key.Failed;
     if (!Recording)
       return;
+    // A successful exit hands what `*out` holds to the caller; a failing
+    // one does not (the caller will not look at it).
+    if (!Failing && Context == 0) {
+      AllocSet Out;
+      for (const auto &[P, V] : *St.Points)
+        if (P.Field == outSlot())
+          unionInto(Out, V);
+      if (!Out.empty())
+        release(St, Out, GoneEscaped | GoneOutParam, true);
+    }
     L = SM.getFileLoc(L);
     // Released and forgotten on this path: not owned here, and released.
     // One exit per allocation says so (a function of thousands of
@@ -1368,6 +1456,13 @@ struct OwnershipAnalysis::Impl {
         }
         continue;
       }
+      // A `T **out` handed on: the callee may free or replace `*out`.
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(Arg))
+        if (const auto *PV = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+          if (auto PI = St.Points->find(Place{PV, outSlot()});
+              PI != St.Points->end() &&
+              !(R && R->argContract(I) == ArgContract::Borrows))
+            lend(St, AllocSet(PI->second));
       AllocSet V = R && R->FreeArg == I ? valueThroughOffset(Arg, St)
                                         : valueOf(Arg, St);
       if (!hasAlloc(V))
@@ -1440,8 +1535,17 @@ struct OwnershipAnalysis::Impl {
         // function's to free.
         const auto *DRE =
             dyn_cast<DeclRefExpr>(stripCasts(Call->getArg(*R->AllocatesArg)));
-        bool Param = DRE && isa<ParmVarDecl>(DRE->getDecl());
-        release(St, {*Mine}, GoneEscaped | (Param ? GoneOutParam : 0), true);
+        const auto *Param = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+        if (Param && Param->getType()->isPointerType() &&
+            Param->getType()->getPointeeType()->isPointerType() &&
+            !InOut.count(Param)) {
+          // alloc_into(out) for a `T **out`: as `*out = alloc()`.
+          if (Allocs[*Mine].Name.empty())
+            Allocs[*Mine].Name = "*" + Param->getName().str();
+          bind(St, Place{Param, outSlot()}, {*Mine}, nullptr);
+        } else {
+          release(St, {*Mine}, GoneEscaped | (Param ? GoneOutParam : 0), true);
+        }
       }
     }
     return true;
@@ -2066,6 +2170,9 @@ struct OwnershipAnalysis::Impl {
     VariablePicker P(Ctx, Resolver);
     P.TraverseStmt(FD->getBody());
     NegativeFailure = P.NegativeReturn && SuccessValue && *SuccessValue >= 0;
+    for (auto &[V, I] : P.Vars)
+      if (I.InitConst && I.Assigns == 1 && !I.Excluded)
+        ConstLocals[V] = *I.InitConst;
     std::vector<std::pair<const VarDecl *, VariablePicker::Info>> Cands;
     for (auto &[V, I] : P.Vars) {
       if (I.Excluded)
@@ -2102,6 +2209,9 @@ struct OwnershipAnalysis::Impl {
     Scan.TraverseStmt(FD->getBody());
     if (Scan.Calls.empty() && TrackedParams.empty())
       return false;
+    OutParamScan Outs;
+    Outs.TraverseStmt(FD->getBody());
+    InOut = std::move(Outs.ReadFirst);
     for (unsigned I : TrackedParams) {
       if (I >= FD->getNumParams())
         continue;
