@@ -667,6 +667,8 @@ public:
   /// Whether some return gives a negative constant: then negative values
   /// are the failure class, and other non-zero values are results.
   bool NegativeReturn = false;
+  /// Whether some return gives the constant 0.
+  bool ZeroReturn = false;
 
   bool VisitIfStmt(IfStmt *S) { return condition(S->getCond()); }
   /// Which tested variables guard allocations and releases: a variable
@@ -736,7 +738,10 @@ public:
     if (const VarDecl *V = testableVar(R->getRetValue()))
       ++Vars[V].Returns;
     if (std::optional<int64_t> C = constantOf(R->getRetValue(), Ctx))
+    {
       NegativeReturn |= *C < 0;
+      ZeroReturn |= *C == 0;
+    }
     return true;
   }
 
@@ -1069,6 +1074,7 @@ struct OwnershipAnalysis::Impl {
     FlatMap<Place, AllocSet> &Points = St.Points.mut();
     if (auto It = Points.find(P); It != Points.end())
       Old = It->second;
+    AllocSet InFields; // what the old object's fields held
     if (!P.Field) // a variable reassigned: its old object's fields are stale
     {
       // Its fields sort right after it.
@@ -1077,6 +1083,8 @@ struct OwnershipAnalysis::Impl {
       });
       if (First != Last && !First->first.Field)
         ++First;
+      for (auto I = First; I != Last; ++I)
+        unionInto(InFields, I->second);
       Points.erase(First, Last);
     }
     for (AllocId A : V)
@@ -1086,6 +1094,19 @@ struct OwnershipAnalysis::Impl {
       Points.erase(P);
     else
       Points[P] = std::move(V);
+    // The old object is still reachable another way (`parent = *out;
+    // parent->value = malloc(n); parent = parent->value;`): what its fields
+    // hold stays in it, where the analysis no longer follows it.
+    if (!InFields.empty() && llvm::any_of(Old, [&](AllocId A) {
+          return real(A) && reachable(St, A);
+        }))
+    {
+      AllocSet Lost;
+      for (AllocId A : InFields)
+        if (real(A) && !reachable(St, A))
+          Lost.push_back(A);
+      release(St, Lost, GoneEscaped, true);
+    }
     // Memory already released that nothing points to any more cannot be
     // used again on this path: it is forgotten (which also keeps a join
     // with a path where it is still live from reporting a use after free,
@@ -2053,12 +2074,21 @@ struct OwnershipAnalysis::Impl {
         unionInto(Held, V);
     if (Held.empty())
       return;
+    AllocSet Object;
     {
       FlatMap<Place, AllocSet> &Points = St.Points.mut();
+      if (auto It = Points.find(Place{VD, nullptr}); It != Points.end())
+        Object = It->second;
       auto [First, Last] = Points.run(
           Place{VD, nullptr}, [&](const Place &Q) { return Q.Var == VD; });
       Points.erase(First, Last);
     }
+    // The variable's object outlives it (another place points to it): the
+    // fields' memory stays in the object.
+    if (llvm::any_of(Object, [&](AllocId A) { return real(A) && reachable(St, A); }))
+      for (AllocId A : Held)
+        if (!llvm::is_contained(Object, A) && !reachable(St, A))
+          release(St, {A}, GoneEscaped, true);
     SourceLocation Loc;
     if (const auto *CS = dyn_cast<CompoundStmt>(Trigger))
       Loc = CS->getRBracLoc();
@@ -2169,6 +2199,10 @@ struct OwnershipAnalysis::Impl {
                 Ctx, Expr::NPC_ValueDependentIsNotNull);
     VariablePicker P(Ctx, Resolver);
     P.TraverseStmt(FD->getBody());
+    // `return 0;` on success and an error constant last (`... return
+    // ERR_NOT_FOUND; }`): 0 and negative errors, not the other way round.
+    if (SuccessValue && *SuccessValue < 0 && P.ZeroReturn)
+      SuccessValue = 0;
     NegativeFailure = P.NegativeReturn && SuccessValue && *SuccessValue >= 0;
     for (auto &[V, I] : P.Vars)
       if (I.InitConst && I.Assigns == 1 && !I.Excluded)

@@ -155,3 +155,40 @@ int open_logged(int a, int b, int c, int d, int e) {
   free(buf);
   return 0;
 }
+
+// Near miss: success is `return 0`, the last statement returns the error
+// (OpenSC authentic_is_selected): the success returns are not failures.
+int cached(int valid, file_t **file_out) {
+  if (valid) {
+    if (file_out)
+      alloc_into(file_out);
+    return 0;
+  }
+  return ERR_DATA;
+}
+
+// Near miss: a tree built under '*out' through an alias walking down it;
+// the error path frees the whole tree (wakaama prv_convertRecord).
+struct node { struct node *value; int id; };
+struct node *node_new(void) { return calloc(1, sizeof(struct node)); }
+void tree_free(struct node *n);
+int build_tree(int depth, struct node **out) {
+  *out = node_new();
+  if (*out == NULL)
+    return -1;
+  {
+    struct node *parent = *out;
+    for (int i = 0; i < depth; i++) {
+      parent->value = node_new();
+      if (parent->value == NULL)
+        goto error;
+      parent = parent->value;
+      parent->id = i;
+    }
+  }
+  return 0;
+error:
+  tree_free(*out);
+  *out = NULL;
+  return -1;
+}
