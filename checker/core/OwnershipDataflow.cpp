@@ -1210,9 +1210,20 @@ struct OwnershipAnalysis::Impl {
     // A replaceable allocator hook without a known target, beside returns
     // of fresh memory (`if (hook) return hook(n); return malloc(n);`): what
     // the hook returns stands in for the allocation.
-    if (const auto *C = dyn_cast<CallExpr>(E);
-        C && !C->getDirectCallee() && hookTarget(C->getCallee()) &&
-        !Resolver.hookRule(C->getCallee(), SM))
+    if (const auto *C = dyn_cast<CallExpr>(E)) {
+      if (unknownHook(C))
+        return true;
+      // memset(p, 0, n) returns p.
+      if (const FunctionDecl *F = C->getDirectCallee();
+          F && C->getNumArgs() == 3 &&
+          (F->getBuiltinID() == Builtin::BImemset ||
+           F->getBuiltinID() == Builtin::BImemcpy ||
+           F->getBuiltinID() == Builtin::BImemmove))
+        return ownedOrNull(C->getArg(0), St);
+    }
+    // `p = hook(n); ... return p;`: a local that only ever holds what an
+    // unknown hook returned, or NULL.
+    if (const VarDecl *V = testableVar(E); V && hookLocals().count(V))
       return true;
     AllocSet V = valueThroughOffset(E, St);
     // The caller gets ownership only of what this function still owns: not
@@ -1227,6 +1238,61 @@ struct OwnershipAnalysis::Impl {
               !St.get(A).Lent);
     });
   }
+
+  bool unknownHook(const CallExpr *C) {
+    return !C->getDirectCallee() && hookTarget(C->getCallee()) &&
+           !Resolver.hookRule(C->getCallee(), SM);
+  }
+
+  /// The locals whose every assignment is NULL or the result of an
+  /// allocator hook without a known target (computed once).
+  const llvm::SmallPtrSet<const VarDecl *, 2> &hookLocals() {
+    if (HookLocals)
+      return *HookLocals;
+    HookLocals.emplace();
+    struct Scan : RecursiveASTVisitor<Scan> {
+      Impl &I;
+      llvm::DenseMap<const VarDecl *, bool> Only; // false: something else
+      explicit Scan(Impl &I) : I(I) {}
+      void assigned(const VarDecl *V, const Expr *RHS) {
+        const Expr *R = RHS ? stripCasts(RHS) : nullptr;
+        const auto *C = R ? dyn_cast<CallExpr>(R) : nullptr;
+        bool Hook = C && I.unknownHook(C);
+        bool Null = R && R->isNullPointerConstant(
+                             I.Ctx, Expr::NPC_ValueDependentIsNotNull);
+        auto [It, New] = Only.try_emplace(V, false);
+        if (!Hook && !Null)
+          It->second = false, Bad.insert(V);
+        else if (Hook && !Bad.count(V))
+          It->second = true;
+      }
+      bool VisitBinaryOperator(BinaryOperator *BO) {
+        if (BO->isAssignmentOp())
+          if (const VarDecl *V = testableVar(BO->getLHS()))
+            assigned(V, BO->getOpcode() == BO_Assign ? BO->getRHS() : nullptr);
+        return true;
+      }
+      bool VisitUnaryOperator(UnaryOperator *U) {
+        if (U->getOpcode() == UO_AddrOf || U->isIncrementDecrementOp())
+          if (const VarDecl *V = testableVar(U->getSubExpr()))
+            assigned(V, nullptr);
+        return true;
+      }
+      bool VisitVarDecl(VarDecl *VD) {
+        if (VD->hasLocalStorage() && VD->getType()->isPointerType() &&
+            VD->getInit())
+          assigned(VD, VD->getInit());
+        return true;
+      }
+      llvm::SmallPtrSet<const VarDecl *, 4> Bad;
+    } S(*this);
+    S.TraverseStmt(FD->getBody());
+    for (const auto &[V, Ok] : S.Only)
+      if (Ok && !S.Bad.count(V))
+        HookLocals->insert(V);
+    return *HookLocals;
+  }
+  std::optional<llvm::SmallPtrSet<const VarDecl *, 2>> HookLocals;
 
   /// True if \p LHS writes through a parameter: *out, out[i], out->f.
   static bool throughParameter(const Expr *LHS) {

@@ -257,6 +257,50 @@ int with_mm(const char *s) {
   return 0;
 }
 
+// The same through a local and memset (libevent event_mm_calloc_): the
+// hook's result is held in 'p' and returned by memset.
+void *mm_calloc(size_t count, size_t size) {
+  if (count == 0 || size == 0)
+    return NULL;
+  if (user_malloc) {
+    void *p = NULL;
+    p = user_malloc(count * size);
+    if (p)
+      return memset(p, 0, count * size);
+  } else {
+    void *p = calloc(count, size);
+    return p;
+  }
+  return NULL;
+}
+int with_mm_calloc(const char *s) {
+  char *p = mm_calloc(1, 8);
+  if (!p)
+    return -1;
+  if (!check(s))
+    return -2;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'p' leaks when 'with_mm_calloc' fails here; free it before returning [alloc-group-unwind]{{$}}
+  free(p);
+  return 0;
+}
+
+// Near miss: a local that also holds a pointer from elsewhere is not the
+// hook's result alone, so the function allocates nothing for certain.
+void *pick(size_t n, void *spare) {
+  void *p = spare;
+  if (user_malloc)
+    p = user_malloc(n);
+  return p;
+}
+int with_pick(const char *s, void *spare) {
+  char *p = pick(8, spare);
+  if (!p)
+    return -1;
+  if (!check(s))
+    return -2;
+  return 0;
+}
+
 // An out-parameter allocator that tests `*out` itself: its failure returns
 // are not stores, so its status is known and a caller's `!= 0` test reads
 // the failure right.
