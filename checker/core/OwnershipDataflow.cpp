@@ -827,6 +827,12 @@ struct OwnershipAnalysis::Impl {
   llvm::DenseMap<const VarDecl *, int64_t> ConstLocals;
   /// `T **` parameters read through before written (see OutParamScan).
   llvm::SmallPtrSet<const ParmVarDecl *, 4> InOut;
+  /// `T **` parameters holding memory at some successful exit: outputs of
+  /// success.  Memory left in the others at a failing exit is their
+  /// purpose (`*pzErrMsg = strdup(...); return ERROR;`), not a leak.
+  llvm::SmallPtrSet<const VarDecl *, 4> SuccessOut;
+  /// The leaks (by index) whose memory sits in a `*out` at that exit.
+  llvm::DenseMap<size_t, const VarDecl *> LeakSlot;
   /// A pointer function whose last statement returns NULL: NULL is one of
   /// its results ("not found", "no previous value"), not its failure.
   bool NullIsResult = false;
@@ -921,9 +927,12 @@ struct OwnershipAnalysis::Impl {
         if (It == St.Points->end() || !hasAlloc(It->second))
           return std::nullopt;
         // Storing into an object this function no longer owns (it was
-        // stored elsewhere, handed over, freed) hands the value over too.
+        // stored elsewhere, handed over, freed) hands the value over too;
+        // so does storing into one already given to the caller's `*out`
+        // (the object is what a failing exit reports).
         if (ForStore && llvm::none_of(It->second, [&](AllocId A) {
-              return real(A) && (St.get(A).Owned || St.get(A).Lent);
+              return real(A) && (St.get(A).Owned || St.get(A).Lent) &&
+                     !inOutSlot(St, A);
             }))
           return std::nullopt;
       } else if (VD->hasAttr<CleanupAttr>()) {
@@ -1059,6 +1068,14 @@ struct OwnershipAnalysis::Impl {
         Info.Rule->MayReturnNull && !(Info.FailsViaStatus && !Info.Rule->Status)
             ? NullUnchecked
             : NullNonNull;
+  }
+
+  /// True if a `*out` holds \p A.
+  static bool inOutSlot(const Sub &St, AllocId A) {
+    for (const auto &[P, V] : *St.Points)
+      if (P.Field == outSlot() && llvm::is_contained(V, A))
+        return true;
+    return false;
   }
 
   /// True if some place still points to \p A.
@@ -1391,15 +1408,27 @@ struct OwnershipAnalysis::Impl {
     unsigned Context = Key.Failed;
     if (!Recording)
       return;
-    // A successful exit hands what `*out` holds to the caller; a failing
-    // one does not (the caller will not look at it).
-    if (!Failing && Context == 0) {
+    // An exit that returns success hands what `*out` holds to the caller
+    // (even after an allocation failed on the way: the caller sees
+    // success); a failing one does not (the caller will not look at it).
+    // Which memory is in which `*out` at a failing exit.
+    llvm::SmallDenseMap<AllocId, const VarDecl *, 4> InSlot;
+    {
       AllocSet Out;
       for (const auto &[P, V] : *St.Points)
-        if (P.Field == outSlot())
+        if (P.Field == outSlot()) {
           unionInto(Out, V);
-      if (!Out.empty())
+          for (AllocId A : V)
+            if (real(A)) {
+              InSlot[A] = P.Var;
+              if (!Failing && St.get(A).Null != NullIsNull)
+                SuccessOut.insert(P.Var);
+            }
+        }
+      if (!Failing && !Out.empty()) {
         release(St, Out, GoneEscaped | GoneOutParam, true);
+        InSlot.clear();
+      }
     }
     L = SM.getFileLoc(L);
     // Released and forgotten on this path: not owned here, and released.
@@ -1451,6 +1480,8 @@ struct OwnershipAnalysis::Impl {
       SeenLeak[{S ? (const void *)S : L.getPtrEncoding(), A,
                 Failed ? int(*Failed) : -1}] = Leaks.size();
       Leaks.push_back({S, L, A, Failed, Failing});
+      if (auto It = InSlot.find(A); It != InSlot.end())
+        LeakSlot[Leaks.size() - 1] = It->second;
     }
   }
 
@@ -2456,6 +2487,17 @@ struct OwnershipAnalysis::Impl {
     for (const CFGBlock *B : Order)
       if (!Chained[B->getBlockID()] && In[B->getBlockID()].reachable())
         Process(B, In[B->getBlockID()]);
+    // Memory in an out-parameter that only ever carries memory on failure
+    // (an error message) is what the failure hands out.
+    if (!LeakSlot.empty()) {
+      std::vector<LeakEvent> Kept;
+      for (size_t I = 0; I < Leaks.size(); ++I) {
+        auto It = LeakSlot.find(I);
+        if (It == LeakSlot.end() || SuccessOut.count(It->second))
+          Kept.push_back(Leaks[I]);
+      }
+      Leaks = std::move(Kept);
+    }
     return true;
   }
 };
