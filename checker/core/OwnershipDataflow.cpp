@@ -914,8 +914,15 @@ struct OwnershipAnalysis::Impl {
       const Expr *BaseE = stripCasts(ME->getBase());
       if (!ME->isArrow())
         while (const auto *Inner = dyn_cast<MemberExpr>(BaseE)) {
-          if (Inner->isArrow())
+          if (Inner->isArrow()) {
+            // p->a.b: part of the member 'a' of the object p points to.
+            if (isa<DeclRefExpr>(stripCasts(Inner->getBase()))) {
+              ME = Inner;
+              FDecl = dyn_cast<FieldDecl>(Inner->getMemberDecl());
+              BaseE = stripCasts(Inner->getBase());
+            }
             break;
+          }
           BaseE = stripCasts(Inner->getBase());
         }
       const auto *Base = dyn_cast<DeclRefExpr>(BaseE);
