@@ -46,6 +46,7 @@ struct ArgIndex {
 struct ReturnSpec {
   ReturnContract Contract = ReturnContract::Unspecified;
   std::optional<unsigned> From; ///< borrowed-from(arg N)
+  std::optional<unsigned> Arg;  ///< arg N: the argument itself
 };
 
 /// The mapping form of `frees-fields`: `{arg: N, fields: [a, b]}`.
@@ -161,6 +162,8 @@ template <> struct ScalarTraits<ReturnSpec> {
   static void output(const ReturnSpec &V, void *, raw_ostream &OS) {
     if (V.From)
       OS << "borrowed-from(arg " << *V.From << ")";
+    else if (V.Arg)
+      OS << "arg " << *V.Arg;
     else
       OS << (V.Contract == ReturnContract::Owned ? "owned" : "borrowed");
   }
@@ -175,6 +178,11 @@ template <> struct ScalarTraits<ReturnSpec> {
     }
     StringRef Rest = S;
     unsigned N;
+    if (StringRef A = S; A.consume_front("arg") && !A.trim().getAsInteger(10, N) &&
+                         N <= 63) {
+      V.Arg = N;
+      return {};
+    }
     if (Rest.consume_front("borrowed-from(") && Rest.consume_back(")")) {
       Rest = Rest.trim();
       if (Rest.consume_front("arg") && !Rest.trim().getAsInteger(10, N) &&
@@ -184,9 +192,9 @@ template <> struct ScalarTraits<ReturnSpec> {
         return {};
       }
     }
-    return "'returns' must be 'owned', 'borrowed' or 'borrowed-from(arg N)' "
+    return "'returns' must be 'owned', 'borrowed', 'borrowed-from(arg N)' "
            "(N the index of the argument whose object the result points "
-           "into)";
+           "into) or 'arg N' (the function returns that argument)";
   }
   static QuotingType mustQuote(StringRef) { return QuotingType::None; }
 };
@@ -582,6 +590,7 @@ FunctionRule ruleOf(const YamlFunction &F, StringRef FileFamily,
     if (F.Returns) {
       Rule.Returns = F.Returns->Contract;
       Rule.BorrowedFromArg = F.Returns->From;
+      Rule.ReturnsArg = F.Returns->Arg;
     }
     if (F.FreesFields) {
       Rule.FreesFieldsArg = F.FreesFields->arg();
@@ -622,7 +631,10 @@ YamlFunction yamlOf(const FunctionRule &R) {
   if (R.Returns != ReturnContract::Unspecified || R.BorrowedFromArg)
     F.Returns = ReturnSpec{R.BorrowedFromArg ? ReturnContract::Borrowed
                                              : R.Returns,
-                           R.BorrowedFromArg};
+                           R.BorrowedFromArg, std::nullopt};
+  else if (R.ReturnsArg)
+    F.Returns = ReturnSpec{ReturnContract::Unspecified, std::nullopt,
+                           R.ReturnsArg};
   if (R.FreesFieldsArg) {
     FreesFieldsSpec FF;
     if (R.FreedFields.empty()) {

@@ -75,6 +75,9 @@ struct FunctionRule {
   /// The returned pointer points into this argument's object: the caller
   /// must not free it; it lives as long as that object.
   std::optional<unsigned> BorrowedFromArg;
+  /// The function returns this argument (`return p;` on every path): the
+  /// result is the same memory, with whatever the caller knew of it.
+  std::optional<unsigned> ReturnsArg;
 
   /// Inferred from the function's body (a summary), not declared: Origin is
   /// then where the body is, and Via the callee the fact goes through.

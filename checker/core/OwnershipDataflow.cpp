@@ -852,6 +852,11 @@ struct OwnershipAnalysis::Impl {
       auto It = AllocOf.find(C);
       if (It != AllocOf.end() && !Allocs[It->second].FailsViaStatus)
         return {It->second};
+      // A function that returns its argument (`returns: arg N`).
+      if (It == AllocOf.end())
+        if (const FunctionRule *R = Resolver.ruleForCall(C, SM);
+            R && R->ReturnsArg && *R->ReturnsArg < C->getNumArgs())
+          return valueOf(C->getArg(*R->ReturnsArg), St);
       return {};
     }
     if (std::optional<Place> P = placeOf(E, St, /*ForStore=*/false)) {
@@ -1627,7 +1632,8 @@ struct OwnershipAnalysis::Impl {
             Copies.push_back({Call, A, I, R});
       // The rules files describe every argument that matters; a summary
       // leaves unspecified the ones the callee may keep.
-      if (C != ArgContract::Unspecified || Deref || (R && !R->Inferred))
+      if (C != ArgContract::Unspecified || Deref || (R && !R->Inferred) ||
+          (R && R->ReturnsArg == I))
         continue;
       // Whether it keeps it is a condition of this function's summary.
       if (R && R->Pending) {

@@ -403,8 +403,55 @@ bool sameFacts(const FunctionRule &A, const FunctionRule &B) {
          A.Returns == B.Returns && A.Args == B.Args &&
          A.FreesFieldsArg == B.FreesFieldsArg &&
          A.FreedFields == B.FreedFields &&
-         A.BorrowedFromArg == B.BorrowedFromArg && A.Family == B.Family &&
+         A.BorrowedFromArg == B.BorrowedFromArg &&
+         A.ReturnsArg == B.ReturnsArg && A.Family == B.Family &&
          A.Requires == B.Requires;
+}
+
+/// The pointer parameter every return of \p FD returns unchanged
+/// (`... return pPtr;`), if there is one.
+std::optional<unsigned> returnedParam(const FunctionDecl *FD) {
+  struct Returns : RecursiveASTVisitor<Returns> {
+    const ParmVarDecl *P = nullptr;
+    bool Other = false, Any = false;
+    bool VisitReturnStmt(ReturnStmt *R) {
+      Any = true;
+      const Expr *V = R->getRetValue();
+      const auto *DRE =
+          V ? dyn_cast<DeclRefExpr>(V->IgnoreParenCasts()) : nullptr;
+      const auto *Q = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+      if (!Q || (P && P != Q))
+        Other = true;
+      else
+        P = Q;
+      return true;
+    }
+    // The parameter reassigned: not the argument any more.
+    bool VisitBinaryOperator(BinaryOperator *BO) {
+      if (BO->isAssignmentOp())
+        if (const auto *DRE =
+                dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenCasts()))
+          if (isa<ParmVarDecl>(DRE->getDecl()))
+            Assigned.insert(DRE->getDecl());
+      return true;
+    }
+    bool VisitUnaryOperator(UnaryOperator *U) {
+      if (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf)
+        if (const auto *DRE =
+                dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParenCasts()))
+          if (isa<ParmVarDecl>(DRE->getDecl()))
+            Assigned.insert(DRE->getDecl());
+      return true;
+    }
+    llvm::SmallPtrSet<const Decl *, 4> Assigned;
+  } W;
+  if (!FD->hasBody())
+    return std::nullopt;
+  W.TraverseStmt(FD->getBody());
+  if (!W.Any || W.Other || !W.P || W.Assigned.count(W.P) ||
+      !W.P->getType()->isPointerType())
+    return std::nullopt;
+  return W.P->getFunctionScopeIndex();
 }
 
 /// The parameter a plain getter lends from: a body that is one
@@ -643,6 +690,9 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
   if (!R.AllocatesReturn && FD->getReturnType()->isPointerType())
     if (std::optional<unsigned> P = getterOf(FD))
       R.BorrowedFromArg = P;
+  if (!R.AllocatesReturn && !R.BorrowedFromArg &&
+      FD->getReturnType()->isPointerType())
+    R.ReturnsArg = returnedParam(FD);
 
   // An out-parameter allocator: "*out = p" of its own allocation.
   if (Ran && !R.AllocatesReturn) {
@@ -760,7 +810,7 @@ void resetUnitState() { Current.Map.clear(); }
 
 bool hasFacts(const FunctionRule &R) {
   return R.allocates() || R.ReallocArg || R.FreeArg || R.NoReturn ||
-         R.FreesFieldsArg || R.BorrowedFromArg ||
+         R.FreesFieldsArg || R.BorrowedFromArg || R.ReturnsArg ||
          R.Returns != ReturnContract::Unspecified || !R.Args.empty() ||
          !R.Requires.empty();
 }
