@@ -762,9 +762,13 @@ private:
     I.OtherAssigned |= !Const;
     if (Const)
       I.ConstAssigned = true;
-    else if (const auto *C = dyn_cast<CallExpr>(stripCasts(RHS));
-             C && Resolver.allocation(C, Ctx))
-      I.Excluded = true;
+    else if (const auto *C = dyn_cast<CallExpr>(stripCasts(RHS)))
+      // The pointer an allocator returns, not the status an out-parameter
+      // allocator with a known failure class returns (`rv =
+      // getaddrinfo(..., &res)`).
+      if (const FunctionRule *R = Resolver.allocation(C, Ctx);
+          R && !(R->AllocatesArg && !R->AllocatesReturn && R->Status))
+        I.Excluded = true;
   }
   ASTContext &Ctx;
   CalleeResolver &Resolver;
