@@ -311,6 +311,19 @@ std::string spellPlace(const Expr *E) {
     return Base + (ME->isArrow() ? "->" : ".") +
            ME->getMemberDecl()->getName().str();
   }
+  // a[i], a[3]: an element named by a variable or a constant.
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+    std::string Base = spellPlace(AS->getBase());
+    const Expr *Idx = stripCasts(AS->getIdx());
+    std::string Index;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Idx))
+      Index = DRE->getDecl()->getName().str();
+    else if (const auto *IL = dyn_cast<IntegerLiteral>(Idx))
+      Index = std::to_string(IL->getValue().getZExtValue());
+    if (Base.empty() || Index.empty())
+      return "";
+    return Base + "[" + Index + "]";
+  }
   if (const auto *U = dyn_cast<UnaryOperator>(E);
       U && U->getOpcode() == UO_Deref &&
       isa<DeclRefExpr>(stripCasts(U->getSubExpr())))

@@ -837,6 +837,11 @@ struct OwnershipAnalysis::Impl {
   llvm::SmallPtrSet<const VarDecl *, 4> SuccessOut;
   /// The leaks (by index) whose memory sits in a `*out` at that exit.
   llvm::DenseMap<size_t, const VarDecl *> LeakSlot;
+  /// The leaks (by index) whose memory sits in a field of a parameter's
+  /// object: the caller's, unless this function frees it on another path.
+  llvm::DenseSet<size_t> LeakField;
+  /// Allocations freed through such a field (`free(obj->f)`).
+  llvm::DenseSet<AllocId> FreedFromField;
   /// A pointer function whose last statement returns NULL: NULL is one of
   /// its results ("not found", "no previous value"), not its failure.
   bool NullIsResult = false;
@@ -909,6 +914,8 @@ struct OwnershipAnalysis::Impl {
     E = stripCasts(E);
     if (const ParmVarDecl *Out = derefParam(E); Out && !InOut.count(Out))
       return Place{Out, outSlot()};
+    if (std::optional<Place> P = foreignFieldPlace(E, St))
+      return P;
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
       const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
       if (!isLocal(VD))
@@ -1031,6 +1038,12 @@ struct OwnershipAnalysis::Impl {
       if (const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(U->getSubExpr())))
         Struct = dyn_cast<VarDecl>(DRE->getDecl());
     AllocSet Objects = Struct ? AllocSet() : valueOf(Obj, St);
+    if (!Struct)
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(Obj))
+        if (const auto *PV = dyn_cast<VarDecl>(DRE->getDecl());
+            PV && isLocal(PV) && PV->getType()->isPointerType() &&
+            foreignObject(St, PV))
+          Struct = PV; // its fields tracked as foreignFieldPlace()s
     std::vector<AllocSet> Held;
     for (const auto &[P, V] : *St.Points) {
       if (!P.Field || P.Field == outSlot() ||
@@ -1086,10 +1099,49 @@ struct OwnershipAnalysis::Impl {
             : NullNonNull;
   }
 
-  /// True if a `*out` holds \p A.
+  /// `p->f`, or an element of an array field `p->f[i]`, of an object the
+  /// function did not allocate (`p` a parameter, or a local pointing into
+  /// the caller's data): memory stored there is the caller's once the
+  /// function succeeds.
+  std::optional<Place> foreignFieldPlace(const Expr *E, const Sub &St) {
+    E = stripCasts(E);
+    bool Element = false;
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      E = stripCasts(AS->getBase());
+      Element = true;
+    }
+    const auto *ME = dyn_cast<MemberExpr>(E);
+    if (!ME || !ME->isArrow())
+      return std::nullopt;
+    const auto *FDecl = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(ME->getBase()));
+    const auto *PV = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!FDecl || !isLocal(PV) || !PV->getType()->isPointerType() ||
+        PV->hasAttr<CleanupAttr>() || !foreignObject(St, PV))
+      return std::nullopt;
+    // Only the slots of an array member (`sig->sh_old[signo]`): a pointer
+    // member of the caller's object is handed over where it is stored (on
+    // SQLite, following those too gave a handful of false reports for no
+    // bug found), and `p->items[i]` of a pointer member is another object.
+    if (!Element || !FDecl->getType()->isConstantArrayType())
+      return std::nullopt;
+    return Place{PV, FDecl};
+  }
+  /// \p V is a pointer that holds no allocation the analysis follows.
+  static bool foreignObject(const Sub &St, const VarDecl *V) {
+    auto It = St.Points->find(Place{V, nullptr});
+    return It == St.Points->end() || !hasAlloc(It->second);
+  }
+  static bool isForeignField(const Sub &St, const Place &P) {
+    return P.Field && P.Field != outSlot() &&
+           P.Var->getType()->isPointerType() && foreignObject(St, P.Var);
+  }
+
+  /// True if a `*out` or a field of the caller's object holds \p A.
   static bool inOutSlot(const Sub &St, AllocId A) {
     for (const auto &[P, V] : *St.Points)
-      if (P.Field == outSlot() && llvm::is_contained(V, A))
+      if ((P.Field == outSlot() || isForeignField(St, P)) &&
+          llvm::is_contained(V, A))
         return true;
     return false;
   }
@@ -1130,9 +1182,11 @@ struct OwnershipAnalysis::Impl {
     // The old object is still reachable another way (`parent = *out;
     // parent->value = malloc(n); parent = parent->value;`): what its fields
     // hold stays in it, where the analysis no longer follows it.
-    if (!InFields.empty() && llvm::any_of(Old, [&](AllocId A) {
-          return real(A) && reachable(St, A);
-        }))
+    if (!InFields.empty() &&
+        ((!P.Field && P.Var->getType()->isPointerType() && !hasAlloc(Old)) ||
+         llvm::any_of(Old, [&](AllocId A) {
+           return real(A) && reachable(St, A);
+         })))
     {
       AllocSet Lost;
       for (AllocId A : InFields)
@@ -1198,7 +1252,7 @@ struct OwnershipAnalysis::Impl {
               if (!VD->hasLocalStorage())
                 E.Global = VD;
           E.OutParam = OutParam;
-          E.Local = P && P->Field && P->Field != outSlot();
+          E.Local = P && P->Field && P->Field != outSlot() && !isForeignField(St, *P);
           if (P && !P->Field)
             continue; // a plain local variable: not a store
           Stores.push_back(E);
@@ -1212,6 +1266,12 @@ struct OwnershipAnalysis::Impl {
       release(St, V, GoneEscaped | (OutParam ? GoneOutParam : 0), true);
       return;
     }
+    // One place stands for every element of an array member: a store adds.
+    if (isForeignField(St, *P) && isa<ArraySubscriptExpr>(stripCasts(LHS)))
+      if (auto It = St.Points->find(*P); It != St.Points->end())
+        for (AllocId A : It->second)
+          if (real(A) && !St.get(A).Gone)
+            unionInto(V, {A});
     bind(St, *P, std::move(V), LHS);
   }
 
@@ -1429,9 +1489,16 @@ struct OwnershipAnalysis::Impl {
     // success); a failing one does not (the caller will not look at it).
     // Which memory is in which `*out` at a failing exit.
     llvm::SmallDenseMap<AllocId, const VarDecl *, 4> InSlot;
+    llvm::SmallDenseSet<AllocId, 4> InField; // in a parameter's field
     {
       AllocSet Out;
-      for (const auto &[P, V] : *St.Points)
+      for (const auto &[P, V] : *St.Points) {
+        if (isForeignField(St, P)) {
+          unionInto(Out, V);
+          for (AllocId A : V)
+            if (real(A))
+              InField.insert(A);
+        }
         if (P.Field == outSlot()) {
           unionInto(Out, V);
           for (AllocId A : V)
@@ -1441,9 +1508,11 @@ struct OwnershipAnalysis::Impl {
                 SuccessOut.insert(P.Var);
             }
         }
+      }
       if (!Failing && !Out.empty()) {
         release(St, Out, GoneEscaped | GoneOutParam, true);
         InSlot.clear();
+        InField.clear();
       }
     }
     L = SM.getFileLoc(L);
@@ -1498,6 +1567,8 @@ struct OwnershipAnalysis::Impl {
       Leaks.push_back({S, L, A, Failed, Failing});
       if (auto It = InSlot.find(A); It != InSlot.end())
         LeakSlot[Leaks.size() - 1] = It->second;
+      else if (InField.count(A))
+        LeakField.insert(Leaks.size() - 1);
     }
   }
 
@@ -1590,13 +1661,18 @@ struct OwnershipAnalysis::Impl {
         }
         continue;
       }
-      // A `T **out` handed on: the callee may free or replace `*out`.
+      // A `T **out` or a parameter's object handed on: the callee may free
+      // or replace `*out` or the object's fields.
       if (const auto *DRE = dyn_cast<DeclRefExpr>(Arg))
-        if (const auto *PV = dyn_cast<ParmVarDecl>(DRE->getDecl()))
-          if (auto PI = St.Points->find(Place{PV, outSlot()});
-              PI != St.Points->end() &&
-              !(R && R->argContract(I) == ArgContract::Borrows))
-            lend(St, AllocSet(PI->second));
+        if (const auto *PV = dyn_cast<VarDecl>(DRE->getDecl());
+            PV && !(R && R->argContract(I) == ArgContract::Borrows)) {
+          std::vector<AllocSet> Handed;
+          for (const auto &[P, V] : *St.Points)
+            if (P.Var == PV && (P.Field == outSlot() || isForeignField(St, P)))
+              Handed.push_back(V);
+          for (const AllocSet &V : Handed)
+            lend(St, V);
+        }
       AllocSet V = R && R->FreeArg == I ? valueThroughOffset(Arg, St)
                                         : valueOf(Arg, St);
       if (!hasAlloc(V))
@@ -1618,6 +1694,12 @@ struct OwnershipAnalysis::Impl {
       }
       if (C == ArgContract::Takes || C == ArgContract::Holds) {
         bool Frees = R->FreeArg == I;
+        // free(obj->f): the function cleans up that field itself.
+        if (Frees && Recording)
+          if (std::optional<Place> P = placeOf(Arg, St, false);
+              P && isForeignField(St, *P))
+            for (AllocId A : V)
+              FreedFromField.insert(A);
         if (Recording)
           for (AllocId A : V)
             if (real(A) && SeenRelease.insert({Call, A, I}).second)
@@ -2199,7 +2281,8 @@ struct OwnershipAnalysis::Impl {
     }
     // The variable's object outlives it (another place points to it): the
     // fields' memory stays in the object.
-    if (llvm::any_of(Object, [&](AllocId A) { return real(A) && reachable(St, A); }))
+    if ((VD->getType()->isPointerType() && !hasAlloc(Object)) ||
+        llvm::any_of(Object, [&](AllocId A) { return real(A) && reachable(St, A); }))
       for (AllocId A : Held)
         if (!llvm::is_contained(Object, A) && !reachable(St, A))
           release(St, {A}, GoneEscaped, true);
@@ -2506,12 +2589,18 @@ struct OwnershipAnalysis::Impl {
         Process(B, In[B->getBlockID()]);
     // Memory in an out-parameter that only ever carries memory on failure
     // (an error message) is what the failure hands out.
-    if (!LeakSlot.empty()) {
+    // Memory in a field of the caller's object at a failing exit is
+    // reported only when the function frees it through that field on
+    // another path (`free(obj->f); obj->f = NULL;`: it cleans it up itself).
+    if (!LeakSlot.empty() || !LeakField.empty()) {
       std::vector<LeakEvent> Kept;
       for (size_t I = 0; I < Leaks.size(); ++I) {
         auto It = LeakSlot.find(I);
-        if (It == LeakSlot.end() || SuccessOut.count(It->second))
-          Kept.push_back(Leaks[I]);
+        if (It != LeakSlot.end() && !SuccessOut.count(It->second))
+          continue;
+        if (LeakField.count(I) && !FreedFromField.count(Leaks[I].Leaked))
+          continue;
+        Kept.push_back(Leaks[I]);
       }
       Leaks = std::move(Kept);
     }
