@@ -1119,11 +1119,13 @@ struct OwnershipAnalysis::Impl {
     if (!FDecl || !isLocal(PV) || !PV->getType()->isPointerType() ||
         PV->hasAttr<CleanupAttr>() || !foreignObject(St, PV))
       return std::nullopt;
-    // Only the slots of an array member (`sig->sh_old[signo]`): a pointer
-    // member of the caller's object is handed over where it is stored (on
-    // SQLite, following those too gave a handful of false reports for no
-    // bug found), and `p->items[i]` of a pointer member is another object.
-    if (!Element || !FDecl->getType()->isConstantArrayType())
+    // Only the slots of an array (`sig->sh_old[signo]`, a member array or
+    // one a pointer member points to): a pointer member itself is handed
+    // over where it is stored (on SQLite, following those too gave a
+    // handful of false reports for no bug found).  The place of the slots
+    // is never the member's own: `p->items` is not followed at all.
+    if (!Element || !(FDecl->getType()->isConstantArrayType() ||
+                      FDecl->getType()->isPointerType()))
       return std::nullopt;
     return Place{PV, FDecl};
   }
@@ -1266,6 +1268,10 @@ struct OwnershipAnalysis::Impl {
       release(St, V, GoneEscaped | (OutParam ? GoneOutParam : 0), true);
       return;
     }
+    // An interior pointer into the caller's slot takes its block along.
+    if (isForeignField(St, *P) && !hasAlloc(V))
+      if (const Expr *Base = interiorBase(RHS))
+        V = valueOf(Base, St);
     // One place stands for every element of an array member: a store adds.
     if (isForeignField(St, *P) && isa<ArraySubscriptExpr>(stripCasts(LHS)))
       if (auto It = St.Points->find(*P); It != St.Points->end())

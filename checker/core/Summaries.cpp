@@ -217,6 +217,11 @@ private:
       ++I;
     const FunctionDecl *Callee = Call->getDirectCallee();
     const FunctionRule *R = Resolver.ruleForCall(Call, SM);
+    if (I < Call->getNumArgs() && !Callee && hookTarget(Call->getCallee()) &&
+        !Resolver.hookRule(Call->getCallee(), SM)) {
+      U.ViaHook = true;
+      return;
+    }
     if (I == Call->getNumArgs() || !Callee) {
       U.Unknown = true; // through a function pointer
       return;
@@ -559,14 +564,14 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
   llvm::SmallVector<unsigned, 2> &Follow = Tracked[FD];
   Follow.clear();
   for (const ParamUse &U : Walk.Uses)
-    if (U.Released && !U.Unknown)
+    if (U.Released && !U.unknown())
       Follow.push_back(U.Index);
 
   std::shared_ptr<OwnershipAnalysis> A = Unit.analyse(FD, Ctx);
   const bool Ran = A->analysed();
 
   for (const ParamUse &U : Walk.Uses) {
-    if (U.Unknown)
+    if (U.unknown())
       continue; // the callee may keep it: unspecified
     if (!U.Released && !U.Forwards.empty()) {
       // As the callees it is handed to treat it, once they are known.

@@ -57,6 +57,11 @@ struct ParamUse {
   bool Unknown = false;
   /// Duplicated by a copying callee.
   bool Copied = false;
+  /// Handed to a replaceable hook without a known target (`if (free_fn)
+  /// free_fn(p); else free(p);`): with a release on the other paths, the
+  /// hook stands in for the deallocator; alone, it is an unknown callee.
+  bool ViaHook = false;
+  bool unknown() const { return Unknown || (ViaHook && !Released); }
   /// Handed to functions of other units not summarised yet (pending):
   /// (callee, argument).  Its contract is theirs, once they are known.
   std::vector<std::pair<std::string, unsigned>> Forwards;

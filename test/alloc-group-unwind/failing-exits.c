@@ -257,6 +257,45 @@ int with_mm(const char *s) {
   return 0;
 }
 
+// Its deallocator: a hook set at run time, else free (libevent
+// event_mm_free_): the hook stands in for free.
+static void (*user_free)(void *);
+void mm_free(void *p) {
+  if (user_free)
+    user_free(p);
+  else
+    free(p);
+}
+int with_mm_free(const char *s, int n) {
+  char *p = mm_malloc(8);
+  if (!p)
+    return -1;
+  if (!check(s)) {
+    mm_free(p);
+    return -2;
+  }
+  if (n > 8)
+    return -3;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'p' leaks when 'with_mm_free' fails here; free it before returning [alloc-group-unwind]{{$}}
+  mm_free(p);
+  return 0;
+}
+
+// Near miss: a hook alone is an unknown callee, not a deallocator.
+void hook_only(void *p) {
+  if (user_free)
+    user_free(p);
+}
+int with_hook_only(const char *s) {
+  char *p = malloc(8);
+  if (!p)
+    return -1;
+  hook_only(p);
+  if (!check(s))
+    return -2;
+  return 0;
+}
+
 // The same through a local and memset (libevent event_mm_calloc_): the
 // hook's result is held in 'p' and returned by memset.
 void *mm_calloc(size_t count, size_t size) {
