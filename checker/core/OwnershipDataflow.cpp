@@ -108,6 +108,10 @@ public:
   iterator erase(iterator First, iterator Last) {
     return Items.erase(First, Last);
   }
+  /// The first entry not before \p Key.
+  const_iterator lower_bound(const K &Key) const {
+    return const_cast<FlatMap *>(this)->lower(Key);
+  }
   /// The entries from \p Key on while \p Same holds (a sorted run).
   template <typename P> std::pair<iterator, iterator> run(const K &Key, P Same) {
     iterator First = lower(Key), Last = First;
@@ -827,6 +831,9 @@ struct OwnershipAnalysis::Impl {
   /// it returns on success.
   std::optional<int64_t> SuccessValue;
   bool NegativeFailure = false;
+  /// Calls to functions that return an argument (`returns: arg N`): which
+  /// one, or -1 (a cache: valueOf() asks for every call it meets).
+  llvm::DenseMap<const CallExpr *, int> ReturnsArgOf;
   /// Locals initialised with a constant and never assigned again.
   llvm::DenseMap<const VarDecl *, int64_t> ConstLocals;
   /// `T **` parameters read through before written (see OutParamScan).
@@ -862,10 +869,15 @@ struct OwnershipAnalysis::Impl {
       if (It != AllocOf.end() && !Allocs[It->second].FailsViaStatus)
         return {It->second};
       // A function that returns its argument (`returns: arg N`).
-      if (It == AllocOf.end())
-        if (const FunctionRule *R = Resolver.ruleForCall(C, SM);
-            R && R->ReturnsArg && *R->ReturnsArg < C->getNumArgs())
-          return valueOf(C->getArg(*R->ReturnsArg), St);
+      if (It == AllocOf.end()) {
+        auto [RA, New] = ReturnsArgOf.try_emplace(C, -1);
+        if (New)
+          if (const FunctionRule *R = Resolver.ruleForCall(C, SM);
+              R && R->ReturnsArg && *R->ReturnsArg < C->getNumArgs())
+            RA->second = int(*R->ReturnsArg);
+        if (RA->second >= 0)
+          return valueOf(C->getArg(unsigned(RA->second)), St);
+      }
       return {};
     }
     if (std::optional<Place> P = placeOf(E, St, /*ForStore=*/false)) {
@@ -1673,9 +1685,11 @@ struct OwnershipAnalysis::Impl {
         if (const auto *PV = dyn_cast<VarDecl>(DRE->getDecl());
             PV && !(R && R->argContract(I) == ArgContract::Borrows)) {
           std::vector<AllocSet> Handed;
-          for (const auto &[P, V] : *St.Points)
-            if (P.Var == PV && (P.Field == outSlot() || isForeignField(St, P)))
-              Handed.push_back(V);
+          // The variable's places sort together, right from its own.
+          for (auto It = St.Points->lower_bound(Place{PV, nullptr});
+               It != St.Points->end() && It->first.Var == PV; ++It)
+            if (It->first.Field == outSlot() || isForeignField(St, It->first))
+              Handed.push_back(It->second);
           for (const AllocSet &V : Handed)
             lend(St, V);
         }
