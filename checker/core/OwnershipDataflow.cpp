@@ -1236,7 +1236,25 @@ struct OwnershipAnalysis::Impl {
     St.Allocs.erase(It);
   }
 
-  void assign(Sub &St, const Expr *LHS, const Expr *RHS) {
+  /// A new allocation goes where the one whose failure this context
+  /// follows was (`if (getaddrinfo(a, .., &res) != 0) getaddrinfo(b, ..,
+  /// &res)`): the failure was handled by retrying, the context is the
+  /// normal one again, and the failed call's NULL is nothing to release.
+  void retried(Sub &St, CtxKey &Key, const Place &P) {
+    if (Key.Failed == 0 || Key.Failed == ManyFailed)
+      return;
+    AllocId Failed = Key.Failed - 1;
+    auto It = St.Points->find(P);
+    if (It == St.Points->end() || !llvm::is_contained(It->second, Failed))
+      return;
+    if (auto A = St.Allocs.find(Failed);
+        A != St.Allocs.end() && A->second.Null == NullIsNull)
+      St.Allocs.erase(A);
+    Key.Failed = 0;
+  }
+
+  void assign(Sub &St, const Expr *LHS, const Expr *RHS,
+              CtxKey *Key = nullptr) {
     AllocSet V = valueOf(RHS, St);
     if (const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(LHS)))
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
@@ -1290,6 +1308,10 @@ struct OwnershipAnalysis::Impl {
         for (AllocId A : It->second)
           if (real(A) && !St.get(A).Gone)
             unionInto(V, {A});
+    if (Key && hasAlloc(V))
+      if (const auto *C = dyn_cast<CallExpr>(stripCasts(RHS));
+          C && AllocOf.count(C))
+        retried(St, *Key, *P);
     bind(St, *P, std::move(V), LHS);
   }
 
@@ -1763,8 +1785,10 @@ struct OwnershipAnalysis::Impl {
       const auto *U =
           dyn_cast<UnaryOperator>(stripCasts(Call->getArg(*R->AllocatesArg)));
       if (U && U->getOpcode() == UO_AddrOf) {
-        if (std::optional<Place> P = placeOf(U->getSubExpr(), St, true))
+        if (std::optional<Place> P = placeOf(U->getSubExpr(), St, true)) {
+          retried(St, Key, *P);
           bind(St, *P, {*Mine}, U->getSubExpr());
+        }
         else
           release(St, {*Mine}, GoneEscaped, true);
       } else {
@@ -1803,7 +1827,7 @@ struct OwnershipAnalysis::Impl {
       return transferCall(Call, St, Key);
     if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
       if (BO->getOpcode() == BO_Assign)
-        assign(St, BO->getLHS(), BO->getRHS());
+        assign(St, BO->getLHS(), BO->getRHS(), &Key);
       if (BO->isAssignmentOp() && !VarSlot.empty())
         setVar(Key, BO->getLHS(),
                BO->getOpcode() == BO_Assign ? BO->getRHS() : nullptr);

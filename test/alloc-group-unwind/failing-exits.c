@@ -421,3 +421,29 @@ end:
   return rv;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'bservinfo' leaks when 'connect_from' fails here; free it before returning [alloc-group-unwind]{{$}}
 }
+
+// A retried allocation into the same place (`if (getaddrinfo(a, .., &res))
+// getaddrinfo(b, .., &res)`) handles the first one's failure: later leaks
+// are failing exits of the function, not of that first allocation.
+int connect_retry(const char *host, const char *alt, const char *src, int s) {
+  int rv, n = 1;
+  struct addrinfo hints, *servinfo = NULL, *bservinfo;
+  memset(&hints, 0, sizeof(hints));
+  if ((rv = getaddrinfo(host, "80", &hints, &servinfo)) != 0) {
+    if ((rv = getaddrinfo(alt, "80", &hints, &servinfo)) != 0)
+      return -1;
+  }
+  if ((rv = getaddrinfo(src, NULL, &hints, &bservinfo)) != 0)
+    goto error;
+  if (setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &n, sizeof(n)) < 0)
+    goto error;
+  freeaddrinfo(bservinfo);
+  rv = 0;
+  goto end;
+error:
+  rv = -1;
+end:
+  freeaddrinfo(servinfo);
+  return rv;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'bservinfo' leaks when 'connect_retry' fails here; free it before returning [alloc-group-unwind]{{$}}
+}
