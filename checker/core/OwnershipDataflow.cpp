@@ -1584,9 +1584,10 @@ struct OwnershipAnalysis::Impl {
       E.MaybeNonNull |= AS.Null != NullIsNull;
       if (!AS.Owned || AS.Lent)
         continue;
-      // Freed on a path that joined this one (`if (n) free(p);`): the
+      // Freed, stored or handed over on a path that joined this one (`if
+      // (n) free(p);`, a loop that stores it and may run zero times): the
       // condition decided, and what it knows the analysis does not.
-      if (AS.Gone & GoneFreed)
+      if (AS.Gone & (GoneFreed | GoneEscaped | GoneTransferred | GoneHeld))
         continue;
       std::optional<AllocId> Failed;
       if (Context != 0 && Context != ManyFailed) {

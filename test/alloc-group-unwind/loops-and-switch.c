@@ -74,3 +74,18 @@ char *retry(void) {
   free(tag);
   return p;
 }
+
+// Near miss: stored on a path that joins this one (a loop that hands the
+// block out and may, as far as the analysis knows, run zero times; SQLite
+// unixShmMap): the loop's condition decided.
+int check_region(int i);
+int map_regions(char **table, int per, int size) {
+  char *mem = malloc((size_t)per * size);
+  if (!mem)
+    return -1;
+  for (int i = 0; i < per; i++)
+    table[i] = &mem[i * size];
+  if (!check_region(per))
+    return -2;
+  return 0;
+}
