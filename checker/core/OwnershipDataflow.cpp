@@ -436,17 +436,28 @@ const FieldDecl *outSlot() {
   return reinterpret_cast<const FieldDecl *>(&Tag);
 }
 
+/// A `T **` parameter: what it points to may be an out-parameter.
+bool pointerToPointer(const ParmVarDecl *P) {
+  return P && P->getType()->isPointerType() &&
+         P->getType()->getPointeeType()->isPointerType();
+}
+
 /// The `T **` parameter \p E dereferences (`*out`), if any.
 const ParmVarDecl *derefParam(const Expr *E) {
-  const auto *U = dyn_cast<UnaryOperator>(E->IgnoreParenImpCasts());
+  const auto *U = dyn_cast<UnaryOperator>(stripCasts(E));
   if (!U || U->getOpcode() != UO_Deref)
     return nullptr;
-  const auto *DRE = dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParenImpCasts());
+  const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(U->getSubExpr()));
   const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
-  if (!P || !P->getType()->isPointerType() ||
-      !P->getType()->getPointeeType()->isPointerType())
-    return nullptr;
-  return P;
+  return pointerToPointer(P) ? P : nullptr;
+}
+
+/// A call through a replaceable allocator hook whose target is unknown
+/// (set at run time).
+bool unknownHook(const CallExpr *C, CalleeResolver &Resolver,
+                 const SourceManager &SM) {
+  return !C->getDirectCallee() && hookTarget(C->getCallee()) &&
+         !Resolver.hookRule(C->getCallee(), SM);
 }
 
 /// The `T **` parameters a body reads through before it writes through
@@ -460,7 +471,7 @@ public:
   bool VisitBinaryOperator(BinaryOperator *BO) {
     if (BO->getOpcode() == BO_Assign)
       if (const ParmVarDecl *P = derefParam(BO->getLHS())) {
-        StoreLHS.insert(BO->getLHS()->IgnoreParenImpCasts());
+        StoreLHS.insert(stripCasts(BO->getLHS()));
         Seen.insert(P);
       }
     return true;
@@ -468,14 +479,14 @@ public:
   /// `alloc_into(out)`: written by the callee, as far as order goes.
   bool VisitCallExpr(CallExpr *C) {
     for (const Expr *A : C->arguments())
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(A->IgnoreParenImpCasts()))
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(A)))
         if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl()))
           Seen.insert(P);
     return true;
   }
   bool VisitUnaryOperator(UnaryOperator *U) {
     if (const ParmVarDecl *P = derefParam(U))
-      if (!StoreLHS.count(U) && Seen.insert(P).second)
+      if (!StoreLHS.count(stripCasts(U)) && Seen.insert(P).second)
         ReadFirst.insert(P);
     return true;
   }
@@ -667,6 +678,12 @@ public:
     /// when it is a constant: `int _ret = -5; ... return _ret;` of a macro.
     unsigned Assigns = 0;
     std::optional<int64_t> InitConst;
+    /// Assigned what an unknown allocator hook returns; assigned anything
+    /// but that or NULL (see hookOnly()).
+    bool HookAssigned = false, OtherThanHook = false;
+    /// Holds only what an unknown allocator hook returned, or NULL: `p =
+    /// hook(n); ... return p;` stands for an allocation.
+    bool hookOnly() const { return HookAssigned && !OtherThanHook && !Excluded; }
   };
   llvm::MapVector<const VarDecl *, Info> Vars;
   /// Whether some return gives a negative constant: then negative values
@@ -724,8 +741,10 @@ public:
       if (const VarDecl *V = testableVar(U->getSubExpr()))
         Vars[V].Excluded = true;
     if (U->isIncrementDecrementOp())
-      if (const VarDecl *V = testableVar(U->getSubExpr()))
+      if (const VarDecl *V = testableVar(U->getSubExpr())) {
         Vars[V].Assigns += 2;
+        Vars[V].OtherThanHook = true;
+      }
     return true;
   }
   bool VisitDeclStmt(DeclStmt *DS) {
@@ -761,8 +780,16 @@ private:
   void assigned(const VarDecl *V, const Expr *RHS) {
     Info &I = Vars[V];
     ++I.Assigns;
-    if (!RHS)
+    if (!RHS) {
+      I.OtherThanHook = true;
       return;
+    }
+    if (const auto *C = dyn_cast<CallExpr>(stripCasts(RHS));
+        C && unknownHook(C, Resolver, Ctx.getSourceManager()))
+      I.HookAssigned = true;
+    else if (!stripCasts(RHS)->isNullPointerConstant(
+                 Ctx, Expr::NPC_ValueDependentIsNotNull))
+      I.OtherThanHook = true;
     bool Const = constantOf(RHS, Ctx).has_value();
     I.OtherAssigned |= !Const;
     if (Const)
@@ -837,6 +864,8 @@ struct OwnershipAnalysis::Impl {
   llvm::DenseMap<const CallExpr *, int> ReturnsArgOf;
   /// Locals initialised with a constant and never assigned again.
   llvm::DenseMap<const VarDecl *, int64_t> ConstLocals;
+  /// Locals holding only what an unknown allocator hook returned, or NULL.
+  llvm::SmallPtrSet<const VarDecl *, 2> HookLocals;
   /// `T **` parameters read through before written (see OutParamScan).
   llvm::SmallPtrSet<const ParmVarDecl *, 4> InOut;
   /// `T **` parameters holding memory at some successful exit: outputs of
@@ -968,7 +997,7 @@ struct OwnershipAnalysis::Impl {
         // (the object is what a failing exit reports).
         if (ForStore && llvm::none_of(It->second, [&](AllocId A) {
               return real(A) && (St.get(A).Owned || St.get(A).Lent) &&
-                     !inOutSlot(St, A);
+                     !inCallerPlace(St, A);
             }))
           return std::nullopt;
       } else if (VD->hasAttr<CleanupAttr>()) {
@@ -1112,18 +1141,14 @@ struct OwnershipAnalysis::Impl {
             : NullNonNull;
   }
 
-  /// `p->f`, or an element of an array field `p->f[i]`, of an object the
-  /// function did not allocate (`p` a parameter, or a local pointing into
-  /// the caller's data): memory stored there is the caller's once the
-  /// function succeeds.
+  /// `p->f[i]`, a slot of an array of an object the function did not
+  /// allocate (`p` a parameter, or a local pointing into the caller's
+  /// data): memory stored there is the caller's once the function
+  /// succeeds.
   std::optional<Place> foreignFieldPlace(const Expr *E, const Sub &St) {
-    E = stripCasts(E);
-    bool Element = false;
-    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
-      E = stripCasts(AS->getBase());
-      Element = true;
-    }
-    const auto *ME = dyn_cast<MemberExpr>(E);
+    const auto *AS = dyn_cast<ArraySubscriptExpr>(stripCasts(E));
+    const auto *ME =
+        AS ? dyn_cast<MemberExpr>(stripCasts(AS->getBase())) : nullptr;
     if (!ME || !ME->isArrow())
       return std::nullopt;
     const auto *FDecl = dyn_cast<FieldDecl>(ME->getMemberDecl());
@@ -1137,8 +1162,8 @@ struct OwnershipAnalysis::Impl {
     // over where it is stored (on SQLite, following those too gave a
     // handful of false reports for no bug found).  The place of the slots
     // is never the member's own: `p->items` is not followed at all.
-    if (!Element || !(FDecl->getType()->isConstantArrayType() ||
-                      FDecl->getType()->isPointerType()))
+    if (!FDecl->getType()->isConstantArrayType() &&
+        !FDecl->getType()->isPointerType())
       return std::nullopt;
     return Place{PV, FDecl};
   }
@@ -1152,8 +1177,8 @@ struct OwnershipAnalysis::Impl {
            P.Var->getType()->isPointerType() && foreignObject(St, P.Var);
   }
 
-  /// True if a `*out` or a field of the caller's object holds \p A.
-  static bool inOutSlot(const Sub &St, AllocId A) {
+  /// True if a `*out` or a slot of the caller's object holds \p A.
+  static bool inCallerPlace(const Sub &St, AllocId A) {
     for (const auto &[P, V] : *St.Points)
       if ((P.Field == outSlot() || isForeignField(St, P)) &&
           llvm::is_contained(V, A))
@@ -1345,7 +1370,7 @@ struct OwnershipAnalysis::Impl {
     // of fresh memory (`if (hook) return hook(n); return malloc(n);`): what
     // the hook returns stands in for the allocation.
     if (const auto *C = dyn_cast<CallExpr>(E)) {
-      if (unknownHook(C))
+      if (unknownHook(C, Resolver, SM))
         return true;
       // memset(p, 0, n) returns p.
       if (const FunctionDecl *F = C->getDirectCallee();
@@ -1357,7 +1382,7 @@ struct OwnershipAnalysis::Impl {
     }
     // `p = hook(n); ... return p;`: a local that only ever holds what an
     // unknown hook returned, or NULL.
-    if (const VarDecl *V = testableVar(E); V && hookLocals().count(V))
+    if (const VarDecl *V = testableVar(E); V && HookLocals.count(V))
       return true;
     AllocSet V = valueThroughOffset(E, St);
     // The caller gets ownership only of what this function still owns: not
@@ -1373,60 +1398,6 @@ struct OwnershipAnalysis::Impl {
     });
   }
 
-  bool unknownHook(const CallExpr *C) {
-    return !C->getDirectCallee() && hookTarget(C->getCallee()) &&
-           !Resolver.hookRule(C->getCallee(), SM);
-  }
-
-  /// The locals whose every assignment is NULL or the result of an
-  /// allocator hook without a known target (computed once).
-  const llvm::SmallPtrSet<const VarDecl *, 2> &hookLocals() {
-    if (HookLocals)
-      return *HookLocals;
-    HookLocals.emplace();
-    struct Scan : RecursiveASTVisitor<Scan> {
-      Impl &I;
-      llvm::DenseMap<const VarDecl *, bool> Only; // false: something else
-      explicit Scan(Impl &I) : I(I) {}
-      void assigned(const VarDecl *V, const Expr *RHS) {
-        const Expr *R = RHS ? stripCasts(RHS) : nullptr;
-        const auto *C = R ? dyn_cast<CallExpr>(R) : nullptr;
-        bool Hook = C && I.unknownHook(C);
-        bool Null = R && R->isNullPointerConstant(
-                             I.Ctx, Expr::NPC_ValueDependentIsNotNull);
-        auto [It, New] = Only.try_emplace(V, false);
-        if (!Hook && !Null)
-          It->second = false, Bad.insert(V);
-        else if (Hook && !Bad.count(V))
-          It->second = true;
-      }
-      bool VisitBinaryOperator(BinaryOperator *BO) {
-        if (BO->isAssignmentOp())
-          if (const VarDecl *V = testableVar(BO->getLHS()))
-            assigned(V, BO->getOpcode() == BO_Assign ? BO->getRHS() : nullptr);
-        return true;
-      }
-      bool VisitUnaryOperator(UnaryOperator *U) {
-        if (U->getOpcode() == UO_AddrOf || U->isIncrementDecrementOp())
-          if (const VarDecl *V = testableVar(U->getSubExpr()))
-            assigned(V, nullptr);
-        return true;
-      }
-      bool VisitVarDecl(VarDecl *VD) {
-        if (VD->hasLocalStorage() && VD->getType()->isPointerType() &&
-            VD->getInit())
-          assigned(VD, VD->getInit());
-        return true;
-      }
-      llvm::SmallPtrSet<const VarDecl *, 4> Bad;
-    } S(*this);
-    S.TraverseStmt(FD->getBody());
-    for (const auto &[V, Ok] : S.Only)
-      if (Ok && !S.Bad.count(V))
-        HookLocals->insert(V);
-    return *HookLocals;
-  }
-  std::optional<llvm::SmallPtrSet<const VarDecl *, 2>> HookLocals;
 
   /// True if \p LHS writes through a parameter: *out, out[i], out->f.
   static bool throughParameter(const Expr *LHS) {
@@ -1799,9 +1770,7 @@ struct OwnershipAnalysis::Impl {
         const auto *DRE =
             dyn_cast<DeclRefExpr>(stripCasts(Call->getArg(*R->AllocatesArg)));
         const auto *Param = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
-        if (Param && Param->getType()->isPointerType() &&
-            Param->getType()->getPointeeType()->isPointerType() &&
-            !InOut.count(Param)) {
+        if (pointerToPointer(Param) && !InOut.count(Param)) {
           // alloc_into(out) for a `T **out`: as `*out = alloc()`.
           if (Allocs[*Mine].Name.empty())
             Allocs[*Mine].Name = "*" + Param->getName().str();
@@ -2447,9 +2416,12 @@ struct OwnershipAnalysis::Impl {
     if (SuccessValue && *SuccessValue < 0 && P.ZeroReturn)
       SuccessValue = 0;
     NegativeFailure = P.NegativeReturn && SuccessValue && *SuccessValue >= 0;
-    for (auto &[V, I] : P.Vars)
+    for (auto &[V, I] : P.Vars) {
       if (I.InitConst && I.Assigns == 1 && !I.Excluded)
         ConstLocals[V] = *I.InitConst;
+      if (I.hookOnly())
+        HookLocals.insert(V);
+    }
     std::vector<std::pair<const VarDecl *, VariablePicker::Info>> Cands;
     for (auto &[V, I] : P.Vars) {
       if (I.Excluded)
