@@ -973,10 +973,10 @@ struct OwnershipAnalysis::Impl {
       if (!ME->isArrow())
         while (const auto *Inner = dyn_cast<MemberExpr>(BaseE)) {
           if (Inner->isArrow()) {
-            // p->a.b: part of the member 'a' of the object p points to.
+            // p->a.b: a field of the object p points to, one member
+            // down (its own FieldDecl keeps p->a.b and p->a.c apart).
             if (isa<DeclRefExpr>(stripCasts(Inner->getBase()))) {
               ME = Inner;
-              FDecl = dyn_cast<FieldDecl>(Inner->getMemberDecl());
               BaseE = stripCasts(Inner->getBase());
             }
             break;
@@ -1736,8 +1736,10 @@ struct OwnershipAnalysis::Impl {
       if (C != ArgContract::Unspecified || Deref || (R && !R->Inferred) ||
           (R && R->ReturnsArg == I))
         continue;
-      // Whether it keeps it is a condition of this function's summary.
-      if (R && R->Pending) {
+      // Whether it keeps it is a condition of this function's summary;
+      // a variadic callee's extra arguments are read (a log function).
+      if (R && R->Pending && !(I >= Callee->getNumParams() &&
+                                Callee->isVariadic())) {
         if (Recording)
           for (AllocId A : V)
             if (real(A) && SeenPending.insert({A, Call, I}).second)
