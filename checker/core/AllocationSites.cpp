@@ -7,6 +7,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/Basic/Builtins.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
@@ -157,6 +158,10 @@ const FunctionRule *CalleeResolver::inferredRule(const FunctionDecl *FD,
   // A body in another unit of the project.
   if (!FD->getIdentifier() || !FD->isExternallyVisible() ||
       SM.isInSystemHeader(SM.getFileLoc(FD->getLocation())))
+    return nullptr;
+  // A compiler builtin (__builtin_va_start): no body anywhere.
+  if (unsigned B = FD->getBuiltinID();
+      B && !FD->getASTContext().BuiltinInfo.isPredefinedLibFunction(B))
     return nullptr;
   if (External)
     if (const FunctionRule *R = External->lookup(FD->getName()))

@@ -226,11 +226,14 @@ private:
       U.Unknown = true; // through a function pointer
       return;
     }
+    ArgContract C = R ? R->argContract(I) : ArgContract::Unspecified;
+    if (C == ArgContract::Unspecified && I >= Callee->getNumParams() &&
+        Callee->isVariadic())
+      return; // printf-like (a project's log function): reads its extras
     if (R && R->Pending && !Interior) {
       U.Forwards.push_back({R->Name, I});
       return;
     }
-    ArgContract C = R ? R->argContract(I) : ArgContract::Unspecified;
     if (Interior && (R && (R->FreeArg == I || R->releases(I)))) {
       U.Unknown = true; // an interior pointer freed: not ours to judge
       return;
@@ -247,8 +250,6 @@ private:
       return;
     if (R && !R->Inferred)
       return; // the rules describe what matters; the rest is borrowed
-    if (!R && I >= Callee->getNumParams() && Callee->isVariadic())
-      return; // printf-like, without rules: reads its extra arguments
     U.Unknown = true;
   }
 
