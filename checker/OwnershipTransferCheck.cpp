@@ -91,7 +91,7 @@ void OwnershipTransferCheck::check(const MatchFinder::MatchResult &Result) {
     // Freed by another family's deallocator.
     if (R.Frees && A.fresh() && !A.Rule->Family.empty() && !R.Callee->Family.empty() &&
         A.Rule->Family != R.Callee->Family) {
-      std::string Right = model().deallocatorFor(A.Rule->Family);
+      std::string Right = resolver().deallocatorFor(A.Rule->Family);
       diag(Loc, "%0 is allocated by '%1' (family %2, %3) but freed by '%4' "
                 "(family %5, %6); release it with %7")
           << A.describe() << A.Rule->Name << A.Rule->Family << A.Rule->Origin

@@ -11,6 +11,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/Path.h"
 
 namespace clang::tidy::alloc {
 
@@ -218,8 +219,27 @@ static FunctionRule hookCopy(const FunctionRule &R, const HookTarget &T,
   Copy.Name = T.Name;
   Copy.Inferred = true;
   Copy.Via = FD->getName().str();
-  if (!SM.isInSystemHeader(SM.getFileLoc(T.Var->getLocation())))
-    Copy.Origin = SM.getFileLoc(T.Var->getLocation()).printToString(SM);
+  // A hook the program may replace (ares_library_init_mem, cJSON_InitHooks)
+  // is a family of its own: what it allocates goes back through the hooks,
+  // not to the function they start as.  The hooks of one structure, or the
+  // hook variables of one file, form that family.
+  const VarDecl *Def = T.Var->getDefinition() ? T.Var->getDefinition() : T.Var;
+  if (!Copy.Family.empty() && !Def->getType().isConstQualified() &&
+      !(T.Field && T.Field->getType().isConstQualified())) {
+    if (T.Field)
+      Copy.Family = Def->getName().str();
+    else
+      Copy.Family =
+          "hooks of " +
+          llvm::sys::path::filename(
+              SM.getFilename(SM.getFileLoc(Def->getLocation())))
+              .str();
+  }
+  if (SourceLocation L = SM.getFileLoc(Def->getLocation());
+      !SM.isInSystemHeader(L))
+    Copy.Origin = (llvm::sys::path::filename(SM.getFilename(L)) + ":" +
+                   llvm::Twine(SM.getSpellingLineNumber(L)))
+                      .str();
   return Copy;
 }
 
@@ -250,6 +270,16 @@ const FunctionDecl *hookInitialiser(const HookTarget &T) {
     Init = U->getSubExpr()->IgnoreParenImpCasts();
   const auto *DRE = dyn_cast<DeclRefExpr>(Init);
   return DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
+}
+
+std::string CalleeResolver::deallocatorFor(StringRef Family) const {
+  std::string D = Model.deallocatorFor(Family);
+  if (D.empty() && External)
+    D = External->deallocatorFor(Family);
+  for (const FunctionRule &R : HookRules)
+    if (D.empty() && R.FreeArg && !R.allocates() && R.Family == Family)
+      D = R.Name;
+  return D;
 }
 
 const FunctionRule *CalleeResolver::hookRule(const Expr *Callee,

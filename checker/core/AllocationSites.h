@@ -93,6 +93,9 @@ public:
   void setPending(bool P) { PendingMode = P; }
 
   const AllocationModel &model() const { return Model; }
+  /// A deallocator of \p Family for messages ("ares_free"): from the rules,
+  /// the other units' summaries or this unit's hooks; empty if none.
+  std::string deallocatorFor(StringRef Family) const;
 
   /// The rule for a call through a global function pointer (an allocator
   /// hook: `global_hooks.allocate(n)`, `ares_malloc(n)`), or nullptr.
