@@ -5,6 +5,8 @@
 #include "AllocationSites.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 
 namespace clang::tidy::alloc {
 namespace {
@@ -26,8 +28,8 @@ class Scan : public RecursiveASTVisitor<Scan> {
 public:
   Scan(ASTContext &Ctx, CalleeResolver &R, const AllocationModel *External,
        llvm::DenseSet<const FieldDecl *> &Out)
-      : SM(Ctx.getSourceManager()), Resolver(R), External(External),
-        Out(Out) {}
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Resolver(R),
+        External(External), Out(Out) {}
 
   /// p = x->next; ... free(p): a list walked and freed through a local.
   bool VisitBinaryOperator(BinaryOperator *B) {
@@ -63,6 +65,8 @@ public:
       if (!Frees && !R)
         if (const FunctionDecl *Def = Callee->getDefinition())
           Frees = llvm::is_contained(freedParams(Def, Resolver, SM), I);
+      if (!Frees && (!R || R->Pending))
+        Frees = macroFreedArg(C) == I;
       if (!Frees)
         continue;
       if (F)
@@ -74,6 +78,30 @@ public:
   }
 
 private:
+  /// `#define free(p) myfree(__FILE__, __LINE__, p)` (a debugging heap,
+  /// paho.mqtt.c's Heap.h): a call spelt as a deallocator of the rules
+  /// frees the one argument written at the call, whatever the function the
+  /// macro expands to (its body may be in another unit).
+  std::optional<unsigned> macroFreedArg(const CallExpr *C) {
+    SourceLocation B = C->getBeginLoc();
+    if (!B.isMacroID() || !SM.isAtStartOfImmediateMacroExpansion(B))
+      return std::nullopt;
+    StringRef Macro =
+        Lexer::getImmediateMacroName(B, SM, Ctx.getLangOpts());
+    const FunctionRule *D = Resolver.model().lookup(Macro);
+    if (!D || D->FreeArg != 0u || D->allocates())
+      return std::nullopt;
+    std::optional<unsigned> Written;
+    for (unsigned I = 0; I < C->getNumArgs(); ++I)
+      if (SM.isMacroArgExpansion(
+              C->getArg(I)->IgnoreParenImpCasts()->getBeginLoc())) {
+        if (Written)
+          return std::nullopt;
+        Written = I;
+      }
+    return Written;
+  }
+
   void loaded(const Expr *LHS, const Expr *RHS) {
     const auto *DRE = dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts());
     if (const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr)
@@ -112,6 +140,7 @@ public:
 
 private:
 
+  ASTContext &Ctx;
   const SourceManager &SM;
   CalleeResolver &Resolver;
   const AllocationModel *External;
