@@ -73,10 +73,15 @@ struct AllocState {
   unsigned char Null = 0;
   unsigned char Gone = 0;
   bool Allocated = false;
+  /// Still owned on a `goto` into a label that another path reaches having
+  /// released it (an error ladder whose rungs disagree): that release
+  /// decides no condition of this path.
+  bool OwnedOnGoto = false;
   const CallExpr *GoneAt = nullptr; ///< the call that freed or took it
   bool operator==(const AllocState &O) const {
     return Owned == O.Owned && Lent == O.Lent && Null == O.Null &&
-           Gone == O.Gone && Allocated == O.Allocated && GoneAt == O.GoneAt;
+           Gone == O.Gone && Allocated == O.Allocated &&
+           OwnedOnGoto == O.OwnedOnGoto && GoneAt == O.GoneAt;
   }
 };
 
@@ -246,6 +251,7 @@ struct Sub {
           T.Null |= S.Null;
           T.Gone |= S.Gone;
           T.Allocated |= S.Allocated;
+          T.OwnedOnGoto |= S.OwnedOnGoto;
           if (!T.GoneAt)
             T.GoneAt = S.GoneAt;
           return !(T == Before);
@@ -1030,6 +1036,7 @@ struct OwnershipAnalysis::Impl {
           AS.GoneAt = By;
       }
       AS.Owned = false;
+      AS.OwnedOnGoto = false;
       // A realloc result taking over: the old block goes with it.
       auto R = St.ReallocOf.find(A);
       if (R != St.ReallocOf.end()) {
@@ -1126,6 +1133,7 @@ struct OwnershipAnalysis::Impl {
     AS.Gone = 0;
     AS.GoneAt = nullptr;
     AS.Allocated = true;
+    AS.OwnedOnGoto = false;
     if (Info.Borrowed) {
       AS.Null = NullNonNull; // not ours to check either
       return;
@@ -1559,7 +1567,8 @@ struct OwnershipAnalysis::Impl {
       // Freed, stored or handed over on a path that joined this one (`if
       // (n) free(p);`, a loop that stores it and may run zero times): the
       // condition decided, and what it knows the analysis does not.
-      if (AS.Gone & (GoneFreed | GoneEscaped | GoneTransferred | GoneHeld))
+      if ((AS.Gone & (GoneFreed | GoneEscaped | GoneTransferred | GoneHeld)) &&
+          !AS.OwnedOnGoto)
         continue;
       std::optional<AllocId> Failed;
       if (Context != 0 && Context != ManyFailed) {
@@ -2520,6 +2529,16 @@ struct OwnershipAnalysis::Impl {
     return false;
   }
 
+  /// A `goto` to a label: what it still owns, unreleased on every path to
+  /// here, is owned on this rung of the ladder whatever the others did.
+  static void markOwnedOnGoto(State &Edge) {
+    for (auto &[K, S] : Edge.Ctx)
+      for (auto &[A, AS] : S.Allocs)
+        if (AS.Owned && !AS.Lent && !AS.OwnedOnGoto &&
+            !(AS.Gone & (GoneFreed | GoneEscaped | GoneTransferred | GoneHeld)))
+          AS.OwnedOnGoto = true;
+  }
+
   /// The fixpoint over the CFG, then one pass recording what the checks ask
   /// about; false (with nothing recorded) if it ran over its budget.
   bool fixpoint(const std::vector<const CFGBlock *> &Order,
@@ -2579,6 +2598,8 @@ struct OwnershipAnalysis::Impl {
                                    : refine(B, Idx, St);
           if (!Edge.reachable())
             continue;
+          if (isa_and_nonnull<GotoStmt>(B->getTerminatorStmt()))
+            markOwnedOnGoto(Edge);
           if (Chained[Succ->getBlockID()])
             Stack.emplace_back(Succ, std::move(Edge));
           else if (!Recording &&
