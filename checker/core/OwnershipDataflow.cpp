@@ -1587,10 +1587,13 @@ struct OwnershipAnalysis::Impl {
       SeenLeak[{S ? (const void *)S : L.getPtrEncoding(), A,
                 Failed ? int(*Failed) : -1}] = Leaks.size();
       Leaks.push_back({S, L, A, Failed, Failing});
-      if (auto It = InSlot.find(A); It != InSlot.end())
-        LeakSlot[Leaks.size() - 1] = It->second;
-      else if (InField.count(A))
+      // In a slot of the caller's object, it is that object's memory even
+      // when `*out` views it too (`*pp = p->apRegion[i]`, SQLite
+      // unixShmMap): the object's rule applies.
+      if (InField.count(A))
         LeakField.insert(Leaks.size() - 1);
+      else if (auto It = InSlot.find(A); It != InSlot.end())
+        LeakSlot[Leaks.size() - 1] = It->second;
     }
   }
 
