@@ -73,15 +73,15 @@ struct AllocState {
   unsigned char Null = 0;
   unsigned char Gone = 0;
   bool Allocated = false;
-  /// Still owned on a `goto` into a label that another path reaches having
-  /// released it (an error ladder whose rungs disagree): that release
-  /// decides no condition of this path.
-  bool OwnedOnGoto = false;
+  /// Still owned on a `goto` to this label: a release before the label on
+  /// another path (an error ladder whose rungs disagree) decides no
+  /// condition of this one; one after it (`err: if (r < 0) free(p);`) may.
+  const Stmt *OwnedOnGotoTo = nullptr;
   const CallExpr *GoneAt = nullptr; ///< the call that freed or took it
   bool operator==(const AllocState &O) const {
     return Owned == O.Owned && Lent == O.Lent && Null == O.Null &&
            Gone == O.Gone && Allocated == O.Allocated &&
-           OwnedOnGoto == O.OwnedOnGoto && GoneAt == O.GoneAt;
+           OwnedOnGotoTo == O.OwnedOnGotoTo && GoneAt == O.GoneAt;
   }
 };
 
@@ -251,7 +251,8 @@ struct Sub {
           T.Null |= S.Null;
           T.Gone |= S.Gone;
           T.Allocated |= S.Allocated;
-          T.OwnedOnGoto |= S.OwnedOnGoto;
+          if (!T.OwnedOnGotoTo)
+            T.OwnedOnGotoTo = S.OwnedOnGotoTo;
           if (!T.GoneAt)
             T.GoneAt = S.GoneAt;
           return !(T == Before);
@@ -1036,7 +1037,7 @@ struct OwnershipAnalysis::Impl {
           AS.GoneAt = By;
       }
       AS.Owned = false;
-      AS.OwnedOnGoto = false;
+      AS.OwnedOnGotoTo = nullptr;
       // A realloc result taking over: the old block goes with it.
       auto R = St.ReallocOf.find(A);
       if (R != St.ReallocOf.end()) {
@@ -1133,7 +1134,7 @@ struct OwnershipAnalysis::Impl {
     AS.Gone = 0;
     AS.GoneAt = nullptr;
     AS.Allocated = true;
-    AS.OwnedOnGoto = false;
+    AS.OwnedOnGotoTo = nullptr;
     if (Info.Borrowed) {
       AS.Null = NullNonNull; // not ours to check either
       return;
@@ -1568,7 +1569,10 @@ struct OwnershipAnalysis::Impl {
       // (n) free(p);`, a loop that stores it and may run zero times): the
       // condition decided, and what it knows the analysis does not.
       if ((AS.Gone & (GoneFreed | GoneEscaped | GoneTransferred | GoneHeld)) &&
-          !AS.OwnedOnGoto)
+          !(AS.OwnedOnGotoTo && AS.GoneAt &&
+            SM.isBeforeInTranslationUnit(
+                SM.getFileLoc(AS.GoneAt->getBeginLoc()),
+                SM.getFileLoc(AS.OwnedOnGotoTo->getBeginLoc()))))
         continue;
       std::optional<AllocId> Failed;
       if (Context != 0 && Context != ManyFailed) {
@@ -2534,12 +2538,12 @@ struct OwnershipAnalysis::Impl {
 
   /// A `goto` to a label: what it still owns, unreleased on every path to
   /// here, is owned on this rung of the ladder whatever the others did.
-  static void markOwnedOnGoto(State &Edge) {
+  static void markOwnedOnGoto(State &Edge, const Stmt *Label) {
     for (auto &[K, S] : Edge.Ctx)
       for (auto &[A, AS] : S.Allocs)
-        if (AS.Owned && !AS.Lent && !AS.OwnedOnGoto &&
+        if (AS.Owned && !AS.Lent && !AS.OwnedOnGotoTo &&
             !(AS.Gone & (GoneFreed | GoneEscaped | GoneTransferred | GoneHeld)))
-          AS.OwnedOnGoto = true;
+          AS.OwnedOnGotoTo = Label;
   }
 
   /// The fixpoint over the CFG, then one pass recording what the checks ask
@@ -2601,8 +2605,9 @@ struct OwnershipAnalysis::Impl {
                                    : refine(B, Idx, St);
           if (!Edge.reachable())
             continue;
-          if (isa_and_nonnull<GotoStmt>(B->getTerminatorStmt()))
-            markOwnedOnGoto(Edge);
+          if (isa_and_nonnull<GotoStmt>(B->getTerminatorStmt()) &&
+              Succ->getLabel())
+            markOwnedOnGoto(Edge, Succ->getLabel());
           if (Chained[Succ->getBlockID()])
             Stack.emplace_back(Succ, std::move(Edge));
           else if (!Recording &&

@@ -72,3 +72,44 @@ int release_if(struct conn *c, const char *s) {
 error:
   return -1;
 }
+
+// Near miss: the label itself releases under the status (`err: if (r < 0)
+// free_info(info);`, OpenSC sc_pkcs15_decode_pukdf_entry): a release after
+// the label is that label's cleanup, whatever the analysis knows of r.
+struct info { char *data; };
+struct object { struct info *data; };
+int parse_attrs(int n);
+int decode_value(struct object *obj);
+static void free_info(struct info *info) {
+  if (info) {
+    free(info->data);
+    free(info);
+  }
+}
+int decode_entry(struct object *obj, int n) {
+  int r;
+  struct info *info = calloc(1, sizeof *info); /* alloc: stored -- obj->data */
+  if (info == NULL)
+    return -12;
+  r = parse_attrs(n);
+  if (r < 0)
+    goto err;
+  info->data = malloc(8); /* alloc: stored -- info->data */
+  if (info->data == NULL) {
+    r = -12;
+    goto err;
+  }
+  obj->data = info;
+  info = NULL;
+  r = decode_value(obj);
+  if (r < 0) {
+    info = obj->data;
+    obj->data = NULL;
+  }
+  if (r < 0)
+    goto err;
+err:
+  if (r < 0)
+    free_info(info);
+  return r;
+}
