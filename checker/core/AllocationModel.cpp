@@ -568,7 +568,9 @@ FunctionRule ruleOf(const YamlFunction &F, StringRef FileFamily,
                     StringRef Origin, bool Inferred) {
     FunctionRule Rule;
     Rule.Name = F.Name;
-    Rule.Family = F.Family.value_or(FileFamily.str());
+    // A summary without a family is one whose family is unknown (never a
+    // mismatch), not one of the summaries file's own.
+    Rule.Family = F.Family.value_or(Inferred ? std::string() : FileFamily.str());
     Rule.Origin = Origin.str();
     Rule.Inferred = Inferred;
     if (Inferred && F.Origin)

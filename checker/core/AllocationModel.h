@@ -91,7 +91,8 @@ struct FunctionRule {
   /// Conditions of a summary on functions of other units, resolved once
   /// every unit is summarised (see SummaryFile.h): "allocates G",
   /// "null-as G", "keeps-not G J", "forward I G J", "field I F G J",
-  /// "noreturn G".
+  /// "noreturn G", "detach I G J" (argument I's object is freed by G's
+  /// argument J and a field of it returned: realloc-like).
   std::vector<std::string> Requires;
 
   bool allocates() const { return AllocatesReturn || AllocatesArg.has_value(); }

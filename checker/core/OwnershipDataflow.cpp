@@ -1754,7 +1754,7 @@ struct OwnershipAnalysis::Impl {
         continue;
       // Whether it keeps it is a condition of this function's summary;
       // a variadic callee's extra arguments are read (a log function).
-      if (R && R->Pending && !(I >= Callee->getNumParams() &&
+      if (R && R->Pending && !(Callee && I >= Callee->getNumParams() &&
                                 Callee->isVariadic())) {
         if (Recording)
           for (AllocId A : V)

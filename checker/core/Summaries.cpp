@@ -222,13 +222,15 @@ private:
       U.ViaHook = true;
       return;
     }
-    if (I == Call->getNumArgs() || !Callee) {
-      U.Unknown = true; // through a function pointer
+    // Through a function pointer: known only when it is a hook with a rule
+    // (`__ares_free(ptr)`, initialised with a deallocator).
+    if (I == Call->getNumArgs() || (!Callee && !R)) {
+      U.Unknown = true;
       return;
     }
     ArgContract C = R ? R->argContract(I) : ArgContract::Unspecified;
-    if (C == ArgContract::Unspecified && I >= Callee->getNumParams() &&
-        Callee->isVariadic())
+    if (C == ArgContract::Unspecified && Callee &&
+        I >= Callee->getNumParams() && Callee->isVariadic())
       return; // printf-like (a project's log function): reads its extras
     if (R && R->Pending && !Interior) {
       U.Forwards.push_back({R->Name, I});
@@ -460,6 +462,83 @@ std::optional<unsigned> returnedParam(const FunctionDecl *FD) {
   return W.P->getFunctionScopeIndex();
 }
 
+/// The parameter whose object a function detaches a field from: every
+/// return gives NULL or a local assigned only from `p->field` (`ptr =
+/// arr->arr; ares_free(arr); return ptr;`, c-ares ares_array_finish).
+std::optional<unsigned> detachedFromParam(const FunctionDecl *FD,
+                                          ASTContext &Ctx) {
+  struct Walk : RecursiveASTVisitor<Walk> {
+    ASTContext &Ctx;
+    explicit Walk(ASTContext &Ctx) : Ctx(Ctx) {}
+    const ParmVarDecl *P = nullptr;
+    bool Bad = false, NonNull = false;
+    llvm::SmallPtrSet<const VarDecl *, 2> Returned;
+    llvm::DenseMap<const VarDecl *, bool> FromField; // every value a field
+    const ParmVarDecl *fieldOfParam(const Expr *E) {
+      const auto *ME = dyn_cast<MemberExpr>(stripCasts(E));
+      const auto *DRE =
+          ME && ME->isArrow() ? dyn_cast<DeclRefExpr>(stripCasts(ME->getBase()))
+                              : nullptr;
+      return DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+    }
+    void value(const VarDecl *V, const Expr *E) {
+      const ParmVarDecl *Q = E ? fieldOfParam(E) : nullptr;
+      bool Ok = Q && (!P || P == Q);
+      if (Ok)
+        P = Q;
+      auto [It, New] = FromField.try_emplace(V, Ok);
+      if (!New)
+        It->second &= Ok;
+    }
+    bool VisitReturnStmt(ReturnStmt *R) {
+      const Expr *E = R->getRetValue();
+      if (!E)
+        return true;
+      if (stripCasts(E)->isNullPointerConstant(
+              Ctx, Expr::NPC_ValueDependentIsNotNull))
+        return true;
+      const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(E));
+      const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      if (!V || isa<ParmVarDecl>(V) || !V->hasLocalStorage())
+        Bad = true;
+      else
+        Returned.insert(V);
+      NonNull = true;
+      return true;
+    }
+    bool VisitVarDecl(VarDecl *V) {
+      if (V->hasLocalStorage() && V->getInit())
+        value(V, V->getInit());
+      return true;
+    }
+    bool VisitBinaryOperator(BinaryOperator *BO) {
+      if (BO->isAssignmentOp())
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(BO->getLHS())))
+          if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+            value(V, BO->getOpcode() == BO_Assign ? BO->getRHS() : nullptr);
+      return true;
+    }
+    bool VisitUnaryOperator(UnaryOperator *U) {
+      if (U->getOpcode() == UO_AddrOf || U->isIncrementDecrementOp())
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(U->getSubExpr())))
+          if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+            FromField[V] = false;
+      return true;
+    }
+  } W(Ctx);
+  if (!FD->hasBody())
+    return std::nullopt;
+  W.TraverseStmt(FD->getBody());
+  if (W.Bad || !W.NonNull || !W.P || !W.P->getType()->isPointerType())
+    return std::nullopt;
+  for (const VarDecl *V : W.Returned) {
+    auto It = W.FromField.find(V);
+    if (It == W.FromField.end() || !It->second)
+      return std::nullopt;
+  }
+  return W.P->getFunctionScopeIndex();
+}
+
 /// The parameter a plain getter lends from: a body that is one
 /// "return p->field;" (or "&p->field").
 std::optional<unsigned> getterOf(const FunctionDecl *FD) {
@@ -663,7 +742,11 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
             continue;
           // Allocated by a function of another unit, if it allocates, and
           // kept if the pending callees it was handed to do not keep it.
-          if (Al.Rule->Pending) {
+          // A wrapper of this unit whose family linking will tell (it
+          // allocates through another unit) passes that family on.
+          if (Al.Rule->Pending ||
+              (Al.Rule->Inferred && Al.Rule->Family.empty() &&
+               !Al.Rule->Requires.empty())) {
             Conditions.insert("allocates " + Al.Rule->Name);
             if (E.NullAsCallee)
               Conditions.insert("null-as " + Al.Rule->Name);
@@ -699,6 +782,53 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
   if (!R.AllocatesReturn && !R.BorrowedFromArg &&
       FD->getReturnType()->isPointerType())
     R.ReturnsArg = returnedParam(FD);
+
+  // A detach (`ptr = arr->arr; ares_free(arr); return ptr;`): the object
+  // goes and its storage becomes the caller's, as realloc turns the old
+  // block into the new one; NULL leaves the object with the caller.
+  if (!R.AllocatesReturn && !R.BorrowedFromArg && !R.ReturnsArg &&
+      FD->getReturnType()->isPointerType())
+    if (std::optional<unsigned> N = detachedFromParam(FD, Ctx)) {
+      std::optional<AllocId> Id;
+      for (AllocId I = 0; Ran && I < A->allocations().size(); ++I)
+        if (A->allocations()[I].Param == *N)
+          Id = I;
+      bool Detaches = Id.has_value(), NullKeeps = false;
+      for (const ExitState &E : A->exits()) {
+        if (!Id || E.A != *Id)
+          continue;
+        std::optional<int64_t> C = returnedConstant(E.Exit, Ctx);
+        if (C && *C == 0) {
+          NullKeeps = true;
+          continue;
+        }
+        Detaches &= !E.Owned && (E.Gone & GoneFreed);
+      }
+      // Freed through another unit's function: decided when linking.
+      const ParamUse *PU = nullptr;
+      for (const ParamUse &U : Walk.Uses)
+        if (U.Index == *N)
+          PU = &U;
+      if (!Detaches && PU && !PU->Released && !PU->unknown())
+        for (const auto &[Callee, J] : PU->Forwards)
+          R.Requires.push_back("detach " + std::to_string(*N) + " " + Callee +
+                               " " + std::to_string(J));
+      if (Detaches) {
+        const ReleaseEvent *Free = nullptr;
+        for (const ReleaseEvent &E : A->releases())
+          if (E.A == *Id && E.Frees && E.Callee && !Free)
+            Free = &E;
+        R.AllocatesReturn = true;
+        R.ReallocArg = *N;
+        R.MayReturnNull = NullKeeps;
+        R.FreeArg.reset();
+        llvm::erase_if(R.Args, [&](const auto &C) { return C.first == *N; });
+        if (Free) {
+          R.Family = Free->Callee->Family;
+          R.Via = Free->Callee->Name;
+        }
+      }
+    }
 
   // An out-parameter allocator: "*out = p" of its own allocation.
   if (Ran && !R.AllocatesReturn) {
@@ -835,6 +965,7 @@ FunctionRule resolve(const FunctionRule &Raw,
   std::string Family;
   std::map<unsigned, std::vector<ArgContract>> Forwarded;
   std::map<unsigned, const FunctionRule *> FreedThrough;
+  std::optional<std::pair<unsigned, const FunctionRule *>> Detach;
   for (StringRef C : Raw.Requires) {
     llvm::SmallVector<StringRef, 6> W;
     C.split(W, ' ');
@@ -883,6 +1014,10 @@ FunctionRule resolve(const FunctionRule &Raw,
       }
     } else if (W[0] == "noreturn") {
       R.NoReturn |= G && G->NoReturn;
+    } else if (W[0] == "detach" && W.size() == 4) {
+      const FunctionRule *H = Known(W[2]);
+      if (H && H->FreeArg == Num(3))
+        Detach = {Num(1), H};
     }
   }
   llvm::sort(R.FreedFields);
@@ -918,6 +1053,18 @@ FunctionRule resolve(const FunctionRule &Raw,
         R.Args.push_back({I, Ks[0]});
       }
     }
+  }
+  // A detach through another unit's deallocator (see summarise()).
+  if (Detach && !R.AllocatesReturn) {
+    auto [N, H] = *Detach;
+    R.AllocatesReturn = true;
+    R.ReallocArg = N;
+    R.MayReturnNull = true;
+    if (R.FreeArg == N)
+      R.FreeArg.reset();
+    R.Family = H->Family;
+    R.Via = H->Name;
+    llvm::erase_if(R.Args, [&](const auto &C) { return C.first == N; });
   }
   return R;
 }
