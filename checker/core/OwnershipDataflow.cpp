@@ -1709,7 +1709,11 @@ struct OwnershipAnalysis::Impl {
       if (!hasAlloc(V))
         continue;
       ArgContract C = R ? R->argContract(I) : ArgContract::Unspecified;
-      if (HoldsAll && R && R->FreeArg != I && C != ArgContract::Takes)
+      // Handed a deallocator too (a destructor callback): it holds what it
+      // receives, unless its contract says how it treats this argument
+      // (redisSetPushCallback(c, redisPushAutoFree) borrows c).
+      if (HoldsAll && R && R->FreeArg != I &&
+          C == ArgContract::Unspecified)
         C = ArgContract::Holds;
       bool Deref = (R && R->dereferences(I)) || paramNonNull(Callee, I);
       use(St, Call, Arg, Deref,

@@ -63,8 +63,12 @@ public:
       bool Frees = R && (R->FreeArg == I || R->argContract(I) ==
                                                 ArgContract::Takes);
       if (!Frees && !R)
-        if (const FunctionDecl *Def = Callee->getDefinition())
-          Frees = llvm::is_contained(freedParams(Def, Resolver, SM), I);
+        if (const FunctionDecl *Def = Callee->getDefinition()) {
+          auto [It, New] = FreedParamsOf.try_emplace(Def);
+          if (New)
+            It->second = freedParams(Def, Resolver, SM);
+          Frees = llvm::is_contained(It->second, I);
+        }
       if (!Frees && (!R || R->Pending))
         Frees = macroFreedArg(C) == I;
       if (!Frees)
@@ -149,6 +153,9 @@ private:
   llvm::DenseMap<const VarDecl *, llvm::SmallVector<const FieldDecl *, 2>>
       Loaded;
   llvm::DenseSet<const VarDecl *> FreedLocals;
+  /// freedParams() of each callee defined in the unit, once.
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<unsigned, 2>>
+      FreedParamsOf;
   std::vector<std::pair<const VarDecl *, const VarDecl *>> Copies;
 };
 
