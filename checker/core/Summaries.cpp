@@ -462,6 +462,44 @@ std::optional<unsigned> returnedParam(const FunctionDecl *FD) {
   return W.P->getFunctionScopeIndex();
 }
 
+/// For a store \p Target under `if (v == K)` (or in the else branch of
+/// `if (v != K)`) and a return \p Ret of that variable v: K.
+std::optional<int64_t> storedUnder(const Expr *Target, const Stmt *Ret,
+                                   ASTContext &Ctx) {
+  const auto *R = dyn_cast_or_null<ReturnStmt>(Ret);
+  const auto *RV = R && R->getRetValue()
+                       ? dyn_cast<DeclRefExpr>(stripCasts(R->getRetValue()))
+                       : nullptr;
+  if (!RV || !Target)
+    return std::nullopt;
+  const Stmt *Child = Target;
+  for (unsigned Depth = 0; Depth < 8; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(*Child);
+    const Stmt *Parent = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+    if (!Parent)
+      return std::nullopt;
+    if (const auto *If = dyn_cast<IfStmt>(Parent)) {
+      const auto *BO = dyn_cast<BinaryOperator>(stripCasts(If->getCond()));
+      if (BO && BO->isEqualityOp()) {
+        const Expr *L = stripCasts(BO->getLHS()), *Rh = stripCasts(BO->getRHS());
+        if (const auto *RD = dyn_cast<DeclRefExpr>(Rh);
+            RD && RD->getDecl() == RV->getDecl())
+          std::swap(L, Rh);
+        const auto *D = dyn_cast<DeclRefExpr>(L);
+        std::optional<llvm::APSInt> K =
+            compat::toStdOptional(Rh->getIntegerConstantExpr(Ctx));
+        bool InThen = If->getThen() == Child, InElse = If->getElse() == Child;
+        if (D && K && D->getDecl() == RV->getDecl() &&
+            ((BO->getOpcode() == BO_EQ && InThen) ||
+             (BO->getOpcode() == BO_NE && InElse)))
+          return K->getExtValue();
+      }
+    }
+    Child = Parent;
+  }
+  return std::nullopt;
+}
+
 /// The parameter whose object a function detaches a field from: every
 /// return gives NULL or a local assigned only from `p->field` (`ptr =
 /// arr->arr; ares_free(arr); return ptr;`, c-ares ares_array_finish).
@@ -859,6 +897,11 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
         Always &= IsStored;
         if (!V) {
           Unknown |= !IsStored;
+          // `if (status == OK) *out = p; ... return status;`: OK is the
+          // value returned where it was stored.
+          if (IsStored)
+            if (std::optional<int64_t> G = storedUnder(S.Target, E.Ret, Ctx))
+              Ok.insert(*G);
           continue;
         }
         (IsStored ? Ok : Fail).insert(*V);

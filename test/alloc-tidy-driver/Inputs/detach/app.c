@@ -29,3 +29,24 @@ int read_text(const char *text, size_t len) {
   buf_destroy(b);
   return r;
 }
+
+typedef enum { OK = 0, EFORMERR = 1 } status_t;
+status_t split_str(const char *s, char ***strs, size_t *nstrs);
+void free_array(char **v, size_t n);
+int to_int(const char *s);
+
+/* c-ares process_option: an early return past the cleanup label. */
+status_t option(const char *text, int *timeout) {
+  char **kv = NULL;
+  size_t num = 0;
+  status_t status = split_str(text, &kv, &num);
+  if (status != OK)
+    goto done;
+  int v = to_int(kv[0]);
+  if (v == 0)
+    return EFORMERR;
+  *timeout = v;
+done:
+  free_array(kv, num);
+  return status;
+}

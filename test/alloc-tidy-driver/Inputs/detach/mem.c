@@ -8,3 +8,11 @@ static void (*lib_free_hook)(void *) = default_free;
 
 void *lib_malloc(size_t n) { return lib_malloc_hook(n); }
 void lib_free(void *p) { lib_free_hook(p); }
+
+void free_array(char **v, size_t n) {
+  if (v == NULL)
+    return;
+  for (size_t i = 0; i < n; i++)
+    lib_free(v[i]);
+  lib_free(v);
+}
