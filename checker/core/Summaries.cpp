@@ -462,6 +462,30 @@ std::optional<unsigned> returnedParam(const FunctionDecl *FD) {
   return W.P->getFunctionScopeIndex();
 }
 
+/// True if \p S assigns \p V (or takes its address) anywhere inside.
+bool assignsTo(const Stmt *S, const Decl *V) {
+  struct Walk : RecursiveASTVisitor<Walk> {
+    const Decl *V;
+    bool Found = false;
+    bool refers(const Expr *E) {
+      const auto *D = dyn_cast<DeclRefExpr>(stripCasts(E));
+      return D && D->getDecl() == V;
+    }
+    bool VisitBinaryOperator(BinaryOperator *BO) {
+      Found |= BO->isAssignmentOp() && refers(BO->getLHS());
+      return !Found;
+    }
+    bool VisitUnaryOperator(UnaryOperator *U) {
+      Found |= (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf) &&
+               refers(U->getSubExpr());
+      return !Found;
+    }
+  } W;
+  W.V = V;
+  W.TraverseStmt(const_cast<Stmt *>(S));
+  return W.Found;
+}
+
 /// For a store \p Target under `if (v == K)` (or in the else branch of
 /// `if (v != K)`) and a return \p Ret of that variable v: K.
 std::optional<int64_t> storedUnder(const Expr *Target, const Stmt *Ret,
@@ -492,7 +516,9 @@ std::optional<int64_t> storedUnder(const Expr *Target, const Stmt *Ret,
         if (D && K && D->getDecl() == RV->getDecl() &&
             ((BO->getOpcode() == BO_EQ && InThen) ||
              (BO->getOpcode() == BO_NE && InElse)))
-          return K->getExtValue();
+          return assignsTo(Child, RV->getDecl())
+                     ? std::nullopt // `rc = ERROR` after the store
+                     : std::optional<int64_t>(K->getExtValue());
       }
     }
     Child = Parent;

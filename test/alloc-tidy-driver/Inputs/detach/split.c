@@ -27,3 +27,22 @@ done:
   }
   return status;
 }
+
+/* Near miss (SQLite vtabCallConstructor): the message is set under the
+   else branch of `rc != OK`, but `rc = EFORMERR` follows it: that store is
+   made on failure, so the function is no allocator of *err. */
+void *lib_malloc(size_t n);
+int declared_schema(int x);
+status_t construct(int x, char **err) {
+  status_t rc;
+  if (x < 0)
+    return EFORMERR;
+  rc = split_array("x", NULL);
+  if (rc != OK) {
+    *err = NULL;
+  } else if (!declared_schema(x)) {
+    *err = lib_malloc(32);
+    rc = EFORMERR;
+  }
+  return rc;
+}
