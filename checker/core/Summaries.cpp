@@ -1125,7 +1125,8 @@ FunctionRule resolve(const FunctionRule &Raw,
   }
   // A detach through another unit's deallocator (see summarise()).
   if (Detach && !R.AllocatesReturn) {
-    auto [N, H] = *Detach;
+    const unsigned N = Detach->first;
+    const FunctionRule *H = Detach->second;
     R.AllocatesReturn = true;
     R.ReallocArg = N;
     R.MayReturnNull = true;
