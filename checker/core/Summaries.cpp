@@ -530,11 +530,13 @@ std::optional<int64_t> storedUnder(const Expr *Target, const Stmt *Ret,
 /// return gives NULL or a local assigned only from `p->field` (`ptr =
 /// arr->arr; ares_free(arr); return ptr;`, c-ares ares_array_finish).
 std::optional<unsigned> detachedFromParam(const FunctionDecl *FD,
-                                          ASTContext &Ctx) {
+                                          ASTContext &Ctx,
+                                          std::string &Field) {
   struct Walk : RecursiveASTVisitor<Walk> {
     ASTContext &Ctx;
     explicit Walk(ASTContext &Ctx) : Ctx(Ctx) {}
     const ParmVarDecl *P = nullptr;
+    std::set<std::string> Fields;
     bool Bad = false, NonNull = false;
     llvm::SmallPtrSet<const VarDecl *, 2> Returned;
     llvm::DenseMap<const VarDecl *, bool> FromField; // every value a field
@@ -548,8 +550,15 @@ std::optional<unsigned> detachedFromParam(const FunctionDecl *FD,
     void value(const VarDecl *V, const Expr *E) {
       const ParmVarDecl *Q = E ? fieldOfParam(E) : nullptr;
       bool Ok = Q && (!P || P == Q);
-      if (Ok)
+      if (Ok) {
         P = Q;
+        if (const auto *F = dyn_cast<FieldDecl>(
+                cast<MemberExpr>(stripCasts(E))->getMemberDecl());
+            F && F->getIdentifier())
+          Fields.insert(F->getName().str());
+        else
+          Ok = false;
+      }
       auto [It, New] = FromField.try_emplace(V, Ok);
       if (!New)
         It->second &= Ok;
@@ -600,6 +609,9 @@ std::optional<unsigned> detachedFromParam(const FunctionDecl *FD,
     if (It == W.FromField.end() || !It->second)
       return std::nullopt;
   }
+  if (W.Fields.size() != 1)
+    return std::nullopt;
+  Field = *W.Fields.begin();
   return W.P->getFunctionScopeIndex();
 }
 
@@ -849,48 +861,47 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
 
   // A detach (`ptr = arr->arr; ares_free(arr); return ptr;`): the object
   // goes and its storage becomes the caller's, as realloc turns the old
-  // block into the new one; NULL leaves the object with the caller.
+  // block into the new one; NULL leaves the object with the caller.  Only
+  // when the field is one the project's destroy functions free (the
+  // array's storage), not one it only refers to (a list node's data):
+  // decided when the units are linked ("detach I G J F").
+  std::string DetachedField;
   if (!R.AllocatesReturn && !R.BorrowedFromArg && !R.ReturnsArg &&
       FD->getReturnType()->isPointerType())
-    if (std::optional<unsigned> N = detachedFromParam(FD, Ctx)) {
+    if (std::optional<unsigned> N =
+            detachedFromParam(FD, Ctx, DetachedField)) {
+      auto Detach = [&](StringRef G, unsigned J) {
+        R.Requires.push_back("detach " + std::to_string(*N) + " " + G.str() +
+                             " " + std::to_string(J) + " " + DetachedField);
+      };
       std::optional<AllocId> Id;
       for (AllocId I = 0; Ran && I < A->allocations().size(); ++I)
         if (A->allocations()[I].Param == *N)
           Id = I;
-      bool Detaches = Id.has_value(), NullKeeps = false;
+      // Freed here: every exit that does not return NULL has freed it.
+      bool Freed = Id.has_value();
       for (const ExitState &E : A->exits()) {
         if (!Id || E.A != *Id)
           continue;
         std::optional<int64_t> C = returnedConstant(E.Exit, Ctx);
-        if (C && *C == 0) {
-          NullKeeps = true;
-          continue;
-        }
-        Detaches &= !E.Owned && (E.Gone & GoneFreed);
+        if (!(C && *C == 0))
+          Freed &= !E.Owned && (E.Gone & GoneFreed);
       }
-      // Freed through another unit's function: decided when linking.
-      const ParamUse *PU = nullptr;
-      for (const ParamUse &U : Walk.Uses)
-        if (U.Index == *N)
-          PU = &U;
-      if (!Detaches && PU && !PU->Released && !PU->unknown())
-        for (const auto &[Callee, J] : PU->Forwards)
-          R.Requires.push_back("detach " + std::to_string(*N) + " " + Callee +
-                               " " + std::to_string(J));
-      if (Detaches) {
-        const ReleaseEvent *Free = nullptr;
-        for (const ReleaseEvent &E : A->releases())
-          if (E.A == *Id && E.Frees && E.Callee && !Free)
-            Free = &E;
-        R.AllocatesReturn = true;
-        R.ReallocArg = *N;
-        R.MayReturnNull = NullKeeps;
-        R.FreeArg.reset();
-        llvm::erase_if(R.Args, [&](const auto &C) { return C.first == *N; });
-        if (Free) {
-          R.Family = Free->Callee->Family;
-          R.Via = Free->Callee->Name;
-        }
+      const ReleaseEvent *Free = nullptr;
+      for (const ReleaseEvent &E : A->releases())
+        if (Id && E.A == *Id && E.Frees && E.Callee && !Free)
+          Free = &E;
+      if (Freed && Free) {
+        Detach(Free->Callee->Name, Free->ArgIndex);
+      } else {
+        // Freed through another unit's function.
+        const ParamUse *PU = nullptr;
+        for (const ParamUse &U : Walk.Uses)
+          if (U.Index == *N)
+            PU = &U;
+        if (PU && !PU->Released && !PU->unknown())
+          for (const auto &[Callee, J] : PU->Forwards)
+            Detach(Callee, J);
       }
     }
 
@@ -1026,7 +1037,8 @@ namespace {
 
 /// One linking round: \p Raw's conditions decided against \p Known.
 FunctionRule resolve(const FunctionRule &Raw,
-                     const std::function<const FunctionRule *(StringRef)> &Known) {
+                     const std::function<const FunctionRule *(StringRef)> &Known,
+                     const std::set<std::string> &FreedFieldNames) {
   FunctionRule R = Raw;
   R.Requires.clear();
   bool Allocates = true; // every "allocates" and "keeps-not" holds
@@ -1083,9 +1095,9 @@ FunctionRule resolve(const FunctionRule &Raw,
       }
     } else if (W[0] == "noreturn") {
       R.NoReturn |= G && G->NoReturn;
-    } else if (W[0] == "detach" && W.size() == 4) {
+    } else if (W[0] == "detach" && W.size() == 5) {
       const FunctionRule *H = Known(W[2]);
-      if (H && H->FreeArg == Num(3))
+      if (H && H->FreeArg == Num(3) && FreedFieldNames.count(W[4].str()))
         Detach = {Num(1), H};
     }
   }
@@ -1162,10 +1174,22 @@ std::vector<FunctionRule> linkSummaries(const std::vector<FunctionRule> &Raw,
   // wrappers across units are rarely longer than this.
   for (unsigned Round = 0; Round < 8; ++Round) {
     bool Changed = false;
+    // The fields the project's destroy functions free, by name.
+    std::set<std::string> FreedFieldNames;
+    auto AddFields = [&](const FunctionRule &F) {
+      for (StringRef Name : F.FreedFields)
+        FreedFieldNames.insert(Name.rsplit('.').second.empty()
+                                   ? Name.str()
+                                   : Name.rsplit('.').second.str());
+    };
+    for (const auto &[Name, L] : Linked)
+      AddFields(L);
+    for (const FunctionRule *D : Declared.sorted())
+      AddFields(*D);
     for (const auto &[Name, R] : ByName) {
       if (R->Requires.empty())
         continue;
-      FunctionRule L = resolve(*R, Known);
+      FunctionRule L = resolve(*R, Known, FreedFieldNames);
       if (!sameFacts(L, Linked[Name])) {
         Linked[Name] = std::move(L);
         Changed = true;

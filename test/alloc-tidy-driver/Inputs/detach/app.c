@@ -50,3 +50,17 @@ done:
   free_array(kv, num);
   return status;
 }
+
+/* c-ares ares_conn.c: the claimed data is the caller's own connection,
+   freed right after. */
+struct node;
+struct conn { int fd; };
+void *node_claim(struct node *node);
+int open_conn(struct conn *conn, struct node *node) {
+  if (conn->fd < 0) {
+    node_claim(node);
+    lib_free(conn);
+    return -1;
+  }
+  return 0;
+}

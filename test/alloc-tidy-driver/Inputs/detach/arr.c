@@ -18,3 +18,31 @@ char **arr_finish(struct arr *a, size_t *n) {
   lib_free(a);
   return ptr;
 }
+
+/* The array's destroy function frees its storage: the field detached by
+   arr_finish is one the array owns. */
+void arr_destroy(struct arr *a) {
+  if (a == NULL)
+    return;
+  lib_free(a->v);
+  lib_free(a);
+}
+
+/* Near miss (c-ares ares_llist_node_claim): a list node only refers to its
+   data (its destroy hands it to a callback), so handing back node->data as
+   the node goes is no allocation of the caller's. */
+struct node { void *data; struct node *next; void (*destruct)(void *); };
+void *node_claim(struct node *node) {
+  void *val;
+  if (node == NULL)
+    return NULL;
+  val = node->data;
+  lib_free(node);
+  return val;
+}
+void node_destroy(struct node *node) {
+  void (*destruct)(void *) = node->destruct;
+  void *val = node_claim(node);
+  if (val != NULL && destruct != NULL)
+    destruct(val);
+}
