@@ -91,11 +91,17 @@ struct FunctionRule {
   /// Conditions of a summary on functions of other units, resolved once
   /// every unit is summarised (see SummaryFile.h): "allocates G",
   /// "null-as G", "keeps-not G J", "forward I G J", "field I F G J",
-  /// "noreturn G", "detach I G J" (argument I's object is freed by G's
-  /// argument J and a field of it returned: realloc-like).
+  /// "noreturn G", "detach I G J F" (argument I's object is freed by G's
+  /// argument J and its field F returned: realloc-like when the project's
+  /// destroy functions free F).
   std::vector<std::string> Requires;
 
   bool allocates() const { return AllocatesReturn || AllocatesArg.has_value(); }
+  /// The field an entry of FreedFields names ("a.b" frees field "b").
+  static llvm::StringRef freedFieldName(llvm::StringRef Entry) {
+    llvm::StringRef Leaf = Entry.rsplit('.').second;
+    return Leaf.empty() ? Entry : Leaf;
+  }
   /// The contract for argument \p I; a freed argument is taken.
   ArgContract argContract(unsigned I) const;
   bool dereferences(unsigned I) const;

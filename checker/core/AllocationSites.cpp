@@ -224,23 +224,20 @@ static FunctionRule hookCopy(const FunctionRule &R, const HookTarget &T,
   // not to the function they start as.  The hooks of one structure, or the
   // hook variables of one file, form that family.
   const VarDecl *Def = T.Var->getDefinition() ? T.Var->getDefinition() : T.Var;
+  const SourceLocation L = SM.getFileLoc(Def->getLocation());
+  const StringRef File = llvm::sys::path::filename(SM.getFilename(L));
   if (!Copy.Family.empty() && !Def->getType().isConstQualified() &&
-      !(T.Field && T.Field->getType().isConstQualified())) {
-    if (T.Field)
-      Copy.Family = Def->getName().str();
-    else
-      Copy.Family =
-          "hooks of " +
-          llvm::sys::path::filename(
-              SM.getFilename(SM.getFileLoc(Def->getLocation())))
-              .str();
-  }
-  if (SourceLocation L = SM.getFileLoc(Def->getLocation());
-      !SM.isInSystemHeader(L))
-    Copy.Origin = (llvm::sys::path::filename(SM.getFilename(L)) + ":" +
-                   llvm::Twine(SM.getSpellingLineNumber(L)))
-                      .str();
+      !(T.Field && T.Field->getType().isConstQualified()))
+    Copy.Family =
+        T.Field ? Def->getName().str() : ("hooks of " + File).str();
+  if (!SM.isInSystemHeader(L))
+    Copy.Origin =
+        (File + ":" + llvm::Twine(SM.getSpellingLineNumber(L))).str();
   return Copy;
+}
+
+bool variadicExtra(const FunctionDecl *Callee, unsigned I) {
+  return Callee && Callee->isVariadic() && I >= Callee->getNumParams();
 }
 
 bool declaredByAttribute(const FunctionRule &R) {
@@ -276,9 +273,11 @@ std::string CalleeResolver::deallocatorFor(StringRef Family) const {
   std::string D = Model.deallocatorFor(Family);
   if (D.empty() && External)
     D = External->deallocatorFor(Family);
+  if (!D.empty())
+    return D;
   for (const FunctionRule &R : HookRules)
-    if (D.empty() && R.FreeArg && !R.allocates() && R.Family == Family)
-      D = R.Name;
+    if (R.FreeArg && !R.allocates() && R.Family == Family)
+      return R.Name;
   return D;
 }
 

@@ -44,6 +44,9 @@ struct HookTarget {
   std::string Name;
 };
 std::optional<HookTarget> hookTarget(const Expr *Callee);
+/// True if argument \p I of a call to \p Callee is one of a variadic
+/// function's extra arguments (printf-like: read, not kept).
+bool variadicExtra(const FunctionDecl *Callee, unsigned I);
 /// True if \p R was read from the attributes of a declaration (not from a
 /// rules file, an option or a summary).
 bool declaredByAttribute(const FunctionRule &R);

@@ -323,6 +323,12 @@ struct CtxKey {
 /// contexts are merged.  It keeps the cost linear in the function's size.
 constexpr size_t MaxContexts = 12;
 
+/// The ways of letting memory go that, on a path joined with one that
+/// still owns it, settle it there (`if (n) free(p);`): all but returning it
+/// and storing it through an out-parameter.
+constexpr unsigned char SettlingRelease =
+    GoneFreed | GoneEscaped | GoneTransferred | GoneHeld;
+
 /// How a state holding some set of contexts is brought within MaxContexts:
 /// the tracked variables from Keep on forgotten, and, if that is not
 /// enough, the failure contexts merged.  A function of the keys alone, so
@@ -1568,7 +1574,7 @@ struct OwnershipAnalysis::Impl {
       // Freed, stored or handed over on a path that joined this one (`if
       // (n) free(p);`, a loop that stores it and may run zero times): the
       // condition decided, and what it knows the analysis does not.
-      if ((AS.Gone & (GoneFreed | GoneEscaped | GoneTransferred | GoneHeld)) &&
+      if ((AS.Gone & SettlingRelease) &&
           !(AS.OwnedOnGotoTo && AS.GoneAt &&
             SM.isBeforeInTranslationUnit(
                 SM.getFileLoc(AS.GoneAt->getBeginLoc()),
@@ -1608,7 +1614,7 @@ struct OwnershipAnalysis::Impl {
     QualType T;
     if (Callee && I < Callee->getNumParams())
       T = Callee->getParamDecl(I)->getType();
-    else if (Callee && Callee->isVariadic())
+    else if (variadicExtra(Callee, I))
       return false; // printf-like: reads its extra arguments
     else
       T = Arg->getType();
@@ -1758,8 +1764,7 @@ struct OwnershipAnalysis::Impl {
         continue;
       // Whether it keeps it is a condition of this function's summary;
       // a variadic callee's extra arguments are read (a log function).
-      if (R && R->Pending && !(Callee && I >= Callee->getNumParams() &&
-                                Callee->isVariadic())) {
+      if (R && R->Pending && !variadicExtra(Callee, I)) {
         if (Recording)
           for (AllocId A : V)
             if (real(A) && SeenPending.insert({A, Call, I}).second)
@@ -2546,7 +2551,7 @@ struct OwnershipAnalysis::Impl {
     for (auto &[K, S] : Edge.Ctx)
       for (auto &[A, AS] : S.Allocs)
         if (AS.Owned && !AS.Lent && !AS.OwnedOnGotoTo &&
-            !(AS.Gone & (GoneFreed | GoneEscaped | GoneTransferred | GoneHeld)))
+            !(AS.Gone & SettlingRelease))
           AS.OwnedOnGotoTo = Label;
   }
 

@@ -205,9 +205,7 @@ void OwningFields::compute(ASTContext &Ctx, CalleeResolver &Resolver,
     if (M)
       for (const FunctionRule *R : M->sorted())
         for (const std::string &F : R->FreedFields)
-          Names.insert(llvm::StringRef(F).rsplit('.').second.empty()
-                           ? llvm::StringRef(F)
-                           : llvm::StringRef(F).rsplit('.').second);
+          Names.insert(FunctionRule::freedFieldName(F));
 }
 
 bool OwningFields::owns(const FieldDecl *F) const {

@@ -229,8 +229,7 @@ private:
       return;
     }
     ArgContract C = R ? R->argContract(I) : ArgContract::Unspecified;
-    if (C == ArgContract::Unspecified && Callee &&
-        I >= Callee->getNumParams() && Callee->isVariadic())
+    if (C == ArgContract::Unspecified && variadicExtra(Callee, I))
       return; // printf-like (a project's log function): reads its extras
     if (R && R->Pending && !Interior) {
       U.Forwards.push_back({R->Name, I});
@@ -460,6 +459,16 @@ std::optional<unsigned> returnedParam(const FunctionDecl *FD) {
       !W.P->getType()->isPointerType())
     return std::nullopt;
   return W.P->getFunctionScopeIndex();
+}
+
+/// The allocation that stands for parameter \p Index in \p A, if the
+/// analysis followed it.
+std::optional<AllocId> paramAllocation(const OwnershipAnalysis &A,
+                                       unsigned Index) {
+  for (AllocId I = 0; I < A.allocations().size(); ++I)
+    if (A.allocations()[I].Param == Index)
+      return I;
+  return std::nullopt;
 }
 
 /// True if \p S assigns \p V (or takes its address) anywhere inside.
@@ -744,10 +753,7 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
     if (!Ran)
       continue;
     // Released on every path?  Then how.
-    std::optional<AllocId> Id;
-    for (AllocId I = 0; I < A->allocations().size(); ++I)
-      if (A->allocations()[I].Param == U.Index)
-        Id = I;
+    std::optional<AllocId> Id = paramAllocation(*A, U.Index);
     if (!Id)
       continue;
     bool Always = true;
@@ -874,10 +880,8 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
         R.Requires.push_back("detach " + std::to_string(*N) + " " + G.str() +
                              " " + std::to_string(J) + " " + DetachedField);
       };
-      std::optional<AllocId> Id;
-      for (AllocId I = 0; Ran && I < A->allocations().size(); ++I)
-        if (A->allocations()[I].Param == *N)
-          Id = I;
+      std::optional<AllocId> Id =
+          Ran ? paramAllocation(*A, *N) : std::nullopt;
       // Freed here: every exit that does not return NULL has freed it.
       bool Freed = Id.has_value();
       for (const ExitState &E : A->exits()) {
@@ -1178,9 +1182,7 @@ std::vector<FunctionRule> linkSummaries(const std::vector<FunctionRule> &Raw,
     std::set<std::string> FreedFieldNames;
     auto AddFields = [&](const FunctionRule &F) {
       for (StringRef Name : F.FreedFields)
-        FreedFieldNames.insert(Name.rsplit('.').second.empty()
-                                   ? Name.str()
-                                   : Name.rsplit('.').second.str());
+        FreedFieldNames.insert(FunctionRule::freedFieldName(Name).str());
     };
     for (const auto &[Name, L] : Linked)
       AddFields(L);
