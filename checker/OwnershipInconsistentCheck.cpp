@@ -19,12 +19,31 @@ namespace {
 /// which is what callers must know; takes does not.
 bool takes(ArgContract C) { return C == ArgContract::Takes; }
 
-/// The contract of a member's value parameters (all but the object), when
-/// they agree.
+/// A value parameter: neither the object (the first) nor an out-parameter
+/// (`T **out` assigned through), which hands memory back to the caller.
+bool isValue(const ParamContract &P) { return P.Index != 0 && !P.OutParam; }
+
+/// A destroy function (`x_free(ctx, obj)`): every value parameter it keeps
+/// is freed.  Releasing is what callers call it for, not a convention its
+/// setters could share; comparing it with them reports every family that
+/// has a destructor.
+bool destroys(const FunctionContract &C) {
+  bool Any = false;
+  for (const ParamContract &P : C.Params) {
+    if (!isValue(P))
+      continue;
+    if (P.Contract != ArgContract::Takes || !P.Frees || P.Explicit)
+      return false;
+    Any = true;
+  }
+  return Any;
+}
+
+/// The contract of a member's value parameters, when they agree.
 std::optional<ArgContract> convention(const FunctionContract &C) {
   std::optional<ArgContract> Conv;
   for (const ParamContract &P : C.Params) {
-    if (P.Index == 0)
+    if (!isValue(P))
       continue;
     if (Conv && takes(*Conv) != takes(P.Contract))
       return std::nullopt;
@@ -36,7 +55,7 @@ std::optional<ArgContract> convention(const FunctionContract &C) {
 
 bool isExplicit(const FunctionContract &C) {
   for (const ParamContract &P : C.Params)
-    if (P.Index != 0 && P.Explicit)
+    if (isValue(P) && P.Explicit)
       return true;
   return false;
 }
@@ -148,7 +167,7 @@ void OwnershipInconsistentCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   FunctionContract C =
       inferContract(FD, *Result.Context, resolver(), Index.get());
-  if (convention(C))
+  if (convention(C) && !destroys(C))
     Members.push_back(std::move(C));
 }
 
@@ -184,7 +203,7 @@ void OwnershipInconsistentCheck::onEndOfTranslationUnit() {
         continue;
       const ParamContract *P = nullptr;
       for (const ParamContract &Q : C->Params)
-        if (Q.Index != 0) {
+        if (isValue(Q)) {
           P = &Q;
           break;
         }
@@ -214,7 +233,7 @@ void OwnershipInconsistentCheck::onEndOfTranslationUnit() {
         if (O == C)
           continue;
         for (const ParamContract &Q : O->Params)
-          if (Q.Index != 0) {
+          if (isValue(Q)) {
             diag(Q.Param->getLocation(), "'%0' %1 '%2'", DiagnosticIDs::Note)
                 << O->FD->getName() << verb(Q.Contract) << Q.Param->getName();
             break;

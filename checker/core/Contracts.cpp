@@ -49,6 +49,7 @@ public:
   bool VisitBinaryOperator(BinaryOperator *BO) {
     if (BO->getOpcode() != BO_Assign)
       return true;
+    markOutParam(BO->getLHS());
     ParamContract *P = paramOf(BO->getRHS());
     if (!P)
       return true;
@@ -92,6 +93,21 @@ public:
   }
 
 private:
+  /// `*out = ...` through a parameter of type 'T **': an out-parameter,
+  /// which hands memory back rather than receiving a value.
+  void markOutParam(const Expr *L) {
+    const auto *U = dyn_cast<UnaryOperator>(stripCasts(L));
+    if (!U || U->getOpcode() != UO_Deref)
+      return;
+    const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(U->getSubExpr()));
+    const auto *PVD = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+    if (!PVD || !PVD->getType()->isPointerType() ||
+        !PVD->getType()->getPointeeType()->isPointerType())
+      return;
+    auto It = Of.find(PVD);
+    if (It != Of.end())
+      It->second->OutParam = true;
+  }
   ParamContract *paramOf(const Expr *E) {
     const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(E));
     if (!DRE)

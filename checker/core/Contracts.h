@@ -33,6 +33,7 @@ struct ParamContract {
   ArgContract Contract = ArgContract::Borrows;
   bool Explicit = false;   ///< declared, not inferred
   bool Frees = false;      ///< passed to a deallocator
+  bool OutParam = false;   ///< a 'T **' the body assigns through ('*p = ...')
   SourceLocation Evidence; ///< the statement that decided it
   std::string How; ///< "stored into 'm->method'", "duplicated by 'strdup'"
 };

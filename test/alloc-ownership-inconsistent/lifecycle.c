@@ -1,0 +1,51 @@
+// RUN: %check_alloc_tidy %s alloc-ownership-inconsistent %t
+
+// An eXosip2-like family on a context object: a constructor that hands the
+// new object back through 'T **', a destroy function that frees it, and
+// functions that borrow.  Constructors and destructors are not setters:
+// neither is compared with the family's convention.
+#include <stdlib.h>
+#include <string.h>
+
+struct ctx { int calls; };
+typedef struct call { char *id; struct call *next; } call_t;
+
+int xcall_init(struct ctx *c, call_t **out, const char *id) {
+  *out = calloc(1, sizeof **out);
+  if (*out == NULL)
+    return -1;
+  (*out)->id = strdup(id);
+  c->calls++;
+  return 0;
+}
+
+void xcall_free(struct ctx *c, call_t *call) {
+  free(call->id);
+  free(call);
+  c->calls--;
+}
+
+int xcall_find(struct ctx *c, const char *id, call_t **out) {
+  (void)c;
+  (void)id;
+  *out = NULL;
+  return -1;
+}
+
+int xcall_match(struct ctx *c, const call_t *call, const char *id) {
+  (void)c;
+  return strcmp(call->id, id) == 0;
+}
+
+// Near miss: a member that keeps its value argument is still a setter, and
+// still disagrees with the borrowing members.
+struct ctx2 { call_t *current; };
+void ycall_set(struct ctx2 *c, call_t *call) { c->current = call; }
+// CHECK-MESSAGES: :[[@LINE-1]]:40: warning: 'ycall_set' takes ownership of 'call' (stored into 'c->current'), but the other functions of the 'ycall_' family leave it with the caller {{.*}} [alloc-ownership-inconsistent]{{$}}
+int ycall_is(struct ctx2 *c, const call_t *call) { return c->current == call; }
+int ycall_has(struct ctx2 *c, const call_t *call) { return c->current == call; }
+void ycall_free(struct ctx2 *c, call_t *call) {
+  if (c->current == call)
+    c->current = NULL;
+  free(call);
+}
