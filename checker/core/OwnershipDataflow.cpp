@@ -1973,8 +1973,29 @@ struct OwnershipAnalysis::Impl {
     return Branch::Unknown;
   }
 
+  /// The out-parameter allocations whose status \p E is: one, or one per
+  /// path that joined (`switch (type) { case A: rc = parse_a(out); break;
+  /// case B: rc = parse_b(out); ... } if (rc != OK)`, IoTivity
+  /// OCParsePayload); each path bound the variable to its own.
+  AllocSet statusOf(const Expr *E, const Sub &St) {
+    E = stripCasts(E);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+        auto It = St.Status.find(VD);
+        if (It != St.Status.end() && It->second.size() > 1 &&
+            llvm::all_of(It->second, [&](AllocId A) {
+              return Allocs[A].FailsViaStatus && Allocs[A].Rule &&
+                     Allocs[A].Rule->Status;
+            }))
+          return It->second;
+      }
+    if (std::optional<AllocId> A = statusOfOne(E, St))
+      return {*A};
+    return {};
+  }
+
   /// The out-parameter allocation whose status \p E is, if any.
-  std::optional<AllocId> statusOf(const Expr *E, const Sub &St) {
+  std::optional<AllocId> statusOfOne(const Expr *E, const Sub &St) {
     E = stripCasts(E);
     if (const auto *BO = dyn_cast<BinaryOperator>(E);
         BO && BO->getOpcode() == BO_Assign)
@@ -2078,6 +2099,26 @@ struct OwnershipAnalysis::Impl {
     return O;
   }
 
+  /// A status test of every allocation in \p As: the one of each path.
+  Outcome applyStatus(Sub &St, const AllocSet &As, BinaryOperatorKind Op,
+                      const llvm::APSInt &K, bool Truth) {
+    if (As.size() == 1)
+      return applyStatus(St, As.front(), Op, K, Truth);
+    Outcome O;
+    bool AnyFeasible = false, Any = false;
+    for (AllocId A : As) {
+      if (St.Allocs.find(A) == St.Allocs.end())
+        continue;
+      Any = true;
+      Outcome One = applyStatus(St, A, Op, K, Truth);
+      AnyFeasible |= One.Feasible;
+      if (!O.Failed)
+        O.Failed = One.Failed;
+    }
+    O.Feasible = AnyFeasible || !Any;
+    return O;
+  }
+
   /// The test a branch condition makes, in one context.
   Outcome test(const Expr *Cond, bool Truth, Sub &St) {
     const Expr *E = stripCasts(Cond);
@@ -2094,12 +2135,12 @@ struct OwnershipAnalysis::Impl {
       BinaryOperatorKind Op = BO->getOpcode();
       // status OP constant
       if (std::optional<llvm::APSInt> K = compat::toStdOptional(R->getIntegerConstantExpr(Ctx))) {
-        if (std::optional<AllocId> A = statusOf(L, St))
-          return applyStatus(St, *A, Op, *K, Truth);
+        if (AllocSet A = statusOf(L, St); !A.empty())
+          return applyStatus(St, A, Op, *K, Truth);
       } else if (std::optional<llvm::APSInt> K2 =
                      compat::toStdOptional(L->getIntegerConstantExpr(Ctx))) {
-        if (std::optional<AllocId> A = statusOf(R, St))
-          return applyStatus(St, *A, BinaryOperator::reverseComparisonOp(Op),
+        if (AllocSet A = statusOf(R, St); !A.empty())
+          return applyStatus(St, A, BinaryOperator::reverseComparisonOp(Op),
                              *K2, Truth);
       }
       if (Op != BO_EQ && Op != BO_NE)
@@ -2111,14 +2152,14 @@ struct OwnershipAnalysis::Impl {
         X = R;
       if (!X)
         return {};
-      if (std::optional<AllocId> A = statusOf(X, St))
-        return applyStatus(St, *A, Op, Zero, Truth);
+      if (AllocSet A = statusOf(X, St); !A.empty())
+        return applyStatus(St, A, Op, Zero, Truth);
       if (!X->getType()->isPointerType())
         return {};
       return settle(St, valueOf(X, St), Truth == (Op == BO_EQ));
     }
-    if (std::optional<AllocId> A = statusOf(E, St))
-      return applyStatus(St, *A, BO_NE, Zero, Truth);
+    if (AllocSet A = statusOf(E, St); !A.empty())
+      return applyStatus(St, A, BO_NE, Zero, Truth);
     if (const auto *ME = dyn_cast<MemberExpr>(E))
       if (!ME->getType()->isPointerType())
         return failureFlag(St, ME, Truth);

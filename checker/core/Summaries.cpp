@@ -535,6 +535,115 @@ std::optional<int64_t> storedUnder(const Expr *Target, const Stmt *Ret,
   return std::nullopt;
 }
 
+/// True if \p E is `*P`.
+bool isDerefOf(const Expr *E, const ParmVarDecl *P) {
+  const auto *U = dyn_cast<UnaryOperator>(stripCasts(E));
+  const auto *D = U && U->getOpcode() == UO_Deref
+                      ? dyn_cast<DeclRefExpr>(stripCasts(U->getSubExpr()))
+                      : nullptr;
+  return D && D->getDecl() == P;
+}
+
+/// True if \p S mentions `*P` anywhere inside.
+bool readsDeref(const Stmt *S, const ParmVarDecl *P) {
+  if (!S)
+    return false;
+  if (const auto *E = dyn_cast<Expr>(S); E && isDerefOf(E, P))
+    return true;
+  for (const Stmt *C : S->children())
+    if (readsDeref(C, P))
+      return true;
+  return false;
+}
+
+/// True if the store \p Target is guarded by a test of `*P` itself (`if
+/// (!*head) *head = node; else append(*head, node);`, IoTivity
+/// BuildResponseRepresentation): the parameter accumulates into what the
+/// caller already holds, and the store is no fresh out-parameter.
+bool storeTestsOldValue(const Expr *Target, const ParmVarDecl *P,
+                        ASTContext &Ctx) {
+  const Stmt *Child = Target;
+  for (unsigned Depth = 0; Child && Depth < 16; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(*Child);
+    const Stmt *Parent = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+    if (!Parent)
+      return false;
+    if (const auto *If = dyn_cast<IfStmt>(Parent);
+        If && If->getCond() != Child && readsDeref(If->getCond(), P))
+      return true;
+    if (const auto *CO = dyn_cast<ConditionalOperator>(Parent);
+        CO && CO->getCond() != Child && readsDeref(CO->getCond(), P))
+      return true;
+    Child = Parent;
+  }
+  return false;
+}
+
+/// For a return \p Ret of a variable v preceded by a cleanup of `*P` under
+/// `if (v != K)` or `if (v)` (IoTivity ExtractKeyValueFromRequest: `exit:
+/// if (result != OC_STACK_OK) { OCFREE(*key) } ... return result;`): K,
+/// the status under which `*P` still holds the memory.
+std::optional<int64_t> releasedUnlessOk(const Stmt *Ret, const ParmVarDecl *P,
+                                        CalleeResolver &Resolver,
+                                        ASTContext &Ctx) {
+  const auto *R = dyn_cast_or_null<ReturnStmt>(Ret);
+  const auto *RV = R && R->getRetValue()
+                       ? dyn_cast<DeclRefExpr>(stripCasts(R->getRetValue()))
+                       : nullptr;
+  if (!RV)
+    return std::nullopt;
+  DynTypedNodeList Parents = Ctx.getParents(*Ret);
+  const auto *Body = Parents.empty() ? nullptr : Parents[0].get<CompoundStmt>();
+  if (!Body)
+    return std::nullopt;
+  auto ReleasesDeref = [&](const Stmt *S) {
+    struct Calls : RecursiveASTVisitor<Calls> {
+      CalleeResolver &R;
+      const SourceManager &SM;
+      const ParmVarDecl *P;
+      bool Hit = false;
+      Calls(CalleeResolver &R, const SourceManager &SM, const ParmVarDecl *P)
+          : R(R), SM(SM), P(P) {}
+      bool VisitCallExpr(CallExpr *C) {
+        if (const FunctionRule *Rule = R.ruleForCall(C, SM))
+          if (Rule->FreeArg && *Rule->FreeArg < C->getNumArgs())
+            Hit |= isDerefOf(C->getArg(*Rule->FreeArg), P);
+        return !Hit;
+      }
+    } C(Resolver, Ctx.getSourceManager(), P);
+    C.TraverseStmt(const_cast<Stmt *>(S));
+    return C.Hit;
+  };
+  const Stmt *const *End = llvm::find(Body->body(), Ret);
+  for (const Stmt *const *I = End; I != Body->body_begin();) {
+    const Stmt *S = *--I;
+    while (const auto *L = dyn_cast<LabelStmt>(S))
+      S = L->getSubStmt();
+    if (assignsTo(S, RV->getDecl()))
+      return std::nullopt;
+    const auto *If = dyn_cast<IfStmt>(S);
+    if (!If || If->getElse() || !ReleasesDeref(If->getThen()))
+      continue;
+    const Expr *C = stripCasts(If->getCond());
+    if (const auto *D = dyn_cast<DeclRefExpr>(C);
+        D && D->getDecl() == RV->getDecl())
+      return 0;
+    const auto *BO = dyn_cast<BinaryOperator>(C);
+    if (!BO || BO->getOpcode() != BO_NE)
+      continue;
+    const Expr *L = stripCasts(BO->getLHS()), *Rh = stripCasts(BO->getRHS());
+    if (const auto *RD = dyn_cast<DeclRefExpr>(Rh);
+        RD && RD->getDecl() == RV->getDecl())
+      std::swap(L, Rh);
+    const auto *D = dyn_cast<DeclRefExpr>(L);
+    std::optional<llvm::APSInt> K =
+        compat::toStdOptional(Rh->getIntegerConstantExpr(Ctx));
+    if (D && K && D->getDecl() == RV->getDecl())
+      return K->getExtValue();
+  }
+  return std::nullopt;
+}
+
 /// The parameter whose object a function detaches a field from: every
 /// return gives NULL or a local assigned only from `p->field` (`ptr =
 /// arr->arr; ares_free(arr); return ptr;`, c-ares ares_array_finish).
@@ -920,11 +1029,11 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
               ? dyn_cast<DeclRefExpr>(stripCasts(U->getSubExpr()))
               : nullptr;
       const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
-      if (!P)
+      if (!P || storeTestsOldValue(S.Target, P, Ctx))
         continue;
       // Which values are returned where it was stored, and where not.
       std::set<int64_t> Ok, Fail;
-      bool Unknown = false, Always = true;
+      bool Unknown = false, Always = true, Guarded = false;
       std::set<const Stmt *> Stored;
       for (const ExitState &E : A->exits())
         // Stored, and not the path where the allocation failed (`*out =
@@ -940,20 +1049,33 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
           Unknown |= !IsStored;
           // `if (status == OK) *out = p; ... return status;`: OK is the
           // value returned where it was stored.
-          if (IsStored)
+          if (IsStored) {
             if (std::optional<int64_t> G = storedUnder(S.Target, E.Ret, Ctx))
               Ok.insert(*G);
+            else if (std::optional<int64_t> K =
+                         releasedUnlessOk(E.Ret, P, Resolver, Ctx)) {
+              Ok.insert(*K);
+              Guarded = true;
+            }
+          }
           continue;
         }
         (IsStored ? Ok : Fail).insert(*V);
       }
       const Allocation &Al = A->allocations()[S.A];
+      // Released before the return unless the status is K: set only on K,
+      // whatever the other returns (`exit: if (rc != OK) free(*out);`).
+      std::optional<std::string> Kind = statusKind(Ok, Fail);
+      if (Guarded) {
+        Always = false;
+        if (!Kind && Fail.empty() && Ok.size() == 1 && *Ok.begin() == 0)
+          Kind = "nonzero";
+      }
       if (FD->getReturnType()->isVoidType() || Always) {
         R.AllocatesArg = P->getFunctionScopeIndex();
-      } else if (std::optional<std::string> K = statusKind(Ok, Fail);
-                 K && !Unknown) {
+      } else if (Kind && !Unknown) {
         R.AllocatesArg = P->getFunctionScopeIndex();
-        R.Status = K;
+        R.Status = Kind;
         R.MayReturnNull = true;
       } else {
         continue;
