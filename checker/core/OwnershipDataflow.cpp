@@ -1294,8 +1294,42 @@ struct OwnershipAnalysis::Impl {
     Key.Failed = 0;
   }
 
+  /// A structure copied whole (`resp->info = info;`, IoTivity
+  /// CACreateNewDataSet): what its pointer fields hold goes with the copy,
+  /// into the same fields of the destination, or out of the function when
+  /// the destination is not followed (the caller's object, a global).
+  void assignRecord(Sub &St, const Expr *LHS, const Expr *RHS) {
+    assignRecord(St, placeOf(LHS, St, /*ForStore=*/true),
+                 throughParameter(LHS), RHS);
+  }
+  void assignRecord(Sub &St, std::optional<Place> P, bool OutParam,
+                    const Expr *RHS) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(RHS));
+    const auto *Src = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!isLocal(Src))
+      return;
+    llvm::SmallVector<std::pair<const FieldDecl *, AllocSet>, 4> Fields;
+    for (const auto &[Q, V] : *St.Points)
+      if (Q.Var == Src && Q.Field && Q.Field != outSlot() && hasAlloc(V))
+        Fields.push_back({Q.Field, V});
+    if (Fields.empty())
+      return;
+    bool Followed = P && P->Field != outSlot() && !isForeignField(St, *P) &&
+                    (!P->Field || P->Field->getType()->isRecordType());
+    for (auto &[F, V] : Fields) {
+      if (Followed)
+        bind(St, Place{P->Var, F}, V, nullptr);
+      else
+        release(St, V, GoneEscaped | (OutParam ? GoneOutParam : 0), true);
+    }
+  }
+
   void assign(Sub &St, const Expr *LHS, const Expr *RHS,
               CtxKey *Key = nullptr) {
+    if (LHS->getType()->isRecordType()) {
+      assignRecord(St, LHS, RHS);
+      return;
+    }
     AllocSet V = valueOf(RHS, St);
     if (const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(LHS)))
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
@@ -1844,6 +1878,10 @@ struct OwnershipAnalysis::Impl {
         }
         if (!Init) {
           bind(St, Place{VD, nullptr}, {}, nullptr);
+          continue;
+        }
+        if (VD->getType()->isRecordType()) {
+          assignRecord(St, Place{VD, nullptr}, false, Init);
           continue;
         }
         AllocSet V = valueOf(Init, St);
