@@ -1967,7 +1967,7 @@ struct OwnershipAnalysis::Impl {
   Branch statusBranch(StringRef Kind, BinaryOperatorKind Op, llvm::APSInt K,
                       bool Truth) {
     auto Fails = [&](int64_t X) {
-      if (Kind == "negative")
+      if (Kind == "negative" || Kind == "minus-one")
         return X < 0;
       if (Kind == "null")
         return X == 0; // the returned pointer is NULL
@@ -1999,6 +1999,10 @@ struct OwnershipAnalysis::Impl {
       // The "negative" allocators (asprintf, getline, scandir, ...) return
       // exactly -1 on failure, so "!= -1" proves success.
       if (Kind == "negative" && X < -1)
+        continue;
+      // getifaddrs returns 0 or -1 and nothing else: `if (rc)`, `rc < 0`
+      // and `rc == -1` all test its failure.
+      if (Kind == "minus-one" && X != 0 && X != -1)
         continue;
       if (Holds(X) != Truth)
         continue;
