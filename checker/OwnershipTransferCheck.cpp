@@ -3,6 +3,8 @@
 #include "OwnershipTransferCheck.h"
 #include "core/OwnershipDataflow.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
 #include <set>
@@ -33,6 +35,89 @@ std::string contractOf(const FunctionRule &R) {
     if (C == ArgContract::Holds)
       return "holds its argument";
   return "takes its argument";
+}
+
+/// The object an argument reaches into: `&obj->head` gives `obj`,
+/// `&(*set)->head` gives `*set`, `list` gives `list`.
+const Expr *holderObject(const Expr *E) {
+  E = E->IgnoreParenCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(E);
+      U && U->getOpcode() == UO_AddrOf)
+    E = U->getSubExpr()->IgnoreParenCasts();
+  while (const auto *ME = dyn_cast<MemberExpr>(E))
+    E = ME->getBase()->IgnoreParenCasts();
+  return E;
+}
+
+/// Whether \p A and \p B name the same object: the same variable, the same
+/// field of the same object, or what the same pointer points to.
+bool sameObject(const Expr *A, const Expr *B) {
+  A = A->IgnoreParenCasts();
+  B = B->IgnoreParenCasts();
+  if (const auto *DA = dyn_cast<DeclRefExpr>(A))
+    if (const auto *DB = dyn_cast<DeclRefExpr>(B))
+      return DA->getDecl() == DB->getDecl();
+  if (const auto *MA = dyn_cast<MemberExpr>(A))
+    if (const auto *MB = dyn_cast<MemberExpr>(B))
+      return MA->getMemberDecl() == MB->getMemberDecl() &&
+             MA->isArrow() == MB->isArrow() &&
+             sameObject(MA->getBase(), MB->getBase());
+  if (const auto *UA = dyn_cast<UnaryOperator>(A))
+    if (const auto *UB = dyn_cast<UnaryOperator>(B))
+      return UA->getOpcode() == UB->getOpcode() &&
+             UA->getOpcode() == UO_Deref &&
+             sameObject(UA->getSubExpr(), UB->getSubExpr());
+  return false;
+}
+
+/// True if the statements after \p Free in its block free \p Holder with a
+/// plain deallocator (`OCFREE(capa) OCFREE(action)` after
+/// `AddCapability(&action->head, capa)`, IoTivity BuildActionSetFromString):
+/// the holder goes without releasing what it holds, so this free is the
+/// only one.  A block a macro's braces make (`#define OCFREE(p) { free(p);
+/// p = NULL; }`) counts as the one statement it stands for.
+bool holderFreedNext(const CallExpr *Free, const Expr *Holder,
+                     ASTContext &Ctx, CalleeResolver &R) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const Stmt *Child = Free;
+  const CompoundStmt *Block = nullptr;
+  for (unsigned Depth = 0; Depth < 16 && !Block; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(*Child);
+    const Stmt *Parent = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+    if (!Parent)
+      return false;
+    if (const auto *C = dyn_cast<CompoundStmt>(Parent);
+        C && !C->getLBracLoc().isMacroID())
+      Block = C;
+    else
+      Child = Parent;
+  }
+  if (!Block)
+    return false;
+  struct Frees : RecursiveASTVisitor<Frees> {
+    const Expr *Holder;
+    CalleeResolver &R;
+    const SourceManager &SM;
+    bool Found = false;
+    Frees(const Expr *H, CalleeResolver &R, const SourceManager &SM)
+        : Holder(H), R(R), SM(SM) {}
+    bool VisitCallExpr(CallExpr *C) {
+      if (const FunctionRule *Rule = R.ruleForCall(C, SM))
+        if (Rule->FreeArg && *Rule->FreeArg < C->getNumArgs() &&
+            !Rule->FreesFieldsArg && Rule->Args.empty())
+          Found |= sameObject(C->getArg(*Rule->FreeArg), Holder);
+      return !Found;
+    }
+  } F(Holder, R, SM);
+  bool After = false;
+  for (const Stmt *S : Block->body()) {
+    if (After)
+      F.TraverseStmt(const_cast<Stmt *>(S));
+    After |= S == Child;
+    if (F.Found)
+      return true;
+  }
+  return false;
 }
 
 } // namespace
@@ -73,6 +158,20 @@ void OwnershipTransferCheck::check(const MatchFinder::MatchResult &Result) {
       const FunctionRule *Before = calleeRule(R.GoneAt, resolver(), SM);
       // A deallocator freed it, or a "takes" parameter received it.
       bool WasTaken = Before && !Before->FreeArg;
+      // Held by an object that is freed right after, without what it holds.
+      if (WasTaken && R.Frees && contractOf(*Before) == "holds its argument") {
+        bool HolderGoes = false;
+        for (unsigned I = 0; I < R.GoneAt->getNumArgs() && !HolderGoes; ++I) {
+          ArgContract C = Before->argContract(I);
+          const Expr *Arg = R.GoneAt->getArg(I);
+          if (C != ArgContract::Holds && C != ArgContract::Takes &&
+              Arg->getType()->isPointerType())
+            HolderGoes = holderFreedNext(R.Call, holderObject(Arg),
+                                         *Result.Context, resolver());
+        }
+        if (HolderGoes)
+          continue;
+      }
       if (WasTaken)
         diag(Loc, "%0 is %select{freed|handed over again}1 after '%2' took "
                   "ownership of it at line %3 (%4: %5); the new owner releases "
