@@ -914,10 +914,19 @@ struct OwnershipAnalysis::Impl {
       // A function that returns its argument (`returns: arg N`).
       if (It == AllocOf.end()) {
         auto [RA, New] = ReturnsArgOf.try_emplace(C, -1);
-        if (New)
+        if (New) {
           if (const FunctionRule *R = Resolver.ruleForCall(C, SM);
               R && R->ReturnsArg && *R->ReturnsArg < C->getNumArgs())
             RA->second = int(*R->ReturnsArg);
+          // memset(p, 0, n) returns p (Ioto's rAllocType(T): `memset(
+          // rAlloc(sizeof(T)), 0, sizeof(T))`), as do memcpy and memmove.
+          else if (const FunctionDecl *F = C->getDirectCallee();
+                   F && C->getNumArgs() == 3 &&
+                   (F->getBuiltinID() == Builtin::BImemset ||
+                    F->getBuiltinID() == Builtin::BImemcpy ||
+                    F->getBuiltinID() == Builtin::BImemmove))
+            RA->second = 0;
+        }
         if (RA->second >= 0)
           return valueOf(C->getArg(unsigned(RA->second)), St);
       }
