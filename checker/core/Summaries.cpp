@@ -644,6 +644,113 @@ std::optional<int64_t> releasedUnlessOk(const Stmt *Ret, const ParmVarDecl *P,
   return std::nullopt;
 }
 
+/// An out-parameter allocator that hands its own out-parameter on to
+/// another (`sts = osip_body_to_str(body, dest, len); ... return sts;`,
+/// siproxd sip_body_to_str): the call whose rule allocates into a parameter
+/// of \p FD, when every return gives that call's status or a constant that
+/// status calls a failure.  Null when there is none.
+const CallExpr *forwardedOutParam(const FunctionDecl *FD, CalleeResolver &Res,
+                                  ASTContext &Ctx, const FunctionRule *&Rule,
+                                  const ParmVarDecl *&Param) {
+  struct Walk : RecursiveASTVisitor<Walk> {
+    CalleeResolver &Res;
+    const SourceManager &SM;
+    const FunctionDecl *FD;
+    const CallExpr *Call = nullptr;
+    const FunctionRule *Rule = nullptr;
+    const ParmVarDecl *Param = nullptr;
+    bool Bad = false;
+    llvm::SmallVector<const ReturnStmt *, 4> Returns;
+    Walk(CalleeResolver &R, const SourceManager &SM, const FunctionDecl *FD)
+        : Res(R), SM(SM), FD(FD) {}
+    bool VisitCallExpr(CallExpr *C) {
+      const FunctionRule *R = Res.ruleForCall(C, SM);
+      if (!R || !R->AllocatesArg || R->AllocatesReturn || !R->Status ||
+          R->Pending || *R->AllocatesArg >= C->getNumArgs())
+        return true;
+      const auto *D =
+          dyn_cast<DeclRefExpr>(stripCasts(C->getArg(*R->AllocatesArg)));
+      const auto *P = D ? dyn_cast<ParmVarDecl>(D->getDecl()) : nullptr;
+      if (!P || P->getDeclContext() != FD)
+        return true;
+      Bad |= Call != nullptr; // two of them: not this simple shape
+      Call = C;
+      Rule = R;
+      Param = P;
+      return true;
+    }
+    bool VisitReturnStmt(ReturnStmt *R) {
+      Returns.push_back(R);
+      return true;
+    }
+  } W(Res, Ctx.getSourceManager(), FD);
+  W.TraverseStmt(FD->getBody());
+  if (!W.Call || W.Bad || W.Returns.empty())
+    return nullptr;
+  // The variable the call's status goes to, if not returned directly.
+  const VarDecl *Status = nullptr;
+  DynTypedNodeList Parents = Ctx.getParents(*W.Call);
+  if (const auto *BO = Parents.empty() ? nullptr
+                                       : Parents[0].get<BinaryOperator>();
+      BO && BO->getOpcode() == BO_Assign)
+    if (const auto *D = dyn_cast<DeclRefExpr>(stripCasts(BO->getLHS())))
+      Status = dyn_cast<VarDecl>(D->getDecl());
+  if (const auto *VD = Parents.empty() ? nullptr : Parents[0].get<VarDecl>())
+    Status = VD;
+  StringRef Kind = *W.Rule->Status;
+  for (const ReturnStmt *R : W.Returns) {
+    const Expr *V = R->getRetValue() ? stripCasts(R->getRetValue()) : nullptr;
+    if (!V)
+      return nullptr;
+    if (V == W.Call)
+      continue;
+    if (const auto *D = dyn_cast<DeclRefExpr>(V); D && Status &&
+                                                  D->getDecl() == Status)
+      continue;
+    std::optional<llvm::APSInt> K =
+        compat::toStdOptional(V->getIntegerConstantExpr(Ctx));
+    if (!K)
+      return nullptr;
+    int64_t X = K->getExtValue();
+    bool Fails = Kind == "nonzero"     ? X != 0
+                 : Kind == "minus-one" ? X == -1
+                 : Kind == "negative"  ? X < 0
+                                       : false;
+    if (!Fails)
+      return nullptr;
+  }
+  // The status variable holds nothing but the call's status.
+  if (Status && !Status->isLocalVarDecl())
+    return nullptr;
+  if (Status) {
+    struct Assigns : RecursiveASTVisitor<Assigns> {
+      const VarDecl *V;
+      const CallExpr *Call;
+      bool Other = false;
+      bool VisitBinaryOperator(BinaryOperator *B) {
+        if (B->isAssignmentOp())
+          if (const auto *D = dyn_cast<DeclRefExpr>(stripCasts(B->getLHS()));
+              D && D->getDecl() == V && stripCasts(B->getRHS()) != Call)
+            Other = true;
+        return !Other;
+      }
+    } A;
+    A.V = Status;
+    A.Call = W.Call;
+    A.TraverseStmt(FD->getBody());
+    if (A.Other ||
+        (Status->getInit() && stripCasts(Status->getInit()) != W.Call))
+      return nullptr;
+  } else if (llvm::none_of(W.Returns, [&](const ReturnStmt *R) {
+               return stripCasts(R->getRetValue()) == W.Call;
+             })) {
+    return nullptr;
+  }
+  Rule = W.Rule;
+  Param = W.Param;
+  return W.Call;
+}
+
 /// The parameter whose object a function detaches a field from: every
 /// return gives NULL or a local assigned only from `p->field` (`ptr =
 /// arr->arr; ares_free(arr); return ptr;`, c-ares ares_array_finish).
@@ -1085,6 +1192,19 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
       if (Al.Rule->Pending)
         R.Requires.push_back("allocates " + Al.Rule->Name);
       break;
+    }
+  }
+
+  // Its out-parameter handed on to an out-parameter allocator.
+  if (Ran && !R.allocates()) {
+    const FunctionRule *Inner = nullptr;
+    const ParmVarDecl *P = nullptr;
+    if (forwardedOutParam(FD, Resolver, Ctx, Inner, P)) {
+      R.AllocatesArg = P->getFunctionScopeIndex();
+      R.Status = Inner->Status;
+      R.MayReturnNull = true;
+      R.Family = Inner->Family;
+      R.Via = Inner->Name;
     }
   }
 
