@@ -529,6 +529,16 @@ public:
     Locals += VD->hasLocalStorage();
     return true;
   }
+  /// `cur->next = calloc(...)`: the destination's base is dereferenced in
+  /// the statement that allocates; it cannot be the new block.
+  bool VisitBinaryOperator(BinaryOperator *B) {
+    if (B->getOpcode() == BO_Assign)
+      if (const auto *C = dyn_cast<CallExpr>(B->getRHS()->IgnoreParenCasts())) {
+        StoredInto[B->getLHS()->IgnoreParenCasts()] = C;
+        StoredBy[C] = B->getLHS();
+      }
+    return true;
+  }
   bool VisitStmt(Stmt *S) {
     Jumps += isa<ReturnStmt, GotoStmt, BreakStmt, ContinueStmt>(S);
     return true;
@@ -550,6 +560,10 @@ public:
     bool Borrowed;
   };
   std::vector<Found> Calls;
+  /// The call whose result an assignment stores, by its destination.
+  llvm::DenseMap<const Expr *, const CallExpr *> StoredInto;
+  /// And the other way: the destination of a call's result.
+  llvm::DenseMap<const CallExpr *, const Expr *> StoredBy;
   /// Local variables and jumps: a CFG with the ends of the variables'
   /// lifetimes holds about their product of elements.
   unsigned Locals = 0, Jumps = 0;
@@ -830,6 +844,10 @@ struct OwnershipAnalysis::Impl {
 
   std::vector<Allocation> Allocs;
   llvm::DenseMap<const CallExpr *, AllocId> AllocOf;
+  /// The call whose result an assignment stores, by its destination (see
+  /// BodyScan::StoredInto), and the destination of a call's result.
+  llvm::DenseMap<const Expr *, const CallExpr *> StoredInto;
+  llvm::DenseMap<const CallExpr *, const Expr *> StoredBy;
   std::unique_ptr<CFG> Cfg;
 
   bool Ran = false, Result = false;
@@ -1142,6 +1160,17 @@ struct OwnershipAnalysis::Impl {
 
   void allocate(Sub &St, AllocId A) {
     const Allocation &Info = Allocs[A];
+    // A list built in a loop (`cur->next = calloc(...); ... cur =
+    // cur->next;`): the block of the call's earlier iteration is where the
+    // new one goes.  The pointers still holding it (`cur`) hold that earlier
+    // block, not the new one: from here on neither is followed, rather than
+    // one taken for the other.  A block overwritten (`p = malloc(n)` again)
+    // stays: that leaks it.
+    if (Info.InLoop && Info.Call)
+      if (auto D = StoredBy.find(Info.Call); D != StoredBy.end())
+        if (const Expr *Base = destinationBase(D->second))
+          if (llvm::is_contained(valueOf(Base, St), A))
+            forgetEarlierBlock(St, A);
     St.Released.erase(A);
     AllocState &AS = St.mut(A);
     AS.Owned = !Info.Borrowed;
@@ -1163,6 +1192,34 @@ struct OwnershipAnalysis::Impl {
         Info.Rule->MayReturnNull && !(Info.FailsViaStatus && !Info.Rule->Status)
             ? NullUnchecked
             : NullNonNull;
+  }
+
+  /// The pointer an assignment's destination goes through: `cur` in
+  /// `cur->next`, `*cur`, `cur[i]`; null for a variable.
+  static const Expr *destinationBase(const Expr *LHS) {
+    LHS = LHS->IgnoreParenCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(LHS))
+      return ME->isArrow() ? ME->getBase() : destinationBase(ME->getBase());
+    if (const auto *U = dyn_cast<UnaryOperator>(LHS);
+        U && U->getOpcode() == UO_Deref)
+      return U->getSubExpr();
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(LHS))
+      return AS->getBase();
+    return nullptr;
+  }
+
+  /// Every place holding \p A now holds something not followed instead.
+  void forgetEarlierBlock(Sub &St, AllocId A) {
+    bool Any = false;
+    for (const auto &[P, V] : *St.Points)
+      Any |= llvm::is_contained(V, A);
+    if (!Any)
+      return;
+    for (auto &[P, V] : St.Points.mut())
+      if (llvm::is_contained(V, A)) {
+        V.erase(std::remove(V.begin(), V.end(), A), V.end());
+        unionInto(V, {UnknownSentinel});
+      }
   }
 
   /// `p->f[i]`, a slot of an array of an object the function did not
@@ -1482,8 +1539,17 @@ struct OwnershipAnalysis::Impl {
       return;
     AllocSet Vals = valueOf(Value, St);
     bool Other = llvm::is_contained(Vals, UnknownSentinel);
+    // The destination of `cur->next = calloc(...)` in a loop: `cur` holds
+    // the block of an earlier iteration, from the same call, never the one
+    // this statement allocates.
+    const CallExpr *StoresCall = nullptr;
+    if (IsDeref)
+      if (auto It = StoredInto.find(E); It != StoredInto.end())
+        StoresCall = It->second;
     for (AllocId A : Vals) {
       if (!real(A) || !St.get(A).Allocated)
+        continue;
+      if (StoresCall && Allocs[A].Call == StoresCall)
         continue;
       auto [It, New] = UseIndex.try_emplace({E, A}, Uses.size());
       if (!New) { // the same use seen in another context
@@ -2575,6 +2641,8 @@ struct OwnershipAnalysis::Impl {
   bool run() {
     BodyScan Scan(Ctx, Resolver);
     Scan.TraverseStmt(FD->getBody());
+    StoredInto = std::move(Scan.StoredInto);
+    StoredBy = std::move(Scan.StoredBy);
     if (Scan.Calls.empty() && TrackedParams.empty())
       return false;
     OutParamScan Outs;
