@@ -969,6 +969,14 @@ struct OwnershipAnalysis::Impl {
   /// block past a header (`return p + 1;`) and its free function frees
   /// `p - 1`.  Only returns and deallocations look through the offset.
   const Expr *offsetBase(const Expr *E) {
+    // `&p->data`: a block handed out past its header fields (c-ares
+    // ares_malloc_data returns `&ptr->data`, and ares_free_data steps back
+    // with offsetof).
+    if (const auto *U = dyn_cast<UnaryOperator>(stripCasts(E));
+        U && U->getOpcode() == UO_AddrOf)
+      if (const auto *ME = dyn_cast<MemberExpr>(stripCasts(U->getSubExpr()));
+          ME && ME->isArrow())
+        return ME->getBase();
     const auto *BO = dyn_cast<BinaryOperator>(stripCasts(E));
     if (!BO || (BO->getOpcode() != BO_Add && BO->getOpcode() != BO_Sub) ||
         !BO->getLHS()->getType()->isPointerType() ||
