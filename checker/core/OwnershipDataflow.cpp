@@ -1216,6 +1216,16 @@ struct OwnershipAnalysis::Impl {
     return nullptr;
   }
 
+  /// A call in a loop whose block is released on one path that joined here
+  /// and allocated afresh on another (`alloc = 0; json = it->json ?
+  /// it->json : (alloc = parse(...)); ... if (alloc) json_free(alloc);`,
+  /// Ioto dbRemoveExpired): which iteration's block a pointer holds is not
+  /// known, so a release or use of it is no use after free.
+  bool reallocatedInLoop(const Sub &St, AllocId A) const {
+    const AllocState &AS = St.get(A);
+    return Allocs[A].InLoop && AS.Gone && AS.Owned;
+  }
+
   /// Every place holding \p A now holds something not followed instead.
   void forgetEarlierBlock(Sub &St, AllocId A) {
     bool Any = false;
@@ -1559,11 +1569,12 @@ struct OwnershipAnalysis::Impl {
         continue;
       if (StoresCall && Allocs[A].Call == StoresCall)
         continue;
+      bool MaybeOther = Other || reallocatedInLoop(St, A);
       auto [It, New] = UseIndex.try_emplace({E, A}, Uses.size());
       if (!New) { // the same use seen in another context
         Uses[It->second].Null |= St.get(A).Null;
         Uses[It->second].Gone |= St.get(A).Gone;
-        Uses[It->second].MayBeOther |= Other;
+        Uses[It->second].MayBeOther |= MaybeOther;
         continue;
       }
       UseEvent U;
@@ -1574,7 +1585,7 @@ struct OwnershipAnalysis::Impl {
       U.Gone = St.get(A).Gone;
       U.GoneAt = St.get(A).GoneAt;
       U.IsDeref = IsDeref;
-      U.MayBeOther = Other;
+      U.MayBeOther = MaybeOther;
       U.What = What;
       Uses.push_back(std::move(U));
     }
@@ -1863,7 +1874,8 @@ struct OwnershipAnalysis::Impl {
             if (real(A) && SeenRelease.insert({Call, A, I}).second)
               Releases.push_back({Call, A, I, R, Frees, St.get(A).Gone,
                                   St.get(A).GoneAt,
-                                  llvm::is_contained(V, UnknownSentinel)});
+                                  llvm::is_contained(V, UnknownSentinel) ||
+                                      reallocatedInLoop(St, A)});
         unsigned char How = Frees                     ? GoneFreed
                             : C == ArgContract::Holds ? GoneHeld
                                                       : GoneTransferred;
