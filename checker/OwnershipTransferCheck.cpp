@@ -120,6 +120,65 @@ bool holderFreedNext(const CallExpr *Free, const Expr *Holder,
   return false;
 }
 
+/// True if \p S lies under an `if` (or `?:`, or the `else`) whose condition
+/// tests the result of \p Taker: the variable it was assigned to, or the
+/// call itself (`status = ares_event_update(..., p, ...); if (status !=
+/// ARES_SUCCESS) { destroy(p); return NULL; }`, c-ares
+/// ares_pipeevent_create).  A caller that releases by the taker's result
+/// follows a contract that takes only on success.
+bool underTakersResult(const Stmt *S, const CallExpr *Taker, ASTContext &Ctx) {
+  const VarDecl *Result = nullptr;
+  {
+    DynTypedNodeList Parents = Ctx.getParents(*Taker);
+    const Stmt *P = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+    while (P && isa<ImplicitCastExpr, ParenExpr, CStyleCastExpr>(P)) {
+      DynTypedNodeList Up = Ctx.getParents(*P);
+      P = Up.empty() ? nullptr : Up[0].get<Stmt>();
+    }
+    if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P);
+        BO && BO->getOpcode() == BO_Assign)
+      if (const auto *D = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenCasts()))
+        Result = dyn_cast<VarDecl>(D->getDecl());
+    if (!Result && !Parents.empty())
+      if (const auto *VD = Parents[0].get<VarDecl>())
+        Result = VD;
+  }
+  auto Tests = [&](const Expr *Cond) {
+    struct Finder : RecursiveASTVisitor<Finder> {
+      const VarDecl *V;
+      const CallExpr *Taker;
+      bool Found = false;
+      bool VisitDeclRefExpr(DeclRefExpr *D) {
+        Found |= V && D->getDecl() == V;
+        return !Found;
+      }
+      bool VisitCallExpr(CallExpr *C) {
+        Found |= C == Taker;
+        return !Found;
+      }
+    } F;
+    F.V = Result;
+    F.Taker = Taker;
+    F.TraverseStmt(const_cast<Expr *>(Cond));
+    return F.Found;
+  };
+  const Stmt *Child = S;
+  for (unsigned Depth = 0; Child && Depth < 32; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(*Child);
+    const Stmt *Parent = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+    if (!Parent)
+      return false;
+    if (const auto *If = dyn_cast<IfStmt>(Parent);
+        If && If->getCond() != Child && Tests(If->getCond()))
+      return true;
+    if (const auto *CO = dyn_cast<ConditionalOperator>(Parent);
+        CO && CO->getCond() != Child && Tests(CO->getCond()))
+      return true;
+    Child = Parent;
+  }
+  return false;
+}
+
 } // namespace
 
 void OwnershipTransferCheck::registerMatchers(MatchFinder *Finder) {
@@ -159,6 +218,9 @@ void OwnershipTransferCheck::check(const MatchFinder::MatchResult &Result) {
       // A deallocator freed it, or a "takes" parameter received it.
       bool WasTaken = Before && !Before->FreeArg;
       // Held by an object that is freed right after, without what it holds.
+      // Released by the taker's result: the taker failed and kept nothing.
+      if (WasTaken && underTakersResult(R.Call, R.GoneAt, *Result.Context))
+        continue;
       if (WasTaken && R.Frees && contractOf(*Before) == "holds its argument") {
         bool HolderGoes = false;
         for (unsigned I = 0; I < R.GoneAt->getNumArgs() && !HolderGoes; ++I) {
@@ -210,6 +272,10 @@ void OwnershipTransferCheck::check(const MatchFinder::MatchResult &Result) {
       continue;
     const auto *Call = dyn_cast<CallExpr>(U.Use);
     if (Call && Reported.count({Call, U.A}))
+      continue;
+    // Used by the taker's result: the taker failed and kept nothing.
+    if ((U.Gone & GoneTransferred) && !(U.Gone & GoneFreed) &&
+        underTakersResult(U.Use, U.GoneAt, *Result.Context))
       continue;
     if (!UsedAfter.insert(U.A).second)
       continue;
