@@ -1220,10 +1220,15 @@ struct OwnershipAnalysis::Impl {
   /// and allocated afresh on another (`alloc = 0; json = it->json ?
   /// it->json : (alloc = parse(...)); ... if (alloc) json_free(alloc);`,
   /// Ioto dbRemoveExpired): which iteration's block a pointer holds is not
-  /// known, so a release or use of it is no use after free.
+  /// known, so a release or use of it is no use after free.  (A block a
+  /// callee took on the other path stays reported: IoTivity
+  /// BuildActionSetFromString frees an action its set's list still holds.)
   bool reallocatedInLoop(const Sub &St, AllocId A) const {
+    // Freed by this function on the other path; a block a callee took
+    // (a list it was added to) is still that callee's, whichever it is.
     const AllocState &AS = St.get(A);
-    return Allocs[A].InLoop && AS.Gone && AS.Owned;
+    return Allocs[A].InLoop && AS.Owned && (AS.Gone & GoneFreed) &&
+           !(AS.Gone & (GoneHeld | GoneTransferred));
   }
 
   /// Every place holding \p A now holds something not followed instead.

@@ -46,3 +46,23 @@ int expire_twice(struct item *items) {
   }
   return count;
 }
+
+// Near miss: the earlier iteration's block was taken by a list, which still
+// holds it when the next iteration frees it (IoTivity
+// BuildActionSetFromString).
+struct list;
+void list_add(struct list *l, json_t *j); // rules: holds 1
+
+int keep_then_free(struct item *items, struct list *l) {
+  json_t *last = NULL;
+  for (struct item *it = items; it; it = it->next) {
+    if (last)
+      json_free(last);
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'last' is freed after 'list_add' took ownership of it at line [[@LINE+4]] {{.*}} [alloc-ownership-transfer]
+    last = parse(it->value);
+    if (!last)
+      return -1;
+    list_add(l, last);
+  }
+  return 0;
+}
