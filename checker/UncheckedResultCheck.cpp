@@ -3,6 +3,7 @@
 #include "UncheckedResultCheck.h"
 #include "core/OwnershipDataflow.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
 #include <set>
@@ -10,6 +11,68 @@
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::alloc {
+
+namespace {
+
+/// The integer locals whose address the allocating call \p C is given: the
+/// count an allocator reports beside the block (`list = keys(h, &n)`).
+llvm::SmallVector<const VarDecl *, 2> countArgs(const CallExpr *C) {
+  llvm::SmallVector<const VarDecl *, 2> Out;
+  for (const Expr *Arg : C->arguments()) {
+    const auto *U = dyn_cast<UnaryOperator>(Arg->IgnoreParenCasts());
+    if (!U || U->getOpcode() != UO_AddrOf)
+      continue;
+    const auto *D = dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParenCasts());
+    const auto *V = D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
+    if (V && V->hasLocalStorage() && V->getType()->isIntegerType())
+      Out.push_back(V);
+  }
+  return Out;
+}
+
+bool mentions(const Stmt *S, llvm::ArrayRef<const VarDecl *> Vars) {
+  if (!S)
+    return false;
+  if (const auto *D = dyn_cast<DeclRefExpr>(S))
+    if (llvm::is_contained(Vars, D->getDecl()))
+      return true;
+  for (const Stmt *C : S->children())
+    if (mentions(C, Vars))
+      return true;
+  return false;
+}
+
+/// True if \p Use runs only under a test of the count the allocator
+/// reported with the block (`for (i = 0; i < n; i++) list[i]`, `if (n > 0)
+/// list[0]`): allocators that report a count give NULL with a count of 0
+/// (c-ares channel_socket_list, ares_htable_asvp_keys).
+bool countGuarded(const Expr *Use, const CallExpr *Alloc, ASTContext &Ctx) {
+  if (!Alloc)
+    return false;
+  llvm::SmallVector<const VarDecl *, 2> Counts = countArgs(Alloc);
+  if (Counts.empty())
+    return false;
+  const Stmt *Child = Use;
+  for (unsigned Depth = 0; Child && Depth < 32; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(*Child);
+    const Stmt *Parent = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+    if (!Parent)
+      return false;
+    if (const auto *F = dyn_cast<ForStmt>(Parent);
+        F && F->getBody() == Child && mentions(F->getCond(), Counts))
+      return true;
+    if (const auto *W = dyn_cast<WhileStmt>(Parent);
+        W && W->getBody() == Child && mentions(W->getCond(), Counts))
+      return true;
+    if (const auto *If = dyn_cast<IfStmt>(Parent);
+        If && If->getThen() == Child && mentions(If->getCond(), Counts))
+      return true;
+    Child = Parent;
+  }
+  return false;
+}
+
+} // namespace
 
 void UncheckedResultCheck::registerMatchers(MatchFinder *Finder) {
   matchUserFunctions(Finder);
@@ -25,7 +88,8 @@ void UncheckedResultCheck::check(const MatchFinder::MatchResult &Result) {
   // The first unchecked use of each allocation, in source order.
   std::vector<const UseEvent *> Uses;
   for (const UseEvent &U : Analysis.uses())
-    if (U.IsDeref && (U.Null & NullUnchecked) && !U.Gone)
+    if (U.IsDeref && (U.Null & NullUnchecked) && !U.Gone &&
+        !countGuarded(U.Use, Allocs[U.A].Call, *Result.Context))
       Uses.push_back(&U);
   llvm::stable_sort(Uses, [&SM](const UseEvent *A, const UseEvent *B) {
     return SM.isBeforeInTranslationUnit(A->Loc, B->Loc);
