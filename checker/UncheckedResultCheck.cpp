@@ -56,6 +56,12 @@ bool countGuarded(const Expr *Use, const CallExpr *Alloc, ASTContext &Ctx) {
   for (unsigned Depth = 0; Child && Depth < 32; ++Depth) {
     DynTypedNodeList Parents = Ctx.getParents(*Child);
     const Stmt *Parent = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+    // An initialiser: on to the declaration's statement.
+    if (!Parents.empty())
+      if (const auto *VD = Parents[0].get<VarDecl>()) {
+        DynTypedNodeList Up = Ctx.getParents(*VD);
+        Parent = Up.empty() ? nullptr : Up[0].get<Stmt>();
+      }
     if (!Parent)
       return false;
     if (const auto *F = dyn_cast<ForStmt>(Parent);

@@ -27,8 +27,10 @@ int visit(int key);
 void walk(const struct table *t) {
   size_t num = 0;
   int *keys = table_keys(t, &num);
-  for (size_t i = 0; i < num; i++)
-    visit(keys[i]);
+  for (size_t i = 0; i < num; i++) {
+    int key = keys[i];
+    visit(key);
+  }
   if (num > 0)
     visit(keys[0]);
   free(keys);
