@@ -162,21 +162,7 @@ bool underTakersResult(const Stmt *S, const CallExpr *Taker, ASTContext &Ctx) {
     F.TraverseStmt(const_cast<Expr *>(Cond));
     return F.Found;
   };
-  const Stmt *Child = S;
-  for (unsigned Depth = 0; Child && Depth < 32; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(*Child);
-    const Stmt *Parent = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
-    if (!Parent)
-      return false;
-    if (const auto *If = dyn_cast<IfStmt>(Parent);
-        If && If->getCond() != Child && Tests(If->getCond()))
-      return true;
-    if (const auto *CO = dyn_cast<ConditionalOperator>(Parent);
-        CO && CO->getCond() != Child && Tests(CO->getCond()))
-      return true;
-    Child = Parent;
-  }
-  return false;
+  return underCondition(S, Ctx, Tests, 32);
 }
 
 } // namespace

@@ -4,6 +4,8 @@
 #include "Compat.h"
 #include "Summaries.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/Stmt.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -321,6 +323,26 @@ const FunctionRule *CalleeResolver::allocation(const CallExpr *Call,
       return nullptr;
   }
   return R;
+}
+
+bool underCondition(const Stmt *S, ASTContext &Ctx,
+                    llvm::function_ref<bool(const Expr *)> Tests,
+                    unsigned MaxDepth) {
+  const Stmt *Child = S;
+  for (unsigned Depth = 0; Child && Depth < MaxDepth; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(*Child);
+    const Stmt *Parent = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+    if (!Parent)
+      return false;
+    if (const auto *If = dyn_cast<IfStmt>(Parent);
+        If && If->getCond() != Child && Tests(If->getCond()))
+      return true;
+    if (const auto *CO = dyn_cast<ConditionalOperator>(Parent);
+        CO && CO->getCond() != Child && Tests(CO->getCond()))
+      return true;
+    Child = Parent;
+  }
+  return false;
 }
 
 const Expr *stripCasts(const Expr *E) {

@@ -12,6 +12,7 @@
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include <optional>
 #include <deque>
@@ -28,6 +29,7 @@ class VarDecl;
 class FunctionDecl;
 class LangOptions;
 class SourceManager;
+class Stmt;
 } // namespace clang
 
 namespace clang::tidy::alloc {
@@ -168,6 +170,12 @@ const Expr *calleeName(const CallExpr *Call);
 /// \p E without parentheses, implicit casts and C-style casts: the value the
 /// analyses follow ("(char *)malloc(n)" is the call).
 const Expr *stripCasts(const Expr *E);
+
+/// True if \p S lies under an `if` or `?:` whose condition (\p S not part of
+/// it) satisfies \p Tests, within \p MaxDepth enclosing statements.
+bool underCondition(const Stmt *S, ASTContext &Ctx,
+                    llvm::function_ref<bool(const Expr *)> Tests,
+                    unsigned MaxDepth);
 
 /// How a place is written, for messages: "buf", "obj->name", "s.data";
 /// "" when \p E names no variable or field of one.

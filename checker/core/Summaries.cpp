@@ -495,14 +495,34 @@ bool assignsTo(const Stmt *S, const Decl *V) {
   return W.Found;
 }
 
+/// The variable \p Ret returns (`return rc;`), if it returns one.
+const DeclRefExpr *returnedVar(const Stmt *Ret) {
+  const auto *R = dyn_cast_or_null<ReturnStmt>(Ret);
+  return R && R->getRetValue()
+             ? dyn_cast<DeclRefExpr>(stripCasts(R->getRetValue()))
+             : nullptr;
+}
+
+/// K, when \p BO compares the variable \p V with an integer constant K
+/// (either side).
+std::optional<int64_t> comparedConstant(const BinaryOperator *BO,
+                                        const Decl *V, ASTContext &Ctx) {
+  const Expr *L = stripCasts(BO->getLHS()), *Rh = stripCasts(BO->getRHS());
+  if (const auto *RD = dyn_cast<DeclRefExpr>(Rh); RD && RD->getDecl() == V)
+    std::swap(L, Rh);
+  const auto *D = dyn_cast<DeclRefExpr>(L);
+  std::optional<llvm::APSInt> K =
+      compat::toStdOptional(Rh->getIntegerConstantExpr(Ctx));
+  if (!D || !K || D->getDecl() != V)
+    return std::nullopt;
+  return K->getExtValue();
+}
+
 /// For a store \p Target under `if (v == K)` (or in the else branch of
 /// `if (v != K)`) and a return \p Ret of that variable v: K.
 std::optional<int64_t> storedUnder(const Expr *Target, const Stmt *Ret,
                                    ASTContext &Ctx) {
-  const auto *R = dyn_cast_or_null<ReturnStmt>(Ret);
-  const auto *RV = R && R->getRetValue()
-                       ? dyn_cast<DeclRefExpr>(stripCasts(R->getRetValue()))
-                       : nullptr;
+  const DeclRefExpr *RV = returnedVar(Ret);
   if (!RV || !Target)
     return std::nullopt;
   const Stmt *Child = Target;
@@ -514,20 +534,13 @@ std::optional<int64_t> storedUnder(const Expr *Target, const Stmt *Ret,
     if (const auto *If = dyn_cast<IfStmt>(Parent)) {
       const auto *BO = dyn_cast<BinaryOperator>(stripCasts(If->getCond()));
       if (BO && BO->isEqualityOp()) {
-        const Expr *L = stripCasts(BO->getLHS()), *Rh = stripCasts(BO->getRHS());
-        if (const auto *RD = dyn_cast<DeclRefExpr>(Rh);
-            RD && RD->getDecl() == RV->getDecl())
-          std::swap(L, Rh);
-        const auto *D = dyn_cast<DeclRefExpr>(L);
-        std::optional<llvm::APSInt> K =
-            compat::toStdOptional(Rh->getIntegerConstantExpr(Ctx));
+        std::optional<int64_t> K = comparedConstant(BO, RV->getDecl(), Ctx);
         bool InThen = If->getThen() == Child, InElse = If->getElse() == Child;
-        if (D && K && D->getDecl() == RV->getDecl() &&
-            ((BO->getOpcode() == BO_EQ && InThen) ||
-             (BO->getOpcode() == BO_NE && InElse)))
+        if (K && ((BO->getOpcode() == BO_EQ && InThen) ||
+                  (BO->getOpcode() == BO_NE && InElse)))
           return assignsTo(Child, RV->getDecl())
                      ? std::nullopt // `rc = ERROR` after the store
-                     : std::optional<int64_t>(K->getExtValue());
+                     : K;
       }
     }
     Child = Parent;
@@ -562,21 +575,8 @@ bool readsDeref(const Stmt *S, const ParmVarDecl *P) {
 /// caller already holds, and the store is no fresh out-parameter.
 bool storeTestsOldValue(const Expr *Target, const ParmVarDecl *P,
                         ASTContext &Ctx) {
-  const Stmt *Child = Target;
-  for (unsigned Depth = 0; Child && Depth < 16; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(*Child);
-    const Stmt *Parent = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
-    if (!Parent)
-      return false;
-    if (const auto *If = dyn_cast<IfStmt>(Parent);
-        If && If->getCond() != Child && readsDeref(If->getCond(), P))
-      return true;
-    if (const auto *CO = dyn_cast<ConditionalOperator>(Parent);
-        CO && CO->getCond() != Child && readsDeref(CO->getCond(), P))
-      return true;
-    Child = Parent;
-  }
-  return false;
+  return underCondition(
+      Target, Ctx, [&](const Expr *Cond) { return readsDeref(Cond, P); }, 16);
 }
 
 /// For a return \p Ret of a variable v preceded by a cleanup of `*P` under
@@ -586,10 +586,7 @@ bool storeTestsOldValue(const Expr *Target, const ParmVarDecl *P,
 std::optional<int64_t> releasedUnlessOk(const Stmt *Ret, const ParmVarDecl *P,
                                         CalleeResolver &Resolver,
                                         ASTContext &Ctx) {
-  const auto *R = dyn_cast_or_null<ReturnStmt>(Ret);
-  const auto *RV = R && R->getRetValue()
-                       ? dyn_cast<DeclRefExpr>(stripCasts(R->getRetValue()))
-                       : nullptr;
+  const DeclRefExpr *RV = returnedVar(Ret);
   if (!RV)
     return std::nullopt;
   DynTypedNodeList Parents = Ctx.getParents(*Ret);
@@ -631,15 +628,8 @@ std::optional<int64_t> releasedUnlessOk(const Stmt *Ret, const ParmVarDecl *P,
     const auto *BO = dyn_cast<BinaryOperator>(C);
     if (!BO || BO->getOpcode() != BO_NE)
       continue;
-    const Expr *L = stripCasts(BO->getLHS()), *Rh = stripCasts(BO->getRHS());
-    if (const auto *RD = dyn_cast<DeclRefExpr>(Rh);
-        RD && RD->getDecl() == RV->getDecl())
-      std::swap(L, Rh);
-    const auto *D = dyn_cast<DeclRefExpr>(L);
-    std::optional<llvm::APSInt> K =
-        compat::toStdOptional(Rh->getIntegerConstantExpr(Ctx));
-    if (D && K && D->getDecl() == RV->getDecl())
-      return K->getExtValue();
+    if (std::optional<int64_t> K = comparedConstant(BO, RV->getDecl(), Ctx))
+      return K;
   }
   return std::nullopt;
 }
