@@ -2730,6 +2730,26 @@ struct OwnershipAnalysis::Impl {
     return false;
   }
 
+  /// After the run only the events are read (every analysis of a unit is
+  /// kept for the checks): the CFG, liveness and the recording indexes go.
+  void dropWorkingState() {
+    Cfg.reset();
+    LiveIn = {};
+    VarIndex.clear();
+    SeenLeak = {};
+    UseIndex = {};
+    SeenRelease = {};
+    ExitIndex = {};
+    SeenCopy = {};
+    SeenStore = {};
+    ReturnIndex = {};
+    SeenPending = {};
+    ReturnsArgOf.clear();
+    PassesDeallocator.clear();
+    StoredInto.clear();
+    StoredBy.clear();
+  }
+
   /// A `goto` to a label: what it still owns, unreleased on every path to
   /// here, is owned on this rung of the ladder whatever the others did.
   static void markOwnedOnGoto(State &Edge, const Stmt *Label) {
@@ -2861,6 +2881,7 @@ bool OwnershipAnalysis::run() {
   if (!P->Ran) {
     P->Ran = true;
     P->Result = P->FD->hasBody() && P->run();
+    P->dropWorkingState();
   }
   return P->Result;
 }

@@ -898,26 +898,123 @@ void SummaryTable::ensure(ASTContext &Ctx) {
     llvm::sort(Members, [&](const FunctionDecl *A, const FunctionDecl *B) {
       return SM.isBeforeInTranslationUnit(A->getLocation(), B->getLocation());
     });
-    bool Recursive = Members.size() > 1 || I.hasCycle();
-    for (unsigned Round = 0; Round < (Recursive ? MaxRounds : 1); ++Round) {
-      bool Changed = false;
-      for (const FunctionDecl *FD : Members) {
-        FunctionRule R = summarise(FD, Ctx);
-        auto [It, New] = Rules.try_emplace(FD, R);
-        if (New) {
-          Order.push_back(FD);
-          Changed = true;
-        } else if (!sameFacts(It->second, R)) {
-          It->second = std::move(R);
-          Changed = true;
-        }
-      }
-      if (!Changed)
-        break;
+    if (Members.size() == 1 && !I.hasCycle()) {
+      Rules.try_emplace(Members[0], summarise(Members[0], Ctx));
+      Order.push_back(Members[0]);
+      continue;
     }
+    summariseComponent(Members, Ctx);
   }
   Computing = false;
   Done = true;
+}
+
+namespace {
+
+/// The members of a component that \p FD names (calls, or takes the address
+/// of): the summaries its own depends on.
+class MemberRefs : public RecursiveASTVisitor<MemberRefs> {
+public:
+  explicit MemberRefs(const llvm::DenseMap<const FunctionDecl *, unsigned> &In)
+      : In(In) {}
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    if (const auto *F = dyn_cast<FunctionDecl>(E->getDecl()))
+      if (const FunctionDecl *Def = F->getDefinition()) {
+        auto It = In.find(Def);
+        if (It != In.end() && !llvm::is_contained(Refs, It->second))
+          Refs.push_back(It->second);
+      }
+    return true;
+  }
+  const llvm::DenseMap<const FunctionDecl *, unsigned> &In;
+  llvm::SmallVector<unsigned, 4> Refs;
+};
+
+} // namespace
+
+void SummaryTable::summariseComponent(
+    const std::vector<const FunctionDecl *> &Members, ASTContext &Ctx) {
+  // A member is summarised again only when a member it names got a new or
+  // changed summary since it was last summarised, at most MaxRounds times:
+  // rerunning the whole component each round cost SQLite's interpreter
+  // loop (one component with most of the library) three analyses.
+  llvm::DenseMap<const FunctionDecl *, unsigned> Index;
+  for (unsigned K = 0; K < Members.size(); ++K)
+    Index[Members[K]] = K;
+  std::vector<llvm::SmallVector<unsigned, 4>> Refs(Members.size());
+  for (unsigned K = 0; K < Members.size(); ++K) {
+    MemberRefs V(Index);
+    V.TraverseStmt(Members[K]->getBody());
+    Refs[K] = std::move(V.Refs);
+  }
+  // Callees before callers where the cycle allows (a depth-first post-order
+  // from the members in source order), so most members see their callees'
+  // summaries on the first round.
+  // The roots go largest body first: the first root is summarised last of
+  // all it reaches, with every summary of the first round to hand, and the
+  // members that see it missing (a back edge) are the small ones to rerun.
+  const SourceManager &SM = Ctx.getSourceManager();
+  auto Size = [&](unsigned K) {
+    SourceRange R = Members[K]->getBody()->getSourceRange();
+    return SM.getFileOffset(SM.getFileLoc(R.getEnd())) -
+           SM.getFileOffset(SM.getFileLoc(R.getBegin()));
+  };
+  std::vector<unsigned> Roots(Members.size());
+  for (unsigned K = 0; K < Members.size(); ++K)
+    Roots[K] = K;
+  std::stable_sort(Roots.begin(), Roots.end(), [&](unsigned A, unsigned B) {
+    return Size(A) > Size(B);
+  });
+  std::vector<unsigned> Seq;
+  std::vector<char> Visited(Members.size(), 0);
+  for (unsigned Root : Roots) {
+    if (Visited[Root])
+      continue;
+    std::vector<std::pair<unsigned, unsigned>> Stack{{Root, 0}};
+    Visited[Root] = 1;
+    while (!Stack.empty()) {
+      auto &[K, Next] = Stack.back();
+      if (Next < Refs[K].size()) {
+        unsigned C = Refs[K][Next++];
+        if (!Visited[C]) {
+          Visited[C] = 1;
+          Stack.push_back({C, 0});
+        }
+        continue;
+      }
+      Seq.push_back(K);
+      Stack.pop_back();
+    }
+  }
+  // Version[K]: how often member K's summary changed; Saw[K][J]: the
+  // version of Refs[K][J] member K was summarised with (0: none yet).
+  std::vector<unsigned> Version(Members.size(), 0), Runs(Members.size(), 0);
+  std::vector<llvm::SmallVector<unsigned, 4>> Saw(Members.size());
+  for (bool Ran = true; Ran;) {
+    Ran = false;
+    for (unsigned K : Seq) {
+      bool Stale = Runs[K] == 0;
+      for (unsigned J = 0; !Stale && J < Refs[K].size(); ++J)
+        Stale = Saw[K][J] != Version[Refs[K][J]];
+      if (!Stale || Runs[K] >= MaxRounds)
+        continue;
+      Ran = true;
+      ++Runs[K];
+      Saw[K].clear();
+      for (unsigned C : Refs[K])
+        Saw[K].push_back(Version[C]);
+      const FunctionDecl *FD = Members[K];
+      FunctionRule R = summarise(FD, Ctx);
+      auto [It, New] = Rules.try_emplace(FD, R);
+      if (New) {
+        Order.push_back(FD);
+        ++Version[K];
+      } else if (!sameFacts(It->second, R)) {
+        It->second = std::move(R);
+        ++Version[K];
+      }
+    }
+  }
 }
 
 FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {

@@ -91,6 +91,10 @@ public:
 
 private:
   FunctionRule summarise(const FunctionDecl *FD, ASTContext &Ctx);
+  /// The members of one recursive component of the call graph, to a
+  /// bounded fixpoint.
+  void summariseComponent(const std::vector<const FunctionDecl *> &Members,
+                          ASTContext &Ctx);
 
   CalleeResolver &Resolver;
   UnitState *Owner;
