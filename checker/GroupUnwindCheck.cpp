@@ -3,8 +3,8 @@
 #include "GroupUnwindCheck.h"
 #include "Compat.h"
 #include "core/OwnershipDataflow.h"
+#include "core/Parents.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
@@ -35,7 +35,7 @@ namespace {
 const Expr *enclosingCondition(const Stmt *S, ASTContext &Ctx) {
   const Stmt *Child = S;
   for (unsigned Depth = 0; Child && Depth < 64; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(*Child);
+    DynTypedNodeList Parents = parentsOf(*Child, Ctx);
     if (Parents.empty())
       return nullptr;
     const auto *P = Parents[0].get<Stmt>();

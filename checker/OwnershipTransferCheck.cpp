@@ -2,8 +2,8 @@
 
 #include "OwnershipTransferCheck.h"
 #include "core/OwnershipDataflow.h"
+#include "core/Parents.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
@@ -82,7 +82,7 @@ bool holderFreedNext(const CallExpr *Free, const Expr *Holder,
   const Stmt *Child = Free;
   const CompoundStmt *Block = nullptr;
   for (unsigned Depth = 0; Depth < 16 && !Block; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(*Child);
+    DynTypedNodeList Parents = parentsOf(*Child, Ctx);
     const Stmt *Parent = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
     if (!Parent)
       return false;
@@ -129,10 +129,10 @@ bool holderFreedNext(const CallExpr *Free, const Expr *Holder,
 bool underTakersResult(const Stmt *S, const CallExpr *Taker, ASTContext &Ctx) {
   const VarDecl *Result = nullptr;
   {
-    DynTypedNodeList Parents = Ctx.getParents(*Taker);
+    DynTypedNodeList Parents = parentsOf(*Taker, Ctx);
     const Stmt *P = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
     while (P && isa<ImplicitCastExpr, ParenExpr, CStyleCastExpr>(P)) {
-      DynTypedNodeList Up = Ctx.getParents(*P);
+      DynTypedNodeList Up = parentsOf(*P, Ctx);
       P = Up.empty() ? nullptr : Up[0].get<Stmt>();
     }
     if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P);

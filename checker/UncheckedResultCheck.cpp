@@ -2,8 +2,8 @@
 
 #include "UncheckedResultCheck.h"
 #include "core/OwnershipDataflow.h"
+#include "core/Parents.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
 #include <set>
@@ -54,12 +54,12 @@ bool countGuarded(const Expr *Use, const CallExpr *Alloc, ASTContext &Ctx) {
     return false;
   const Stmt *Child = Use;
   for (unsigned Depth = 0; Child && Depth < 32; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(*Child);
+    DynTypedNodeList Parents = parentsOf(*Child, Ctx);
     const Stmt *Parent = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
     // An initialiser: on to the declaration's statement.
     if (!Parents.empty())
       if (const auto *VD = Parents[0].get<VarDecl>()) {
-        DynTypedNodeList Up = Ctx.getParents(*VD);
+        DynTypedNodeList Up = parentsOf(*VD, Ctx);
         Parent = Up.empty() ? nullptr : Up[0].get<Stmt>();
       }
     if (!Parent)

@@ -2,9 +2,9 @@
 
 #include "AllocationSites.h"
 #include "Compat.h"
+#include "Parents.h"
 #include "Summaries.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/Stmt.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
@@ -330,7 +330,7 @@ bool underCondition(const Stmt *S, ASTContext &Ctx,
                     unsigned MaxDepth) {
   const Stmt *Child = S;
   for (unsigned Depth = 0; Child && Depth < MaxDepth; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(*Child);
+    DynTypedNodeList Parents = parentsOf(*Child, Ctx);
     const Stmt *Parent = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
     if (!Parent)
       return false;

@@ -2,8 +2,8 @@
 
 #include "Justification.h"
 #include "Compat.h"
+#include "Parents.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/MacroArgs.h"
@@ -449,7 +449,7 @@ SourceRange justificationScope(const Expr *E, ASTContext &Ctx) {
   auto RangeOf = [](const DynTypedNode &N) { return N.getSourceRange(); };
   // Bounded: expressions nest deeply only in generated code.
   for (unsigned Depth = 0; Depth < 256; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
+    DynTypedNodeList Parents = parentsOf(Node, Ctx);
     if (Parents.empty())
       return RangeOf(Node);
     const DynTypedNode &P = Parents[0];
@@ -490,8 +490,8 @@ SourceRange justificationScope(const Expr *E, ASTContext &Ctx) {
     }
     if (const auto *D = P.get<Decl>()) {
       // A local variable's initialiser: the declaration statement above it.
-      if (isa<VarDecl>(D) && !Ctx.getParents(P).empty() &&
-          Ctx.getParents(P)[0].get<DeclStmt>()) {
+      if (isa<VarDecl>(D) && !parentsOf(P, Ctx).empty() &&
+          parentsOf(P, Ctx)[0].get<DeclStmt>()) {
         Node = P;
         continue;
       }

@@ -2,12 +2,12 @@
 
 #include "Summaries.h"
 #include "OwnershipDataflow.h"
+#include "Parents.h"
 #include "Compat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/CallGraph.h"
 #include "clang/Basic/SourceManager.h"
@@ -109,7 +109,7 @@ private:
   const Expr *user(const Expr *E, const Expr *&Child) {
     Child = E;
     while (true) {
-      DynTypedNodeList Parents = Ctx.getParents(*Child);
+      DynTypedNodeList Parents = parentsOf(*Child, Ctx);
       if (Parents.empty())
         return nullptr;
       const auto *P = Parents[0].get<Expr>();
@@ -134,7 +134,7 @@ private:
     if (!P) {
       // A statement (an if or while condition, an expression statement) or
       // a declaration's initializer.
-      DynTypedNodeList Parents = Ctx.getParents(*Child);
+      DynTypedNodeList Parents = parentsOf(*Child, Ctx);
       if (!Parents.empty())
         if (const auto *VD = Parents[0].get<VarDecl>()) {
           if (VD->hasLocalStorage() && !VD->getType()->isRecordType()) {
@@ -313,7 +313,7 @@ std::optional<int64_t> returnedConstant(const Stmt *S, ASTContext &Ctx) {
 bool returnsOnNullOut(const Stmt *Ret, const ParmVarDecl *P, ASTContext &Ctx) {
   const Stmt *Child = Ret;
   for (unsigned Depth = 0; Child && Depth < 3; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(*Child);
+    DynTypedNodeList Parents = parentsOf(*Child, Ctx);
     const Stmt *Parent = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
     if (!Parent)
       return false;
@@ -527,7 +527,7 @@ std::optional<int64_t> storedUnder(const Expr *Target, const Stmt *Ret,
     return std::nullopt;
   const Stmt *Child = Target;
   for (unsigned Depth = 0; Depth < 8; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(*Child);
+    DynTypedNodeList Parents = parentsOf(*Child, Ctx);
     const Stmt *Parent = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
     if (!Parent)
       return std::nullopt;
@@ -589,7 +589,7 @@ std::optional<int64_t> releasedUnlessOk(const Stmt *Ret, const ParmVarDecl *P,
   const DeclRefExpr *RV = returnedVar(Ret);
   if (!RV)
     return std::nullopt;
-  DynTypedNodeList Parents = Ctx.getParents(*Ret);
+  DynTypedNodeList Parents = parentsOf(*Ret, Ctx);
   const auto *Body = Parents.empty() ? nullptr : Parents[0].get<CompoundStmt>();
   if (!Body)
     return std::nullopt;
@@ -679,7 +679,7 @@ const CallExpr *forwardedOutParam(const FunctionDecl *FD, CalleeResolver &Res,
     return nullptr;
   // The variable the call's status goes to, if not returned directly.
   const VarDecl *Status = nullptr;
-  DynTypedNodeList Parents = Ctx.getParents(*W.Call);
+  DynTypedNodeList Parents = parentsOf(*W.Call, Ctx);
   if (const auto *BO = Parents.empty() ? nullptr
                                        : Parents[0].get<BinaryOperator>();
       BO && BO->getOpcode() == BO_Assign)
@@ -1355,7 +1355,10 @@ UnitState::analysis(const FunctionDecl *FD, ASTContext &Ctx) {
   return analyse(FD, Ctx);
 }
 
-void resetUnitState() { Current.Map.clear(); }
+void resetUnitState() {
+  Current.Map.clear();
+  resetParents();
+}
 
 bool hasFacts(const FunctionRule &R) {
   return R.allocates() || R.ReallocArg || R.FreeArg || R.NoReturn ||
