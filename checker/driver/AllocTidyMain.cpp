@@ -498,7 +498,12 @@ int main(int Argc, const char **Argv) {
 
   // Phase one: the project's function summaries.
   std::optional<FileRemover> SummaryTemp; // a temporary summaries file
-  if (Summaries != "none") {
+  std::optional<std::string> DBDir = databaseDirectory(DB, Sources);
+  // One file with '--' flags: phase one would summarise that file alone,
+  // and the checks infer the same summaries from its bodies (a unit's own
+  // definitions win over the file): it would only parse it twice.
+  const bool OneFileAlone = !DBDir && Summaries.empty() && Sources.size() == 1;
+  if (Summaries != "none" && !OneFileAlone) {
     SummaryRequest S;
     S.Compilations = &Parser->getCompilations();
     S.MakeProvider = [&]() -> std::unique_ptr<ClangTidyOptionsProvider> {
@@ -507,7 +512,6 @@ int main(int Argc, const char **Argv) {
     };
     S.Jobs = Jobs;
     S.ShowProgress = !Quiet && errs().is_displayed();
-    std::optional<std::string> DBDir = databaseDirectory(DB, Sources);
     S.Units = DBDir ? S.Compilations->getAllFiles() : Sources;
     if (!Summaries.empty())
       S.File = Summaries;
