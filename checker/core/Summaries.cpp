@@ -947,12 +947,12 @@ void SummaryTable::summariseComponent(
     V.TraverseStmt(Members[K]->getBody());
     Refs[K] = std::move(V.Refs);
   }
-  // Callees before callers where the cycle allows (a depth-first post-order
-  // from the members in source order), so most members see their callees'
-  // summaries on the first round.
-  // The roots go largest body first: the first root is summarised last of
-  // all it reaches, with every summary of the first round to hand, and the
-  // members that see it missing (a back edge) are the small ones to rerun.
+  // Callees before callers where the cycle allows: a depth-first post-order
+  // over the members, so most see their callees' summaries on the first
+  // round.  The roots go largest body first: the first root is summarised
+  // last of all it reaches, with every summary of the first round to hand,
+  // and the members that see it missing (a back edge) are the small ones to
+  // rerun.
   const SourceManager &SM = Ctx.getSourceManager();
   auto Size = [&](unsigned K) {
     SourceRange R = Members[K]->getBody()->getSourceRange();
