@@ -2340,8 +2340,9 @@ struct OwnershipAnalysis::Impl {
   /// Contexts the test proves impossible are dropped; a failure test moves
   /// the normal context to the failed allocation's.
   State refine(const CFGBlock *B, unsigned Succ, State St) {
-    if (B->succ_size() != 2 || !B->getTerminatorStmt() ||
-        isa<SwitchStmt>(B->getTerminatorStmt()))
+    if (const auto *SW = dyn_cast_or_null<SwitchStmt>(B->getTerminatorStmt()))
+      return refineCase(B, Succ, SW, std::move(St));
+    if (B->succ_size() != 2 || !B->getTerminatorStmt())
       return St;
     const Expr *Cond = B->getLastCondition();
     if (!Cond)
@@ -2372,6 +2373,65 @@ struct OwnershipAnalysis::Impl {
       if (Key.Failed == 0 && O.Failed)
         Key.Failed = *O.Failed + 1;
       Out.add(Key, std::move(Copy));
+    }
+    bound(Out, Vars.size(), Limit);
+    return Out;
+  }
+
+  /// The edge of a `switch` on a status to its `case K:` (curl's
+  /// `switch(file2memory(&data, ...)) { case PARAM_NO_MEM: return m; ...}`):
+  /// the status equals K there, so an out-parameter allocator's failure
+  /// leaves nothing on that path; on the `default:` edge it differs from
+  /// every case's constant.
+  State refineCase(const CFGBlock *B, unsigned Succ, const SwitchStmt *SW,
+                   State St) {
+    const CFGBlock *To = (B->succ_begin() + Succ)->getReachableBlock();
+    const Stmt *Label = To ? To->getLabel() : nullptr;
+    if (!Label || !SW->getCond() || !isa<CaseStmt, DefaultStmt>(Label))
+      return St;
+    const Expr *E = stripCasts(SW->getCond());
+    if (llvm::none_of(St.Ctx, [&](auto &KS) {
+          return !statusOf(E, KS.second).empty();
+        }))
+      return St; // a switch on anything else: nearly every one
+    auto Constant = [&](const SwitchCase *SC) -> std::optional<llvm::APSInt> {
+      const auto *CS = dyn_cast<CaseStmt>(SC);
+      if (!CS || CS->getRHS())
+        return std::nullopt;
+      return compat::toStdOptional(CS->getLHS()->getIntegerConstantExpr(Ctx));
+    };
+    // What the edge says: == K for a case, != each case's K for default.
+    llvm::SmallVector<std::pair<BinaryOperatorKind, llvm::APSInt>, 4> Tests;
+    if (const auto *CS = dyn_cast<CaseStmt>(Label)) {
+      std::optional<llvm::APSInt> K = Constant(CS);
+      if (!K)
+        return St;
+      Tests.push_back({BO_EQ, *K});
+    } else {
+      for (const SwitchCase *SC = SW->getSwitchCaseList(); SC;
+           SC = SC->getNextSwitchCase())
+        if (isa<CaseStmt>(SC)) {
+          std::optional<llvm::APSInt> K = Constant(SC);
+          if (!K)
+            return St; // a range: what default means is not spelt out
+          Tests.push_back({BO_NE, *K});
+        }
+    }
+    State Out;
+    for (auto &[C, S] : St.Ctx) {
+      CtxKey Key = C;
+      Sub Copy = std::move(S);
+      bool Feasible = true;
+      if (AllocSet A = statusOf(E, Copy); !A.empty())
+        for (const auto &[Op, K] : Tests) {
+          Outcome O = applyStatus(Copy, A, Op, K, /*Truth=*/true);
+          if (!(Feasible = O.Feasible))
+            break;
+          if (Key.Failed == 0 && O.Failed)
+            Key.Failed = *O.Failed + 1;
+        }
+      if (Feasible)
+        Out.add(Key, std::move(Copy));
     }
     bound(Out, Vars.size(), Limit);
     return Out;
