@@ -2261,6 +2261,22 @@ struct OwnershipAnalysis::Impl {
     return O;
   }
 
+  /// `arr` (an array decaying to its first element) or `&v`: the address
+  /// of a variable's own storage, never heap memory.
+  static bool addressOfVariable(const Expr *E) {
+    E = stripCasts(E);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return isa<VarDecl>(DRE->getDecl()) && !isa<ParmVarDecl>(DRE->getDecl()) &&
+             DRE->getType()->isArrayType();
+    if (const auto *U = dyn_cast<UnaryOperator>(E);
+        U && U->getOpcode() == UO_AddrOf) {
+      const auto *DRE = dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParens());
+      return DRE && isa<VarDecl>(DRE->getDecl()) &&
+             !DRE->getDecl()->getType()->isReferenceType();
+    }
+    return false;
+  }
+
   /// The test a branch condition makes, in one context.
   Outcome test(const Expr *Cond, bool Truth, Sub &St) {
     const Expr *E = stripCasts(Cond);
@@ -2287,6 +2303,21 @@ struct OwnershipAnalysis::Impl {
       }
       if (Op != BO_EQ && Op != BO_NE)
         return {};
+      // `buf != staticbuf`: a heap block is never a variable's storage.
+      // Where the pointer equals it, a context in which the pointer holds
+      // only allocations is infeasible (hiredis sdscatvprintf: `if (buf !=
+      // staticbuf) free(buf);` in a loop that grows `buf`).
+      if (Truth == (Op == BO_EQ)) {
+        const Expr *X = addressOfVariable(R)   ? L
+                        : addressOfVariable(L) ? R
+                                               : nullptr;
+        if (X && X->getType()->isPointerType()) {
+          AllocSet V = valueOf(X, St);
+          Outcome O;
+          O.Feasible = V.empty() || !llvm::all_of(V, real);
+          return O;
+        }
+      }
       const Expr *X = nullptr;
       if (R->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
         X = L;
