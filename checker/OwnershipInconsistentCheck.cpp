@@ -167,6 +167,20 @@ void OwnershipInconsistentCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   FunctionContract C =
       inferContract(FD, *Result.Context, resolver(), Index.get());
+  // Storing is not owning (intrusive lists, back-pointers, views, the
+  // current item of a walk): a store counts as taking only when the body's
+  // summary agrees, that is when the field it goes into is one the project
+  // frees through, or a callee keeps it.
+  if (FD->isThisDeclarationADefinition()) {
+    unit().summaries().ensure(*Result.Context);
+    if (const FunctionRule *Body = unit().summaries().lookup(FD))
+      for (ParamContract &P : C.Params)
+        if (!P.Explicit && P.Contract == ArgContract::Takes && !P.Frees &&
+            !Body->releases(P.Index) && Body->FreeArg != P.Index) {
+          P.Contract = ArgContract::Borrows;
+          P.How.clear();
+        }
+  }
   if (convention(C) && !destroys(C))
     Members.push_back(std::move(C));
 }

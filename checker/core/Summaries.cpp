@@ -1083,7 +1083,10 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
       for (const StoreEvent &S : A->stores())
         if (S.A == *Id) {
           Any = true;
-          Owning |= S.Global || !S.Field || Owning_.owns(S.Field);
+          // A global variable owns what it holds; a field of a global
+          // structure only when something frees through that field, as
+          // any other object's (lwIP `ip_data.current_netif = inp`).
+          Owning |= (S.Global && !S.Field) || !S.Field || Owning_.owns(S.Field);
         }
       if (Any && !Owning) {
         R.Args.push_back({U.Index, ArgContract::Borrows});
@@ -1115,6 +1118,20 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
       Owned &= E.OwnedOrNull;
       Any |= E.HasAlloc;
     }
+    // A constructor that links its new object into an argument's object
+    // (curl tool_mime_new: `if (parent) parent->subparts = m; return m;`),
+    // through a field the project frees through: whoever owns that object
+    // owns the new one, so the caller does not, unless the argument was
+    // NULL.  Which it was is not known here: the result is not followed.
+    if (Owned && Any)
+      for (const StoreEvent &S : A->stores())
+        if (S.OutParam && S.Field && Owning_.owns(S.Field) &&
+            llvm::any_of(A->returns(), [&](const ReturnEvent &E) {
+              return llvm::is_contained(E.Allocs, S.A);
+            })) {
+          Owned = false;
+          break;
+        }
     if (Owned && Any) {
       R.AllocatesReturn = true;
       std::optional<std::string> Family;

@@ -49,3 +49,17 @@ void ycall_free(struct ctx2 *c, call_t *call) {
     c->current = NULL;
   free(call);
 }
+
+// What makes 'c->current' an owning field here: the context's destroy
+// function frees it.
+void ctx2_destroy(struct ctx2 *c) {
+  free(c->current);
+  free(c);
+}
+
+// Near miss: the same family shape, but nothing frees 'c->current': it is
+// a view of a call somebody else owns, and the family agrees.
+struct ctx3 { call_t *current; };
+void zcall_set(struct ctx3 *c, call_t *call) { c->current = call; }
+int zcall_is(struct ctx3 *c, const call_t *call) { return c->current == call; }
+int zcall_has(struct ctx3 *c, const call_t *call) { return c->current == call; }

@@ -59,3 +59,15 @@ int msg_has_method(const msg_t *m, const char *method) {
 int msg_has_uri(const msg_t *m, const char *uri) {
   return m->uri && strcmp(m->uri, uri) == 0;
 }
+
+// The message's destroy function frees what its fields hold: a field it
+// frees owns its pointer, so storing into it is taking.
+void msg_free(msg_t *m) {
+  free(m->method);
+  free(m->body);
+  free(m->uri);
+  free(m->version);
+  free(m->owner);
+  free(m->tag);
+  free(m);
+}

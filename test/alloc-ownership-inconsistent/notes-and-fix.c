@@ -16,3 +16,11 @@ void req_set_c(struct req *r, char *c) { r->c = c; }
 // CHECK-NOTES: :[[@LINE-4]]:1: note: declare the contract to keep it
 // CHECK-FIXES: /* alloc: takes(c) */
 // CHECK-FIXES-NEXT: void req_set_c(struct req *r, char *c) { r->c = c; }
+
+// What makes 'r->c' an owning field: the request's destroy function frees it.
+void req_free(struct req *r) {
+  free(r->a);
+  free(r->b);
+  free(r->c);
+  free(r);
+}

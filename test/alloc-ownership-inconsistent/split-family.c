@@ -27,3 +27,18 @@ void ctx_set_other(struct ctx *c, const char *label) { (void)c; (void)label; }
 // A function alone in its family is never reported.
 struct timer { char *label; };
 void timer_set_label(struct timer *t, char *label) { t->label = label; }
+
+// The connection's destroy function: 'c->peer' is an owning field.
+void conn_free(struct conn *c) {
+  free(c->name);
+  free(c->peer);
+  free(c);
+}
+
+// Near miss: a field nothing frees (a back-pointer, the current item of a
+// walk) does not own what is stored into it: storing is borrowing, and the
+// family agrees.
+struct walk { char *label; const char *current; };
+void walk_set_label(struct walk *w, const char *label) { w->label = strdup(label); } // alloc: stored -- freed by walk_end
+void walk_set_current(struct walk *w, char *item) { w->current = item; }
+void walk_end(struct walk *w) { free(w->label); free(w); }
