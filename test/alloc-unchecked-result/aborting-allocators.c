@@ -31,3 +31,44 @@ int users(void) {
   free(c);
   return 0;
 }
+
+// redis zmalloc: the block comes from a helper that asks its usable size
+// (malloc_usable_size keeps nothing), and a failure goes to an out-of-memory
+// hook initialised with a function that aborts.
+size_t malloc_usable_size(void *p); // glibc <malloc.h>
+#include <stdio.h>
+
+static void default_oom(size_t n) {
+  fprintf(stderr, "out of memory (%zu bytes)\n", n);
+  abort();
+}
+static void (*oom_handler)(size_t) = default_oom;
+
+static void *try_alloc(size_t n, size_t *usable) {
+  void *p = malloc(n);
+  if (!p)
+    return NULL;
+  if (usable)
+    *usable = malloc_usable_size(p);
+  return p;
+}
+
+__attribute__((malloc)) void *zmalloc(size_t n);
+__attribute__((malloc)) void *zmalloc(size_t n) {
+  void *p = try_alloc(n, NULL);
+  if (!p)
+    oom_handler(n);
+  return p;
+}
+
+// Near miss: the helper that may fail, used directly.
+int zusers(void) {
+  char *a = zmalloc(4);
+  a[0] = 0;
+  char *b = try_alloc(4, NULL);
+  b[0] = 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'b' from 'try_alloc' at line [[@LINE-2]] is indexed without a NULL check; {{.*}} [alloc-unchecked-result]{{$}}
+  free(a);
+  free(b);
+  return 0;
+}
