@@ -168,15 +168,18 @@ void OwnershipInconsistentCheck::check(const MatchFinder::MatchResult &Result) {
   FunctionContract C =
       inferContract(FD, *Result.Context, resolver(), Index.get());
   // Storing is not owning (intrusive lists, back-pointers, views, the
-  // current item of a walk): a store counts as taking only when the body's
-  // summary agrees, that is when the field it goes into is one the project
-  // frees through, or a callee keeps it.
+  // current item of a walk): a store is no take when the body's summary
+  // found that the parameter only goes where nothing frees it (a field the
+  // project never frees through, a local structure).  A summary that could
+  // not tell (a callee that may keep it) leaves the store a take.
   if (FD->isThisDeclarationADefinition()) {
     unit().summaries().ensure(*Result.Context);
     if (const FunctionRule *Body = unit().summaries().lookup(FD))
       for (ParamContract &P : C.Params)
         if (!P.Explicit && P.Contract == ArgContract::Takes && !P.Frees &&
-            !Body->releases(P.Index) && Body->FreeArg != P.Index) {
+            Body->FreeArg != P.Index &&
+            (Body->argContract(P.Index) == ArgContract::Borrows ||
+             Body->argContract(P.Index) == ArgContract::Copies)) {
           P.Contract = ArgContract::Borrows;
           P.How.clear();
         }
