@@ -840,11 +840,19 @@ std::optional<unsigned> getterOf(const FunctionDecl *FD) {
   if (!Ret || !Ret->getRetValue())
     return std::nullopt;
   const Expr *E = stripCasts(Ret->getRetValue());
+  bool Address = false;
   if (const auto *U = dyn_cast<UnaryOperator>(E);
-      U && U->getOpcode() == UO_AddrOf)
+      U && U->getOpcode() == UO_AddrOf) {
     E = stripCasts(U->getSubExpr());
+    Address = true;
+  }
   const auto *ME = dyn_cast<MemberExpr>(E);
   if (!ME || !ME->isArrow())
+    return std::nullopt;
+  // A 'void *' field is a context pointer the object hands back (redis
+  // connGetPrivateData: the connection's link, which owns the connection):
+  // the object does not own it, and the caller may.
+  if (!Address && ME->getType()->isVoidPointerType())
     return std::nullopt;
   const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(ME->getBase()));
   const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
