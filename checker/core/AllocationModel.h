@@ -89,6 +89,10 @@ struct FunctionRule {
   /// A function of another translation unit, not summarised yet: what a
   /// summary learns through it is conditional (see Requires).
   bool Pending = false;
+  /// An allocator declared by an attribute whose body is in a unit not
+  /// summarised yet: whether it may return NULL is known once the units
+  /// are linked ("null-as" conditions of the summaries built on it).
+  bool NullPending = false;
   /// Conditions of a summary on functions of other units, resolved once
   /// every unit is summarised (see SummaryFile.h): "allocates G",
   /// "null-as G", "keeps-not G J", "forward I G J", "field I F G J",

@@ -141,6 +141,21 @@ const FunctionRule *CalleeResolver::ruleFor(const FunctionDecl *FD,
         }
         return It->second;
       }
+    // Summarising one unit of a project whose other units are not
+    // summarised yet: the body that may show the allocator never returns
+    // NULL is in another unit.  Whether it can is settled when the units
+    // are linked (redis zmalloc.h declares zmalloc, zmalloc.c aborts in
+    // it; adlist.c's listCreate returns what zmalloc returns).
+    if (R->AllocatesReturn && R->MayReturnNull && declaredByAttribute(*R) &&
+        PendingMode && !FD->getDefinition()) {
+      auto [It, New] = NullPending.try_emplace(FD->getCanonicalDecl(), nullptr);
+      if (New) {
+        FunctionRule Copy = *R;
+        Copy.NullPending = true;
+        It->second = &HookRules.emplace_back(std::move(Copy));
+      }
+      return It->second;
+    }
     return R;
   }
   return inferredRule(FD, SM);

@@ -117,6 +117,8 @@ private:
   std::deque<FunctionRule> PendingRules;
   llvm::StringMap<const FunctionRule *> HookCache;
   llvm::DenseMap<const FunctionDecl *, const FunctionRule *> NeverNull;
+  /// Attribute allocators whose NULL is settled at link time (PendingMode).
+  llvm::DenseMap<const FunctionDecl *, const FunctionRule *> NullPending;
   /// The summary of \p FD's body: this unit's, or another unit's.
   const FunctionRule *inferredRule(const FunctionDecl *FD,
                                    const SourceManager &SM);

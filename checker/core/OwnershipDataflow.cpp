@@ -2020,13 +2020,25 @@ struct OwnershipAnalysis::Impl {
           ReturnEvent &E = Returns[It->second];
           for (AllocId A : Vals) {
             if (!real(A)) {
+              // `if ((p = zmalloc(n)) == NULL) return NULL;` with zmalloc
+              // in another unit: NULL here only if zmalloc can return it.
+              const Allocation *F =
+                  Key.Failed && Key.Failed != ManyFailed && A == NullSentinel
+                      ? &Allocs[Key.Failed - 1]
+                      : nullptr;
+              if (F && F->Rule && (F->Rule->NullPending || F->Rule->Pending)) {
+                if (!llvm::is_contained(E.NullIfFails, Key.Failed - 1))
+                  E.NullIfFails.push_back(Key.Failed - 1);
+                continue;
+              }
               E.MayBeNull = true;
               continue;
             }
             if (Allocs[A].fresh())
               E.HasAlloc = true;
             unsigned char Null = St.get(A).Null;
-            bool FromPending = Allocs[A].Rule && Allocs[A].Rule->Pending;
+            bool FromPending = Allocs[A].Rule && (Allocs[A].Rule->Pending ||
+                                                  Allocs[A].Rule->NullPending);
             if ((Null & NullIsNull) || ((Null & NullUnchecked) && !FromPending))
               E.MayBeNull = true;
             if ((Null & NullUnchecked) && FromPending)

@@ -158,6 +158,9 @@ struct ReturnEvent {
   bool MayBeNull = false;  ///< NULL, or an allocation not known non-NULL
   /// An unchecked result of a pending callee: NULL when that can be.
   bool NullAsCallee = false;
+  /// NULL returned on the paths where these allocations failed, whose
+  /// callees' NULL is settled when the units are linked (pending).
+  llvm::SmallVector<AllocId, 1> NullIfFails;
   llvm::SmallVector<AllocId, 2> Allocs; ///< what it returns, on some path
 };
 

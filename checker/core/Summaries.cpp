@@ -1146,6 +1146,9 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
       std::set<std::string> Conditions;
       for (const ReturnEvent &E : A->returns()) {
         R.MayReturnNull |= E.MayBeNull;
+        for (AllocId I : E.NullIfFails)
+          if (const FunctionRule *F = A->allocations()[I].Rule)
+            Conditions.insert("null-as " + F->Name);
         for (AllocId I : E.Allocs) {
           const Allocation &Al = A->allocations()[I];
           if (!Al.fresh())
@@ -1160,6 +1163,8 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
             Conditions.insert("allocates " + Al.Rule->Name);
             if (E.NullAsCallee)
               Conditions.insert("null-as " + Al.Rule->Name);
+          } else if (Al.Rule->NullPending && E.NullAsCallee) {
+            Conditions.insert("null-as " + Al.Rule->Name);
           }
           for (const PendingLend &L : A->pendingLends())
             if (L.A == I)
