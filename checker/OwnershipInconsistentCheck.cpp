@@ -172,10 +172,19 @@ void OwnershipInconsistentCheck::check(const MatchFinder::MatchResult &Result) {
   // found that the parameter only goes where nothing frees it (a field the
   // project never frees through, a local structure).  A summary that could
   // not tell (a callee that may keep it) leaves the store a take.
-  if (FD->isThisDeclarationADefinition()) {
+  if (const FunctionDecl *Def = FD->getDefinition()) {
     unit().summaries().ensure(*Result.Context);
-    if (const FunctionRule *Body = unit().summaries().lookup(FD))
-      for (ParamContract &P : C.Params)
+    // The project's linked summary when there is one: conditions on other
+    // units' functions (a parameter handed to a callee defined elsewhere)
+    // are settled there, not in this unit's own summary.
+    const FunctionRule *Body = nullptr;
+    if (const AllocationModel *Ext = resolver().external())
+      if (const FunctionRule *L = Ext->lookup(Def->getName()); L && L->Inferred)
+        Body = L;
+    if (!Body)
+      Body = unit().summaries().lookup(Def);
+    if (Body)
+      for (ParamContract &P : C.Params) {
         if (!P.Explicit && P.Contract == ArgContract::Takes && !P.Frees &&
             Body->FreeArg != P.Index &&
             (Body->argContract(P.Index) == ArgContract::Borrows ||
@@ -183,6 +192,7 @@ void OwnershipInconsistentCheck::check(const MatchFinder::MatchResult &Result) {
           P.Contract = ArgContract::Borrows;
           P.How.clear();
         }
+      }
   }
   if (convention(C) && !destroys(C))
     Members.push_back(std::move(C));

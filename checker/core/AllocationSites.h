@@ -96,6 +96,8 @@ public:
   /// another unit is "pending" (FunctionRule::Pending), its facts unknown
   /// until the units' summaries are linked.
   void setPending(bool P) { PendingMode = P; }
+  /// The other units' summaries (a summaries file), or null.
+  const AllocationModel *external() const { return External; }
 
   const AllocationModel &model() const { return Model; }
   /// A deallocator of \p Family for messages ("ares_free"): from the rules,
