@@ -27,7 +27,7 @@ def main():
     path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         os.path.dirname(os.path.abspath(__file__)), "verdicts-baseline.md")
     text = open(path).read()
-    causes = dict(re.findall(r"^- (F\d+): (.*)$", text, re.M))
+    causes = dict(re.findall(r"^- ((?:[a-z]+-)?[FG]\d+): (.*)$", text, re.M))
     by_check = collections.defaultdict(collections.Counter)
     by_project = collections.defaultdict(collections.Counter)
     by_cause = collections.defaultdict(collections.Counter)
@@ -39,7 +39,7 @@ def main():
         by_check[check][verdict] += 1
         by_project[(project, check)][verdict] += 1
         if verdict == "false":
-            for c in re.findall(r"F\d+", cause) or ["(no cause)"]:
+            for c in re.findall(r"(?:[a-z]+-)?[FG]\d+", cause) or ["(no cause)"]:
                 by_cause[c][check] += 1
     print("| check | read | true | defensible | false | true or defensible |")
     print("|---|---|---|---|---|---|")
