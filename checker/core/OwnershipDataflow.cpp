@@ -2292,11 +2292,25 @@ struct OwnershipAnalysis::Impl {
   /// The test a branch condition makes, in one context.
   Outcome test(const Expr *Cond, bool Truth, Sub &St) {
     const Expr *E = stripCasts(Cond);
-    while (const auto *U = dyn_cast<UnaryOperator>(E)) {
-      if (U->getOpcode() != UO_LNot)
-        break;
-      Truth = !Truth;
-      E = stripCasts(U->getSubExpr());
+    while (true) {
+      if (const auto *U = dyn_cast<UnaryOperator>(E);
+          U && U->getOpcode() == UO_LNot) {
+        Truth = !Truth;
+        E = stripCasts(U->getSubExpr());
+        continue;
+      }
+      // `if (__builtin_expect(!!(p == NULL), 0))` (libevent's
+      // EVUTIL_UNLIKELY, the kernel's unlikely()): the hint tests its
+      // first argument.
+      if (const auto *C = dyn_cast<CallExpr>(E);
+          C && C->getNumArgs() >= 1 &&
+          (C->getBuiltinCallee() == Builtin::BI__builtin_expect ||
+           C->getBuiltinCallee() ==
+               Builtin::BI__builtin_expect_with_probability)) {
+        E = stripCasts(C->getArg(0));
+        continue;
+      }
+      break;
     }
     llvm::APSInt Zero(llvm::APInt(32, 0), false);
     if (const auto *BO = dyn_cast<BinaryOperator>(E);
