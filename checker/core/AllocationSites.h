@@ -96,6 +96,9 @@ public:
   /// another unit is "pending" (FunctionRule::Pending), its facts unknown
   /// until the units' summaries are linked.
   void setPending(bool P) { PendingMode = P; }
+  /// True while summarising one unit of a project (phase one): functions
+  /// of other units are pending.
+  bool pending() const { return PendingMode; }
   /// The other units' summaries (a summaries file), or null.
   const AllocationModel *external() const { return External; }
 

@@ -27,9 +27,10 @@ llvm::SmallVector<unsigned, 2> freedParams(const FunctionDecl *FD,
 class Scan : public RecursiveASTVisitor<Scan> {
 public:
   Scan(ASTContext &Ctx, CalleeResolver &R, const AllocationModel *External,
-       llvm::DenseSet<const FieldDecl *> &Out)
+       llvm::DenseSet<const FieldDecl *> &Out,
+       llvm::DenseSet<const FieldDecl *> &Maybe)
       : Ctx(Ctx), SM(Ctx.getSourceManager()), Resolver(R),
-        External(External), Out(Out) {}
+        External(External), Out(Out), Maybe(Maybe) {}
 
   /// p = x->next; ... free(p): a list walked and freed through a local.
   bool VisitBinaryOperator(BinaryOperator *B) {
@@ -71,6 +72,11 @@ public:
         }
       if (!Frees && (!R || R->Pending))
         Frees = macroFreedArg(C) == I;
+      // `zfree(c->argv)` with zfree in another unit, while the units are
+      // summarised one by one (redis networking.c): it may free the field.
+      if (!Frees && F && !R && Resolver.pending() &&
+          !Callee->getDefinition())
+        Maybe.insert(F);
       if (!Frees)
         continue;
       if (F)
@@ -149,6 +155,7 @@ private:
   CalleeResolver &Resolver;
   const AllocationModel *External;
   llvm::DenseSet<const FieldDecl *> &Out;
+  llvm::DenseSet<const FieldDecl *> &Maybe;
   /// The fields each local variable was loaded from, anywhere in the unit.
   llvm::DenseMap<const VarDecl *, llvm::SmallVector<const FieldDecl *, 2>>
       Loaded;
@@ -198,7 +205,7 @@ void OwningFields::compute(ASTContext &Ctx, CalleeResolver &Resolver,
   if (Computed)
     return;
   Computed = true;
-  Scan S(Ctx, Resolver, External, Fields);
+  Scan S(Ctx, Resolver, External, Fields, Maybe);
   S.TraverseAST(Ctx);
   S.finish();
   for (const AllocationModel *M : {&Resolver.model(), External})
@@ -213,6 +220,10 @@ bool OwningFields::owns(const FieldDecl *F) const {
     return true;
   F = F->getCanonicalDecl();
   return Fields.count(F) || (F->getIdentifier() && Names.count(F->getName()));
+}
+
+bool OwningFields::maybeOwns(const FieldDecl *F) const {
+  return F && Maybe.count(F->getCanonicalDecl());
 }
 
 } // namespace clang::tidy::alloc

@@ -35,10 +35,14 @@ public:
 
   /// True when something the unit sees releases what \p F points to.
   bool owns(const FieldDecl *F) const;
+  /// True when \p F is handed (`x->f`) to a function of another unit not
+  /// summarised yet, which may release it: whether it owns is not known.
+  bool maybeOwns(const FieldDecl *F) const;
 
 private:
   bool Computed = false;
   llvm::DenseSet<const FieldDecl *> Fields;
+  llvm::DenseSet<const FieldDecl *> Maybe;
   /// Field names other units' destroy functions free (FreedFields).
   llvm::StringSet<> Names;
 };

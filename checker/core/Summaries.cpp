@@ -1087,15 +1087,20 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
     // Stored only into fields that nothing frees (a back-pointer, a link
     // of an intrusive list, a view): a store is not a hand-over then.
     if ((Gone & ~GoneOutParam) == GoneEscaped) {
-      bool Owning = false, Any = false;
+      bool Owning = false, Any = false, Maybe = false;
       for (const StoreEvent &S : A->stores())
         if (S.A == *Id) {
           Any = true;
+          Maybe |= Owning_.maybeOwns(S.Field);
           // A global variable owns what it holds; a field of a global
           // structure only when something frees through that field, as
           // any other object's (lwIP `ip_data.current_netif = inp`).
           Owning |= (S.Global && !S.Field) || !S.Field || Owning_.owns(S.Field);
         }
+      // A field another unit's function may free (not summarised yet):
+      // whether the store hands it over is not known.
+      if (Any && !Owning && Maybe)
+        continue;
       if (Any && !Owning) {
         R.Args.push_back({U.Index, ArgContract::Borrows});
         continue;
