@@ -168,30 +168,34 @@ void OwnershipInconsistentCheck::check(const MatchFinder::MatchResult &Result) {
   FunctionContract C =
       inferContract(FD, *Result.Context, resolver(), Index.get());
   // Storing is not owning (intrusive lists, back-pointers, views, the
-  // current item of a walk): a store is no take when the body's summary
+  // current item of a walk): a store is no take when a summary of the body
   // found that the parameter only goes where nothing frees it (a field the
-  // project never frees through, a local structure).  A summary that could
-  // not tell (a callee that may keep it) leaves the store a take.
+  // project never frees through, a local structure).  Summaries that could
+  // not tell (a callee that may keep it) leave the store a take.
   if (const FunctionDecl *Def = FD->getDefinition()) {
     unit().summaries().ensure(*Result.Context);
-    // The project's linked summary when there is one: conditions on other
-    // units' functions (a parameter handed to a callee defined elsewhere)
-    // are settled there, not in this unit's own summary.
-    const FunctionRule *Body = nullptr;
+    // The unit's own summary (which sees the fields other units free) and
+    // the project's linked one (which settles what callees defined
+    // elsewhere do with the parameter): a borrow in either, and a take in
+    // neither, is a borrow.
+    const FunctionRule *Own = unit().summaries().lookup(Def), *Linked = nullptr;
     if (const AllocationModel *Ext = resolver().external())
       if (const FunctionRule *L = Ext->lookup(Def->getName()); L && L->Inferred)
-        Body = L;
-    if (!Body)
-      Body = unit().summaries().lookup(Def);
-    if (Body)
-      for (ParamContract &P : C.Params) {
-        if (!P.Explicit && P.Contract == ArgContract::Takes && !P.Frees &&
-            Body->FreeArg != P.Index &&
-            (Body->argContract(P.Index) == ArgContract::Borrows ||
-             Body->argContract(P.Index) == ArgContract::Copies)) {
-          P.Contract = ArgContract::Borrows;
-          P.How.clear();
-        }
+        Linked = L;
+    auto Keeps = [](const FunctionRule *R, unsigned I) {
+      return R && R->FreeArg != I &&
+             (R->argContract(I) == ArgContract::Borrows ||
+              R->argContract(I) == ArgContract::Copies);
+    };
+    auto Releases = [](const FunctionRule *R, unsigned I) {
+      return R && (R->FreeArg == I || R->releases(I));
+    };
+    for (ParamContract &P : C.Params)
+      if (!P.Explicit && P.Contract == ArgContract::Takes && !P.Frees &&
+          (Keeps(Own, P.Index) || Keeps(Linked, P.Index)) &&
+          !Releases(Own, P.Index) && !Releases(Linked, P.Index)) {
+        P.Contract = ArgContract::Borrows;
+        P.How.clear();
       }
   }
   if (convention(C) && !destroys(C))
