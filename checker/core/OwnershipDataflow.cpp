@@ -1413,6 +1413,19 @@ struct OwnershipAnalysis::Impl {
     }
   }
 
+  /// `bufev = &bufev_p->bev; ... return bufev;` (libevent
+  /// bufferevent_socket_new): a local pointer holding the address of a
+  /// member of a block holds the block, as `return &p->member` hands it out.
+  AllocSet memberAddress(const VarDecl *VD, const Expr *RHS, const Sub &St) {
+    if (!isLocal(VD) || !VD->getType()->isPointerType())
+      return {};
+    const auto *U = dyn_cast<UnaryOperator>(stripCasts(RHS));
+    if (!U || U->getOpcode() != UO_AddrOf)
+      return {};
+    const Expr *Base = offsetBase(RHS);
+    return Base ? valueOf(Base, St) : AllocSet{};
+  }
+
   void assign(Sub &St, const Expr *LHS, const Expr *RHS,
               CtxKey *Key = nullptr) {
     if (LHS->getType()->isRecordType()) {
@@ -1420,6 +1433,9 @@ struct OwnershipAnalysis::Impl {
       return;
     }
     AllocSet V = valueOf(RHS, St);
+    if (V.empty())
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(LHS)))
+        V = memberAddress(dyn_cast<VarDecl>(DRE->getDecl()), RHS, St);
     if (const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(LHS)))
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
         // The variable now holds another status: the old binding ends.
@@ -1985,6 +2001,8 @@ struct OwnershipAnalysis::Impl {
           continue;
         }
         AllocSet V = valueOf(Init, St);
+        if (V.empty())
+          V = memberAddress(VD, Init, St);
         if (VD->hasAttr<CleanupAttr>()) {
           release(St, V, GoneEscaped, true); // freed by the cleanup function
           continue;

@@ -1,0 +1,53 @@
+// RUN: %check_alloc_tidy %s alloc-group-unwind %t
+
+// A constructor that allocates a private structure and hands out the
+// address of its public member, through a local (libevent
+// bufferevent_socket_new: `bufev = &bufev_p->bev; ... return bufev;`): the
+// block goes to the caller with that pointer, as `return &p->bev` would.
+#include <stdlib.h>
+
+struct pub { int fd; };
+struct priv { struct pub bev; int refcnt; };
+int lock_alloc(int *refcnt);
+static int init_common(struct priv *p) {
+  p->refcnt = 1;
+  return lock_alloc(&p->refcnt);
+}
+
+struct pub *socket_new(int fd) {
+  struct priv *p;
+  struct pub *bev;
+  if ((p = calloc(1, sizeof *p)) == NULL)
+    return NULL;
+  if (init_common(p) < 0) {
+    free(p);
+    return NULL;
+  }
+  bev = &p->bev;
+  bev->fd = fd;
+  return bev;
+}
+
+struct pub *socket_new2(int fd) {
+  struct priv *p = calloc(1, sizeof *p);
+  if (p == NULL)
+    return NULL;
+  struct pub *bev = &p->bev;
+  bev->fd = fd;
+  return bev;
+}
+
+// Near miss: the member's address is kept only in the local; the function
+// fails and the block is lost.
+int socket_probe(int fd) {
+  struct priv *p = calloc(1, sizeof *p);
+  if (p == NULL)
+    return -1;
+  struct pub *bev = &p->bev;
+  bev->fd = fd;
+  if (fd < 0)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'p' leaks when 'socket_probe' fails here; free it before returning [alloc-group-unwind]{{$}}
+  free(p);
+  return 0;
+}
