@@ -1433,11 +1433,10 @@ struct OwnershipAnalysis::Impl {
       return;
     }
     AllocSet V = valueOf(RHS, St);
-    if (V.empty())
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(LHS)))
-        V = memberAddress(dyn_cast<VarDecl>(DRE->getDecl()), RHS, St);
     if (const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(LHS)))
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+        if (V.empty())
+          V = memberAddress(VD, RHS, St);
         // The variable now holds another status: the old binding ends.
         St.Status.erase(VD);
         const auto *C = dyn_cast<CallExpr>(stripCasts(RHS));
@@ -2422,27 +2421,37 @@ struct OwnershipAnalysis::Impl {
     const Expr *Cond = B->getLastCondition();
     if (!Cond)
       return St;
-    State Out;
     bool Truth = Succ == 0;
     std::optional<VarTest> VT;
     if (!VarSlot.empty())
       VT = varTest(Cond, Ctx);
     auto Slot = VT ? VarSlot.find(VT->Var) : VarSlot.end();
-    for (auto &[C, S] : St.Ctx) {
-      CtxKey Key = C;
+    return refineEach(std::move(St), [&](CtxKey &Key, Sub &S) {
       // A test of a tracked variable: decided by what the context knows,
       // or teaching it.
       if (Slot != VarSlot.end()) {
         Known &K = Key.Vars[Slot->second];
         std::optional<bool> D = decide(K, VT->Op, VT->C);
         if (D && *D != Truth)
-          continue;
+          return Outcome{false, std::nullopt};
         if (!D)
           if (std::optional<Known> L = learn(VT->Op, VT->C, Truth))
             K = *L;
       }
+      return test(Cond, Truth, S);
+    });
+  }
+
+  /// Refines every context of \p St along one edge: \p Edge applies the
+  /// edge's test to a context's key and state; a context where it cannot
+  /// hold is dropped, one where it shows an allocation failed moves to that
+  /// failure's context.
+  template <typename F> State refineEach(State St, F Edge) {
+    State Out;
+    for (auto &[C, S] : St.Ctx) {
+      CtxKey Key = C;
       Sub Copy = std::move(S);
-      Outcome O = test(Cond, Truth, Copy);
+      Outcome O = Edge(Key, Copy);
       if (!O.Feasible)
         continue;
       if (Key.Failed == 0 && O.Failed)
@@ -2492,24 +2501,20 @@ struct OwnershipAnalysis::Impl {
           Tests.push_back({BO_NE, *K});
         }
     }
-    State Out;
-    for (auto &[C, S] : St.Ctx) {
-      CtxKey Key = C;
-      Sub Copy = std::move(S);
-      bool Feasible = true;
-      if (AllocSet A = statusOf(E, Copy); !A.empty())
-        for (const auto &[Op, K] : Tests) {
-          Outcome O = applyStatus(Copy, A, Op, K, /*Truth=*/true);
-          if (!(Feasible = O.Feasible))
-            break;
-          if (Key.Failed == 0 && O.Failed)
-            Key.Failed = *O.Failed + 1;
-        }
-      if (Feasible)
-        Out.add(Key, std::move(Copy));
-    }
-    bound(Out, Vars.size(), Limit);
-    return Out;
+    return refineEach(std::move(St), [&](CtxKey &, Sub &S) {
+      Outcome Edge;
+      AllocSet A = statusOf(E, S);
+      if (A.empty())
+        return Edge;
+      for (const auto &[Op, K] : Tests) {
+        Outcome O = applyStatus(S, A, Op, K, /*Truth=*/true);
+        if (!O.Feasible)
+          return O;
+        if (!Edge.Failed)
+          Edge.Failed = O.Failed;
+      }
+      return Edge;
+    });
   }
 
   // --- driver --------------------------------------------------------------

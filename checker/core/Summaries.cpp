@@ -1092,10 +1092,10 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
         if (S.A == *Id) {
           Any = true;
           Maybe |= Owning_.maybeOwns(S.Field);
-          // A global variable owns what it holds; a field of a global
-          // structure only when something frees through that field, as
-          // any other object's (lwIP `ip_data.current_netif = inp`).
-          Owning |= (S.Global && !S.Field) || !S.Field || Owning_.owns(S.Field);
+          // A variable (a global one too) owns what it holds; a field,
+          // also of a global structure, only when something frees through
+          // it (lwIP `ip_data.current_netif = inp`).
+          Owning |= !S.Field || Owning_.owns(S.Field);
         }
       // A field another unit's function may free (not summarised yet):
       // whether the store hands it over is not known.
