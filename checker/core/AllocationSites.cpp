@@ -124,9 +124,26 @@ const FunctionRule *CalleeResolver::declaredRule(const FunctionDecl *FD,
   return Result;
 }
 
+/// \p R comes from nothing but an alloc_size attribute of \p FD, which takes
+/// a pointer.  alloc_size only tells the size of the block the result
+/// points to: the function may allocate it, resize the block it is handed
+/// (a reallocator) or hand that block back (redis `extend_to_usable`, "a
+/// conduit for the alloc_size attribute").
+static bool sizeAttributeOnly(const FunctionRule &R, const FunctionDecl *FD) {
+  return StringRef(R.Origin).starts_with("attribute 'alloc_size'") &&
+         R.Args.empty() && !R.NoReturn &&
+         llvm::any_of(FD->parameters(), [](const ParmVarDecl *P) {
+           return P->getType()->isPointerType();
+         });
+}
+
 const FunctionRule *CalleeResolver::ruleFor(const FunctionDecl *FD,
                                             const SourceManager &SM) {
   if (const FunctionRule *R = declaredRule(FD, SM)) {
+    // Which of those it is, its body tells, where the project has it.
+    if (sizeAttributeOnly(*R, FD))
+      if (const FunctionRule *S = inferredRule(FD, SM))
+        return S;
     // An attribute says "allocates"; the body may also show that it never
     // returns NULL (it aborts instead), which the attribute cannot say.
     if (R->AllocatesReturn && R->MayReturnNull && declaredByAttribute(*R))

@@ -700,6 +700,10 @@ public:
     unsigned Tests = 0, Returns = 0;
     bool ConstAssigned = false, Excluded = false;
     bool GuardsAlloc = false, GuardsFree = false, OtherAssigned = false;
+    /// Compared with 0; the calls it is an argument of: a parameter handed
+    /// to an allocation is the size of the block (see zeroSize).
+    bool ZeroTested = false;
+    llvm::SmallVector<const CallExpr *, 2> ArgOf;
     unsigned Order = 0;
     /// Assignments, the initialiser included, and the initialiser's value
     /// when it is a constant: `int _ret = -5; ... return _ret;` of a macro.
@@ -734,6 +738,10 @@ public:
     return R;
   }
   bool VisitCallExpr(CallExpr *C) {
+    for (const Expr *A : C->arguments())
+      if (const VarDecl *V = testableVar(A))
+        if (isa<ParmVarDecl>(V) && V->getType()->isIntegralOrEnumerationType())
+          Vars[V].ArgOf.push_back(C);
     if (Guards.empty())
       return true;
     bool Alloc = Resolver.allocation(C, Ctx) != nullptr, Free = false;
@@ -800,8 +808,11 @@ private:
   bool condition(const Expr *C) {
     if (!C)
       return true;
-    if (std::optional<VarTest> T = varTest(C, Ctx))
-      ++Vars[T->Var].Tests;
+    if (std::optional<VarTest> T = varTest(C, Ctx)) {
+      Info &I = Vars[T->Var];
+      ++I.Tests;
+      I.ZeroTested |= T->C == 0 && (T->Op == BO_EQ || T->Op == BO_NE);
+    }
     return true;
   }
   void assigned(const VarDecl *V, const Expr *RHS) {
@@ -884,6 +895,18 @@ struct OwnershipAnalysis::Impl {
   /// The variables whose values keep contexts apart (see VariablePicker).
   std::vector<const VarDecl *> Vars;
   llvm::DenseMap<const VarDecl *, unsigned> VarSlot;
+  /// Tracked parameters that are the size a pointer function allocates.
+  llvm::SmallPtrSet<const VarDecl *, 2> ZeroSizeParams;
+  /// On this context's paths a size parameter is 0: a NULL returned there
+  /// is what an allocation of nothing gives, not a failure (realloc(p, 0),
+  /// malloc(0) may return NULL too).
+  bool zeroSize(const CtxKey &Key) const {
+    for (const VarDecl *V : ZeroSizeParams)
+      if (auto It = VarSlot.find(V); It != VarSlot.end())
+        if (Key.Vars[It->second] == Known{Known::Eq, 0})
+          return true;
+    return false;
+  }
   /// How the function reports failure through its return value.
   enum class ReturnKind { None, Pointer, Bool, Int } RetKind = ReturnKind::None;
   /// The value of the function's last statement, "return <constant>": what
@@ -2035,6 +2058,7 @@ struct OwnershipAnalysis::Impl {
           if (New)
             Returns.push_back({Ret, true, false});
           ReturnEvent &E = Returns[It->second];
+          const bool ZeroSize = zeroSize(Key);
           for (AllocId A : Vals) {
             if (!real(A)) {
               // `if ((p = zmalloc(n)) == NULL) return NULL;` with zmalloc
@@ -2043,6 +2067,8 @@ struct OwnershipAnalysis::Impl {
                   Key.Failed && Key.Failed != ManyFailed && A == NullSentinel
                       ? &Allocs[Key.Failed - 1]
                       : nullptr;
+              if (ZeroSize)
+                continue;
               if (F && F->Rule && (F->Rule->NullPending || F->Rule->Pending)) {
                 if (!llvm::is_contained(E.NullIfFails, Key.Failed - 1))
                   E.NullIfFails.push_back(Key.Failed - 1);
@@ -2056,14 +2082,20 @@ struct OwnershipAnalysis::Impl {
             unsigned char Null = St.get(A).Null;
             bool FromPending = Allocs[A].Rule && (Allocs[A].Rule->Pending ||
                                                   Allocs[A].Rule->NullPending);
-            if ((Null & NullIsNull) || ((Null & NullUnchecked) && !FromPending))
+            if (((Null & NullIsNull) ||
+                 ((Null & NullUnchecked) && !FromPending)) &&
+                !ZeroSize)
               E.MayBeNull = true;
             if ((Null & NullUnchecked) && FromPending)
               E.NullAsCallee = true;
             if (!llvm::is_contained(E.Allocs, A))
               E.Allocs.push_back(A);
           }
-          E.OwnedOrNull &= ownedOrNull(V, St);
+          // Nothing allocated for nothing: a zero-size path's return says
+          // nothing of what the function hands out (`n ? malloc(n) : NULL`,
+          // whose value the analysis does not split by arm).
+          if (!ZeroSize)
+            E.OwnedOrNull &= ownedOrNull(V, St);
         }
         release(St, Vals, GoneReturned, true);
       }
@@ -2778,7 +2810,17 @@ struct OwnershipAnalysis::Impl {
         continue;
       bool Status = I.Returns > 0 && RetKind != ReturnKind::None &&
                     V->getType()->isIntegralOrEnumerationType();
-      if (!Status && !(I.Tests >= 1 && (I.ConstAssigned || I.Tests >= 2)))
+      // The size a pointer function allocates, tested for 0 (redis
+      // `zrealloc`: `if (!ptr && size != 0) oom(size); return ptr;`).
+      bool Size = RetKind == ReturnKind::Pointer && isa<ParmVarDecl>(V) &&
+                  I.ZeroTested && I.Assigns == 0 &&
+                  llvm::any_of(I.ArgOf, [&](const CallExpr *C) {
+                    return Resolver.allocation(C, Ctx) != nullptr;
+                  });
+      if (Size)
+        ZeroSizeParams.insert(V);
+      if (!Status && !Size &&
+          !(I.Tests >= 1 && (I.ConstAssigned || I.Tests >= 2)))
         continue;
       // A computed value guarding only a release (`n = strlen(p); ...
       // if (n) free(p);`): splitting on it separates paths by what the
