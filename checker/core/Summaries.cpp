@@ -1437,9 +1437,11 @@ FunctionRule resolve(const FunctionRule &Raw,
     } else if (W[0] == "keeps-not") {
       ArgContract K = G ? G->argContract(Num(2)) : ArgContract::Unspecified;
       // A callee that frees it does not keep it either: what it frees is
-      // not what this function returns.
+      // not what this function returns; nor does one that resizes it (redis
+      // sdssplitlen's `tokens = zrealloc(tokens, n)`): the block it hands
+      // back is the one this function goes on with.
       if (!(K == ArgContract::Borrows || K == ArgContract::Copies ||
-            (G && G->FreeArg == Num(2)) ||
+            (G && G->FreeArg == Num(2)) || (G && G->ReallocArg == Num(2)) ||
             (G && !G->Inferred && K == ArgContract::Unspecified)))
         Allocates = false;
     } else if (W[0] == "forward" && W.size() == 4) {

@@ -18,3 +18,13 @@ void try_push(struct vec *v, int x) {
   v->items = items;
   v->n++;
 }
+/* Grown through the reallocator of another unit: the list it returns is
+   the caller's, once the units are linked. */
+int *make_list(int n) {
+  int *l = zmalloc(sizeof(int));
+  for (int i = 1; i < n; i++) {
+    int *m = zrealloc(l, sizeof(int) * (i + 1));
+    l = m;
+  }
+  return l;
+}
