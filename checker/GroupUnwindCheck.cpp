@@ -118,10 +118,14 @@ void GroupUnwindCheck::check(const MatchFinder::MatchResult &Result) {
   // to it, name the latest allocation that failed.
   std::map<std::pair<unsigned, AllocId>, const LeakEvent *> Failure, Failing,
       Normal;
-  std::vector<const LeakEvent *> Lost;
+  std::vector<const LeakEvent *> Lost, Overwritten;
   for (const LeakEvent &L : Analysis.leaks()) {
     if (!Allocs[L.Leaked].fresh())
       continue;
+    if (L.Overwritten) {
+      Overwritten.push_back(&L);
+      continue;
+    }
     if (L.ScopeEnd) {
       Lost.push_back(&L);
       continue;
@@ -212,6 +216,20 @@ void GroupUnwindCheck::check(const MatchFinder::MatchResult &Result) {
     else if (Rel)
       diag(SM.getFileLoc(Rel->Call->getBeginLoc()),
            "released here on the other paths", DiagnosticIDs::Note);
+  }
+  // Lost where its last pointer is overwritten: owned on every path that
+  // reaches the assignment, so the memory is gone whatever happens next.
+  for (const LeakEvent *L : Overwritten) {
+    const Allocation &Leaked = Allocs[L->Leaked];
+    diag(L->ExitLoc, "%0 is lost here: the assignment overwrites its only "
+                     "pointer; free it first, or keep it elsewhere")
+        << Leaked.describe();
+    diag(Leaked.Loc, "%0 allocated here", DiagnosticIDs::Note)
+        << Leaked.describe();
+    if (L->Failed)
+      diag(Allocs[*L->Failed].Loc, "on the path where allocation of %0 failed",
+           DiagnosticIDs::Note)
+          << Allocs[*L->Failed].describe();
   }
   // An exit that keeps what the function's other exits release: whatever
   // this exit reports (an enumerator, a status, nothing in a void

@@ -8,6 +8,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/Stmt.h"
+#include "clang/Analysis/Analyses/Dominators.h"
 #include "clang/Analysis/Analyses/PostOrderCFGView.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/Builtins.h"
@@ -891,6 +892,11 @@ struct OwnershipAnalysis::Impl {
   std::set<std::tuple<AllocId, const CallExpr *, unsigned>> SeenPending;
 
   llvm::SmallVector<unsigned, 2> TrackedParams;
+  /// The block transferBlock is in, the blocks of the CFG's statements and
+  /// its dominator tree (both built on first use: see overwritten()).
+  const CFGBlock *CurBlock = nullptr;
+  llvm::DenseMap<const Stmt *, const CFGBlock *> BlockOfStmt;
+  std::unique_ptr<CFGDomTree> DomTree;
 
   /// The variables whose values keep contexts apart (see VariablePicker).
   std::vector<const VarDecl *> Vars;
@@ -1514,7 +1520,96 @@ struct OwnershipAnalysis::Impl {
       if (const auto *C = dyn_cast<CallExpr>(stripCasts(RHS));
           C && AllocOf.count(C))
         retried(St, *Key, *P);
+    AllocSet Old;
+    if (auto It = St.Points->find(*P); It != St.Points->end())
+      Old = It->second;
     bind(St, *P, std::move(V), LHS);
+    overwritten(St, Key ? Key->Failed : 0, *P, Old, LHS, RHS);
+  }
+
+  /// True if \p E refers to \p V anywhere.
+  static bool mentions(const Stmt *E, const VarDecl *V) {
+    if (!E)
+      return false;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return DRE->getDecl() == V;
+    for (const Stmt *C : E->children())
+      if (mentions(C, V))
+        return true;
+    return false;
+  }
+
+  /// The block of the CFG holding \p S as an element (built on first use).
+  const CFGBlock *blockOf(const Stmt *S) {
+    if (BlockOfStmt.empty())
+      for (const CFGBlock *B : *Cfg)
+        for (const CFGElement &E : *B)
+          if (std::optional<CFGStmt> CS = compat::toStdOptional(E.getAs<CFGStmt>()))
+            BlockOfStmt.try_emplace(CS->getStmt(), B);
+    return BlockOfStmt.lookup(S);
+  }
+
+  /// True if every path from the entry to the block being transferred
+  /// passes the call of allocation \p A.
+  bool allocationDominatesHere(AllocId A) {
+    const CFGBlock *From = Allocs[A].Call ? blockOf(Allocs[A].Call) : nullptr;
+    if (!From || !CurBlock)
+      return false;
+    if (!DomTree) {
+      DomTree = std::make_unique<CFGDomTree>();
+      DomTree->buildDominatorTree(Cfg.get());
+    }
+    return DomTree->dominates(From, CurBlock);
+  }
+
+  /// The assignment to \p P through \p LHS replaced \p Old: memory the
+  /// function owns whose only pointer that was is lost there (`p =
+  /// strdup(a); ... p = strdup(b);`, `node->name = NULL;` over a name).  It
+  /// is recorded as a leak at the assignment and no longer owned, so no
+  /// exit reports it again.  Only memory owned on every path that reaches
+  /// the assignment: allocated on each (the call dominates it: a branch
+  /// the analysis cannot decide, `else if (p->pStmt)` after `p->pStmt =
+  /// 0`, joins paths that never allocated), and released, lent or stored
+  /// on none.  Not when the new value is computed from the old (`z =
+  /// sqlite3_mprintf("%z.%s", z, x)` frees it; `s = sdscat(s, t)`).
+  void overwritten(Sub &St, unsigned Context, const Place &P,
+                   const AllocSet &Old, const Expr *LHS, const Expr *RHS) {
+    if (P.Field && (P.Field == outSlot() || isForeignField(St, P)))
+      return;
+    if (mentions(RHS, P.Var))
+      return;
+    for (AllocId A : Old) {
+      if (!real(A) || !Allocs[A].fresh() || reachable(St, A))
+        continue;
+      auto It = St.Allocs.find(A);
+      if (It == St.Allocs.end())
+        continue;
+      AllocState &AS = It->second;
+      if (!AS.Owned || AS.Lent || AS.Gone || AS.Null == NullIsNull ||
+          (Context != 0 && Context != ManyFailed && Context - 1 == A) ||
+          St.ReallocOf.find(A) != St.ReallocOf.end() ||
+          llvm::any_of(St.ReallocOf, [&](const auto &E) {
+            return llvm::is_contained(E.second, A);
+          }) ||
+          !allocationDominatesHere(A))
+        continue;
+      AS.Owned = false;
+      forgetIfDead(St, A);
+      if (!Recording)
+        continue;
+      std::optional<AllocId> Failed;
+      if (Context != 0 && Context != ManyFailed)
+        Failed = Context - 1;
+      auto SeenKey =
+          std::make_tuple((const void *)LHS, A, Failed ? int(*Failed) : -1);
+      if (SeenLeak.count(SeenKey))
+        continue;
+      SeenLeak[SeenKey] = Leaks.size();
+      LeakEvent L{LHS, SM.getFileLoc(LHS->getBeginLoc()), A, Failed,
+                  Context != 0};
+      L.Overwritten = true;
+      Leaks.push_back(L);
+    }
   }
 
   /// The pointer an interior pointer is taken from: `&p[k]`, `p + k`.
@@ -2564,6 +2659,7 @@ struct OwnershipAnalysis::Impl {
         break;
       }
     State Out;
+    CurBlock = B;
     for (auto &[K, Sub0] : St.Ctx) {
       CtxKey Key = K;
       Sub &S = Sub0;

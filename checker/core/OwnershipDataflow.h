@@ -101,6 +101,9 @@ struct LeakEvent {
   /// allocation goes out of scope here (a `continue`, a `break`, the end of
   /// a loop body or block), and nothing else holds it.
   bool ScopeEnd = false;
+  /// Not an exit of the function: an assignment overwrites the last pointer
+  /// to the allocation (Exit is the assignment's left-hand side).
+  bool Overwritten = false;
 };
 
 /// An allocation's value is used: dereferenced, indexed, passed where the
