@@ -1072,21 +1072,12 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
     for (const ExitState &E : A->exits())
       if (E.A == *Id)
         Always &= !E.Owned;
-    if (!Always || !Gone || (Gone & GoneReturned))
-      continue;
-    if (Gone == GoneFreed) {
-      R.FreeArg = U.Index;
-      for (const ReleaseEvent &E : A->releases())
-        if (E.A == *Id && E.Frees && E.Callee) {
-          R.Family = E.Callee->Family;
-          R.Via = E.Callee->Name;
-          break;
-        }
-      continue;
-    }
     // Stored only into fields that nothing frees (a back-pointer, a link
-    // of an intrusive list, a view): a store is not a hand-over then.
-    if ((Gone & ~GoneOutParam) == GoneEscaped) {
+    // of an intrusive list, a view): a store is not a hand-over then, on
+    // the paths that store it or on the others (lwIP acd_add returns early
+    // when the node is already linked; tcpip_inpkt when its message cannot
+    // be allocated).
+    if (Gone && (Gone & ~GoneOutParam) == GoneEscaped) {
       bool Owning = false, Any = false, Maybe = false;
       for (const StoreEvent &S : A->stores())
         if (S.A == *Id) {
@@ -1105,6 +1096,18 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
         R.Args.push_back({U.Index, ArgContract::Borrows});
         continue;
       }
+    }
+    if (!Always || !Gone || (Gone & GoneReturned))
+      continue;
+    if (Gone == GoneFreed) {
+      R.FreeArg = U.Index;
+      for (const ReleaseEvent &E : A->releases())
+        if (E.A == *Id && E.Frees && E.Callee) {
+          R.Family = E.Callee->Family;
+          R.Via = E.Callee->Name;
+          break;
+        }
+      continue;
     }
     // Stored where it outlives the call, or handed on: the caller must not
     // free it.  Kept, not freed: the caller may still use it meanwhile.

@@ -63,3 +63,38 @@ struct ctx3 { call_t *current; };
 void zcall_set(struct ctx3 *c, call_t *call) { c->current = call; }
 int zcall_is(struct ctx3 *c, const call_t *call) { return c->current == call; }
 int zcall_has(struct ctx3 *c, const call_t *call) { return c->current == call; }
+
+// Near miss: linking a node into an intrusive list that nothing frees
+// through, on some paths only (lwIP acd_add returns early when the node is
+// already linked): not taking it on any path, so the family agrees.
+struct node4 { struct node4 *next; int id; };
+struct ctx4 { struct node4 *list; };
+int znode_add(struct ctx4 *c, struct node4 *n) {
+  for (struct node4 *m = c->list; m; m = m->next)
+    if (m == n)
+      return 0;
+  n->next = c->list;
+  c->list = n;
+  return 0;
+}
+int znode_is(struct ctx4 *c, const struct node4 *n) { return c->list == n; }
+int znode_has(struct ctx4 *c, const struct node4 *n) { return c->list == n; }
+
+// The same shape into a list the context's destroy function frees through:
+// linking it is taking it.
+struct ctx5 { struct node4 *list; };
+int wnode_add(struct ctx5 *c, struct node4 *n) {
+// CHECK-MESSAGES: :[[@LINE-1]]:45: warning: 'wnode_add' takes ownership of 'n' (stored into 'c->list'), but the other functions of the 'wnode_' family leave it with the caller {{.*}} [alloc-ownership-inconsistent]{{$}}
+  for (struct node4 *m = c->list; m; m = m->next)
+    if (m == n)
+      return 0;
+  n->next = c->list;
+  c->list = n;
+  return 0;
+}
+int wnode_is(struct ctx5 *c, const struct node4 *n) { return c->list == n; }
+int wnode_has(struct ctx5 *c, const struct node4 *n) { return c->list == n; }
+void ctx5_destroy(struct ctx5 *c) {
+  free(c->list);
+  free(c);
+}
