@@ -98,3 +98,23 @@ void ctx5_destroy(struct ctx5 *c) {
   free(c->list);
   free(c);
 }
+
+// Near miss: a family a macro generates (BSD sys/tree.h SPLAY_GENERATE,
+// libevent's evdns cache): INSERT links the node, REMOVE unlinks it; the
+// names are pasted tokens, and there is no line of the user's to fix.
+struct sp_node { struct sp_node *left; };
+struct sp_head { struct sp_node *root; };
+#define SP_GENERATE(name)                                                      \
+  struct sp_node *name##_SP_INSERT(struct sp_head *h, struct sp_node *e) {     \
+    e->left = h->root;                                                         \
+    h->root = e;                                                               \
+    return NULL;                                                               \
+  }                                                                            \
+  struct sp_node *name##_SP_REMOVE(struct sp_head *h, struct sp_node *e) {     \
+    return h->root == e ? e : NULL;                                            \
+  }
+SP_GENERATE(cache)
+void cache_free(struct sp_head *h) {
+  free(h->root);
+  free(h);
+}
