@@ -309,9 +309,10 @@ template <> struct MappingTraits<YamlFunction> {
           .str();
     bool Ret = F.Allocates && F.Allocates->Return;
     if (F.Status && *F.Status != "negative" && *F.Status != "nonzero" &&
-        *F.Status != "minus-one" && *F.Status != "null")
+        *F.Status != "minus-one" && *F.Status != "minus-errno" &&
+        *F.Status != "null")
       return ("'status' of '" + Name +
-              "' must be negative, nonzero, minus-one or null, not '" +
+              "' must be negative, nonzero, minus-one, minus-errno or null, not '" +
               *F.Status + "'")
           .str();
     if (F.Status && !(F.Allocates && F.Allocates->Arg))

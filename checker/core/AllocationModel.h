@@ -60,7 +60,8 @@ struct FunctionRule {
   bool MayReturnNull = true;            ///< allocation can fail
   /// For out-parameter allocators, how the returned status reports failure:
   /// "negative" (< 0), "nonzero" (!= 0), "minus-one" (0 on success, -1 on
-  /// failure, nothing else) or "null" (a NULL pointer).
+  /// failure, nothing else), "minus-errno" (0 on success, a negative value
+  /// on failure, nothing else) or "null" (a NULL pointer).
   std::optional<std::string> Status;
   bool NoReturn = false; ///< never returns to the caller
   ReturnContract Returns = ReturnContract::Unspecified;

@@ -2223,7 +2223,7 @@ struct OwnershipAnalysis::Impl {
   Branch statusBranch(StringRef Kind, BinaryOperatorKind Op, llvm::APSInt K,
                       bool Truth) {
     auto Fails = [&](int64_t X) {
-      if (Kind == "negative" || Kind == "minus-one")
+      if (Kind == "negative" || Kind == "minus-one" || Kind == "minus-errno")
         return X < 0;
       if (Kind == "null")
         return X == 0; // the returned pointer is NULL
@@ -2259,6 +2259,10 @@ struct OwnershipAnalysis::Impl {
       // getifaddrs returns 0 or -1 and nothing else: `if (rc)`, `rc < 0`
       // and `rc == -1` all test its failure.
       if (Kind == "minus-one" && X != 0 && X != -1)
+        continue;
+      // 0 or a negative error (`return -ENOMEM;`), never a positive value:
+      // `rc < 0`, `rc != 0` and `if (rc)` all test its failure.
+      if (Kind == "minus-errno" && X > 0)
         continue;
       if (Holds(X) != Truth)
         continue;

@@ -353,8 +353,12 @@ std::optional<std::string> statusKind(const std::set<int64_t> &Ok,
   auto All = [](const std::set<int64_t> &S, auto Pred) {
     return llvm::all_of(S, Pred);
   };
-  // Success exactly 0: callers test `!= 0` as often as `< 0`, and both
-  // branches are read right as "nonzero".
+  // Success exactly 0: callers test `!= 0` as often as `< 0`.  With only
+  // negative failures (libevent evutil_read_file_: 0, -1 or -2) both tests
+  // decide it ("minus-errno"); with positive ones too, `!= 0` does.
+  if (Ok.size() == 1 && *Ok.begin() == 0 &&
+      All(Fail, [](int64_t V) { return V < 0; }))
+    return std::string("minus-errno");
   if (Ok.size() == 1 && *Ok.begin() == 0 &&
       All(Fail, [](int64_t V) { return V != 0; }))
     return std::string("nonzero");
@@ -704,7 +708,7 @@ const CallExpr *forwardedOutParam(const FunctionDecl *FD, CalleeResolver &Res,
     int64_t X = K->getExtValue();
     bool Fails = Kind == "nonzero"     ? X != 0
                  : Kind == "minus-one" ? X == -1
-                 : Kind == "negative"  ? X < 0
+                 : Kind == "negative" || Kind == "minus-errno" ? X < 0
                                        : false;
     if (!Fails)
       return nullptr;
