@@ -1013,6 +1013,13 @@ struct OwnershipAnalysis::Impl {
       return nullptr;
     return BO->getLHS();
   }
+  /// The pointer a member access goes through: `p` in `p->a.b`.
+  static const Expr *memberBase(const Expr *E) {
+    const auto *ME = dyn_cast<MemberExpr>(stripCasts(E));
+    while (ME && !ME->isArrow())
+      ME = dyn_cast<MemberExpr>(stripCasts(ME->getBase()));
+    return ME ? ME->getBase() : nullptr;
+  }
   AllocSet valueThroughOffset(const Expr *E, const Sub &St) {
     AllocSet V = valueOf(E, St);
     if (V.empty())
@@ -1959,6 +1966,17 @@ struct OwnershipAnalysis::Impl {
             escapePlace(St, P->Var);
           else if (auto PI = St.Points->find(*P); PI != St.Points->end())
             release(St, AllocSet(PI->second), GoneEscaped, true);
+        }
+        // The address of a member of a block (`&bev_p->bev.bev`, libevent's
+        // downcast(), handed to bufferevent_free): the callee holds the
+        // block through it, and may keep or free it as it may a pointer.
+        if (const Expr *Base = memberBase(U->getSubExpr());
+            Base && !(R && (R->argContract(I) != ArgContract::Unspecified ||
+                            !R->Inferred || R->Pending)) &&
+            mayTake(Callee, I, Arg)) {
+          AllocSet V = valueOf(Base, St);
+          if (hasAlloc(V))
+            lend(St, V);
         }
         continue;
       }

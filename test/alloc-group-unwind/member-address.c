@@ -51,3 +51,33 @@ int socket_probe(int fd) {
   free(p);
   return 0;
 }
+
+// The address of a nested member handed to a function that may keep or
+// free the block (libevent `bufferevent_free(downcast(bufev))`, downcast
+// being `&(b)->bev.bev`): the block is no longer the function's alone.
+struct wrapper { struct priv bev; char *name; };
+void pub_free(struct pub *b);
+void pub_print(const struct pub *b);
+struct wrapper *wrapper_new(const char *name) {
+  struct wrapper *w = calloc(1, sizeof *w);
+  if (!w)
+    return NULL;
+  if (name[0] == 0) {
+    pub_free(&w->bev.bev);
+    return NULL;
+  }
+  return w;
+}
+
+// Near miss: a function that only reads through the member's address.
+struct wrapper *wrapper_new2(const char *name) {
+  struct wrapper *w = calloc(1, sizeof *w);
+  if (!w)
+    return NULL;
+  if (name[0] == 0) {
+    pub_print(&w->bev.bev);
+    return NULL;
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'w' leaks when 'wrapper_new2' fails here; free it before returning [alloc-group-unwind]{{$}}
+  }
+  return w;
+}
