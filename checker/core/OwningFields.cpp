@@ -77,6 +77,17 @@ public:
       if (!Frees && F && !R && Resolver.pending() &&
           !Callee->getDefinition())
         Maybe.insert(F);
+      // Handed to another unit's function whose body no summary could
+      // settle (libevent `bufferevent_free(conn->bev)`, which drops a
+      // reference and frees on the last): it may free the field too.
+      if (!Frees && F && !Callee->getDefinition() &&
+          (!R || (R->Inferred && R->FreeArg != I &&
+                  R->argContract(I) == ArgContract::Unspecified)) &&
+          !SM.isInSystemHeader(SM.getFileLoc(Callee->getLocation())) &&
+          I < Callee->getNumParams() &&
+          Callee->getParamDecl(I)->getType()->isPointerType() &&
+          !Callee->getParamDecl(I)->getType()->getPointeeType().isConstQualified())
+        Maybe.insert(F);
       if (!Frees)
         continue;
       if (F)
