@@ -1013,12 +1013,20 @@ struct OwnershipAnalysis::Impl {
       return nullptr;
     return BO->getLHS();
   }
-  /// The pointer a member access goes through: `p` in `p->a.b`.
-  static const Expr *memberBase(const Expr *E) {
+  /// The pointer a member access at offset 0 goes through: `p` in
+  /// `p->a.b` where `a` is the first member of `*p` and `b` of `a` (or
+  /// members of unions); null for any other member.
+  static const Expr *firstMemberBase(const Expr *E) {
     const auto *ME = dyn_cast<MemberExpr>(stripCasts(E));
-    while (ME && !ME->isArrow())
+    while (ME) {
+      const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
+      if (!F || (F->getFieldIndex() != 0 && !F->getParent()->isUnion()))
+        return nullptr;
+      if (ME->isArrow())
+        return ME->getBase();
       ME = dyn_cast<MemberExpr>(stripCasts(ME->getBase()));
-    return ME ? ME->getBase() : nullptr;
+    }
+    return nullptr;
   }
   AllocSet valueThroughOffset(const Expr *E, const Sub &St) {
     AllocSet V = valueOf(E, St);
@@ -1967,10 +1975,12 @@ struct OwnershipAnalysis::Impl {
           else if (auto PI = St.Points->find(*P); PI != St.Points->end())
             release(St, AllocSet(PI->second), GoneEscaped, true);
         }
-        // The address of a member of a block (`&bev_p->bev.bev`, libevent's
-        // downcast(), handed to bufferevent_free): the callee holds the
-        // block through it, and may keep or free it as it may a pointer.
-        if (const Expr *Base = memberBase(U->getSubExpr());
+        // The address of a block's first member (`&bev_p->bev.bev`,
+        // libevent's downcast(), handed to bufferevent_free) is the block's
+        // own: the callee may keep or free it as it may the pointer.  (The
+        // address of another member, `pthread_mutex_init(&s->lock)`, only
+        // lets the callee write there.)
+        if (const Expr *Base = firstMemberBase(U->getSubExpr());
             Base && !(R && (R->argContract(I) != ArgContract::Unspecified ||
                             !R->Inferred || R->Pending)) &&
             mayTake(Callee, I, Arg)) {

@@ -81,3 +81,18 @@ struct wrapper *wrapper_new2(const char *name) {
   }
   return w;
 }
+
+// Near miss: a member that is not the first (`pthread_mutex_init(&s->lock)`)
+// lets the callee write there, not hold the block.
+struct wrapper3 { char *name; struct pub bev; };
+struct wrapper3 *wrapper_new3(const char *name) {
+  struct wrapper3 *w = calloc(1, sizeof *w);
+  if (!w)
+    return NULL;
+  if (name[0] == 0) {
+    pub_free(&w->bev);
+    return NULL;
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'w' leaks when 'wrapper_new3' fails here; free it before returning [alloc-group-unwind]{{$}}
+  }
+  return w;
+}
