@@ -196,13 +196,30 @@ void OwnershipInconsistentCheck::check(const MatchFinder::MatchResult &Result) {
     auto Releases = [](const FunctionRule *R, unsigned I) {
       return R && (R->FreeArg == I || R->releases(I));
     };
-    for (ParamContract &P : C.Params)
-      if (!P.Explicit && P.Contract == ArgContract::Takes && !P.Frees &&
-          (Keeps(Own, P.Index) || Keeps(Linked, P.Index)) &&
-          !Releases(Own, P.Index) && !Releases(Linked, P.Index)) {
+    const OwningFields &Owning = unit().summaries().owningFields();
+    for (ParamContract &P : C.Params) {
+      if (P.Explicit || P.Contract != ArgContract::Takes || P.Frees ||
+          Releases(Own, P.Index) || Releases(Linked, P.Index))
+        continue;
+      if (Keeps(Own, P.Index) || Keeps(Linked, P.Index)) {
+        P.Contract = ArgContract::Borrows;
+        P.How.clear();
+        continue;
+      }
+      // Stored into a field, on some paths only or beside a callee that
+      // may keep it (the summaries could not settle it): a field nothing
+      // frees through is no owner (snmp_pbuf_stream_init's view of a pbuf);
+      // one that some function no summary settled may free (a reference
+      // count, a hook) leaves the contract unknown, and the member out of
+      // the family's vote.
+      if (P.StoredField && P.How.rfind("stored into", 0) == 0 &&
+          !Owning.owns(P.StoredField)) {
+        if (Owning.maybeOwns(P.StoredField))
+          return;
         P.Contract = ArgContract::Borrows;
         P.How.clear();
       }
+    }
   }
   if (convention(C) && !destroys(C))
     Members.push_back(std::move(C));

@@ -65,6 +65,9 @@ public:
     // pArg): keeping it is not taking it.
     if (P->Param->getType()->getPointeeType()->isVoidType())
       return true;
+    if (P->Contract != ArgContract::Takes)
+      if (const auto *ME = dyn_cast<MemberExpr>(L))
+        P->StoredField = dyn_cast<FieldDecl>(ME->getMemberDecl());
     take(*P, BO->getExprLoc(), "stored into '" + spell(L, Ctx) + "'", false);
     return true;
   }

@@ -21,6 +21,7 @@
 
 namespace clang {
 class ASTContext;
+class FieldDecl;
 class FunctionDecl;
 class ParmVarDecl;
 } // namespace clang
@@ -36,6 +37,8 @@ struct ParamContract {
   bool OutParam = false;   ///< a 'T **' the body assigns through ('*p = ...')
   SourceLocation Evidence; ///< the statement that decided it
   std::string How; ///< "stored into 'm->method'", "duplicated by 'strdup'"
+  /// The field a store put it into ("stored into 'm->method'"), if any.
+  const FieldDecl *StoredField = nullptr;
 };
 
 struct FunctionContract {

@@ -89,6 +89,9 @@ public:
   /// The summarised definitions, in the order they were inferred.
   const std::vector<const FunctionDecl *> &functions() const { return Order; }
 
+  /// Which fields of the unit own what they hold (after ensure()).
+  const OwningFields &owningFields() const { return Owning_; }
+
 private:
   FunctionRule summarise(const FunctionDecl *FD, ASTContext &Ctx);
   /// The members of one recursive component of the call graph, to a
