@@ -46,8 +46,10 @@ public:
 
   bool VisitCallExpr(CallExpr *C) {
     const FunctionDecl *Callee = C->getDirectCallee();
-    if (!Callee)
+    if (!Callee) {
+      hooked(C);
       return true;
+    }
     const FunctionRule *R = Resolver.declaredRule(Callee, SM);
     if (!R && External && Callee->getIdentifier())
       R = External->lookup(Callee->getName());
@@ -99,6 +101,26 @@ public:
   }
 
 private:
+  /// A field handed to a function pointer (a list's destructor callback,
+  /// c-ares `list->destruct(node->data)`): whatever the hook is, it may
+  /// free what the field holds.
+  void hooked(const CallExpr *C) {
+    QualType FT = C->getCallee()->IgnoreParenImpCasts()->getType();
+    if (FT->isPointerType())
+      FT = FT->getPointeeType();
+    const auto *Proto = FT->getAs<FunctionProtoType>();
+    for (unsigned I = 0; I < C->getNumArgs(); ++I) {
+      const FieldDecl *F = fieldOf(C->getArg(I));
+      if (!F)
+        continue;
+      QualType T = Proto && I < Proto->getNumParams()
+                       ? Proto->getParamType(I)
+                       : C->getArg(I)->IgnoreParenImpCasts()->getType();
+      if (T->isPointerType() && !T->getPointeeType().isConstQualified())
+        Maybe.insert(F);
+    }
+  }
+
   /// `#define free(p) myfree(__FILE__, __LINE__, p)` (a debugging heap,
   /// paho.mqtt.c's Heap.h): a call spelt as a deallocator of the rules
   /// frees the one argument written at the call, whatever the function the
