@@ -1015,9 +1015,14 @@ struct OwnershipAnalysis::Impl {
   }
   /// The pointer a member access at offset 0 goes through: `p` in
   /// `p->a.b` where `a` is the first member of `*p` and `b` of `a` (or
-  /// members of unions); null for any other member.
+  /// members of unions), `b` a structure; null for any other member.
   static const Expr *firstMemberBase(const Expr *E) {
     const auto *ME = dyn_cast<MemberExpr>(stripCasts(E));
+    // An embedded object (the "base class" of C object systems), not a
+    // pointer or a number, whose address is an out-parameter
+    // (`gnutls_x509_crl_list_import2(&d->data, ...)`).
+    if (!ME || !ME->getType()->isRecordType())
+      return nullptr;
     while (ME) {
       const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
       if (!F || (F->getFieldIndex() != 0 && !F->getParent()->isUnion()))

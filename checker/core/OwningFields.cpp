@@ -101,10 +101,14 @@ public:
   }
 
 private:
-  /// A field handed to a function pointer (a list's destructor callback,
-  /// c-ares `list->destruct(node->data)`): whatever the hook is, it may
-  /// free what the field holds.
+  /// A field handed alone to a function pointer returning nothing (a
+  /// list's destructor callback, c-ares `list->destruct(node->data)`):
+  /// whatever the hook is, it may free what the field holds.  Not the
+  /// context pointer of a callback (`bev->readcb(bev, bev->cbarg)`), which
+  /// the user's function reads.
   void hooked(const CallExpr *C) {
+    if (C->getNumArgs() != 1 || !C->getType()->isVoidType())
+      return;
     QualType FT = C->getCallee()->IgnoreParenImpCasts()->getType();
     if (FT->isPointerType())
       FT = FT->getPointeeType();
