@@ -7,6 +7,11 @@
 // attributes, a summary of another unit) called on `x->field`, a function
 // of this unit that frees the parameter it is handed `x->field` as, or a
 // destroy function (another unit's summary) that frees that field by name.
+// A field *may* own (maybeOwns) when it is handed to a function that could
+// free it but whose contract is not known: another unit's function not
+// summarised yet, or whose summary could not settle that argument (a
+// reference count, a hook), or a destructor-shaped function pointer
+// (`list->destruct(node->data)`).
 //
 //===----------------------------------------------------------------------===//
 
