@@ -40,9 +40,11 @@ public:
   bool VisitDeclStmt(DeclStmt *DS) {
     for (Decl *D : DS->decls())
       if (auto *VD = dyn_cast<VarDecl>(D))
-        if (VD->hasLocalStorage() && VD->getInit())
+        if (VD->hasLocalStorage() && VD->getInit()) {
           if (ParamContract *P = paramOf(VD->getInit()))
             Of[VD] = P; // a local alias of the parameter
+          noteFieldAddress(VD, VD->getInit());
+        }
     return true;
   }
 
@@ -50,10 +52,28 @@ public:
     if (BO->getOpcode() != BO_Assign)
       return true;
     markOutParam(BO->getLHS());
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(BO->getLHS())))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        noteFieldAddress(VD, BO->getRHS());
     ParamContract *P = paramOf(BO->getRHS());
     if (!P)
       return true;
     const Expr *L = stripCasts(BO->getLHS());
+    // `*out = p` through a `T **` parameter hands the pointer back to the
+    // caller (curl Curl_splaygetbest's `*removed = t`): nothing is kept.
+    const FieldDecl *Through = nullptr;
+    if (const auto *U = dyn_cast<UnaryOperator>(L);
+        U && U->getOpcode() == UO_Deref)
+      if (const auto *D = dyn_cast<DeclRefExpr>(stripCasts(U->getSubExpr()))) {
+        if (const auto *PV = dyn_cast<ParmVarDecl>(D->getDecl());
+            PV && PV->getType()->isPointerType() &&
+            PV->getType()->getPointeeType()->isPointerType())
+          return true;
+        // `root = &tree->root; ... *root = node;` (nginx ngx_rbtree_insert):
+        // a store into that field.
+        if (const auto *VD = dyn_cast<VarDecl>(D->getDecl()))
+          Through = FieldAddress.lookup(VD);
+      }
     if (const auto *DRE = dyn_cast<DeclRefExpr>(L))
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
         if (VD->hasLocalStorage()) {
@@ -65,9 +85,12 @@ public:
     // pArg): keeping it is not taking it.
     if (P->Param->getType()->getPointeeType()->isVoidType())
       return true;
-    if (P->Contract != ArgContract::Takes)
+    if (P->Contract != ArgContract::Takes) {
       if (const auto *ME = dyn_cast<MemberExpr>(L))
         P->StoredField = dyn_cast<FieldDecl>(ME->getMemberDecl());
+      else if (Through)
+        P->StoredField = Through;
+    }
     take(*P, BO->getExprLoc(), "stored into '" + spell(L, Ctx) + "'", false);
     return true;
   }
@@ -111,6 +134,20 @@ private:
     if (It != Of.end())
       It->second->OutParam = true;
   }
+  /// `v = &x->f`: v points at field f (until reassigned otherwise).
+  void noteFieldAddress(const VarDecl *V, const Expr *RHS) {
+    if (!V->hasLocalStorage())
+      return;
+    const FieldDecl *F = nullptr;
+    if (const auto *U = dyn_cast<UnaryOperator>(stripCasts(RHS));
+        U && U->getOpcode() == UO_AddrOf)
+      if (const auto *ME = dyn_cast<MemberExpr>(stripCasts(U->getSubExpr())))
+        F = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (F)
+      FieldAddress[V] = F;
+    else
+      FieldAddress.erase(V);
+  }
   ParamContract *paramOf(const Expr *E) {
     const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(E));
     if (!DRE)
@@ -130,6 +167,7 @@ private:
   ASTContext &Ctx;
   CalleeResolver &Resolver;
   llvm::DenseMap<const Decl *, ParamContract *> Of;
+  llvm::DenseMap<const VarDecl *, const FieldDecl *> FieldAddress;
 };
 
 } // namespace

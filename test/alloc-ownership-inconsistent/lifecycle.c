@@ -118,3 +118,28 @@ void cache_free(struct sp_head *h) {
   free(h->root);
   free(h);
 }
+
+// Near misses: a node handed back through an out-parameter (curl
+// Curl_splaygetbest's `*removed = t`), and one linked through a local that
+// points at the tree's root field (nginx ngx_rbtree_insert's `root =
+// &tree->root; ... *root = node;`), a field nothing frees: neither keeps
+// the node.
+struct tnode { struct tnode *left; int key; };
+struct tree7 { struct tnode *root; };
+int tree7_take_best(struct tree7 *t, struct tnode *n, struct tnode **removed) {
+  if (t->root != n)
+    return -1;
+  t->root = NULL;
+  *removed = n;
+  return 0;
+}
+void tree7_insert(struct tree7 *t, struct tnode *n) {
+  struct tnode **root = &t->root;
+  if (*root == NULL) {
+    *root = n;
+    return;
+  }
+  n->left = *root;
+}
+int tree7_is(struct tree7 *t, const struct tnode *n) { return t->root == n; }
+int tree7_has(struct tree7 *t, const struct tnode *n) { return t->root == n; }
