@@ -189,6 +189,14 @@ void GroupUnwindCheck::check(const MatchFinder::MatchResult &Result) {
   // Lost where its last pointer goes out of scope (a `continue`, the end of
   // a loop body): reported when the function releases it on its other
   // paths, or an allocation failed on the way.
+  // The note on the path where an allocation failed, if one did.
+  auto FailedPathNote = [&](const LeakEvent &L) {
+    if (L.Failed)
+      diag(Allocs[*L.Failed].Loc, "on the path where allocation of %0 failed",
+           DiagnosticIDs::Note)
+          << Allocs[*L.Failed].describe();
+    return L.Failed.has_value();
+  };
   std::map<AllocId, const ReleaseEvent *> ReleaseOf;
   for (const ReleaseEvent &R : Analysis.releases())
     ReleaseOf.try_emplace(R.A, &R);
@@ -209,11 +217,7 @@ void GroupUnwindCheck::check(const MatchFinder::MatchResult &Result) {
                  : "");
     diag(Leaked.Loc, "%0 allocated here", DiagnosticIDs::Note)
         << Leaked.describe();
-    if (L->Failed)
-      diag(Allocs[*L->Failed].Loc, "on the path where allocation of %0 failed",
-           DiagnosticIDs::Note)
-          << Allocs[*L->Failed].describe();
-    else if (Rel)
+    if (!FailedPathNote(*L) && Rel)
       diag(SM.getFileLoc(Rel->Call->getBeginLoc()),
            "released here on the other paths", DiagnosticIDs::Note);
   }
@@ -226,10 +230,7 @@ void GroupUnwindCheck::check(const MatchFinder::MatchResult &Result) {
         << Leaked.describe();
     diag(Leaked.Loc, "%0 allocated here", DiagnosticIDs::Note)
         << Leaked.describe();
-    if (L->Failed)
-      diag(Allocs[*L->Failed].Loc, "on the path where allocation of %0 failed",
-           DiagnosticIDs::Note)
-          << Allocs[*L->Failed].describe();
+    FailedPathNote(*L);
   }
   // An exit that keeps what the function's other exits release: whatever
   // this exit reports (an enumerator, a status, nothing in a void

@@ -212,8 +212,7 @@ void OwnershipInconsistentCheck::check(const MatchFinder::MatchResult &Result) {
       // one that some function no summary settled may free (a reference
       // count, a hook) leaves the contract unknown, and the member out of
       // the family's vote.
-      if (P.StoredField && P.How.rfind("stored into", 0) == 0 &&
-          !Owning.owns(P.StoredField)) {
+      if (P.StoredField && !Owning.owns(P.StoredField)) {
         if (Owning.maybeOwns(P.StoredField))
           return;
         P.Contract = ArgContract::Borrows;

@@ -30,18 +30,6 @@ llvm::SmallVector<const VarDecl *, 2> countArgs(const CallExpr *C) {
   return Out;
 }
 
-bool mentions(const Stmt *S, llvm::ArrayRef<const VarDecl *> Vars) {
-  if (!S)
-    return false;
-  if (const auto *D = dyn_cast<DeclRefExpr>(S))
-    if (llvm::is_contained(Vars, D->getDecl()))
-      return true;
-  for (const Stmt *C : S->children())
-    if (mentions(C, Vars))
-      return true;
-  return false;
-}
-
 /// True if \p Use runs only under a test of the count the allocator
 /// reported with the block (`for (i = 0; i < n; i++) list[i]`, `if (n > 0)
 /// list[0]`): allocators that report a count give NULL with a count of 0

@@ -388,6 +388,18 @@ const Expr *stripCasts(const Expr *E) {
   }
 }
 
+bool mentions(const Stmt *S, llvm::ArrayRef<const VarDecl *> Vars) {
+  if (!S)
+    return false;
+  if (const auto *D = dyn_cast<DeclRefExpr>(S))
+    if (llvm::is_contained(Vars, D->getDecl()))
+      return true;
+  for (const Stmt *C : S->children())
+    if (mentions(C, Vars))
+      return true;
+  return false;
+}
+
 std::string spellPlace(const Expr *E) {
   E = stripCasts(E);
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))

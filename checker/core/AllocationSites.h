@@ -178,6 +178,9 @@ const Expr *calleeName(const CallExpr *Call);
 /// analyses follow ("(char *)malloc(n)" is the call).
 const Expr *stripCasts(const Expr *E);
 
+/// True if \p S refers to one of \p Vars anywhere inside.
+bool mentions(const Stmt *S, llvm::ArrayRef<const VarDecl *> Vars);
+
 /// True if \p S lies under an `if` or `?:` whose condition (\p S not part of
 /// it) satisfies \p Tests, within \p MaxDepth enclosing statements.
 bool underCondition(const Stmt *S, ASTContext &Ctx,

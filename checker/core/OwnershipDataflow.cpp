@@ -1547,18 +1547,6 @@ struct OwnershipAnalysis::Impl {
     overwritten(St, Key ? Key->Failed : 0, *P, Old, LHS, RHS);
   }
 
-  /// True if \p E refers to \p V anywhere.
-  static bool mentions(const Stmt *E, const VarDecl *V) {
-    if (!E)
-      return false;
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-      return DRE->getDecl() == V;
-    for (const Stmt *C : E->children())
-      if (mentions(C, V))
-        return true;
-    return false;
-  }
-
   /// The block of the CFG holding \p S as an element (built on first use).
   const CFGBlock *blockOf(const Stmt *S) {
     if (BlockOfStmt.empty())
@@ -1596,39 +1584,26 @@ struct OwnershipAnalysis::Impl {
                    const AllocSet &Old, const Expr *LHS, const Expr *RHS) {
     if (P.Field && (P.Field == outSlot() || isForeignField(St, P)))
       return;
-    if (mentions(RHS, P.Var))
+    if (mentions(RHS, {P.Var}))
       return;
     for (AllocId A : Old) {
-      if (!real(A) || !Allocs[A].fresh() || reachable(St, A))
+      if (!real(A) || reachable(St, A))
         continue;
       auto It = St.Allocs.find(A);
       if (It == St.Allocs.end())
         continue;
-      AllocState &AS = It->second;
-      if (!AS.Owned || AS.Lent || AS.Gone || AS.Null == NullIsNull ||
-          (Context != 0 && Context != ManyFailed && Context - 1 == A) ||
+      if (!ownedOnly(It->second, A, Context) ||
           St.ReallocOf.find(A) != St.ReallocOf.end() ||
           llvm::any_of(St.ReallocOf, [&](const auto &E) {
             return llvm::is_contained(E.second, A);
           }) ||
           !allocationDominatesHere(A))
         continue;
-      AS.Owned = false;
+      It->second.Owned = false;
       forgetIfDead(St, A);
-      if (!Recording)
-        continue;
-      std::optional<AllocId> Failed;
-      if (Context != 0 && Context != ManyFailed)
-        Failed = Context - 1;
-      auto SeenKey =
-          std::make_tuple((const void *)LHS, A, Failed ? int(*Failed) : -1);
-      if (SeenLeak.count(SeenKey))
-        continue;
-      SeenLeak[SeenKey] = Leaks.size();
-      LeakEvent L{LHS, SM.getFileLoc(LHS->getBeginLoc()), A, Failed,
-                  Context != 0};
-      L.Overwritten = true;
-      Leaks.push_back(L);
+      if (LeakEvent *L = recordLoss(LHS, LHS, SM.getFileLoc(LHS->getBeginLoc()),
+                                    A, Context))
+        L->Overwritten = true;
     }
   }
 
@@ -2829,30 +2804,46 @@ struct OwnershipAnalysis::Impl {
       auto It = St.Allocs.find(A);
       if (It == St.Allocs.end())
         continue;
-      AllocState &AS = It->second;
-      bool IsLost = AS.Owned && !AS.Lent && !AS.Gone && AS.Null != NullIsNull &&
-                    Allocs[A].fresh() &&
-                    !(Context != 0 && Context != ManyFailed && Context - 1 == A);
+      bool IsLost = ownedOnly(It->second, A, Context);
       if (IsLost)
-        AS.Owned = false;
+        It->second.Owned = false;
       // Out of reach now: released memory (or lost memory, reported once
       // here) is forgotten, as when its variable is reassigned.
       forgetIfDead(St, A);
-      if (!IsLost || !Recording)
-        continue;
-      std::optional<AllocId> Failed;
-      if (Context != 0 && Context != ManyFailed)
-        Failed = Context - 1;
-      auto SeenKey = std::make_tuple((const void *)Trigger, A,
-                                     Failed ? int(*Failed) : -1);
-      if (SeenLeak.count(SeenKey))
-        continue;
-      SeenLeak[SeenKey] = Leaks.size();
-      LeakEvent L{isa<CompoundStmt>(Trigger) ? nullptr : Trigger, Loc, A,
-                  Failed, Context != 0};
-      L.ScopeEnd = true;
-      Leaks.push_back(L);
+      if (IsLost)
+        if (LeakEvent *L = recordLoss(
+                Trigger, isa<CompoundStmt>(Trigger) ? nullptr : Trigger, Loc,
+                A, Context))
+          L->ScopeEnd = true;
     }
+  }
+
+  /// \p A, in state \p AS on a path of failure context \p Context, is
+  /// memory this function owns and nothing else holds, lent or released:
+  /// lost when its last pointer goes.  Not the allocation whose failure the
+  /// context follows (NULL), nor one known NULL.
+  bool ownedOnly(const AllocState &AS, AllocId A, unsigned Context) const {
+    return AS.Owned && !AS.Lent && !AS.Gone && AS.Null != NullIsNull &&
+           Allocs[A].fresh() &&
+           !(Context != 0 && Context != ManyFailed && Context - 1 == A);
+  }
+
+  /// Records \p A lost at \p At (not an exit of the function), once per
+  /// place, allocation and failure context, while recording; the event, to
+  /// say how it was lost, or null.
+  LeakEvent *recordLoss(const Stmt *At, const Stmt *Exit, SourceLocation Loc,
+                        AllocId A, unsigned Context) {
+    if (!Recording)
+      return nullptr;
+    std::optional<AllocId> Failed;
+    if (Context != 0 && Context != ManyFailed)
+      Failed = Context - 1;
+    auto SeenKey =
+        std::make_tuple((const void *)At, A, Failed ? int(*Failed) : -1);
+    if (!SeenLeak.try_emplace(SeenKey, Leaks.size()).second)
+      return nullptr;
+    Leaks.push_back(LeakEvent{Exit, Loc, A, Failed, Context != 0});
+    return &Leaks.back();
   }
 
   /// Forgets the places of variables dead on entry to \p B.

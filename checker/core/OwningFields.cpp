@@ -113,16 +113,14 @@ private:
     if (FT->isPointerType())
       FT = FT->getPointeeType();
     const auto *Proto = FT->getAs<FunctionProtoType>();
-    for (unsigned I = 0; I < C->getNumArgs(); ++I) {
-      const FieldDecl *F = fieldOf(C->getArg(I));
-      if (!F)
-        continue;
-      QualType T = Proto && I < Proto->getNumParams()
-                       ? Proto->getParamType(I)
-                       : C->getArg(I)->IgnoreParenImpCasts()->getType();
-      if (T->isPointerType() && !T->getPointeeType().isConstQualified())
-        Maybe.insert(F);
-    }
+    const FieldDecl *F = fieldOf(C->getArg(0));
+    if (!F)
+      return;
+    QualType T = Proto && Proto->getNumParams() == 1
+                     ? Proto->getParamType(0)
+                     : C->getArg(0)->IgnoreParenImpCasts()->getType();
+    if (T->isPointerType() && !T->getPointeeType().isConstQualified())
+      Maybe.insert(F);
   }
 
   /// `#define free(p) myfree(__FILE__, __LINE__, p)` (a debugging heap,
