@@ -1321,17 +1321,23 @@ struct OwnershipAnalysis::Impl {
     return Place{PV, FDecl};
   }
   /// \p V is a pointer that holds no allocation the analysis follows.
-  static bool foreignObject(const Sub &St, const VarDecl *V) {
+  /// A parameter followed as owned on entry (to learn whether the function
+  /// releases it) still points to the caller's object: what is stored in
+  /// its fields goes to the caller, as through any other parameter.
+  bool foreignObject(const Sub &St, const VarDecl *V) const {
     auto It = St.Points->find(Place{V, nullptr});
-    return It == St.Points->end() || !hasAlloc(It->second);
+    return It == St.Points->end() ||
+           llvm::none_of(It->second, [&](AllocId A) {
+             return real(A) && !Allocs[A].Param;
+           });
   }
-  static bool isForeignField(const Sub &St, const Place &P) {
+  bool isForeignField(const Sub &St, const Place &P) const {
     return P.Field && P.Field != outSlot() &&
            P.Var->getType()->isPointerType() && foreignObject(St, P.Var);
   }
 
   /// True if a `*out` or a slot of the caller's object holds \p A.
-  static bool inCallerPlace(const Sub &St, AllocId A) {
+  bool inCallerPlace(const Sub &St, AllocId A) const {
     for (const auto &[P, V] : *St.Points)
       if ((P.Field == outSlot() || isForeignField(St, P)) &&
           llvm::is_contained(V, A))
