@@ -895,6 +895,8 @@ struct OwnershipAnalysis::Impl {
   /// The block transferBlock is in, the blocks of the CFG's statements and
   /// its dominator tree (both built on first use: see overwritten()).
   const CFGBlock *CurBlock = nullptr;
+  /// The block whose branch test() reads (flagSource() looks back in it).
+  const CFGBlock *TestBlock = nullptr;
   llvm::DenseMap<const Stmt *, const CFGBlock *> BlockOfStmt;
   std::unique_ptr<CFGDomTree> DomTree;
 
@@ -2451,10 +2453,96 @@ struct OwnershipAnalysis::Impl {
     return false;
   }
 
+  /// The pointer test a flag tested by \p B's branch was just set from:
+  /// `*malloc_failed = new_ht_table == NULL; if (*malloc_failed) return
+  /// DICT_ERR;` (redis _dictResize), `failed = !p; if (failed)`.  Only an
+  /// assignment earlier in the same block, with no call that may change a
+  /// flag reached through a pointer, and no assignment to the tested
+  /// pointer in between.
+  const Expr *flagSource(const CFGBlock *B, const Expr *Flag) const {
+    if (!B || Flag->getType()->isPointerType())
+      return nullptr;
+    // The flag: a variable, or the object a pointer variable points to.
+    auto DeclOf = [](const Expr *E, bool &Deref) -> const ValueDecl * {
+      E = E->IgnoreParenImpCasts();
+      Deref = false;
+      if (const auto *U = dyn_cast<UnaryOperator>(E);
+          U && U->getOpcode() == UO_Deref) {
+        Deref = true;
+        E = U->getSubExpr()->IgnoreParenImpCasts();
+      }
+      const auto *DRE = dyn_cast<DeclRefExpr>(E);
+      return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    };
+    bool FlagDeref;
+    const ValueDecl *FlagVar = DeclOf(Flag, FlagDeref);
+    if (!FlagVar)
+      return nullptr;
+    llvm::SmallPtrSet<const ValueDecl *, 4> AssignedAfter;
+    for (auto I = B->rbegin(); I != B->rend(); ++I) {
+      std::optional<CFGStmt> CS = compat::toStdOptional(I->getAs<CFGStmt>());
+      if (!CS)
+        continue;
+      const Stmt *S = CS->getStmt();
+      if (FlagDeref && isa<CallExpr>(S))
+        return nullptr;
+      const Expr *Source = nullptr;
+      if (const auto *BO = dyn_cast<BinaryOperator>(S);
+          BO && BO->isAssignmentOp()) {
+        bool Deref;
+        const ValueDecl *To = DeclOf(BO->getLHS(), Deref);
+        if (To == FlagVar && Deref == FlagDeref) {
+          if (BO->getOpcode() != BO_Assign)
+            return nullptr;
+          Source = BO->getRHS();
+        } else if (To && !Deref) {
+          AssignedAfter.insert(To);
+          continue;
+        } else {
+          continue;
+        }
+      } else if (const auto *DS = dyn_cast<DeclStmt>(S);
+                 DS && DS->isSingleDecl() && DS->getSingleDecl() == FlagVar &&
+                 !FlagDeref) {
+        Source = cast<VarDecl>(FlagVar)->getInit();
+      }
+      if (!Source)
+        continue;
+      // A test of a pointer variable against NULL.
+      const Expr *T = stripCasts(Source);
+      const Expr *Ptr = nullptr;
+      if (const auto *U = dyn_cast<UnaryOperator>(T);
+          U && U->getOpcode() == UO_LNot)
+        Ptr = stripCasts(U->getSubExpr());
+      else if (const auto *C = dyn_cast<BinaryOperator>(T);
+               C && (C->getOpcode() == BO_EQ || C->getOpcode() == BO_NE)) {
+        const Expr *L = stripCasts(C->getLHS()), *R = stripCasts(C->getRHS());
+        if (R->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+          Ptr = L;
+        else if (L->isNullPointerConstant(Ctx,
+                                          Expr::NPC_ValueDependentIsNotNull))
+          Ptr = R;
+      }
+      const auto *PtrRef = dyn_cast_or_null<DeclRefExpr>(Ptr);
+      if (!PtrRef || !Ptr->getType()->isPointerType() ||
+          AssignedAfter.count(PtrRef->getDecl()))
+        return nullptr;
+      return T;
+    }
+    return nullptr;
+  }
+
   /// The test a branch condition makes, in one context.
   Outcome test(const Expr *Cond, bool Truth, Sub &St) {
     const Expr *E = stripCasts(Cond);
+    bool Substituted = false;
     while (true) {
+      if (!Substituted)
+        if (const Expr *Src = flagSource(TestBlock, E)) {
+          Substituted = true;
+          E = Src;
+          continue;
+        }
       if (const auto *U = dyn_cast<UnaryOperator>(E);
           U && U->getOpcode() == UO_LNot) {
         Truth = !Truth;
@@ -2571,6 +2659,7 @@ struct OwnershipAnalysis::Impl {
     if (!VarSlot.empty())
       VT = varTest(Cond, Ctx);
     auto Slot = VT ? VarSlot.find(VT->Var) : VarSlot.end();
+    TestBlock = B;
     return refineEach(std::move(St), [&](CtxKey &Key, Sub &S) {
       // A test of a tracked variable: decided by what the context knows,
       // or teaching it.
