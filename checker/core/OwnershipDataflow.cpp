@@ -710,6 +710,17 @@ public:
     /// when it is a constant: `int _ret = -5; ... return _ret;` of a macro.
     unsigned Assigns = 0;
     std::optional<int64_t> InitConst;
+    /// Assignments of a computed value, and how many of them sit in a
+    /// statement list that also allocates (`fieldlen = n; fieldobj =
+    /// create(f, fieldlen);`); assigned a nonzero constant anywhere.
+    unsigned Computed = 0, ComputedWithAlloc = 0;
+    bool NonZeroConst = false;
+    /// Set together with an allocation and otherwise only to 0: a flag of
+    /// the allocation (see setVar()).
+    bool setWithAlloc(const VarDecl *V) const {
+      return Computed > 0 && Computed == ComputedWithAlloc && !NonZeroConst &&
+             V->getType()->isIntegralOrEnumerationType();
+    }
     /// Assigned what an unknown allocator hook returns; assigned anything
     /// but that or NULL (see hookOnly()).
     bool HookAssigned = false, OtherThanHook = false;
@@ -724,7 +735,12 @@ public:
   /// Whether some return gives the constant 0.
   bool ZeroReturn = false;
 
-  bool VisitIfStmt(IfStmt *S) { return condition(S->getCond()); }
+  bool VisitIfStmt(IfStmt *S) {
+    Branches.insert(S->getThen());
+    if (S->getElse())
+      Branches.insert(S->getElse());
+    return condition(S->getCond());
+  }
   /// Which tested variables guard allocations and releases: a variable
   /// that guards both keeps their paths apart (`if (p) a = malloc(n);
   /// ... if (p) free(a);`).
@@ -754,6 +770,50 @@ public:
       Vars[V].GuardsAlloc |= Alloc;
       Vars[V].GuardsFree |= Free;
     }
+    return true;
+  }
+  /// The variables a statement list sets to a computed value next to an
+  /// allocation it makes (sort.c lookupKeyByPattern: `fieldlen = ...;
+  /// fieldobj = createStringObject(f + 2, fieldlen);`, else `fieldlen =
+  /// 0;`, and `if (fieldlen) decrRefCount(fieldobj);` at the exit).
+  bool VisitCompoundStmt(CompoundStmt *CS) {
+    // A branch's own statements: set with an allocation the function
+    // makes on every path, a variable is no flag of it.
+    if (!Branches.count(CS))
+      return true;
+    bool Alloc = false;
+    llvm::SmallVector<const VarDecl *, 2> Set;
+    auto Allocates = [&](const Expr *E) {
+      const auto *C = dyn_cast_or_null<CallExpr>(E ? stripCasts(E) : nullptr);
+      return C && Resolver.allocation(C, Ctx) != nullptr;
+    };
+    for (const Stmt *S : CS->body()) {
+      if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+        for (const Decl *D : DS->decls())
+          if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->getInit()) {
+            Alloc |= Allocates(VD->getInit());
+            if (testable(VD) && !constantOf(VD->getInit(), Ctx))
+              Set.push_back(VD);
+          }
+        continue;
+      }
+      const auto *E = dyn_cast<Expr>(S);
+      if (!E)
+        continue;
+      E = E->IgnoreParenImpCasts();
+      if (const auto *BO = dyn_cast<BinaryOperator>(E);
+          BO && BO->getOpcode() == BO_Assign) {
+        Alloc |= Allocates(BO->getRHS());
+        if (const VarDecl *V = testableVar(BO->getLHS()))
+          if (!constantOf(BO->getRHS(), Ctx))
+            Set.push_back(V);
+        continue;
+      }
+      Alloc |= Allocates(E);
+    }
+    if (Alloc)
+      for (const VarDecl *V : Set)
+        ++Vars[V].ComputedWithAlloc;
     return true;
   }
   bool VisitWhileStmt(WhileStmt *S) { return condition(S->getCond()); }
@@ -829,8 +889,11 @@ private:
     else if (!stripCasts(RHS)->isNullPointerConstant(
                  Ctx, Expr::NPC_ValueDependentIsNotNull))
       I.OtherThanHook = true;
-    bool Const = constantOf(RHS, Ctx).has_value();
+    std::optional<int64_t> K = constantOf(RHS, Ctx);
+    bool Const = K.has_value();
     I.OtherAssigned |= !Const;
+    I.Computed += !Const;
+    I.NonZeroConst |= Const && *K != 0;
     if (Const)
       I.ConstAssigned = true;
     else if (const auto *C = dyn_cast<CallExpr>(stripCasts(RHS)))
@@ -844,6 +907,7 @@ private:
   ASTContext &Ctx;
   CalleeResolver &Resolver;
   std::vector<const VarDecl *> Guards;
+  llvm::SmallPtrSet<const Stmt *, 8> Branches; ///< an if's then and else
 };
 
 } // namespace
@@ -905,6 +969,10 @@ struct OwnershipAnalysis::Impl {
   llvm::DenseMap<const VarDecl *, unsigned> VarSlot;
   /// Tracked parameters that are the size a pointer function allocates.
   llvm::SmallPtrSet<const VarDecl *, 2> ZeroSizeParams;
+  /// Variables set to a computed value only next to an allocation, and
+  /// otherwise to 0: nonzero where they are set (VariablePicker::Info::
+  /// setWithAlloc()).
+  llvm::SmallPtrSet<const VarDecl *, 2> AllocFlags;
   /// On this context's paths a size parameter is 0: a NULL returned there
   /// is what an allocation of nothing gives, not a failure (realloc(p, 0),
   /// malloc(0) may return NULL too).
@@ -2093,14 +2161,24 @@ struct OwnershipAnalysis::Impl {
     return true;
   }
 
+  /// What a tracked variable holds once assigned \p RHS (null: a value
+  /// the analysis does not follow, `n++`).
+  Known knownAfter(const VarDecl *V, const Expr *RHS) const {
+    std::optional<int64_t> C = RHS ? constantOf(RHS, Ctx) : std::nullopt;
+    if (C)
+      return Known{Known::Eq, *C};
+    if (RHS && AllocFlags.count(V))
+      return Known{Known::Ne, 0};
+    return Known();
+  }
+
   /// A tracked variable changes: what the context knows of it now.
   void setVar(CtxKey &Key, const Expr *LHS, const Expr *RHS) {
     const VarDecl *V = testableVar(LHS);
     auto It = V ? VarSlot.find(V) : VarSlot.end();
     if (It == VarSlot.end())
       return;
-    std::optional<int64_t> C = RHS ? constantOf(RHS, Ctx) : std::nullopt;
-    Key.Vars[It->second] = C ? Known{Known::Eq, *C} : Known();
+    Key.Vars[It->second] = knownAfter(V, RHS);
   }
 
   bool transfer(const Stmt *S, Sub &St, CtxKey &Key) {
@@ -2150,8 +2228,7 @@ struct OwnershipAnalysis::Impl {
             Allocs[A].Name = VD->getName().str();
         bind(St, Place{VD, nullptr}, std::move(V), nullptr);
         if (auto It = VarSlot.find(VD); It != VarSlot.end()) {
-          std::optional<int64_t> C = constantOf(Init, Ctx);
-          Key.Vars[It->second] = C ? Known{Known::Eq, *C} : Known();
+          Key.Vars[It->second] = knownAfter(VD, Init);
         }
       }
       return true;
@@ -3044,8 +3121,12 @@ struct OwnershipAnalysis::Impl {
       // A computed value guarding only a release (`n = strlen(p); ...
       // if (n) free(p);`): splitting on it separates paths by what the
       // analysis cannot know; joined, the release settles them.
-      if (!Status && I.GuardsFree && !I.GuardsAlloc && I.OtherAssigned)
+      bool Flag = I.setWithAlloc(V);
+      if (!Status && I.GuardsFree && !I.GuardsAlloc && I.OtherAssigned &&
+          !Flag)
         continue;
+      if (Flag)
+        AllocFlags.insert(V);
       if (Status)
         I.Tests += 1000; // first
       else if (I.GuardsAlloc && I.GuardsFree)
