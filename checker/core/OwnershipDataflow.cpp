@@ -2,6 +2,7 @@
 
 #include "OwnershipDataflow.h"
 #include "Compat.h"
+#include "Parents.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
@@ -1677,10 +1678,46 @@ struct OwnershipAnalysis::Impl {
         continue;
       It->second.Owned = false;
       forgetIfDead(St, A);
+      if (sizeGuarded(A, LHS))
+        continue; // no block where the size is 0: nothing is lost
       if (LeakEvent *L = recordLoss(LHS, LHS, SM.getFileLoc(LHS->getBeginLoc()),
                                     A, Context))
         L->Overwritten = true;
     }
+  }
+
+  /// True if \p S runs under a test of a size allocation \p A's call hands
+  /// back through an out-parameter (`file2memory(&data, &size, f); ... if
+  /// (!size) data = strdup("");`, curl tool_formparse): a zero size may
+  /// mean no block, which the analysis cannot see.
+  bool sizeGuarded(AllocId A, const Stmt *S) {
+    const CallExpr *Call = Allocs[A].Call;
+    if (!Call)
+      return false;
+    llvm::SmallVector<const VarDecl *, 2> Sizes;
+    for (const Expr *Arg : Call->arguments())
+      if (const auto *U = dyn_cast<UnaryOperator>(stripCasts(Arg));
+          U && U->getOpcode() == UO_AddrOf)
+        if (const auto *DRE =
+                dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParenImpCasts()))
+          if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+              VD && VD->getType()->isIntegerType())
+            Sizes.push_back(VD);
+    if (Sizes.empty())
+      return false;
+    DynTypedNode N = DynTypedNode::create(*S);
+    for (unsigned Depth = 0; Depth < 64; ++Depth) {
+      DynTypedNodeList Ps = parentsOf(N, Ctx);
+      if (Ps.empty())
+        return false;
+      N = Ps[0];
+      if (const auto *If = N.get<IfStmt>())
+        if (mentions(If->getCond(), Sizes))
+          return true;
+      if (N.get<FunctionDecl>())
+        return false;
+    }
+    return false;
   }
 
   /// The pointer an interior pointer is taken from: `&p[k]`, `p + k`.
