@@ -1104,6 +1104,16 @@ struct OwnershipAnalysis::Impl {
     }
     return nullptr;
   }
+  /// `p->a` or `p->a.b` naming an embedded object (a record, not a
+  /// pointer or a number): p.
+  static const Expr *embeddedMemberBase(const Expr *E) {
+    const auto *ME = dyn_cast<MemberExpr>(stripCasts(E));
+    if (!ME || !ME->getType()->isRecordType())
+      return nullptr;
+    while (ME && !ME->isArrow())
+      ME = dyn_cast<MemberExpr>(stripCasts(ME->getBase()));
+    return ME ? ME->getBase() : nullptr;
+  }
   AllocSet valueThroughOffset(const Expr *E, const Sub &St) {
     AllocSet V = valueOf(E, St);
     if (V.empty())
@@ -2073,8 +2083,13 @@ struct OwnershipAnalysis::Impl {
         // own: the callee may keep or free it as it may the pointer.  (The
         // address of another member, `pthread_mutex_init(&s->lock)`, only
         // lets the callee write there.)
-        if (const Expr *Base = firstMemberBase(U->getSubExpr());
-            Base && !(R && (R->argContract(I) != ArgContract::Unspecified ||
+        // Through a function pointer, the address of any embedded object
+        // (`port->user_callback(&server_req->base, ...)`, libevent evdns):
+        // a callback gets its container back with container_of.
+        const Expr *Base = firstMemberBase(U->getSubExpr());
+        if (!Base && !Callee)
+          Base = embeddedMemberBase(U->getSubExpr());
+        if (Base && !(R && (R->argContract(I) != ArgContract::Unspecified ||
                             !R->Inferred || R->Pending)) &&
             mayTake(Callee, I, Arg)) {
           AllocSet V = valueOf(Base, St);

@@ -96,3 +96,42 @@ struct wrapper3 *wrapper_new3(const char *name) {
   }
   return w;
 }
+
+// Through a function pointer, the address of any embedded member: the
+// callback may take its container back (libevent evdns
+// `port->user_callback(&server_req->base, port->user_data)`, answered with
+// evdns_server_request_respond, which frees the request).
+struct port {
+  void (*user_callback)(struct pub *req, void *arg);
+  void *user_data;
+};
+int request_parse(struct port *port, int fd) {
+  struct wrapper3 *req = calloc(1, sizeof *req);
+  if (!req)
+    return -1;
+  if (fd < 0) {
+    free(req);
+    return -1;
+  }
+  req->bev.fd = fd;
+  port->user_callback(&req->bev, port->user_data);
+  return 0;
+}
+
+// Near miss: a member that is no embedded object (a number) handed to the
+// callback: the request is still this function's.
+struct port2 {
+  void (*user_callback)(int *fd, void *arg);
+  void *user_data;
+};
+int request_parse2(struct port2 *port, int fd) {
+  struct priv *req = calloc(1, sizeof *req);
+  if (!req)
+    return -1;
+  port->user_callback(&req->refcnt, port->user_data);
+  if (fd < 0)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'req' leaks when 'request_parse2' fails here; free it before returning [alloc-group-unwind]{{$}}
+  free(req);
+  return 0;
+}
