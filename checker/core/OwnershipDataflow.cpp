@@ -1555,6 +1555,12 @@ struct OwnershipAnalysis::Impl {
   AllocSet memberAddress(const VarDecl *VD, const Expr *RHS, const Sub &St) {
     if (!isLocal(VD) || !VD->getType()->isPointerType())
       return {};
+    // container_of: `req = (struct server_request *)((char *)req_ -
+    // offsetof(struct server_request, base))` is the block again.
+    if (const auto *BO = dyn_cast<BinaryOperator>(stripCasts(RHS));
+        BO && BO->getOpcode() == BO_Sub && constantOf(BO->getRHS(), Ctx) &&
+        BO->getLHS()->getType()->isPointerType())
+      return valueOf(BO->getLHS(), St);
     const auto *U = dyn_cast<UnaryOperator>(stripCasts(RHS));
     if (!U || U->getOpcode() != UO_AddrOf)
       return {};
@@ -2066,9 +2072,13 @@ struct OwnershipAnalysis::Impl {
       Mine = It->second;
     for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
       const Expr *Arg = stripCasts(Call->getArg(I));
-      // &v: the callee may store into v.
+      // &v: the callee may store into v.  (`&p->member` handed to a
+      // deallocator or a taker hands p's block over: below, through the
+      // offset; container_of gives it back.)
       if (const auto *U = dyn_cast<UnaryOperator>(Arg);
-          U && U->getOpcode() == UO_AddrOf) {
+          U && U->getOpcode() == UO_AddrOf &&
+          !(R && (R->FreeArg == I ||
+                  (R->releases(I) && embeddedMemberBase(U->getSubExpr()))))) {
         if (R && (R->AllocatesArg == I || R->FreesFieldsArg == I ||
                   R->argContract(I) == ArgContract::Borrows))
           continue; // bound below, fields released below, or only read
@@ -2086,8 +2096,13 @@ struct OwnershipAnalysis::Impl {
         // Through a function pointer, the address of any embedded object
         // (`port->user_callback(&server_req->base, ...)`, libevent evdns):
         // a callback gets its container back with container_of.
+        // So does a function whose summary cannot settle what it does with
+        // it: its body takes the container back (evdns
+        // evdns_server_request_respond frees or queues the request).
         const Expr *Base = firstMemberBase(U->getSubExpr());
-        if (!Base && !Callee)
+        if (!Base && (!Callee || (R && R->Inferred && !R->Pending &&
+                                  R->argContract(I) ==
+                                      ArgContract::Unspecified)))
           Base = embeddedMemberBase(U->getSubExpr());
         if (Base && !(R && (R->argContract(I) != ArgContract::Unspecified ||
                             !R->Inferred || R->Pending)) &&
@@ -2112,8 +2127,9 @@ struct OwnershipAnalysis::Impl {
           for (const AllocSet &V : Handed)
             lend(St, V);
         }
-      AllocSet V = R && R->FreeArg == I ? valueThroughOffset(Arg, St)
-                                        : valueOf(Arg, St);
+      AllocSet V = R && (R->FreeArg == I || R->releases(I))
+                       ? valueThroughOffset(Arg, St)
+                       : valueOf(Arg, St);
       if (!hasAlloc(V))
         continue;
       ArgContract C = R ? R->argContract(I) : ArgContract::Unspecified;

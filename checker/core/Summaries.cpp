@@ -172,6 +172,19 @@ private:
         // p + n: a pointer into the same block, used as it is used.
         const Expr *Into = nullptr;
         const Expr *Q = user(BO, Into);
+        // `req = (struct server_request *)((char *)req_ - offsetof(struct
+        // server_request, base))`: container_of (libevent evdns
+        // TO_SERVER_REQUEST) gives back the block the parameter points
+        // into; the local is the parameter.
+        if (!Q && BO->getOpcode() == BO_Sub && BO->getRHS()->isIntegerConstantExpr(Ctx)) {
+          DynTypedNodeList Parents = parentsOf(*Into, Ctx);
+          if (!Parents.empty())
+            if (const auto *VD = Parents[0].get<VarDecl>();
+                VD && VD->hasLocalStorage() && VD->getType()->isPointerType()) {
+              alias(VD, U);
+              return;
+            }
+        }
         if (!Q || isa<MemberExpr>(Q) || isa<ArraySubscriptExpr>(Q) ||
             (isa<UnaryOperator>(Q) &&
              cast<UnaryOperator>(Q)->getOpcode() == UO_Deref))
