@@ -1104,6 +1104,36 @@ struct OwnershipAnalysis::Impl {
     }
     return nullptr;
   }
+  /// True if \p Callee's body takes the block its parameter \p I points
+  /// into back with container_of (`(char *)p - offsetof(T, member)`): the
+  /// address of a member it is handed stands for the whole block.
+  bool recoversContainer(const FunctionDecl *Callee, unsigned I) {
+    const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+    if (!Def || I >= Def->getNumParams() || !Def->getBody())
+      return false;
+    auto [It, New] = Recovers.try_emplace(std::make_pair(Def, I), false);
+    if (!New)
+      return It->second;
+    struct Finder : RecursiveASTVisitor<Finder> {
+      const ParmVarDecl *P;
+      ASTContext &Ctx;
+      bool Found = false;
+      Finder(const ParmVarDecl *P, ASTContext &Ctx) : P(P), Ctx(Ctx) {}
+      bool VisitBinaryOperator(BinaryOperator *BO) {
+        if (BO->getOpcode() != BO_Sub ||
+            !BO->getLHS()->getType()->isPointerType() ||
+            !BO->getRHS()->isIntegerConstantExpr(Ctx))
+          return true;
+        const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(BO->getLHS()));
+        Found |= DRE && DRE->getDecl() == P;
+        return !Found;
+      }
+    } F(Def->getParamDecl(I), Ctx);
+    F.TraverseStmt(Def->getBody());
+    return Recovers[std::make_pair(Def, I)] = F.Found;
+  }
+  std::map<std::pair<const FunctionDecl *, unsigned>, bool> Recovers;
+
   /// `p->a` or `p->a.b` naming an embedded object (a record, not a
   /// pointer or a number): p.
   static const Expr *embeddedMemberBase(const Expr *E) {
@@ -2078,7 +2108,8 @@ struct OwnershipAnalysis::Impl {
       if (const auto *U = dyn_cast<UnaryOperator>(Arg);
           U && U->getOpcode() == UO_AddrOf &&
           !(R && (R->FreeArg == I ||
-                  (R->releases(I) && embeddedMemberBase(U->getSubExpr()))))) {
+                  (R->releases(I) && embeddedMemberBase(U->getSubExpr()) &&
+                   recoversContainer(Callee, I))))) {
         if (R && (R->AllocatesArg == I || R->FreesFieldsArg == I ||
                   R->argContract(I) == ArgContract::Borrows))
           continue; // bound below, fields released below, or only read
@@ -2102,7 +2133,8 @@ struct OwnershipAnalysis::Impl {
         const Expr *Base = firstMemberBase(U->getSubExpr());
         if (!Base && (!Callee || (R && R->Inferred && !R->Pending &&
                                   R->argContract(I) ==
-                                      ArgContract::Unspecified)))
+                                      ArgContract::Unspecified &&
+                                  recoversContainer(Callee, I))))
           Base = embeddedMemberBase(U->getSubExpr());
         if (Base && !(R && (R->argContract(I) != ArgContract::Unspecified ||
                             !R->Inferred || R->Pending)) &&
