@@ -73,6 +73,7 @@ struct YamlFunction {
   std::optional<AllocDest> Allocates;
   std::optional<unsigned> WhenNull;
   std::optional<unsigned> Reallocates;
+  bool FreesOnFailure = false;
   std::optional<unsigned> Frees;
   std::optional<bool> MayReturnNull;
   std::optional<std::string> Status;
@@ -259,6 +260,7 @@ template <> struct MappingTraits<YamlFunction> {
     clang::tidy::alloc::compat::mapOptional(IO, "allocates", F.Allocates);
     clang::tidy::alloc::compat::mapOptional(IO, "when-null", F.WhenNull);
     clang::tidy::alloc::compat::mapOptional(IO, "reallocates", F.Reallocates);
+    IO.mapOptional("frees-on-failure", F.FreesOnFailure, false);
     clang::tidy::alloc::compat::mapOptional(IO, "frees", F.Frees);
     std::optional<NullPolicy> Null;
     if (F.MayReturnNull)
@@ -291,7 +293,8 @@ template <> struct MappingTraits<YamlFunction> {
         "reallocates",  "frees",    "null",      "null-note",
         "status",       "returns",  "takes",     "holds",
         "copies",       "borrows",  "dereferences", "noreturn",
-        "frees-fields", "via",      "origin",    "requires"};
+        "frees-fields", "via",      "origin",    "requires",
+        "frees-on-failure"};
     for (StringRef K : IO.keys())
       if (!llvm::is_contained(Known, K))
         return {};
@@ -322,6 +325,9 @@ template <> struct MappingTraits<YamlFunction> {
           .str();
     if (F.WhenNull && !F.Allocates)
       return ("'when-null' of '" + Name + "' needs 'allocates'").str();
+    if (F.FreesOnFailure && !F.Reallocates)
+      return ("'frees-on-failure' of '" + Name + "' needs 'reallocates'")
+          .str();
     if (F.MayReturnNull && !F.Allocates && !F.Reallocates)
       return ("'null' of '" + Name + "' needs 'allocates' or 'reallocates'")
           .str();
@@ -585,6 +591,7 @@ FunctionRule ruleOf(const YamlFunction &F, StringRef FileFamily,
     }
     Rule.WhenNullArg = F.WhenNull;
     Rule.ReallocArg = F.Reallocates;
+    Rule.FreesOnFailure = F.FreesOnFailure;
     if (F.Reallocates && !F.Allocates)
       Rule.AllocatesReturn = true; // realloc-like: the result is the new block
     Rule.FreeArg = F.Frees;
@@ -622,6 +629,7 @@ YamlFunction yamlOf(const FunctionRule &R) {
     F.Family = R.Family;
   if (R.ReallocArg) {
     F.Reallocates = R.ReallocArg;
+    F.FreesOnFailure = R.FreesOnFailure;
   } else if (R.AllocatesReturn) {
     F.Allocates = AllocDest{true, std::nullopt};
   } else if (R.AllocatesArg) {

@@ -56,6 +56,9 @@ struct FunctionRule {
   std::optional<unsigned> AllocatesArg; ///< new memory is stored to *arg
   std::optional<unsigned> WhenNullArg;  ///< allocates only if this arg is 0
   std::optional<unsigned> ReallocArg;   ///< this argument is resized
+  /// A reallocator that frees the old block when it fails (BSD reallocf,
+  /// libuv uv__reallocf): the old block is gone after the call either way.
+  bool FreesOnFailure = false;
   std::optional<unsigned> FreeArg;      ///< this argument is deallocated
   bool MayReturnNull = true;            ///< allocation can fail
   /// For out-parameter allocators, how the returned status reports failure:

@@ -2180,6 +2180,11 @@ struct OwnershipAnalysis::Impl {
         for (AllocId A : V)
           if (real(A))
             Old.push_back(A);
+        // reallocf: the old block is gone whether the call fails or not.
+        if (R->FreesOnFailure) {
+          release(St, Old, GoneFreed, false);
+          continue;
+        }
         St.ReallocOf[*Mine] = Old;
         continue;
       }

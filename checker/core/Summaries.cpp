@@ -305,6 +305,98 @@ private:
   llvm::DenseMap<const Decl *, size_t> Of;
 };
 
+/// True if \p FD frees its parameter \p P where \p Realloc, the call that
+/// resizes it, failed: under `if (newptr == NULL)` (or `!newptr`) on the
+/// variable the call's result went to (libuv uv__reallocf: `newptr =
+/// uv__realloc(ptr, size); if (newptr == NULL) if (size > 0)
+/// uv__free(ptr);`, BSD reallocf).
+bool freesOnFailure(const FunctionDecl *FD, const CallExpr *Realloc,
+                    const ParmVarDecl *P, CalleeResolver &Resolver,
+                    ASTContext &Ctx) {
+  // The variable the new block goes to.
+  const VarDecl *V = nullptr;
+  DynTypedNode N = DynTypedNode::create(*static_cast<const Stmt *>(Realloc));
+  for (unsigned Depth = 0; Depth < 8 && !V; ++Depth) {
+    DynTypedNodeList Ps = parentsOf(N, Ctx);
+    if (Ps.empty())
+      return false;
+    N = Ps[0];
+    if (const auto *D = N.get<VarDecl>())
+      V = D;
+    else if (const auto *BO = N.get<BinaryOperator>()) {
+      if (BO->getOpcode() != BO_Assign)
+        return false;
+      const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(BO->getLHS()));
+      V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      if (!V)
+        return false;
+    } else if (!N.get<ParenExpr>() && !N.get<CastExpr>()) {
+      return false;
+    }
+  }
+  if (!V)
+    return false;
+  // Whether \p Cond, being \p Truth, says V is NULL.
+  auto NullWhen = [&](const Expr *Cond, bool Truth) {
+    const Expr *E = stripCasts(Cond);
+    while (const auto *U = dyn_cast<UnaryOperator>(E)) {
+      if (U->getOpcode() != UO_LNot)
+        break;
+      Truth = !Truth;
+      E = stripCasts(U->getSubExpr());
+    }
+    auto IsV = [&](const Expr *X) {
+      const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(X));
+      return DRE && DRE->getDecl() == V;
+    };
+    if (IsV(E))
+      return !Truth;
+    const auto *BO = dyn_cast<BinaryOperator>(E);
+    if (!BO || (BO->getOpcode() != BO_EQ && BO->getOpcode() != BO_NE))
+      return false;
+    auto Null = [&](const Expr *X) {
+      return X->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull);
+    };
+    if (!((IsV(BO->getLHS()) && Null(BO->getRHS())) ||
+          (IsV(BO->getRHS()) && Null(BO->getLHS()))))
+      return false;
+    return Truth == (BO->getOpcode() == BO_EQ);
+  };
+  struct Frees : RecursiveASTVisitor<Frees> {
+    std::vector<const CallExpr *> Calls;
+    bool VisitCallExpr(CallExpr *C) {
+      Calls.push_back(C);
+      return true;
+    }
+  } Scan;
+  Scan.TraverseStmt(FD->getBody());
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const CallExpr *C : Scan.Calls) {
+    const FunctionRule *R = Resolver.ruleForCall(C, SM);
+    if (!R || !R->FreeArg || *R->FreeArg >= C->getNumArgs())
+      continue;
+    const auto *Arg = dyn_cast<DeclRefExpr>(stripCasts(C->getArg(*R->FreeArg)));
+    if (!Arg || Arg->getDecl() != P)
+      continue;
+    // An enclosing if that tests V for NULL, on its NULL side.
+    DynTypedNode Child = DynTypedNode::create(*static_cast<const Stmt *>(C));
+    for (unsigned Depth = 0; Depth < 32; ++Depth) {
+      DynTypedNodeList Ps = parentsOf(Child, Ctx);
+      if (Ps.empty() || Ps[0].get<FunctionDecl>())
+        break;
+      if (const auto *If = Ps[0].get<IfStmt>()) {
+        const Stmt *S = Child.get<Stmt>();
+        if (S == If->getThen() && NullWhen(If->getCond(), true))
+          return true;
+        if (S && S == If->getElse() && NullWhen(If->getCond(), false))
+          return true;
+      }
+      Child = Ps[0];
+    }
+  }
+  return false;
+}
+
 /// The integer value a return statement returns, when it is a constant.
 std::optional<int64_t> returnedConstant(const Stmt *S, ASTContext &Ctx) {
   const auto *Ret = dyn_cast_or_null<ReturnStmt>(S);
@@ -422,6 +514,7 @@ const FunctionRule *lastCallNeverReturning(const FunctionDecl *FD,
 bool sameFacts(const FunctionRule &A, const FunctionRule &B) {
   return A.AllocatesReturn == B.AllocatesReturn &&
          A.AllocatesArg == B.AllocatesArg && A.ReallocArg == B.ReallocArg &&
+         A.FreesOnFailure == B.FreesOnFailure &&
          A.FreeArg == B.FreeArg && A.MayReturnNull == B.MayReturnNull &&
          A.Status == B.Status && A.NoReturn == B.NoReturn &&
          A.Returns == B.Returns && A.Args == B.Args &&
@@ -1207,8 +1300,12 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
           if (Al.Rule->ReallocArg && *Al.Rule->ReallocArg < Al.Call->getNumArgs())
             if (const auto *DRE = dyn_cast<DeclRefExpr>(
                     stripCasts(Al.Call->getArg(*Al.Rule->ReallocArg))))
-              if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+              if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl())) {
                 R.ReallocArg = P->getFunctionScopeIndex();
+                R.FreesOnFailure =
+                    Al.Rule->FreesOnFailure ||
+                    freesOnFailure(FD, Al.Call, P, Resolver, Ctx);
+              }
         }
       }
       if (Family && R.FreeArg == std::nullopt)
