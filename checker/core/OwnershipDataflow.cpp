@@ -3236,6 +3236,9 @@ struct OwnershipAnalysis::Impl {
         I.Tests += 1000; // first
       else if (I.GuardsAlloc && I.GuardsFree)
         I.Tests += 500; // then the guards of correlated allocations
+      else if (I.GuardsFree && I.ConstAssigned && !I.OtherAssigned)
+        I.Tests += 400; // and flags that say a release is due (`if
+                        // (contalloc) free(content);`, curl var.c)
       Cands.push_back({V, I});
     }
     llvm::stable_sort(Cands, [](const auto &A, const auto &B) {
