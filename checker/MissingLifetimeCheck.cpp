@@ -67,6 +67,21 @@ void MissingLifetimeCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   const FunctionDecl *First = FD->getFirstDecl();
   SourceLocation Where = First->getBeginLoc();
+  // A realloc wrapper's result may be the caller's block with its old
+  // contents: GCC documents `malloc` as wrong there (hiredis sds_realloc).
+  for (const ReturnEvent &E : Analysis.returns())
+    for (AllocId A : E.Allocs)
+      if (Allocs[A].Rule && Allocs[A].Rule->ReallocArg && Allocs[A].Call) {
+        diag(FD->getLocation(),
+             "'%0' returns heap memory the caller must free, resized from "
+             "its argument; declare it in a rules file with 'reallocates' "
+             "(not '__attribute__((malloc))', which does not fit a "
+             "reallocator)")
+            << FD->getName();
+        if (First != FD)
+          diag(First->getLocation(), "declared here", DiagnosticIDs::Note);
+        return;
+      }
   {
     auto D =
         diag(FD->getLocation(), "'%0' returns heap memory the caller must "
