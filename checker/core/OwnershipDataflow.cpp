@@ -1861,7 +1861,12 @@ struct OwnershipAnalysis::Impl {
         continue;
       if (StoresCall && Allocs[A].Call == StoresCall)
         continue;
-      bool MaybeOther = Other || reallocatedInLoop(St, A);
+      // Still owned on some path and NULL on some: the paths that released
+      // it may have cleared the pointer (see the releases in
+      // transferCall()).
+      bool MaybeOther = Other || reallocatedInLoop(St, A) ||
+                        (llvm::is_contained(Vals, NullSentinel) &&
+                         St.get(A).Owned);
       auto [It, New] = UseIndex.try_emplace({E, A}, Uses.size());
       if (!New) { // the same use seen in another context
         Uses[It->second].Null |= St.get(A).Null;
@@ -2199,10 +2204,17 @@ struct OwnershipAnalysis::Impl {
         if (Recording)
           for (AllocId A : V)
             if (real(A) && SeenRelease.insert({Call, A, I}).second)
-              Releases.push_back({Call, A, I, R, Frees, St.get(A).Gone,
-                                  St.get(A).GoneAt,
-                                  llvm::is_contained(V, UnknownSentinel) ||
-                                      reallocatedInLoop(St, A)});
+              Releases.push_back(
+                  {Call, A, I, R, Frees, St.get(A).Gone, St.get(A).GoneAt,
+                   llvm::is_contained(V, UnknownSentinel) ||
+                       reallocatedInLoop(St, A) ||
+                       // Still owned on some path, and NULL on some: the
+                       // paths that released it may have cleared the
+                       // pointer (redis migrateCommand: `zfree(newargv);
+                       // newargv = NULL;`, then `zfree(newargv)` at the
+                       // shared exit).
+                       (llvm::is_contained(V, NullSentinel) &&
+                        St.get(A).Owned)});
         unsigned char How = Frees                     ? GoneFreed
                             : C == ArgContract::Holds ? GoneHeld
                                                       : GoneTransferred;
