@@ -715,11 +715,12 @@ public:
     /// statement list that also allocates (`fieldlen = n; fieldobj =
     /// create(f, fieldlen);`); assigned a nonzero constant anywhere.
     unsigned Computed = 0, ComputedWithAlloc = 0;
-    bool NonZeroConst = false;
+    bool NonZeroConst = false, TestedBeside = false;
     /// Set together with an allocation and otherwise only to 0: a flag of
     /// the allocation (see setVar()).
     bool setWithAlloc(const VarDecl *V) const {
       return Computed > 0 && Computed == ComputedWithAlloc && !NonZeroConst &&
+             !TestedBeside &&
              V->getType()->isIntegralOrEnumerationType();
     }
     /// Assigned what an unknown allocator hook returns; assigned anything
@@ -812,9 +813,18 @@ public:
       }
       Alloc |= Allocates(E);
     }
-    if (Alloc)
-      for (const VarDecl *V : Set)
-        ++Vars[V].ComputedWithAlloc;
+    if (!Alloc)
+      return true;
+    for (const VarDecl *V : Set) {
+      ++Vars[V].ComputedWithAlloc;
+      // Tested in the same list (`payload_length = size(); if
+      // (payload_length == 0) return ...; payload = malloc(payload_length);`,
+      // wakaama prv_updateRegistration): the code itself says it may be 0.
+      for (const Stmt *S : CS->body())
+        if (const auto *If = dyn_cast<IfStmt>(S);
+            If && If->getCond() && mentions(If->getCond(), {V}))
+          Vars[V].TestedBeside = true;
+    }
     return true;
   }
   bool VisitWhileStmt(WhileStmt *S) { return condition(S->getCond()); }

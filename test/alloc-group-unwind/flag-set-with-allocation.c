@@ -88,3 +88,29 @@ noobj:
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fieldobj' leaks when 'by_pattern_default' fails here; free it before returning [alloc-group-unwind]{{$}}
   // CHECK-MESSAGES: :[[@LINE-18]]:16: note: 'fieldobj' allocated here
 }
+
+// Near miss: tested in the same list before the allocation (wakaama
+// prv_updateRegistration: `payload_length = ...; if (payload_length == 0)
+// return ...; payload = malloc(payload_length);`): it may be 0 there.
+int payload_size(void);
+int update(obj *server, int with_objects) {
+  obj *transaction = create("t", 1);
+  char *payload = NULL;
+  int payload_length;
+  if (with_objects) {
+    payload_length = payload_size();
+    if (payload_length == 0)
+      return 500;
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'transaction' leaks when 'update' fails here; free it before returning [alloc-group-unwind]{{$}}
+    // CHECK-MESSAGES: :[[@LINE-8]]:22: note: 'transaction' allocated here
+    // CHECK-MESSAGES: :[[@LINE-4]]:9: note: on the path where this fails
+    payload = malloc(payload_length);
+    if (!payload) {
+      release(transaction);
+      return 500;
+    }
+  }
+  server->ptr = (char *)transaction;
+  free(payload);
+  return 0;
+}
