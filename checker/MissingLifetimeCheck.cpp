@@ -69,9 +69,20 @@ void MissingLifetimeCheck::check(const MatchFinder::MatchResult &Result) {
   SourceLocation Where = First->getBeginLoc();
   // A realloc wrapper's result may be the caller's block with its old
   // contents: GCC documents `malloc` as wrong there (hiredis sds_realloc).
+  // Not a block the function allocated and grew itself (sdssplitlen's
+  // `tokens = s_realloc(tokens, ...)`): that one is fresh to the caller.
+  auto ResizesParam = [&](const Allocation &A) {
+    const FunctionRule *R = A.Rule;
+    if (!R || !R->ReallocArg || !A.Call ||
+        *R->ReallocArg >= A.Call->getNumArgs())
+      return false;
+    const auto *DRE = dyn_cast<DeclRefExpr>(
+        A.Call->getArg(*R->ReallocArg)->IgnoreParenCasts());
+    return DRE && isa<ParmVarDecl>(DRE->getDecl());
+  };
   for (const ReturnEvent &E : Analysis.returns())
     for (AllocId A : E.Allocs)
-      if (Allocs[A].Rule && Allocs[A].Rule->ReallocArg && Allocs[A].Call) {
+      if (ResizesParam(Allocs[A])) {
         diag(FD->getLocation(),
              "'%0' returns heap memory the caller must free, resized from "
              "its argument; declare it in a rules file with 'reallocates' "

@@ -45,6 +45,22 @@ void *grow(void *p, size_t n) { return realloc(p, n); }
 // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'grow' returns heap memory the caller must free, resized from its argument; declare it in a rules file with 'reallocates' (not '__attribute__((malloc))', which does not fit a reallocator) [alloc-missing-lifetime]{{$}}
 // CHECK-FIXES: {{^}}void *grow(void *p, size_t n) { return realloc(p, n); }{{$}}
 
+// Near miss: a block the function allocates and grows itself is fresh to
+// the caller (hiredis sdssplitlen: `tokens = s_realloc(tokens, ...)`).
+void *collect(size_t n) {
+  char *tokens = malloc(4);
+  if (!tokens)
+    return NULL;
+  char *more = realloc(tokens, n);
+  if (!more) {
+    free(tokens);
+    return NULL;
+  }
+  return more;
+}
+// CHECK-MESSAGES: :[[@LINE-11]]:7: warning: 'collect' returns heap memory the caller must free; declare it '__attribute__((malloc))' [alloc-missing-lifetime]{{$}}
+// CHECK-FIXES: {{^}}__attribute__((malloc)) void *collect(size_t n) {{[{]}}{{$}}
+
 int use(void) {
   int *c = make_counter();
   free(c);
