@@ -1876,7 +1876,7 @@ struct OwnershipAnalysis::Impl {
       // transferCall()).
       bool MaybeOther = Other || reallocatedInLoop(St, A) ||
                         (llvm::is_contained(Vals, NullSentinel) &&
-                         St.get(A).Owned);
+                         St.get(A).Owned && !Allocs[A].InLoop);
       auto [It, New] = UseIndex.try_emplace({E, A}, Uses.size());
       if (!New) { // the same use seen in another context
         Uses[It->second].Null |= St.get(A).Null;
@@ -2222,9 +2222,12 @@ struct OwnershipAnalysis::Impl {
                        // paths that released it may have cleared the
                        // pointer (redis migrateCommand: `zfree(newargv);
                        // newargv = NULL;`, then `zfree(newargv)` at the
-                       // shared exit).
+                       // shared exit).  Not in a loop, where the NULL may
+                       // be the first iteration's and the block the
+                       // previous one's (IoTivity BuildActionSetFromString
+                       // frees the action it handed to AddAction).
                        (llvm::is_contained(V, NullSentinel) &&
-                        St.get(A).Owned)});
+                        St.get(A).Owned && !Allocs[A].InLoop)});
         unsigned char How = Frees                     ? GoneFreed
                             : C == ArgContract::Holds ? GoneHeld
                                                       : GoneTransferred;

@@ -38,3 +38,25 @@ int migrate_uncleared(void) {
   (void)first;
   return 0;
 }
+
+// Near miss: in a loop, the NULL is the first iteration's and the block the
+// previous iteration's, handed over and not cleared (IoTivity
+// BuildActionSetFromString frees the action it gave AddAction).
+struct set { char *head; };
+void add_action(struct set *s, char *a) __attribute__((ownership_holds(malloc, 2)));
+int build(struct set *s, int n) {
+  char *action = NULL;
+  for (int i = 0; i < n; i++) {
+    if (check()) {
+      if (action)
+        free(action);
+      // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'action' is freed after 'add_action' took ownership of it at line 58 {{.*}}: remove this free [alloc-ownership-transfer]{{$}}
+      action = malloc(8);
+      if (!action)
+        return -1;
+    }
+    add_action(s, action);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'action' is handed over again after 'add_action' took ownership of it at line 58 {{.*}}: copy it before the first call [alloc-ownership-transfer]{{$}}
+  }
+  return 0;
+}
