@@ -2739,13 +2739,25 @@ struct OwnershipAnalysis::Impl {
     return nullptr;
   }
 
+  /// flagSource() once per block and condition, not once per context.
+  const Expr *cachedFlagSource(const CFGBlock *B, const Expr *Flag) {
+    if (!B || Flag->getType()->isPointerType())
+      return nullptr;
+    auto [It, New] = FlagSources.try_emplace({B, Flag}, nullptr);
+    if (New)
+      It->second = flagSource(B, Flag);
+    return It->second;
+  }
+  llvm::DenseMap<std::pair<const CFGBlock *, const Expr *>, const Expr *>
+      FlagSources;
+
   /// The test a branch condition makes, in one context.
   Outcome test(const Expr *Cond, bool Truth, Sub &St) {
     const Expr *E = stripCasts(Cond);
     bool Substituted = false;
     while (true) {
       if (!Substituted)
-        if (const Expr *Src = flagSource(TestBlock, E)) {
+        if (const Expr *Src = cachedFlagSource(TestBlock, E)) {
           Substituted = true;
           E = Src;
           continue;
