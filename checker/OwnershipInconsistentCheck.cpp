@@ -212,7 +212,12 @@ void OwnershipInconsistentCheck::check(const MatchFinder::MatchResult &Result) {
       // one that some function no summary settled may free (a reference
       // count, a hook) leaves the contract unknown, and the member out of
       // the family's vote.
-      if (P.StoredField && !Owning.owns(P.StoredField)) {
+      // An element of a field (`loop->watchers[fd] = w`) is owned only
+      // where something frees the field's elements; freeing the array
+      // itself says nothing of them: unknown, the member leaves the vote.
+      if (P.StoredElement && !Owning.ownsElements(P.StoredField))
+        return;
+      if (P.StoredField && !P.StoredElement && !Owning.owns(P.StoredField)) {
         if (Owning.maybeOwns(P.StoredField))
           return;
         P.Contract = ArgContract::Borrows;

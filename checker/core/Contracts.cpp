@@ -90,6 +90,11 @@ public:
         P->StoredField = dyn_cast<FieldDecl>(ME->getMemberDecl());
       else if (Through)
         P->StoredField = Through;
+      else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(L))
+        if (const auto *ME = dyn_cast<MemberExpr>(stripCasts(AS->getBase()))) {
+          P->StoredField = dyn_cast<FieldDecl>(ME->getMemberDecl());
+          P->StoredElement = P->StoredField != nullptr;
+        }
     }
     take(*P, BO->getExprLoc(), "stored into '" + spell(L, Ctx) + "'", false);
     return true;

@@ -39,6 +39,9 @@ struct ParamContract {
   std::string How; ///< "stored into 'm->method'", "duplicated by 'strdup'"
   /// The field a store put it into ("stored into 'm->method'"), if any.
   const FieldDecl *StoredField = nullptr;
+  /// The store was into an element of that field (`loop->watchers[fd] =
+  /// w`): the field owns it only if something frees its elements.
+  bool StoredElement = false;
 };
 
 struct FunctionContract {

@@ -24,13 +24,20 @@ llvm::SmallVector<unsigned, 2> freedParams(const FunctionDecl *FD,
                                            CalleeResolver &Resolver,
                                            const SourceManager &SM);
 
+/// `x->f[i]`: the field whose elements E is one of.
+const FieldDecl *elementFieldOf(const Expr *E) {
+  const auto *AS = dyn_cast<ArraySubscriptExpr>(E->IgnoreParenImpCasts());
+  return AS ? fieldOf(AS->getBase()) : nullptr;
+}
+
 class Scan : public RecursiveASTVisitor<Scan> {
 public:
   Scan(ASTContext &Ctx, CalleeResolver &R, const AllocationModel *External,
        llvm::DenseSet<const FieldDecl *> &Out,
-       llvm::DenseSet<const FieldDecl *> &Maybe)
+       llvm::DenseSet<const FieldDecl *> &Maybe,
+       llvm::DenseSet<const FieldDecl *> &Elements)
       : Ctx(Ctx), SM(Ctx.getSourceManager()), Resolver(R),
-        External(External), Out(Out), Maybe(Maybe) {}
+        External(External), Out(Out), Maybe(Maybe), Elements(Elements) {}
 
   /// p = x->next; ... free(p): a list walked and freed through a local.
   bool VisitBinaryOperator(BinaryOperator *B) {
@@ -55,7 +62,24 @@ public:
       R = External->lookup(Callee->getName());
     for (unsigned I = 0; I < C->getNumArgs(); ++I) {
       const FieldDecl *F = fieldOf(C->getArg(I));
+      const FieldDecl *EF = F ? nullptr : elementFieldOf(C->getArg(I));
       const VarDecl *Local = nullptr;
+      if (!F && EF) {
+        bool Frees = R && (R->FreeArg == I ||
+                           R->argContract(I) == ArgContract::Takes);
+        if (!Frees && !R)
+          if (const FunctionDecl *Def = Callee->getDefinition()) {
+            auto [It, New] = FreedParamsOf.try_emplace(Def);
+            if (New)
+              It->second = freedParams(Def, Resolver, SM);
+            Frees = llvm::is_contained(It->second, I);
+          }
+        // Handed to something that may free it: as good as freed here.
+        if (Frees || !R || R->Pending ||
+            (R->Inferred && R->argContract(I) == ArgContract::Unspecified))
+          Elements.insert(EF);
+        continue;
+      }
       if (!F) {
         const auto *DRE =
             dyn_cast<DeclRefExpr>(C->getArg(I)->IgnoreParenImpCasts());
@@ -159,6 +183,10 @@ private:
       Loaded[V].push_back(F);
       return;
     }
+    if (const FieldDecl *F = elementFieldOf(RHS)) {
+      LoadedElements[V].push_back(F);
+      return;
+    }
     const auto *From = dyn_cast<DeclRefExpr>(RHS->IgnoreParenImpCasts());
     if (const auto *W = From ? dyn_cast<VarDecl>(From->getDecl()) : nullptr)
       if (W->hasLocalStorage())
@@ -177,6 +205,8 @@ public:
       const VarDecl *V = Work.pop_back_val();
       for (const FieldDecl *F : Loaded.lookup(V))
         Out.insert(F);
+      for (const FieldDecl *F : LoadedElements.lookup(V))
+        Elements.insert(F);
       for (const auto &[From, To] : Copies)
         if (To == V && Seen.insert(From).second)
           Work.push_back(From);
@@ -191,9 +221,11 @@ private:
   const AllocationModel *External;
   llvm::DenseSet<const FieldDecl *> &Out;
   llvm::DenseSet<const FieldDecl *> &Maybe;
-  /// The fields each local variable was loaded from, anywhere in the unit.
+  llvm::DenseSet<const FieldDecl *> &Elements;
+  /// The fields each local variable was loaded from, anywhere in the unit
+  /// (and the fields whose elements it was loaded from).
   llvm::DenseMap<const VarDecl *, llvm::SmallVector<const FieldDecl *, 2>>
-      Loaded;
+      Loaded, LoadedElements;
   llvm::DenseSet<const VarDecl *> FreedLocals;
   /// freedParams() of each callee defined in the unit, once.
   llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<unsigned, 2>>
@@ -240,7 +272,7 @@ void OwningFields::compute(ASTContext &Ctx, CalleeResolver &Resolver,
   if (Computed)
     return;
   Computed = true;
-  Scan S(Ctx, Resolver, External, Fields, Maybe);
+  Scan S(Ctx, Resolver, External, Fields, Maybe, Elements);
   S.TraverseAST(Ctx);
   S.finish();
   for (const AllocationModel *M : {&Resolver.model(), External})
@@ -255,6 +287,11 @@ bool OwningFields::owns(const FieldDecl *F) const {
     return true;
   F = F->getCanonicalDecl();
   return Fields.count(F) || (F->getIdentifier() && Names.count(F->getName()));
+}
+
+bool OwningFields::ownsElements(const FieldDecl *F) const {
+  return F && (Elements.count(F->getCanonicalDecl()) ||
+               Maybe.count(F->getCanonicalDecl()));
 }
 
 bool OwningFields::maybeOwns(const FieldDecl *F) const {

@@ -43,11 +43,15 @@ public:
   /// True when \p F is handed (`x->f`) to a function of another unit not
   /// summarised yet, which may release it: whether it owns is not known.
   bool maybeOwns(const FieldDecl *F) const;
+  /// True when something the unit sees releases the elements of the array
+  /// \p F points to (`free(x->f[i])`, or a local loaded from one).
+  bool ownsElements(const FieldDecl *F) const;
 
 private:
   bool Computed = false;
   llvm::DenseSet<const FieldDecl *> Fields;
   llvm::DenseSet<const FieldDecl *> Maybe;
+  llvm::DenseSet<const FieldDecl *> Elements;
   /// Field names other units' destroy functions free (FreedFields).
   llvm::StringSet<> Names;
 };

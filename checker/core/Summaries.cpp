@@ -1192,6 +1192,23 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
       for (const StoreEvent &S : A->stores())
         if (S.A == *Id) {
           Any = true;
+          // An element of a field's array (`loop->watchers[fd] = w`, libuv
+          // uv__io_start) is owned only where something frees the
+          // elements; freeing the array itself says nothing of them.
+          const FieldDecl *Element = nullptr;
+          if (const auto *AS =
+                  dyn_cast<ArraySubscriptExpr>(stripCasts(S.Target)))
+            if (const auto *ME = dyn_cast<MemberExpr>(stripCasts(AS->getBase())))
+              Element = dyn_cast<FieldDecl>(ME->getMemberDecl());
+          // Without element frees in this unit it is not known (another
+          // unit may free them: redis freeClientArgv): unspecified.
+          if (Element) {
+            if (Owning_.ownsElements(Element))
+              Owning = true;
+            else
+              Maybe = true;
+            continue;
+          }
           Maybe |= Owning_.maybeOwns(S.Field);
           // A variable (a global one too) owns what it holds; a field,
           // also of a global structure, only when something frees through
