@@ -290,8 +290,9 @@ bool OwningFields::owns(const FieldDecl *F) const {
 }
 
 bool OwningFields::ownsElements(const FieldDecl *F) const {
-  return F && (Elements.count(F->getCanonicalDecl()) ||
-               Maybe.count(F->getCanonicalDecl()));
+  // Not the field's own Maybe: handing the array to an unsettled function
+  // (`uv__reallocf(loop->watchers, n)`) says nothing of its elements.
+  return F && Elements.count(F->getCanonicalDecl());
 }
 
 bool OwningFields::maybeOwns(const FieldDecl *F) const {

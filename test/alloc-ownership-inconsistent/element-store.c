@@ -27,6 +27,10 @@ void io_stop(struct loop *loop, struct watcher *w) {
 }
 void io_feed(struct loop *loop, struct watcher *w) { loop->n += w->fd; }
 void loop_close(struct loop *loop) { free(loop->watchers); }
+// The array handed to a function that may free or move it (libuv
+// `uv__reallocf(loop->watchers, n)`): nothing of its elements.
+void grow_watchers(struct watcher **w, int n);
+void loop_resize(struct loop *loop) { grow_watchers(loop->watchers, loop->n); }
 
 // Near miss: a table whose elements the unit frees owns what is stored in
 // them, and its family's other members borrow.
