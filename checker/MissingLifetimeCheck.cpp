@@ -65,6 +65,14 @@ void MissingLifetimeCheck::check(const MatchFinder::MatchResult &Result) {
   }
   if (!Owned || !Any)
     return;
+  // Also stored where it outlives the call (`parent->element[idx] = r;
+  // return r;`, hiredis createStringObject): the result is aliased, owned
+  // by that parent on those paths, and `malloc` would be wrong.
+  for (const ReturnEvent &E : Analysis.returns())
+    for (AllocId A : E.Allocs)
+      for (const StoreEvent &S : Analysis.stores())
+        if (S.A == A && !S.Local)
+          return;
   const FunctionDecl *First = FD->getFirstDecl();
   SourceLocation Where = First->getBeginLoc();
   // A realloc wrapper's result may be the caller's block with its old

@@ -61,6 +61,28 @@ void *collect(size_t n) {
 // CHECK-MESSAGES: :[[@LINE-11]]:7: warning: 'collect' returns heap memory the caller must free; declare it '__attribute__((malloc))' [alloc-missing-lifetime]{{$}}
 // CHECK-FIXES: {{^}}__attribute__((malloc)) void *collect(size_t n) {{[{]}}{{$}}
 
+// Near miss: also stored into the caller's aggregate before it is returned
+// (hiredis createStringObject: `parent->element[task->idx] = r; return
+// r;`): the result is aliased and the parent owns it on that path.
+struct task {
+  struct agg *parent;
+  int idx;
+};
+struct agg {
+  void **element;
+};
+void *create_string(const struct task *t) {
+  char *r = malloc(8);
+  struct agg *parent;
+  if (!r)
+    return NULL;
+  if (t->parent) {
+    parent = t->parent;
+    parent->element[t->idx] = r;
+  }
+  return r;
+}
+
 int use(void) {
   int *c = make_counter();
   free(c);
