@@ -71,7 +71,7 @@ void MissingLifetimeCheck::check(const MatchFinder::MatchResult &Result) {
   for (const ReturnEvent &E : Analysis.returns())
     for (AllocId A : E.Allocs)
       for (const StoreEvent &S : Analysis.stores())
-        if (S.A == A && !S.Local)
+        if (S.A == A && (S.OutParam || S.Global || S.Foreign))
           return;
   const FunctionDecl *First = FD->getFirstDecl();
   SourceLocation Where = First->getBeginLoc();

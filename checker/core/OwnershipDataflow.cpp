@@ -1646,6 +1646,7 @@ struct OwnershipAnalysis::Impl {
                 E.Global = VD;
           E.OutParam = OutParam;
           E.Local = P && P->Field && P->Field != outSlot() && !isForeignField(St, *P);
+          E.Foreign = P && (P->Field == outSlot() || isForeignField(St, *P));
           if (P && !P->Field)
             continue; // a plain local variable: not a store
           Stores.push_back(E);

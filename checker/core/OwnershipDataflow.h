@@ -151,6 +151,8 @@ struct StoreEvent {
   const VarDecl *Global = nullptr;  ///< when stored into a global
   bool OutParam = false;            ///< through a parameter: *out = p
   bool Local = false;               ///< into a locally owned object
+  /// Into a slot of the caller's object or `*out`, which outlives the call.
+  bool Foreign = false;
 };
 
 /// A return statement and what it returns.
