@@ -357,6 +357,15 @@ const FunctionRule *CalleeResolver::allocation(const CallExpr *Call,
   return R;
 }
 
+const Expr *containerBase(const Expr *E, ASTContext &Ctx) {
+  const auto *BO = dyn_cast<BinaryOperator>(stripCasts(E));
+  if (!BO || BO->getOpcode() != BO_Sub ||
+      !BO->getLHS()->getType()->isPointerType() ||
+      !BO->getRHS()->isIntegerConstantExpr(Ctx))
+    return nullptr;
+  return BO->getLHS();
+}
+
 bool underCondition(const Stmt *S, ASTContext &Ctx,
                     llvm::function_ref<bool(const Expr *)> Tests,
                     unsigned MaxDepth) {

@@ -178,6 +178,11 @@ const Expr *calleeName(const CallExpr *Call);
 /// analyses follow ("(char *)malloc(n)" is the call).
 const Expr *stripCasts(const Expr *E);
 
+/// container_of: the pointer that `(char *)p - offsetof(T, member)` steps
+/// back from (`(char *)p`), or null when \p E is no pointer minus an
+/// integer constant.
+const Expr *containerBase(const Expr *E, ASTContext &Ctx);
+
 /// True if \p S refers to one of \p Vars anywhere inside.
 bool mentions(const Stmt *S, llvm::ArrayRef<const VarDecl *> Vars);
 

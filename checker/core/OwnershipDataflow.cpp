@@ -1130,12 +1130,10 @@ struct OwnershipAnalysis::Impl {
       bool Found = false;
       Finder(const ParmVarDecl *P, ASTContext &Ctx) : P(P), Ctx(Ctx) {}
       bool VisitBinaryOperator(BinaryOperator *BO) {
-        if (BO->getOpcode() != BO_Sub ||
-            !BO->getLHS()->getType()->isPointerType() ||
-            !BO->getRHS()->isIntegerConstantExpr(Ctx))
-          return true;
-        const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(BO->getLHS()));
-        Found |= DRE && DRE->getDecl() == P;
+        if (const Expr *Base = containerBase(BO, Ctx)) {
+          const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(Base));
+          Found |= DRE && DRE->getDecl() == P;
+        }
         return !Found;
       }
     } F(Def->getParamDecl(I), Ctx);
@@ -1597,10 +1595,8 @@ struct OwnershipAnalysis::Impl {
       return {};
     // container_of: `req = (struct server_request *)((char *)req_ -
     // offsetof(struct server_request, base))` is the block again.
-    if (const auto *BO = dyn_cast<BinaryOperator>(stripCasts(RHS));
-        BO && BO->getOpcode() == BO_Sub && constantOf(BO->getRHS(), Ctx) &&
-        BO->getLHS()->getType()->isPointerType())
-      return valueOf(BO->getLHS(), St);
+    if (const Expr *Base = containerBase(RHS, Ctx))
+      return valueOf(Base, St);
     const auto *U = dyn_cast<UnaryOperator>(stripCasts(RHS));
     if (!U || U->getOpcode() != UO_AddrOf)
       return {};
@@ -1760,21 +1756,21 @@ struct OwnershipAnalysis::Impl {
           if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
               VD && VD->getType()->isIntegerType())
             Sizes.push_back(VD);
-    if (Sizes.empty())
-      return false;
-    DynTypedNode N = DynTypedNode::create(*S);
-    for (unsigned Depth = 0; Depth < 64; ++Depth) {
-      DynTypedNodeList Ps = parentsOf(N, Ctx);
-      if (Ps.empty())
-        return false;
-      N = Ps[0];
-      if (const auto *If = N.get<IfStmt>())
-        if (mentions(If->getCond(), Sizes))
-          return true;
-      if (N.get<FunctionDecl>())
-        return false;
-    }
-    return false;
+    return !Sizes.empty() &&
+           underCondition(
+               S, Ctx, [&](const Expr *C) { return mentions(C, Sizes); }, 64);
+  }
+
+  /// A pointer holding \p A that is NULL on some joined path while \p A
+  /// is still owned on another: the paths that released it may have
+  /// cleared the pointer (redis migrateCommand: `zfree(newargv); newargv =
+  /// NULL;`, then `zfree(newargv)` at the shared exit), so a release or use
+  /// through it may be of NULL.  Not in a loop, where the NULL may be the
+  /// first iteration's and the block the previous one's (IoTivity
+  /// BuildActionSetFromString frees the action it handed to AddAction).
+  bool maybeCleared(const Sub &St, const AllocSet &Vals, AllocId A) const {
+    return llvm::is_contained(Vals, NullSentinel) && St.get(A).Owned &&
+           !Allocs[A].InLoop;
   }
 
   /// The pointer an interior pointer is taken from: `&p[k]`, `p + k`.
@@ -1872,12 +1868,8 @@ struct OwnershipAnalysis::Impl {
         continue;
       if (StoresCall && Allocs[A].Call == StoresCall)
         continue;
-      // Still owned on some path and NULL on some: the paths that released
-      // it may have cleared the pointer (see the releases in
-      // transferCall()).
-      bool MaybeOther = Other || reallocatedInLoop(St, A) ||
-                        (llvm::is_contained(Vals, NullSentinel) &&
-                         St.get(A).Owned && !Allocs[A].InLoop);
+      bool MaybeOther =
+          Other || reallocatedInLoop(St, A) || maybeCleared(St, Vals, A);
       auto [It, New] = UseIndex.try_emplace({E, A}, Uses.size());
       if (!New) { // the same use seen in another context
         Uses[It->second].Null |= St.get(A).Null;
@@ -2218,17 +2210,7 @@ struct OwnershipAnalysis::Impl {
               Releases.push_back(
                   {Call, A, I, R, Frees, St.get(A).Gone, St.get(A).GoneAt,
                    llvm::is_contained(V, UnknownSentinel) ||
-                       reallocatedInLoop(St, A) ||
-                       // Still owned on some path, and NULL on some: the
-                       // paths that released it may have cleared the
-                       // pointer (redis migrateCommand: `zfree(newargv);
-                       // newargv = NULL;`, then `zfree(newargv)` at the
-                       // shared exit).  Not in a loop, where the NULL may
-                       // be the first iteration's and the block the
-                       // previous one's (IoTivity BuildActionSetFromString
-                       // frees the action it handed to AddAction).
-                       (llvm::is_contained(V, NullSentinel) &&
-                        St.get(A).Owned && !Allocs[A].InLoop)});
+                       reallocatedInLoop(St, A) || maybeCleared(St, V, A)});
         unsigned char How = Frees                     ? GoneFreed
                             : C == ArgContract::Holds ? GoneHeld
                                                       : GoneTransferred;

@@ -65,17 +65,8 @@ public:
       const FieldDecl *EF = F ? nullptr : elementFieldOf(C->getArg(I));
       const VarDecl *Local = nullptr;
       if (!F && EF) {
-        bool Frees = R && (R->FreeArg == I ||
-                           R->argContract(I) == ArgContract::Takes);
-        if (!Frees && !R)
-          if (const FunctionDecl *Def = Callee->getDefinition()) {
-            auto [It, New] = FreedParamsOf.try_emplace(Def);
-            if (New)
-              It->second = freedParams(Def, Resolver, SM);
-            Frees = llvm::is_contained(It->second, I);
-          }
         // Handed to something that may free it: as good as freed here.
-        if (Frees || !R || R->Pending ||
+        if (freesArg(Callee, R, I) || !R || R->Pending ||
             (R->Inferred && R->argContract(I) == ArgContract::Unspecified))
           Elements.insert(EF);
         continue;
@@ -87,15 +78,7 @@ public:
         if (!Local || !Local->hasLocalStorage())
           continue;
       }
-      bool Frees = R && (R->FreeArg == I || R->argContract(I) ==
-                                                ArgContract::Takes);
-      if (!Frees && !R)
-        if (const FunctionDecl *Def = Callee->getDefinition()) {
-          auto [It, New] = FreedParamsOf.try_emplace(Def);
-          if (New)
-            It->second = freedParams(Def, Resolver, SM);
-          Frees = llvm::is_contained(It->second, I);
-        }
+      bool Frees = freesArg(Callee, R, I);
       if (!Frees && (!R || R->Pending))
         Frees = macroFreedArg(C) == I;
       // `zfree(c->argv)` with zfree in another unit, while the units are
@@ -125,6 +108,21 @@ public:
   }
 
 private:
+  /// True if \p Callee (its rule \p R, or else its body in this unit)
+  /// frees or takes its argument \p I.
+  bool freesArg(const FunctionDecl *Callee, const FunctionRule *R,
+                unsigned I) {
+    if (R)
+      return R->FreeArg == I || R->argContract(I) == ArgContract::Takes;
+    const FunctionDecl *Def = Callee->getDefinition();
+    if (!Def)
+      return false;
+    auto [It, New] = FreedParamsOf.try_emplace(Def);
+    if (New)
+      It->second = freedParams(Def, Resolver, SM);
+    return llvm::is_contained(It->second, I);
+  }
+
   /// A field handed alone to a function pointer returning nothing (a
   /// list's destructor callback, c-ares `list->destruct(node->data)`):
   /// whatever the hook is, it may free what the field holds.  Not the

@@ -176,7 +176,7 @@ private:
         // server_request, base))`: container_of (libevent evdns
         // TO_SERVER_REQUEST) gives back the block the parameter points
         // into; the local is the parameter.
-        if (!Q && BO->getOpcode() == BO_Sub && BO->getRHS()->isIntegerConstantExpr(Ctx)) {
+        if (!Q && containerBase(BO, Ctx)) {
           DynTypedNodeList Parents = parentsOf(*Into, Ctx);
           if (!Parents.empty())
             if (const auto *VD = Parents[0].get<VarDecl>();
