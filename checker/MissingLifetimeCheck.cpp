@@ -65,16 +65,6 @@ void MissingLifetimeCheck::check(const MatchFinder::MatchResult &Result) {
   }
   if (!Owned || !Any)
     return;
-  // Also stored where it outlives the call (`parent->element[idx] = r;
-  // return r;`, hiredis createStringObject): the result is aliased, owned
-  // by that parent on those paths, and `malloc` would be wrong.
-  for (const ReturnEvent &E : Analysis.returns())
-    for (AllocId A : E.Allocs)
-      for (const StoreEvent &S : Analysis.stores())
-        if (S.A == A && (S.OutParam || S.Global || S.Foreign))
-          return;
-  const FunctionDecl *First = FD->getFirstDecl();
-  SourceLocation Where = First->getBeginLoc();
   // A realloc wrapper's result may be the caller's block with its old
   // contents: GCC documents `malloc` as wrong there (hiredis sds_realloc).
   // Not a block the function allocated and grew itself (sdssplitlen's
@@ -88,20 +78,28 @@ void MissingLifetimeCheck::check(const MatchFinder::MatchResult &Result) {
         A.Call->getArg(*R->ReallocArg)->IgnoreParenCasts());
     return DRE && isa<ParmVarDecl>(DRE->getDecl());
   };
+  bool Resized = false;
   for (const ReturnEvent &E : Analysis.returns())
-    for (AllocId A : E.Allocs)
-      if (ResizesParam(Allocs[A])) {
-        diag(FD->getLocation(),
-             "'%0' returns heap memory the caller must free, resized from "
-             "its argument; declare it in a rules file with 'reallocates' "
-             "(not '__attribute__((malloc))', which does not fit a "
-             "reallocator)")
-            << FD->getName();
-        if (First != FD)
-          diag(First->getLocation(), "declared here", DiagnosticIDs::Note);
+    for (AllocId A : E.Allocs) {
+      // Also stored where it outlives the call (`parent->element[idx] = r;
+      // return r;`, hiredis createStringObject): the result is aliased,
+      // owned by that parent on those paths, and `malloc` would be wrong.
+      if (llvm::any_of(Analysis.stores(), [&](const StoreEvent &S) {
+            return S.A == A && (S.OutParam || S.Global || S.Foreign);
+          }))
         return;
-      }
-  {
+      Resized |= ResizesParam(Allocs[A]);
+    }
+  const FunctionDecl *First = FD->getFirstDecl();
+  SourceLocation Where = First->getBeginLoc();
+  if (Resized) {
+    diag(FD->getLocation(),
+         "'%0' returns heap memory the caller must free, resized from "
+         "its argument; declare it in a rules file with 'reallocates' "
+         "(not '__attribute__((malloc))', which does not fit a "
+         "reallocator)")
+        << FD->getName();
+  } else {
     auto D =
         diag(FD->getLocation(), "'%0' returns heap memory the caller must "
                                 "free; declare it '__attribute__((malloc))'")
