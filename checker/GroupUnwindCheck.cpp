@@ -106,8 +106,9 @@ const LabelStmt *cleanupLabel(const FunctionDecl *FD, StringRef Name,
 
 } // namespace
 
-void GroupUnwindCheck::check(const MatchFinder::MatchResult &Result) {
-  auto [FD, Shared] = analysedFunction(Result);
+void GroupUnwindCheck::checkDefinition(const FunctionDecl *Def,
+                               const MatchFinder::MatchResult &Result) {
+  auto [FD, Shared] = analysedFunction(Def, *Result.Context);
   if (!Shared)
     return;
   const OwnershipAnalysis &Analysis = *Shared;

@@ -14,7 +14,9 @@ public:
   GroupUnwindCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void checkDefinition(
+      const FunctionDecl *Def,
+      const ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
   /// Also report returns on the normal path that still own memory.

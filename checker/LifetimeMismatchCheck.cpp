@@ -1,7 +1,6 @@
 //===--- LifetimeMismatchCheck.cpp - alloc-lifetime-mismatch --------------===//
 
 #include "LifetimeMismatchCheck.h"
-#include "core/Matchers.h"
 #include "core/OwnershipDataflow.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -242,41 +241,70 @@ void LifetimeMismatchCheck::registerPPCallbacks(const SourceManager &SourceMgr,
 
 void LifetimeMismatchCheck::registerMatchers(MatchFinder *Finder) {
   // Function definitions in the user's code: their justified allocations.
+  // The deallocations a 'permanent' allocation must not meet and the
+  // transaction-end functions are looked up at the end of the unit, only
+  // when such an allocation is there.
   matchUserFunctions(Finder);
-  // Every function (declared or defined): transaction-end functions.
-  Finder->addMatcher(functionDecl().bind("any-fn"), this);
-  // Deallocations: what a 'permanent' allocation must not meet.
-  Finder->addMatcher(
-      callExpr(callee(functionDecl(isDeallocatorIn(static_cast<ResolverSource *>(this))))).bind("call"),
-      this);
 }
 
-void LifetimeMismatchCheck::check(const MatchFinder::MatchResult &Result) {
-  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call")) {
-    const FunctionRule *R = resolver().ruleForCall(Call, *Result.SourceManager);
+void LifetimeMismatchCheck::checkDefinition(const FunctionDecl *Def,
+                               const MatchFinder::MatchResult &Result) {
+  // Without a justification stating a lifetime there is nothing to hold an
+  // allocation to: the unit costs this check nothing.
+  if (!HasLifetimes)
+    HasLifetimes = Index && Index->anyLifetime();
+  if (!*HasLifetimes)
+    return;
+  auto [FD, Shared] = analysedFunction(Def, *Result.Context);
+  if (Shared)
+    checkFunction(FD, *Shared, *Result.Context);
+}
+
+namespace {
+
+/// The deallocation calls of a unit and what their argument names, and the
+/// functions whose name matches TransactionEnd with the records their
+/// pointer parameters point to.
+class UnitScan : public RecursiveASTVisitor<UnitScan> {
+public:
+  UnitScan(CalleeResolver &Resolver, const SourceManager &SM,
+           const llvm::Regex *Enders)
+      : Resolver(Resolver), SM(SM), EnderRe(Enders) {}
+  bool VisitCallExpr(CallExpr *Call) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    const FunctionRule *Declared =
+        Callee ? Resolver.ruleFor(Callee, SM) : nullptr;
+    if (!Declared || !Declared->FreeArg)
+      return true;
+    const FunctionRule *R = Resolver.ruleForCall(Call, SM);
     if (R && R->FreeArg && *R->FreeArg < Call->getNumArgs())
       if (const Decl *D = storageOf(Call->getArg(*R->FreeArg)))
         Frees.push_back({Call, D});
-    return;
+    return true;
   }
-  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("any-fn")) {
-    if (!FD->getIdentifier() || !TransactionEndRe.match(FD->getName()))
-      return;
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (!EnderRe || !FD->getIdentifier() || !EnderRe->match(FD->getName()))
+      return true;
     for (const ParmVarDecl *P : FD->parameters())
       if (P->getType()->isPointerType())
         if (const auto *RT =
                 P->getType()->getPointeeType()->getAs<RecordType>())
           Enders.push_back({FD, RT->getDecl()->getDefinition()});
-    return;
+    return true;
   }
-  auto [FD, Shared] = analysedFunction(Result);
-  if (Shared)
-    checkFunction(FD, *Shared, *Result.Context);
-}
+  CalleeResolver &Resolver;
+  const SourceManager &SM;
+  const llvm::Regex *EnderRe;
+  std::vector<std::pair<const CallExpr *, const Decl *>> Frees;
+  std::vector<std::pair<const FunctionDecl *, const RecordDecl *>> Enders;
+};
+
+} // namespace
 
 void LifetimeMismatchCheck::checkFunction(const FunctionDecl *FD,
                                           const OwnershipAnalysis &Analysis,
                                           ASTContext &Ctx) {
+  this->Ctx = &Ctx;
   const std::vector<Allocation> &Allocs = Analysis.allocations();
   for (AllocId Id = 0; Id < Allocs.size(); ++Id) {
     const Allocation &A = Allocs[Id];
@@ -452,6 +480,15 @@ void LifetimeMismatchCheck::checkFunction(const FunctionDecl *FD,
 }
 
 void LifetimeMismatchCheck::onEndOfTranslationUnit() {
+  std::vector<std::pair<const CallExpr *, const Decl *>> Frees;
+  std::vector<std::pair<const FunctionDecl *, const RecordDecl *>> Enders;
+  if ((!Permanents.empty() || !Transactions.empty()) && Ctx) {
+    UnitScan Scan(resolver(), *SM,
+                  Transactions.empty() ? nullptr : &TransactionEndRe);
+    Scan.TraverseAST(*Ctx);
+    Frees = std::move(Scan.Frees);
+    Enders = std::move(Scan.Enders);
+  }
   for (const Permanent &P : Permanents)
     for (const auto &[Call, D] : Frees)
       if (llvm::is_contained(P.Storage, D)) {
@@ -481,8 +518,8 @@ void LifetimeMismatchCheck::onEndOfTranslationUnit() {
   }
   Permanents.clear();
   Transactions.clear();
-  Frees.clear();
-  Enders.clear();
+  HasLifetimes.reset();
+  Ctx = nullptr;
 }
 
 } // namespace clang::tidy::alloc

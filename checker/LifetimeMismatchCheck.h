@@ -6,6 +6,7 @@
 #include "core/AllocCheckBase.h"
 #include "core/Justification.h"
 #include "llvm/Support/Regex.h"
+#include <optional>
 #include <vector>
 
 namespace clang::tidy::alloc {
@@ -19,7 +20,9 @@ public:
   void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
                            Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void checkDefinition(
+      const FunctionDecl *Def,
+      const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
 
 private:
@@ -50,11 +53,10 @@ private:
   };
   std::vector<Permanent> Permanents;
   std::vector<Transaction> Transactions;
-  /// Deallocation calls and what their argument names.
-  std::vector<std::pair<const CallExpr *, const Decl *>> Frees;
-  /// Functions whose name matches TransactionEnd, and the records their
-  /// pointer parameters point to.
-  std::vector<std::pair<const FunctionDecl *, const RecordDecl *>> Enders;
+  /// Whether the unit has a justification stating a lifetime (decided at
+  /// the first function, when the preprocessor has seen every comment).
+  std::optional<bool> HasLifetimes;
+  ASTContext *Ctx = nullptr;
 };
 
 } // namespace clang::tidy::alloc

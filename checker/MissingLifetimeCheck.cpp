@@ -36,8 +36,9 @@ void MissingLifetimeCheck::registerMatchers(MatchFinder *Finder) {
   matchUserFunctions(Finder);
 }
 
-void MissingLifetimeCheck::check(const MatchFinder::MatchResult &Result) {
-  auto [FD, Shared] = analysedFunction(Result);
+void MissingLifetimeCheck::checkDefinition(const FunctionDecl *Def,
+                               const MatchFinder::MatchResult &Result) {
+  auto [FD, Shared] = analysedFunction(Def, *Result.Context);
   if (!Shared)
     return;
   const OwnershipAnalysis &Analysis = *Shared;

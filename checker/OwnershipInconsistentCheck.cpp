@@ -152,8 +152,9 @@ void OwnershipInconsistentCheck::checkDeclared(const FunctionDecl *FD,
   }
 }
 
-void OwnershipInconsistentCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+void OwnershipInconsistentCheck::checkDefinition(const FunctionDecl *Def,
+                               const MatchFinder::MatchResult &Result) {
+  const FunctionDecl *FD = Def;
   if (FD && FD->isThisDeclarationADefinition())
     checkDeclared(FD, *Result.Context);
   if (!FD || familyKey(FD).empty())

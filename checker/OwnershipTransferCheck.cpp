@@ -171,8 +171,9 @@ void OwnershipTransferCheck::registerMatchers(MatchFinder *Finder) {
   matchUserFunctions(Finder);
 }
 
-void OwnershipTransferCheck::check(const MatchFinder::MatchResult &Result) {
-  auto [FD, Shared] = analysedFunction(Result);
+void OwnershipTransferCheck::checkDefinition(const FunctionDecl *Def,
+                               const MatchFinder::MatchResult &Result) {
+  auto [FD, Shared] = analysedFunction(Def, *Result.Context);
   if (!Shared)
     return;
   const OwnershipAnalysis &Analysis = *Shared;

@@ -16,7 +16,9 @@ public:
   OwnershipTransferCheck(StringRef Name, ClangTidyContext *Context)
       : AllocCheckBase(Name, Context) {}
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void checkDefinition(
+      const FunctionDecl *Def,
+      const ast_matchers::MatchFinder::MatchResult &Result) override;
 };
 
 } // namespace clang::tidy::alloc

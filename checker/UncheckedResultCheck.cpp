@@ -72,8 +72,9 @@ void UncheckedResultCheck::registerMatchers(MatchFinder *Finder) {
   matchUserFunctions(Finder);
 }
 
-void UncheckedResultCheck::check(const MatchFinder::MatchResult &Result) {
-  auto [FD, Shared] = analysedFunction(Result);
+void UncheckedResultCheck::checkDefinition(const FunctionDecl *Def,
+                               const MatchFinder::MatchResult &Result) {
+  auto [FD, Shared] = analysedFunction(Def, *Result.Context);
   if (!Shared)
     return;
   const OwnershipAnalysis &Analysis = *Shared;

@@ -15,7 +15,9 @@ public:
   UncheckedResultCheck(StringRef Name, ClangTidyContext *Context)
       : AllocCheckBase(Name, Context) {}
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void checkDefinition(
+      const FunctionDecl *Def,
+      const ast_matchers::MatchFinder::MatchResult &Result) override;
 };
 
 } // namespace clang::tidy::alloc

@@ -2,7 +2,6 @@
 
 #include "UnjustifiedCheck.h"
 #include "Compat.h"
-#include "core/Matchers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Preprocessor.h"
@@ -30,35 +29,26 @@ void UnjustifiedCheck::registerPPCallbacks(const SourceManager &SourceMgr,
 }
 
 void UnjustifiedCheck::registerMatchers(MatchFinder *Finder) {
-  // Calls of allocators: the model decides which functions allocate (by
-  // rules or attributes), which a fixed matcher on names could not.
-  Finder->addMatcher(
-      callExpr(callee(functionDecl(isAllocatorIn(static_cast<ResolverSource *>(this))))).bind("call"),
-      this);
-  // An allocator named without being called: its address is taken, and it
-  // allocates wherever the pointer is called.  (Callees are among these too;
-  // the site collector tells them apart.)
-  Finder->addMatcher(
-      declRefExpr(to(functionDecl(isAllocatorIn(static_cast<ResolverSource *>(this))))).bind("ref"),
-      this);
+  // The unit, once: its allocation sites are collected at its end by one
+  // walk of its code, which costs less than a matcher run on every call
+  // and every reference.  The model decides which functions allocate (by
+  // rules, attributes or bodies), which a fixed matcher on names could not.
+  Finder->addMatcher(translationUnitDecl().bind("unit"), this);
 }
 
 void UnjustifiedCheck::check(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
-  if (!Sites)
-    Sites.emplace(resolver(), InferredAllocators);
-  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call"))
-    Sites->addCall(Call, *Result.Context);
-  else if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>("ref"))
-    Sites->addReference(Ref, *Result.Context);
 }
 
 void UnjustifiedCheck::onEndOfTranslationUnit() {
   if (!SM)
     return;
-  std::vector<AllocationSite> All =
-      Sites ? Sites->finish(*SM) : std::vector<AllocationSite>();
-  Sites.reset(); // it holds this unit's resolver
+  std::vector<AllocationSite> All;
+  if (Ctx) {
+    SiteCollector Sites(resolver(), InferredAllocators);
+    Sites.collect(*Ctx);
+    All = Sites.finish(*SM);
+  }
   for (const AllocationSite &S : All) {
     // The statement holding the site: a comment on any of its lines counts.
     auto Scope = [&] {

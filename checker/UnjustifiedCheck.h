@@ -28,7 +28,6 @@ private:
   std::shared_ptr<const JustificationIndex> Index;
   const SourceManager *SM = nullptr;
   ASTContext *Ctx = nullptr; ///< of the unit being matched
-  std::optional<SiteCollector> Sites;
 };
 
 } // namespace clang::tidy::alloc

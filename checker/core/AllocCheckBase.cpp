@@ -54,20 +54,23 @@ CalleeResolver &AllocCheckBase::resolver() { return unit().resolver(); }
 
 void AllocCheckBase::matchUserFunctions(ast_matchers::MatchFinder *Finder) {
   using namespace ast_matchers;
-  Finder->addMatcher(functionDecl(isDefinition(), hasBody(compoundStmt()),
-                                  unless(isExpansionInSystemHeader()))
-                         .bind("fn"),
-                     this);
+  Finder->addMatcher(translationUnitDecl().bind("unit"), this);
+}
+
+void AllocCheckBase::check(
+    const ast_matchers::MatchFinder::MatchResult &Result) {
+  const auto *TU = Result.Nodes.getNodeAs<TranslationUnitDecl>("unit");
+  if (!TU)
+    return;
+  for (const FunctionDecl *FD : unit().definitions(*Result.Context))
+    checkDefinition(FD, Result);
 }
 
 std::pair<const FunctionDecl *, std::shared_ptr<const OwnershipAnalysis>>
-AllocCheckBase::analysedFunction(
-    const ast_matchers::MatchFinder::MatchResult &Result) {
-  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+AllocCheckBase::analysedFunction(const FunctionDecl *FD, ASTContext &Ctx) {
   if (!FD)
     return {nullptr, nullptr};
-  std::shared_ptr<const OwnershipAnalysis> A =
-      unit().analysis(FD, *Result.Context);
+  std::shared_ptr<const OwnershipAnalysis> A = unit().analysis(FD, Ctx);
   if (A->degraded() != OwnershipAnalysis::Degradation::None &&
       unit().firstOverBudget(FD))
     diag(FD->getLocation(),

@@ -41,17 +41,25 @@ public:
 protected:
   const AllocationModel &model() const { return *Model; }
 
-  /// Registers a matcher for the function definitions in the user's code
-  /// (system headers' inline functions are not the user's to fix), bound
-  /// to "fn": the unit of work of the dataflow checks.
+  /// Registers a matcher for the unit, once: check() then hands each
+  /// function definition in the user's code (not system headers' inline
+  /// functions, which are not the user's to fix) to checkDefinition(), in
+  /// source order.  One callback per unit, not a matcher run on each of the
+  /// thousands of functions its headers declare, for each check.
   void matchUserFunctions(ast_matchers::MatchFinder *Finder);
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  /// One function definition of matchUserFunctions: the unit of work of the
+  /// dataflow checks.
+  virtual void
+  checkDefinition(const FunctionDecl *FD,
+                  const ast_matchers::MatchFinder::MatchResult &Result) {}
 
-  /// For a match of matchUserFunctions: the function and its ownership
-  /// analysis, shared with the other checks; null when the node is not
-  /// bound, the function allocates nothing, or it is over its budget.  The
-  /// first check to meet a function over its budget says so (a remark).
+  /// The function \p FD and its ownership analysis, shared with the other
+  /// checks; the analysis is null when the function allocates nothing or is
+  /// over its budget.  The first check to meet a function over its budget
+  /// says so (a remark).
   std::pair<const FunctionDecl *, std::shared_ptr<const OwnershipAnalysis>>
-  analysedFunction(const ast_matchers::MatchFinder::MatchResult &Result);
+  analysedFunction(const FunctionDecl *FD, ASTContext &Ctx);
   /// The unit's shared state: resolver, summaries, analyses.
   UnitState &unit();
 

@@ -8,6 +8,7 @@
 #include "clang/AST/Stmt.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/Basic/Builtins.h"
 #include "clang/Basic/SourceManager.h"
@@ -138,6 +139,20 @@ static bool sizeAttributeOnly(const FunctionRule &R, const FunctionDecl *FD) {
 }
 
 const FunctionRule *CalleeResolver::ruleFor(const FunctionDecl *FD,
+                                            const SourceManager &SM) {
+  if (Summaries && !Summaries->done())
+    return resolve(FD, SM);
+  auto It = Settled.find(FD);
+  if (It != Settled.end())
+    return It->second;
+  const FunctionRule *R = resolve(FD, SM);
+  // resolve() may have inferred the summaries: cache only what is final.
+  if (!Summaries || Summaries->done())
+    Settled.try_emplace(FD, R);
+  return R;
+}
+
+const FunctionRule *CalleeResolver::resolve(const FunctionDecl *FD,
                                             const SourceManager &SM) {
   if (const FunctionRule *R = declaredRule(FD, SM)) {
     // Which of those it is, its body tells, where the project has it.
@@ -476,6 +491,43 @@ void SiteCollector::addReference(const DeclRefExpr *Ref, ASTContext &Ctx) {
   S.Loc = reportLoc(Ref->getLocation(), Ctx.getSourceManager());
   S.AddressTaken = true;
   References.push_back(std::move(S));
+}
+
+void SiteCollector::collect(ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::vector<const Stmt *> Work;
+  auto Walk = [&](const Stmt *Top) {
+    if (!Top || SM.isInSystemHeader(SM.getFileLoc(Top->getBeginLoc())))
+      return;
+    Work.push_back(Top);
+    while (!Work.empty()) {
+      const Stmt *S = Work.back();
+      Work.pop_back();
+      if (const auto *Call = dyn_cast<CallExpr>(S))
+        addCall(Call, Ctx);
+      else if (const auto *Ref = dyn_cast<DeclRefExpr>(S);
+               Ref && isa<FunctionDecl>(Ref->getDecl()))
+        addReference(Ref, Ctx);
+      for (const Stmt *C : S->children())
+        if (C)
+          Work.push_back(C);
+    }
+  };
+  std::vector<const DeclContext *> Contexts{Ctx.getTranslationUnitDecl()};
+  while (!Contexts.empty()) {
+    const DeclContext *DC = Contexts.back();
+    Contexts.pop_back();
+    for (const Decl *D : DC->decls()) {
+      if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
+        if (FD->doesThisDeclarationHaveABody())
+          Walk(FD->getBody());
+      } else if (const auto *VD = dyn_cast<VarDecl>(D)) {
+        Walk(VD->getInit());
+      } else if (isa<LinkageSpecDecl, NamespaceDecl>(D)) {
+        Contexts.push_back(cast<DeclContext>(D));
+      }
+    }
+  }
 }
 
 std::vector<AllocationSite> SiteCollector::finish(const SourceManager &SM) {

@@ -117,6 +117,10 @@ private:
   SummaryTable *Summaries = nullptr;
   bool PendingMode = false;
   llvm::DenseMap<const FunctionDecl *, const FunctionRule *> Cache;
+  /// ruleFor's answers once the unit's summaries are inferred (they no
+  /// longer change then): the matchers ask for every call and reference.
+  llvm::DenseMap<const FunctionDecl *, const FunctionRule *> Settled;
+  const FunctionRule *resolve(const FunctionDecl *FD, const SourceManager &SM);
   std::deque<FunctionRule> FromAttributes;
   llvm::DenseMap<const FunctionDecl *, const FunctionRule *> PendingCache;
   std::deque<FunctionRule> PendingRules;
@@ -152,6 +156,10 @@ struct AllocationSite {
 /// and reference by reference (by matchers or a visitor, in any order).
 class SiteCollector {
 public:
+  /// Feeds every call and function reference of the unit's code outside
+  /// system headers: the bodies of its functions and the initialisers of
+  /// its globals, walked once (no types, no declarations without code).
+  void collect(ASTContext &Ctx);
   /// \p Inferred: calls of functions known to allocate from their bodies
   /// count as sites too.
   explicit SiteCollector(CalleeResolver &Resolver, bool Inferred = true)

@@ -206,6 +206,16 @@ std::optional<std::string> nearMissHint(StringRef Text) {
   return std::nullopt;
 }
 
+/// Whether \p Text holds "alloc" in any case: StringRef's
+/// contains_insensitive compares at every offset, and the preprocessor hands
+/// every comment of the unit and its headers here.
+bool mentionsAlloc(StringRef Text) {
+  for (size_t I = 0; I + 5 <= Text.size(); ++I)
+    if ((Text[I] | 0x20) == 'a' && Text.substr(I + 1, 4).equals_insensitive("lloc"))
+      return true;
+  return false;
+}
+
 /// Feeds "alloc:" comments into the index.
 class CommentCollector : public CommentHandler {
 public:
@@ -221,7 +231,7 @@ public:
       return false;
     StringRef Text = Buffer.slice(Begin, End);
     // Cheap rejection: most comments are not justifications.
-    if (!Text.contains_insensitive("alloc"))
+    if (!mentionsAlloc(Text))
       return false;
     std::optional<Justification> J = parseJustificationComment(Text);
     std::optional<std::string> Hint;
@@ -511,6 +521,17 @@ std::vector<const Justification *> JustificationIndex::all() const {
       Out.push_back(&M.J);
   }
   return Out;
+}
+
+bool JustificationIndex::anyLifetime() const {
+  auto Stated = [](const Justification &J) { return J.valid() && J.Life; };
+  for (const auto &[FID, F] : Files)
+    if (llvm::any_of(F.Comments,
+                     [&](const CommentEntry &C) { return Stated(C.J); }) ||
+        llvm::any_of(F.Macros,
+                     [&](const MacroEntry &M) { return Stated(M.J); }))
+      return true;
+  return false;
 }
 
 } // namespace clang::tidy::alloc

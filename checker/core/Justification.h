@@ -124,6 +124,10 @@ public:
   /// All justifications seen, in order of appearance per file.
   std::vector<const Justification *> all() const;
 
+  /// Whether any well-formed justification states a lifetime: without one,
+  /// a check that holds allocations to their lifetimes has nothing to do.
+  bool anyLifetime() const;
+
   /// Any "alloc:" comment on the line of \p Loc or directly above it (or,
   /// with \p Scope, on a line of the statement or directly above it).
   const Justification *findAny(SourceLocation Loc, const SourceManager &SM,

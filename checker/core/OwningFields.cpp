@@ -4,6 +4,7 @@
 #include "AllocationModel.h"
 #include "AllocationSites.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -38,6 +39,9 @@ public:
        llvm::DenseSet<const FieldDecl *> &Elements)
       : Ctx(Ctx), SM(Ctx.getSourceManager()), Resolver(R),
         External(External), Out(Out), Maybe(Maybe), Elements(Elements) {}
+
+  /// Frees are in code, not in types (the unit's headers hold thousands).
+  bool TraverseTypeLoc(TypeLoc) { return true; }
 
   /// p = x->next; ... free(p): a list walked and freed through a local.
   bool VisitBinaryOperator(BinaryOperator *B) {
@@ -271,7 +275,27 @@ void OwningFields::compute(ASTContext &Ctx, CalleeResolver &Resolver,
     return;
   Computed = true;
   Scan S(Ctx, Resolver, External, Fields, Maybe, Elements);
-  S.TraverseAST(Ctx);
+  // The code of the unit outside system headers: function bodies and the
+  // initialisers of globals (a system header frees no field of the user's).
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::vector<DeclContext *> Contexts{Ctx.getTranslationUnitDecl()};
+  while (!Contexts.empty()) {
+    DeclContext *DC = Contexts.back();
+    Contexts.pop_back();
+    for (Decl *D : DC->decls()) {
+      if (isa<LinkageSpecDecl, NamespaceDecl>(D)) {
+        Contexts.push_back(cast<DeclContext>(D));
+        continue;
+      }
+      if (!isa<FunctionDecl, VarDecl>(D) ||
+          SM.isInSystemHeader(SM.getFileLoc(D->getLocation())))
+        continue;
+      if (const auto *FD = dyn_cast<FunctionDecl>(D);
+          FD && !FD->doesThisDeclarationHaveABody())
+        continue;
+      S.TraverseDecl(D);
+    }
+  }
   S.finish();
   for (const AllocationModel *M : {&Resolver.model(), External})
     if (M)

@@ -7,6 +7,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/CallGraph.h"
@@ -994,8 +995,23 @@ void SummaryTable::ensure(ASTContext &Ctx) {
   Computing = true;
   Owning_.compute(Ctx, Resolver, Owner->External.get());
   const SourceManager &SM = Ctx.getSourceManager();
+  // The graph of the user's definitions: a walk of the whole unit would
+  // also visit every declaration of its headers.
   CallGraph CG;
-  CG.addToCallGraph(Ctx.getTranslationUnitDecl());
+  std::vector<DeclContext *> Contexts{Ctx.getTranslationUnitDecl()};
+  while (!Contexts.empty()) {
+    DeclContext *DC = Contexts.back();
+    Contexts.pop_back();
+    for (Decl *D : DC->decls()) {
+      if (auto *FD = dyn_cast<FunctionDecl>(D)) {
+        if (FD->isThisDeclarationADefinition() &&
+            !SM.isInSystemHeader(SM.getFileLoc(FD->getLocation())))
+          CG.addToCallGraph(FD);
+      } else if (isa<LinkageSpecDecl, NamespaceDecl>(D)) {
+        Contexts.push_back(cast<DeclContext>(D));
+      }
+    }
+  }
   // Callees first: scc_iterator yields components in reverse topological
   // order of the call graph.
   for (auto I = llvm::scc_begin(&CG); !I.isAtEnd(); ++I) {
@@ -1522,6 +1538,40 @@ UnitState::analysis(const FunctionDecl *FD, ASTContext &Ctx) {
   if (It != Analyses.end())
     return It->second;
   return analyse(FD, Ctx);
+}
+
+bool isUserDefinition(const FunctionDecl &FD, const SourceManager &SM) {
+  if (!FD.isThisDeclarationADefinition() ||
+      !FD.doesThisDeclarationHaveABody() ||
+      !isa_and_nonnull<CompoundStmt>(FD.getBody()))
+    return false;
+  SourceLocation Loc = SM.getExpansionLoc(FD.getBeginLoc());
+  return Loc.isInvalid() || !SM.isInSystemHeader(Loc);
+}
+
+namespace {
+/// The user's function definitions in \p DC and the contexts it nests.
+void userDefinitions(const DeclContext *DC, const SourceManager &SM,
+                     std::vector<const FunctionDecl *> &Out) {
+  for (const Decl *D : DC->decls()) {
+    if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
+      if (isUserDefinition(*FD, SM))
+        Out.push_back(FD);
+    } else if (isa<LinkageSpecDecl, NamespaceDecl, RecordDecl>(D)) {
+      userDefinitions(cast<DeclContext>(D), SM, Out);
+    }
+  }
+}
+} // namespace
+
+const std::vector<const FunctionDecl *> &
+UnitState::definitions(ASTContext &Ctx) {
+  if (!Definitions) {
+    Definitions.emplace();
+    userDefinitions(Ctx.getTranslationUnitDecl(), Ctx.getSourceManager(),
+                    *Definitions);
+  }
+  return *Definitions;
 }
 
 void resetUnitState() {

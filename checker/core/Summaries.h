@@ -32,6 +32,7 @@
 #include "llvm/ADT/DenseSet.h"
 #include <deque>
 #include <map>
+#include <optional>
 #include <memory>
 
 namespace clang {
@@ -76,6 +77,8 @@ public:
   /// Infers every summary of the unit, once; later calls return at once.
   void ensure(ASTContext &Ctx);
   bool computing() const { return Computing; }
+  /// Every summary of the unit is inferred: rules no longer change.
+  bool done() const { return Done; }
 
   /// The inferred rule for the definition \p Def in this unit, or null when
   /// not (yet) inferred.  It is the inference even where rules or
@@ -132,6 +135,10 @@ public:
     return OverBudgetSeen.insert(FD).second;
   }
 
+  /// The function definitions in the user's code (isUserDefinition), in
+  /// the order the AST matchers would meet them; found once per unit.
+  const std::vector<const FunctionDecl *> &definitions(ASTContext &Ctx);
+
   /// The ownership analysis of \p FD, run once (with the unit's summaries
   /// computed first) and shared by every check that asks.
   std::shared_ptr<const OwnershipAnalysis> analysis(const FunctionDecl *FD,
@@ -155,7 +162,13 @@ private:
   SummaryTable Summaries;
   llvm::DenseMap<const FunctionDecl *, std::shared_ptr<OwnershipAnalysis>>
       Analyses;
+  std::optional<std::vector<const FunctionDecl *>> Definitions;
 };
+
+/// A function definition with a compound body whose beginning is not
+/// expanded in a system header: the user's code (system headers' inline
+/// functions are not the user's to fix).
+bool isUserDefinition(const FunctionDecl &FD, const SourceManager &SM);
 
 /// A new translation unit begins on this thread: the states end.
 void resetUnitState();

@@ -49,8 +49,7 @@ std::string absolutePath(StringRef File, const SourceManager &SM,
 
 /// Records function extents and allocation sites with the core's site
 /// collector and justification index, in the same parse as the checks.
-class SiteRecorder : public ASTConsumer,
-                     public RecursiveASTVisitor<SiteRecorder> {
+class SiteRecorder : public ASTConsumer {
 public:
   SiteRecorder(CompilerInstance &CI,
                std::shared_ptr<const AllocationModel> Model,
@@ -67,7 +66,19 @@ public:
     // summaries are inferred once.
     Unit = &UnitState::get(Model, External);
     Sites.emplace(Unit->resolver(), Inferred);
-    TraverseDecl(Ctx.getTranslationUnitDecl());
+    Sites->collect(Ctx);
+    // The unit's function definitions (those of a C++ linkage block too).
+    std::vector<const DeclContext *> Contexts{Ctx.getTranslationUnitDecl()};
+    while (!Contexts.empty()) {
+      const DeclContext *DC = Contexts.back();
+      Contexts.pop_back();
+      for (Decl *D : DC->decls()) {
+        if (auto *FD = dyn_cast<FunctionDecl>(D))
+          recordFunction(FD);
+        else if (isa<LinkageSpecDecl, NamespaceDecl>(D))
+          Contexts.push_back(cast<DeclContext>(D));
+      }
+    }
     const SourceManager &SM = Ctx.getSourceManager();
     for (const AllocationSite &S : Sites->finish(SM)) {
       InventoryEntry E;
@@ -93,19 +104,18 @@ public:
     }
   }
 
-  bool VisitFunctionDecl(FunctionDecl *FD) {
+  void recordFunction(const FunctionDecl *FD) {
     const SourceManager &SM = Ctx->getSourceManager();
     if (!FD->doesThisDeclarationHaveABody() || !FD->getIdentifier())
-      return true;
+      return;
     SourceLocation B = SM.getFileLoc(FD->getBeginLoc());
     SourceLocation E = SM.getFileLoc(FD->getEndLoc());
     if (SM.isInSystemHeader(B) || SM.getFileID(B) != SM.getFileID(E))
-      return true;
+      return;
     Out.Functions.push_back({absolutePath("", SM, B), SM.getFileOffset(B),
                              SM.getFileOffset(E), FD->getName().str()});
     if (Contracts && FD->isExternallyVisible())
       exportContract(FD, absolutePath("", SM, B));
-    return true;
   }
 
   /// The contract callers of \p FD can rely on, in rules-file terms.
@@ -135,15 +145,6 @@ public:
     if (X.Frees || !X.Takes.empty() || !X.Copies.empty() ||
         !X.Borrows.empty() || X.ReturnsOwned)
       Out.Contracts.push_back(std::move(X));
-  }
-  bool VisitCallExpr(CallExpr *C) {
-    Sites->addCall(C, *Ctx);
-    return true;
-  }
-  bool VisitDeclRefExpr(DeclRefExpr *R) {
-    if (isa<FunctionDecl>(R->getDecl()))
-      Sites->addReference(R, *Ctx);
-    return true;
   }
 
 private:
