@@ -206,13 +206,18 @@ std::optional<std::string> nearMissHint(StringRef Text) {
   return std::nullopt;
 }
 
-/// Whether \p Text holds "alloc" in any case: StringRef's
-/// contains_insensitive compares at every offset, and the preprocessor hands
-/// every comment of the unit and its headers here.
+/// Whether \p Text holds "alloc" in any case.  The preprocessor hands every
+/// comment of the unit and its headers here, so this is two memchr scans
+/// for the second letter ('l', then 'L') rather than a comparison at every
+/// offset (StringRef::contains_insensitive).
 bool mentionsAlloc(StringRef Text) {
-  for (size_t I = 0; I + 5 <= Text.size(); ++I)
-    if ((Text[I] | 0x20) == 'a' && Text.substr(I + 1, 4).equals_insensitive("lloc"))
-      return true;
+  for (char L : {'l', 'L'}) {
+    size_t I = Text.empty() ? StringRef::npos : Text.find(L, 1);
+    for (; I != StringRef::npos && I + 4 <= Text.size(); I = Text.find(L, I + 1))
+      if ((Text[I - 1] | 0x20) == 'a' &&
+          Text.substr(I + 1, 3).equals_insensitive("loc"))
+        return true;
+  }
   return false;
 }
 

@@ -287,13 +287,11 @@ void OwningFields::compute(ASTContext &Ctx, CalleeResolver &Resolver,
         Contexts.push_back(cast<DeclContext>(D));
         continue;
       }
-      if (!isa<FunctionDecl, VarDecl>(D) ||
-          SM.isInSystemHeader(SM.getFileLoc(D->getLocation())))
-        continue;
-      if (const auto *FD = dyn_cast<FunctionDecl>(D);
-          FD && !FD->doesThisDeclarationHaveABody())
-        continue;
-      S.TraverseDecl(D);
+      const auto *FD = dyn_cast<FunctionDecl>(D);
+      const auto *VD = dyn_cast<VarDecl>(D);
+      if ((FD && FD->doesThisDeclarationHaveABody()) || (VD && VD->hasInit()))
+        if (!SM.isInSystemHeader(SM.getFileLoc(D->getLocation())))
+          S.TraverseDecl(D);
     }
   }
   S.finish();

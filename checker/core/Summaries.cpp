@@ -72,6 +72,18 @@ public:
     return true;
   }
 
+  /// The statements from the body down to the one being visited: the
+  /// parents of a parameter's uses, without mapping the whole body (most
+  /// functions are never analysed further, and would never need the map).
+  bool TraverseStmt(Stmt *S) {
+    if (!S)
+      return true;
+    Path.push_back(S);
+    bool Continue = RecursiveASTVisitor::TraverseStmt(S);
+    Path.pop_back();
+    return Continue;
+  }
+
   bool VisitCallExpr(CallExpr *Call) {
     // Fields of a parameter's object handed to a deallocator or a taker:
     // free(obj->name), name_free(obj->name).
@@ -106,14 +118,29 @@ public:
   }
 
 private:
+  /// The statement \p S is a child of (on the path being visited), or, for
+  /// a variable's initialiser, the variable.
+  DynTypedNode parentOf(const Stmt *S) const {
+    for (size_t I = Path.size(); I-- > 1;) {
+      if (Path[I] != S)
+        continue;
+      const Stmt *P = Path[I - 1];
+      if (const auto *DS = dyn_cast<DeclStmt>(P))
+        for (const Decl *D : DS->decls())
+          if (const auto *VD = dyn_cast<VarDecl>(D);
+              VD && VD->getInit() == S)
+            return DynTypedNode::create(*VD);
+      return DynTypedNode::create(*P);
+    }
+    return DynTypedNode();
+  }
+
   /// The expression \p E is part of, past parentheses and casts.
   const Expr *user(const Expr *E, const Expr *&Child) {
     Child = E;
     while (true) {
-      DynTypedNodeList Parents = parentsOf(*Child, Ctx);
-      if (Parents.empty())
-        return nullptr;
-      const auto *P = Parents[0].get<Expr>();
+      DynTypedNode Parent = parentOf(Child);
+      const auto *P = Parent.get<Expr>();
       if (!P)
         return nullptr; // a statement: the value is not used as a pointer
       if (isa<ParenExpr>(P) || isa<CastExpr>(P)) {
@@ -135,9 +162,8 @@ private:
     if (!P) {
       // A statement (an if or while condition, an expression statement) or
       // a declaration's initializer.
-      DynTypedNodeList Parents = parentsOf(*Child, Ctx);
-      if (!Parents.empty())
-        if (const auto *VD = Parents[0].get<VarDecl>()) {
+      DynTypedNode Parent = parentOf(Child);
+      if (const auto *VD = Parent.get<VarDecl>()) {
           if (VD->hasLocalStorage() && !VD->getType()->isRecordType()) {
             alias(VD, U);
             return;
@@ -145,7 +171,7 @@ private:
           U.Unknown = true; // a static, or a struct initialized with it
           return;
         }
-      if (!Parents.empty() && Parents[0].get<ReturnStmt>())
+      if (Parent.get<ReturnStmt>())
         U.Unknown = true; // returned: the caller gets it back
       return;
     }
@@ -177,15 +203,12 @@ private:
         // server_request, base))`: container_of (libevent evdns
         // TO_SERVER_REQUEST) gives back the block the parameter points
         // into; the local is the parameter.
-        if (!Q && containerBase(BO, Ctx)) {
-          DynTypedNodeList Parents = parentsOf(*Into, Ctx);
-          if (!Parents.empty())
-            if (const auto *VD = Parents[0].get<VarDecl>();
-                VD && VD->hasLocalStorage() && VD->getType()->isPointerType()) {
-              alias(VD, U);
-              return;
-            }
-        }
+        if (!Q && containerBase(BO, Ctx))
+          if (const auto *VD = parentOf(Into).get<VarDecl>();
+              VD && VD->hasLocalStorage() && VD->getType()->isPointerType()) {
+            alias(VD, U);
+            return;
+          }
         if (!Q || isa<MemberExpr>(Q) || isa<ArraySubscriptExpr>(Q) ||
             (isa<UnaryOperator>(Q) &&
              cast<UnaryOperator>(Q)->getOpcode() == UO_Deref))
@@ -304,6 +327,7 @@ private:
   const SourceManager &SM;
   CalleeResolver &Resolver;
   llvm::DenseMap<const Decl *, size_t> Of;
+  std::vector<const Stmt *> Path;
 };
 
 /// True if \p FD frees its parameter \p P where \p Realloc, the call that
@@ -1162,7 +1186,8 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
 
   // Parameters: a walk of the body first; paths only where it must.
   ParamWalk Walk(FD, Ctx, Resolver);
-  Walk.TraverseStmt(FD->getBody());
+  if (!Walk.Uses.empty()) // no pointer parameter: nothing to learn of them
+    Walk.TraverseStmt(FD->getBody());
   llvm::SmallVector<unsigned, 2> &Follow = Tracked[FD];
   Follow.clear();
   for (const ParamUse &U : Walk.Uses)
