@@ -515,6 +515,20 @@ const FunctionRule *lastCallNeverReturning(const FunctionDecl *FD,
   const auto *Body = dyn_cast_or_null<CompoundStmt>(FD->getBody());
   if (!Body || Body->body_empty())
     return nullptr;
+  // The last statement first: a walk of the body only for a candidate.
+  const auto *Call = dyn_cast<CallExpr>(Body->body_back());
+  if (!Call)
+    return nullptr;
+  const FunctionRule *Last = nullptr;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (Callee && Callee->isNoReturn()) {
+    Last = &Declared;
+  } else {
+    const FunctionRule *Rule = R.ruleForCall(Call, SM);
+    Last = Rule && (Rule->NoReturn || Rule->Pending) ? Rule : nullptr;
+  }
+  if (!Last)
+    return nullptr;
   struct FindReturn : RecursiveASTVisitor<FindReturn> {
     bool Found = false;
     bool VisitReturnStmt(ReturnStmt *) {
@@ -523,16 +537,7 @@ const FunctionRule *lastCallNeverReturning(const FunctionDecl *FD,
     }
   } F;
   F.TraverseStmt(const_cast<CompoundStmt *>(Body));
-  if (F.Found)
-    return nullptr;
-  const auto *Call = dyn_cast<CallExpr>(Body->body_back());
-  if (!Call)
-    return nullptr;
-  const FunctionDecl *Callee = Call->getDirectCallee();
-  if (Callee && Callee->isNoReturn())
-    return &Declared;
-  const FunctionRule *Rule = R.ruleForCall(Call, SM);
-  return Rule && (Rule->NoReturn || Rule->Pending) ? Rule : nullptr;
+  return F.Found ? nullptr : Last;
 }
 
 /// Everything a summary says, for comparing two rounds.
