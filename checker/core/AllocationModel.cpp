@@ -80,7 +80,7 @@ struct YamlFunction {
   std::optional<ReturnSpec> Returns;
   std::optional<FreesFieldsSpec> FreesFields;
   std::optional<std::string> NullNote;
-  std::vector<ArgIndex> Takes, Holds, Copies, Borrows, Dereferences;
+  std::vector<ArgIndex> Takes, Holds, Copies, Borrows, Dereferences, Retains;
   bool NoReturn = false;
   // Summaries files only (inferred: true).
   std::optional<std::string> Via, Origin;
@@ -277,6 +277,7 @@ template <> struct MappingTraits<YamlFunction> {
     clang::tidy::alloc::compat::mapOptional(IO, "copies", F.Copies);
     clang::tidy::alloc::compat::mapOptional(IO, "borrows", F.Borrows);
     clang::tidy::alloc::compat::mapOptional(IO, "dereferences", F.Dereferences);
+    clang::tidy::alloc::compat::mapOptional(IO, "retains", F.Retains);
     IO.mapOptional("noreturn", F.NoReturn, false);
     clang::tidy::alloc::compat::mapOptional(IO, "via", F.Via);
     clang::tidy::alloc::compat::mapOptional(IO, "origin", F.Origin);
@@ -294,7 +295,7 @@ template <> struct MappingTraits<YamlFunction> {
         "status",       "returns",  "takes",     "holds",
         "copies",       "borrows",  "dereferences", "noreturn",
         "frees-fields", "via",      "origin",    "requires",
-        "frees-on-failure"};
+        "frees-on-failure", "retains"};
     for (StringRef K : IO.keys())
       if (!llvm::is_contained(Known, K))
         return {};
@@ -378,12 +379,12 @@ template <> struct MappingTraits<YamlFunction> {
     if (!F.Allocates && !F.Reallocates && !F.Frees && !F.Returns &&
         !F.FreesFields &&
         F.Takes.empty() && F.Holds.empty() && F.Copies.empty() &&
-        F.Borrows.empty() && F.Dereferences.empty() && !F.NoReturn &&
-        F.Requires.empty())
+        F.Borrows.empty() && F.Dereferences.empty() && F.Retains.empty() &&
+        !F.NoReturn && F.Requires.empty())
       return ("function '" + Name +
               "' has no allocation role or contract; give it one of allocates, "
               "reallocates, frees, frees-fields, returns, takes, holds, "
-              "copies, borrows, dereferences, noreturn")
+              "copies, borrows, dereferences, retains, noreturn")
           .str();
     return {};
   }
@@ -618,6 +619,8 @@ FunctionRule ruleOf(const YamlFunction &F, StringRef FileFamily,
       Rule.Args.push_back({I.Value, ArgContract::Borrows});
     for (ArgIndex I : F.Dereferences)
       Rule.Derefs.push_back(I.Value);
+    for (ArgIndex I : F.Retains)
+      Rule.Retains.push_back(I.Value);
     return Rule;
 }
 
@@ -682,6 +685,8 @@ YamlFunction yamlOf(const FunctionRule &R) {
   }
   for (unsigned I : R.Derefs)
     F.Dereferences.push_back({I});
+  for (unsigned I : R.Retains)
+    F.Retains.push_back({I});
   F.NoReturn = R.NoReturn;
   if (!R.Via.empty())
     F.Via = R.Via;

@@ -73,6 +73,11 @@ struct FunctionRule {
   std::string NullNote;
   llvm::SmallVector<std::pair<unsigned, ArgContract>, 2> Args;
   llvm::SmallVector<unsigned, 2> Derefs; ///< arguments the callee reads
+  /// Arguments whose object the callee takes a reference of its own to (it
+  /// increments the object's reference count, redis incrRefCount): a
+  /// function that stores such an argument and retains it leaves the
+  /// caller's reference with the caller.
+  llvm::SmallVector<unsigned, 1> Retains;
   /// A destroy function: it releases what the pointer fields of this
   /// argument's object own (all of them when FreedFields is empty).
   std::optional<unsigned> FreesFieldsArg;
@@ -100,7 +105,9 @@ struct FunctionRule {
   /// Conditions of a summary on functions of other units, resolved once
   /// every unit is summarised (see SummaryFile.h): "allocates G",
   /// "null-as G", "keeps-not G J", "forward I G J", "field I F G J",
-  /// "noreturn G", "detach I G J F" (argument I's object is freed by G's
+  /// "noreturn G", "retained I G J" (argument I, stored here, is also
+  /// handed to G's argument J: borrowed if G retains it), "detach I G J F"
+  /// (argument I's object is freed by G's
   /// argument J and its field F returned: realloc-like when the project's
   /// destroy functions free F).
   std::vector<std::string> Requires;
@@ -114,6 +121,7 @@ struct FunctionRule {
   /// The contract for argument \p I; a freed argument is taken.
   ArgContract argContract(unsigned I) const;
   bool dereferences(unsigned I) const;
+  bool retains(unsigned I) const { return llvm::is_contained(Retains, I); }
   /// Takes or holds: the caller must not free the argument afterwards.
   bool releases(unsigned I) const {
     ArgContract C = argContract(I);

@@ -72,6 +72,37 @@ public:
     return true;
   }
 
+  /// Parameters whose object's reference count the body increments
+  /// (`o->refcount++`, `__atomic_add_fetch(&o->refs, 1, ...)`): it takes a
+  /// reference of its own.
+  std::vector<unsigned> Retains;
+
+  bool VisitUnaryOperator(UnaryOperator *U) {
+    if (U->isIncrementOp())
+      retainedThrough(U->getSubExpr());
+    return true;
+  }
+  bool VisitCompoundAssignOperator(CompoundAssignOperator *C) {
+    if (C->getOpcode() == BO_AddAssign)
+      retainedThrough(C->getLHS());
+    return true;
+  }
+  bool VisitAtomicExpr(AtomicExpr *A) {
+    switch (A->getOp()) {
+    case AtomicExpr::AO__atomic_add_fetch:
+    case AtomicExpr::AO__atomic_fetch_add:
+    case AtomicExpr::AO__c11_atomic_fetch_add:
+      if (const auto *Addr =
+              dyn_cast<UnaryOperator>(A->getPtr()->IgnoreParenImpCasts());
+          Addr && Addr->getOpcode() == UO_AddrOf)
+        retainedThrough(Addr->getSubExpr());
+      break;
+    default:
+      break;
+    }
+    return true;
+  }
+
   /// The statements from the body down to the one being visited: the
   /// parents of a parameter's uses, without mapping the whole body (most
   /// functions are never analysed further, and would never need the map).
@@ -265,6 +296,8 @@ private:
       U.Unknown = true;
       return;
     }
+    if (R && R->retains(I))
+      U.Retained = true;
     ArgContract C = R ? R->argContract(I) : ArgContract::Unspecified;
     if (C == ArgContract::Unspecified && variadicExtra(Callee, I))
       return; // printf-like (a project's log function): reads its extras
@@ -315,6 +348,19 @@ private:
     // A 'void *' context pointer kept for a callback is not memory the
     // callee will free (sqlite3_set_authorizer's pArg).
     U.Released = true;
+  }
+
+  /// \p Counter, incremented, is a reference count of a parameter's
+  /// object: `p->refcount`, any field with "ref" in its name.
+  void retainedThrough(const Expr *Counter) {
+    const auto *ME = dyn_cast<MemberExpr>(Counter->IgnoreParenImpCasts());
+    if (!ME || !ME->isArrow() || !ME->getMemberDecl()->getIdentifier() ||
+        !ME->getMemberDecl()->getName().contains_insensitive("ref"))
+      return;
+    const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(ME->getBase()));
+    const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+    if (P && Of.count(P) && !llvm::is_contained(Retains, Uses[Of[P]].Index))
+      Retains.push_back(Uses[Of[P]].Index);
   }
 
   void alias(const VarDecl *VD, ParamUse &U) {
@@ -552,7 +598,7 @@ bool sameFacts(const FunctionRule &A, const FunctionRule &B) {
          A.FreedFields == B.FreedFields &&
          A.BorrowedFromArg == B.BorrowedFromArg &&
          A.ReturnsArg == B.ReturnsArg && A.Family == B.Family &&
-         A.Requires == B.Requires;
+         A.Retains == B.Retains && A.Requires == B.Requires;
 }
 
 /// The pointer parameter every return of \p FD returns unchanged
@@ -1196,8 +1242,10 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
   llvm::SmallVector<unsigned, 2> &Follow = Tracked[FD];
   Follow.clear();
   for (const ParamUse &U : Walk.Uses)
-    if (U.Released && !U.unknown())
+    if (U.Released && !U.unknown() && !U.Retained)
       Follow.push_back(U.Index);
+  R.Retains.assign(Walk.Retains.begin(), Walk.Retains.end());
+  llvm::sort(R.Retains);
 
   std::shared_ptr<OwnershipAnalysis> A = Unit.analyse(FD, Ctx);
   const bool Ran = A->analysed();
@@ -1217,6 +1265,18 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
           {U.Index, U.Copied ? ArgContract::Copies : ArgContract::Borrows});
       continue;
     }
+    // Stored, and a reference of its own taken (redis moduleInitKey: `kp->key
+    // = keyname; incrRefCount(keyname);`): the caller's reference stays the
+    // caller's.
+    if (U.Retained) {
+      R.Args.push_back({U.Index, ArgContract::Borrows});
+      continue;
+    }
+    // Stored, and handed to other units' functions: borrowed after all if
+    // one of them retains it (decided when the units are linked).
+    for (const auto &[Callee, J] : U.Forwards)
+      R.Requires.push_back("retained " + std::to_string(U.Index) + " " +
+                           Callee + " " + std::to_string(J));
     if (!Ran)
       continue;
     // Released on every path?  Then how.
@@ -1613,7 +1673,7 @@ bool hasFacts(const FunctionRule &R) {
   return R.allocates() || R.ReallocArg || R.FreeArg || R.NoReturn ||
          R.FreesFieldsArg || R.BorrowedFromArg || R.ReturnsArg ||
          R.Returns != ReturnContract::Unspecified || !R.Args.empty() ||
-         !R.Requires.empty();
+         !R.Retains.empty() || !R.Requires.empty();
 }
 
 // --- linking the units of a project ----------------------------------------
@@ -1632,6 +1692,7 @@ FunctionRule resolve(const FunctionRule &Raw,
   std::map<unsigned, std::vector<ArgContract>> Forwarded;
   std::map<unsigned, const FunctionRule *> FreedThrough;
   std::optional<std::pair<unsigned, const FunctionRule *>> Detach;
+  std::set<unsigned> Retained;
   for (StringRef C : Raw.Requires) {
     llvm::SmallVector<StringRef, 6> W;
     C.split(W, ' ');
@@ -1680,6 +1741,9 @@ FunctionRule resolve(const FunctionRule &Raw,
             !llvm::is_contained(R.FreedFields, W[2]))
           R.FreedFields.push_back(W[2].str());
       }
+    } else if (W[0] == "retained" && W.size() == 4) {
+      if (const FunctionRule *H = Known(W[2]); H && H->retains(Num(3)))
+        Retained.insert(Num(1));
     } else if (W[0] == "noreturn") {
       R.NoReturn |= G && G->NoReturn;
     } else if (W[0] == "detach" && W.size() == 5) {
@@ -1721,6 +1785,14 @@ FunctionRule resolve(const FunctionRule &Raw,
         R.Args.push_back({I, Ks[0]});
       }
     }
+  }
+  // Stored and retained by another unit's function: the caller's reference
+  // stays the caller's (see summarise()).
+  for (unsigned I : Retained) {
+    if (R.FreeArg == I)
+      continue;
+    llvm::erase_if(R.Args, [&](const auto &C) { return C.first == I; });
+    R.Args.push_back({I, ArgContract::Borrows});
   }
   // A detach through another unit's deallocator (see summarise()).
   if (Detach && !R.AllocatesReturn) {

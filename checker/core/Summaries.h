@@ -63,6 +63,9 @@ struct ParamUse {
   /// hook stands in for the deallocator; alone, it is an unknown callee.
   bool ViaHook = false;
   bool unknown() const { return Unknown || (ViaHook && !Released); }
+  /// Handed to a callee that takes its own reference to the object
+  /// (FunctionRule::Retains): stored and retained, it stays the caller's.
+  bool Retained = false;
   /// Handed to functions of other units not summarised yet (pending):
   /// (callee, argument).  Its contract is theirs, once they are known.
   std::vector<std::pair<std::string, unsigned>> Forwards;
