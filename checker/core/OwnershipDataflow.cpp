@@ -511,7 +511,7 @@ private:
 };
 
 /// Walks a body once: its allocation calls, in source order, and loops.
-class BodyScan : public RecursiveASTVisitor<BodyScan> {
+class BodyScan {
 public:
   BodyScan(ASTContext &Ctx, CalleeResolver &R) : Ctx(Ctx), Resolver(R) {}
   bool VisitCallExpr(CallExpr *C) {
@@ -545,14 +545,32 @@ public:
     Jumps += isa<ReturnStmt, GotoStmt, BreakStmt, ContinueStmt>(S);
     return true;
   }
-  bool TraverseForStmt(ForStmt *S) {
-    return loop([&] { return RecursiveASTVisitor::TraverseForStmt(S); });
-  }
-  bool TraverseWhileStmt(WhileStmt *S) {
-    return loop([&] { return RecursiveASTVisitor::TraverseWhileStmt(S); });
-  }
-  bool TraverseDoStmt(DoStmt *S) {
-    return loop([&] { return RecursiveASTVisitor::TraverseDoStmt(S); });
+  /// The body \p Top in source order (a statement before its children, as
+  /// the visitor's traversal would), each statement once: a plain walk of
+  /// the children, which every function of the unit pays for.
+  void walk(const Stmt *Top) {
+    std::vector<std::pair<const Stmt *, unsigned>> Work{{Top, 0}};
+    while (!Work.empty()) {
+      auto [C, Depth] = Work.back();
+      Work.pop_back();
+      Stmt *S = const_cast<Stmt *>(C);
+      LoopDepth = Depth;
+      VisitStmt(S);
+      if (auto *Call = dyn_cast<CallExpr>(S))
+        VisitCallExpr(Call);
+      else if (auto *B = dyn_cast<BinaryOperator>(S))
+        VisitBinaryOperator(B);
+      else if (auto *DS = dyn_cast<DeclStmt>(S))
+        for (Decl *D : DS->decls())
+          if (auto *V = dyn_cast<VarDecl>(D))
+            VisitVarDecl(V);
+      unsigned Inner = Depth + isa<ForStmt, WhileStmt, DoStmt>(S);
+      size_t First = Work.size();
+      for (const Stmt *Child : S->children())
+        if (Child)
+          Work.push_back({Child, Inner});
+      std::reverse(Work.begin() + First, Work.end());
+    }
   }
 
   struct Found {
@@ -571,12 +589,6 @@ public:
   unsigned Locals = 0, Jumps = 0;
 
 private:
-  template <typename F> bool loop(F Traverse) {
-    ++LoopDepth;
-    bool R = Traverse();
-    --LoopDepth;
-    return R;
-  }
   ASTContext &Ctx;
   CalleeResolver &Resolver;
   unsigned LoopDepth = 0;
@@ -3275,7 +3287,7 @@ struct OwnershipAnalysis::Impl {
 
   bool run() {
     BodyScan Scan(Ctx, Resolver);
-    Scan.TraverseStmt(FD->getBody());
+    Scan.walk(FD->getBody());
     StoredInto = std::move(Scan.StoredInto);
     StoredBy = std::move(Scan.StoredBy);
     if (Scan.Calls.empty() && TrackedParams.empty())

@@ -43,6 +43,28 @@ public:
   /// Frees are in code, not in types (the unit's headers hold thousands).
   bool TraverseTypeLoc(TypeLoc) { return true; }
 
+  /// The statements of \p Top, each visited once (the variables a
+  /// declaration statement declares too): a plain walk of the children,
+  /// cheaper than the visitor's traversal, which this scan needs none of.
+  void walk(const Stmt *Top) {
+    std::vector<const Stmt *> Work{Top};
+    while (!Work.empty()) {
+      Stmt *S = const_cast<Stmt *>(Work.back());
+      Work.pop_back();
+      if (auto *B = dyn_cast<BinaryOperator>(S))
+        VisitBinaryOperator(B);
+      else if (auto *C = dyn_cast<CallExpr>(S))
+        VisitCallExpr(C);
+      else if (auto *DS = dyn_cast<DeclStmt>(S))
+        for (Decl *D : DS->decls())
+          if (auto *V = dyn_cast<VarDecl>(D))
+            VisitVarDecl(V);
+      for (const Stmt *Child : S->children())
+        if (Child)
+          Work.push_back(Child);
+    }
+  }
+
   /// p = x->next; ... free(p): a list walked and freed through a local.
   bool VisitBinaryOperator(BinaryOperator *B) {
     if (B->getOpcode() == BO_Assign)
@@ -288,10 +310,14 @@ void OwningFields::compute(ASTContext &Ctx, CalleeResolver &Resolver,
         continue;
       }
       const auto *FD = dyn_cast<FunctionDecl>(D);
-      const auto *VD = dyn_cast<VarDecl>(D);
-      if ((FD && FD->doesThisDeclarationHaveABody()) || (VD && VD->hasInit()))
-        if (!SM.isInSystemHeader(SM.getFileLoc(D->getLocation())))
-          S.TraverseDecl(D);
+      auto *VD = dyn_cast<VarDecl>(D);
+      if ((FD && FD->doesThisDeclarationHaveABody()) || (VD && VD->hasInit())) {
+        if (SM.isInSystemHeader(SM.getFileLoc(D->getLocation())))
+          continue;
+        if (VD)
+          S.VisitVarDecl(VD);
+        S.walk(FD ? FD->getBody() : VD->getInit());
+      }
     }
   }
   S.finish();
