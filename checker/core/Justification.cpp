@@ -178,14 +178,34 @@ std::optional<Justification> parseJustificationComment(StringRef Text) {
   return J;
 }
 
+namespace {
+/// The offset of the first "alloc", in any case, at or after \p From, or
+/// npos.  The preprocessor hands every comment of the unit and its headers
+/// to the collector, so this is memchr scans for the second letter ('l',
+/// then 'L') with the other four compared inline, not a case-insensitive
+/// comparison at every offset (StringRef::find_insensitive).
+size_t findAlloc(StringRef T, size_t From = 0) {
+  size_t Best = StringRef::npos;
+  for (char L : {'l', 'L'})
+    for (size_t I = T.find(L, From + 1);
+         I != StringRef::npos && I + 4 <= T.size() && I - 1 < Best;
+         I = T.find(L, I + 1))
+      if ((T[I - 1] | 0x20) == 'a' && (T[I + 1] | 0x20) == 'l' &&
+          (T[I + 2] | 0x20) == 'o' && (T[I + 3] | 0x20) == 'c') {
+        Best = I - 1;
+        break;
+      }
+  return Best;
+}
+} // namespace
+
 std::optional<std::string> nearMissHint(StringRef Text) {
   std::optional<StringRef> Body = commentBody(Text);
   if (!Body || compat::startsWith(*Body, "alloc:"))
     return std::nullopt;
   StringRef T = *Body;
   auto IsWordChar = [](char C) { return isAlnum(C) || C == '_'; };
-  for (size_t I = T.find_insensitive("alloc"); I != StringRef::npos;
-       I = T.find_insensitive("alloc", I + 1)) {
+  for (size_t I = findAlloc(T); I != StringRef::npos; I = findAlloc(T, I + 1)) {
     if (I > 0 && IsWordChar(T[I - 1]))
       continue; // "malloc:", "my_alloc:"
     StringRef Word = T.drop_front(I).take_while(IsWordChar);
@@ -206,20 +226,8 @@ std::optional<std::string> nearMissHint(StringRef Text) {
   return std::nullopt;
 }
 
-/// Whether \p Text holds "alloc" in any case.  The preprocessor hands every
-/// comment of the unit and its headers here, so this is two memchr scans
-/// for the second letter ('l', then 'L') rather than a comparison at every
-/// offset (StringRef::contains_insensitive).
-bool mentionsAlloc(StringRef Text) {
-  for (char L : {'l', 'L'}) {
-    size_t I = Text.empty() ? StringRef::npos : Text.find(L, 1);
-    for (; I != StringRef::npos && I + 4 <= Text.size(); I = Text.find(L, I + 1))
-      if ((Text[I - 1] | 0x20) == 'a' &&
-          Text.substr(I + 1, 3).equals_insensitive("loc"))
-        return true;
-  }
-  return false;
-}
+/// Whether \p Text holds "alloc" in any case.
+bool mentionsAlloc(StringRef Text) { return findAlloc(Text) != StringRef::npos; }
 
 /// Feeds "alloc:" comments into the index.
 class CommentCollector : public CommentHandler {
@@ -228,11 +236,21 @@ public:
 
   bool HandleComment(Preprocessor &PP, SourceRange Range) override {
     const SourceManager &SM = PP.getSourceManager();
+    if (!Range.getBegin().isFileID() || !Range.getEnd().isFileID())
+      return false;
     auto [FID, Begin] = SM.getDecomposedLoc(Range.getBegin());
-    unsigned End = SM.getFileOffset(Range.getEnd());
-    bool Invalid = false;
-    StringRef Buffer = SM.getBufferData(FID, &Invalid);
-    if (Invalid || End > Buffer.size() || End <= Begin)
+    // A comment lies in one file, whose locations are consecutive: its end
+    // is as far from its beginning in the file as in their encoding.
+    unsigned End = Begin + (Range.getEnd().getRawEncoding() -
+                            Range.getBegin().getRawEncoding());
+    if (FID != BufferFile) {
+      bool Invalid = false;
+      Buffer = SM.getBufferData(FID, &Invalid);
+      if (Invalid)
+        Buffer = StringRef();
+      BufferFile = FID;
+    }
+    if (Buffer.empty() || End > Buffer.size() || End <= Begin)
       return false;
     StringRef Text = Buffer.slice(Begin, End);
     // Cheap rejection: most comments are not justifications.
@@ -272,6 +290,10 @@ public:
 
 private:
   JustificationIndex &Index;
+  /// The text of the file the last comment was in (comments come file by
+  /// file, thousands from one header).
+  FileID BufferFile;
+  StringRef Buffer;
 };
 
 /// Records ALLOC_JUSTIFIED(lifetime, "reason", expr) invocations.
