@@ -1079,7 +1079,10 @@ void SummaryTable::ensure(ASTContext &Ctx) {
     Contexts.pop_back();
     for (Decl *D : DC->decls()) {
       if (auto *FD = dyn_cast<FunctionDecl>(D)) {
-        if (FD->isThisDeclarationADefinition() &&
+        // A body first: the cheap test, false for most declarations (a
+        // definition without one is no node of the graph either).
+        if (FD->doesThisDeclarationHaveABody() &&
+            FD->isThisDeclarationADefinition() &&
             !SM.isInSystemHeader(SM.getFileLoc(FD->getLocation())))
           CG.addToCallGraph(FD);
       } else if (isa<LinkageSpecDecl, NamespaceDecl>(D)) {
@@ -1631,8 +1634,8 @@ UnitState::analysis(const FunctionDecl *FD, ASTContext &Ctx) {
 }
 
 bool isUserDefinition(const FunctionDecl &FD, const SourceManager &SM) {
-  if (!FD.isThisDeclarationADefinition() ||
-      !FD.doesThisDeclarationHaveABody() ||
+  if (!FD.doesThisDeclarationHaveABody() ||
+      !FD.isThisDeclarationADefinition() ||
       !isa_and_nonnull<CompoundStmt>(FD.getBody()))
     return false;
   SourceLocation Loc = SM.getExpansionLoc(FD.getBeginLoc());
