@@ -8,7 +8,6 @@
 #include "clang/AST/Stmt.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
-#include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/Basic/Builtins.h"
 #include "clang/Basic/SourceManager.h"
@@ -513,21 +512,14 @@ void SiteCollector::collect(ASTContext &Ctx) {
           Work.push_back(C);
     }
   };
-  std::vector<const DeclContext *> Contexts{Ctx.getTranslationUnitDecl()};
-  while (!Contexts.empty()) {
-    const DeclContext *DC = Contexts.back();
-    Contexts.pop_back();
-    for (const Decl *D : DC->decls()) {
-      if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
-        if (FD->doesThisDeclarationHaveABody())
-          Walk(FD->getBody());
-      } else if (const auto *VD = dyn_cast<VarDecl>(D)) {
-        Walk(VD->getInit());
-      } else if (isa<LinkageSpecDecl, NamespaceDecl>(D)) {
-        Contexts.push_back(cast<DeclContext>(D));
-      }
+  forEachUnitDecl(Ctx, [&](const Decl *D) {
+    if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
+      if (FD->doesThisDeclarationHaveABody())
+        Walk(FD->getBody());
+    } else if (const auto *VD = dyn_cast<VarDecl>(D)) {
+      Walk(VD->getInit());
     }
-  }
+  });
 }
 
 std::vector<AllocationSite> SiteCollector::finish(const SourceManager &SM) {

@@ -3,8 +3,8 @@
 #include "OwningFields.h"
 #include "AllocationModel.h"
 #include "AllocationSites.h"
+#include "Parents.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -300,26 +300,17 @@ void OwningFields::compute(ASTContext &Ctx, CalleeResolver &Resolver,
   // The code of the unit outside system headers: function bodies and the
   // initialisers of globals (a system header frees no field of the user's).
   const SourceManager &SM = Ctx.getSourceManager();
-  std::vector<DeclContext *> Contexts{Ctx.getTranslationUnitDecl()};
-  while (!Contexts.empty()) {
-    DeclContext *DC = Contexts.back();
-    Contexts.pop_back();
-    for (Decl *D : DC->decls()) {
-      if (isa<LinkageSpecDecl, NamespaceDecl>(D)) {
-        Contexts.push_back(cast<DeclContext>(D));
-        continue;
-      }
-      const auto *FD = dyn_cast<FunctionDecl>(D);
-      auto *VD = dyn_cast<VarDecl>(D);
-      if ((FD && FD->doesThisDeclarationHaveABody()) || (VD && VD->hasInit())) {
-        if (SM.isInSystemHeader(SM.getFileLoc(D->getLocation())))
-          continue;
-        if (VD)
-          S.VisitVarDecl(VD);
-        S.walk(FD ? FD->getBody() : VD->getInit());
-      }
-    }
-  }
+  forEachUnitDecl(Ctx, [&](Decl *D) {
+    const auto *FD = dyn_cast<FunctionDecl>(D);
+    auto *VD = dyn_cast<VarDecl>(D);
+    if (!(FD && FD->doesThisDeclarationHaveABody()) && !(VD && VD->hasInit()))
+      return;
+    if (SM.isInSystemHeader(SM.getFileLoc(D->getLocation())))
+      return;
+    if (VD)
+      S.VisitVarDecl(VD);
+    S.walk(FD ? FD->getBody() : VD->getInit());
+  });
   S.finish();
   for (const AllocationModel *M : {&Resolver.model(), External})
     if (M)

@@ -68,22 +68,15 @@ struct UnitParents {
         return;
       Roots.push_back({BF, BO, EO, Top, Owner});
     };
-    std::vector<const DeclContext *> Contexts{C.getTranslationUnitDecl()};
-    while (!Contexts.empty()) {
-      const DeclContext *DC = Contexts.back();
-      Contexts.pop_back();
-      for (const Decl *D : DC->decls()) {
-        if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
-          if (FD->doesThisDeclarationHaveABody())
-            Add(FD->getBody(), FD);
-        } else if (const auto *VD = dyn_cast<VarDecl>(D)) {
-          if (VD->hasInit())
-            Add(VD->getInit(), VD);
-        } else if (isa<LinkageSpecDecl, NamespaceDecl, RecordDecl>(D)) {
-          Contexts.push_back(cast<DeclContext>(D));
-        }
+    forEachUnitDecl(C, [&](const Decl *D) {
+      if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
+        if (FD->doesThisDeclarationHaveABody())
+          Add(FD->getBody(), FD);
+      } else if (const auto *VD = dyn_cast<VarDecl>(D)) {
+        if (VD->hasInit())
+          Add(VD->getInit(), VD);
       }
-    }
+    });
     llvm::sort(Roots, [](const Root &A, const Root &B) {
       return std::tie(A.File, A.Begin) < std::tie(B.File, B.Begin);
     });

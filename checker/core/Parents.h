@@ -17,6 +17,8 @@
 #define ALLOC_TIDY_CORE_PARENTS_H
 
 #include "clang/AST/ParentMapContext.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
 
 namespace clang::tidy::alloc {
 
@@ -26,6 +28,23 @@ DynTypedNodeList parentsOf(const Stmt &S, ASTContext &Ctx);
 /// ParentMapContext says of any other declaration.
 DynTypedNodeList parentsOf(const Decl &D, ASTContext &Ctx);
 DynTypedNodeList parentsOf(const DynTypedNode &N, ASTContext &Ctx);
+
+/// Calls \p F on every declaration in \p DC and the contexts it nests
+/// (extern "C" blocks, namespaces, C++ records), in source order: where
+/// function bodies and global initialisers are, without walking any body or
+/// type.  A template: it runs on every declaration of every header, several
+/// times per unit.
+template <typename Fn> void forEachDeclIn(const DeclContext *DC, Fn &&F) {
+  for (Decl *D : DC->decls()) {
+    F(D);
+    // A C struct holds no code: only C++ records (their methods) are entered.
+    if (isa<LinkageSpecDecl, NamespaceDecl, CXXRecordDecl>(D))
+      forEachDeclIn(cast<DeclContext>(D), F);
+  }
+}
+template <typename Fn> void forEachUnitDecl(ASTContext &Ctx, Fn &&F) {
+  forEachDeclIn(Ctx.getTranslationUnitDecl(), F);
+}
 
 /// A new translation unit begins on this thread: the maps go.
 void resetParents();

@@ -7,7 +7,6 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
-#include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/CallGraph.h"
@@ -1073,23 +1072,15 @@ void SummaryTable::ensure(ASTContext &Ctx) {
   // The graph of the user's definitions: a walk of the whole unit would
   // also visit every declaration of its headers.
   CallGraph CG;
-  std::vector<DeclContext *> Contexts{Ctx.getTranslationUnitDecl()};
-  while (!Contexts.empty()) {
-    DeclContext *DC = Contexts.back();
-    Contexts.pop_back();
-    for (Decl *D : DC->decls()) {
-      if (auto *FD = dyn_cast<FunctionDecl>(D)) {
-        // A body first: the cheap test, false for most declarations (a
-        // definition without one is no node of the graph either).
-        if (FD->doesThisDeclarationHaveABody() &&
-            FD->isThisDeclarationADefinition() &&
-            !SM.isInSystemHeader(SM.getFileLoc(FD->getLocation())))
-          CG.addToCallGraph(FD);
-      } else if (isa<LinkageSpecDecl, NamespaceDecl>(D)) {
-        Contexts.push_back(cast<DeclContext>(D));
-      }
-    }
-  }
+  forEachUnitDecl(Ctx, [&](Decl *D) {
+    auto *FD = dyn_cast<FunctionDecl>(D);
+    // A body first: the cheap test, false for most declarations (a
+    // definition without one is no node of the graph either).
+    if (FD && FD->doesThisDeclarationHaveABody() &&
+        FD->isThisDeclarationADefinition() &&
+        !SM.isInSystemHeader(SM.getFileLoc(FD->getLocation())))
+      CG.addToCallGraph(FD);
+  });
   // Callees first: scc_iterator yields components in reverse topological
   // order of the call graph.
   for (auto I = llvm::scc_begin(&CG); !I.isAtEnd(); ++I) {
@@ -1642,27 +1633,16 @@ bool isUserDefinition(const FunctionDecl &FD, const SourceManager &SM) {
   return Loc.isInvalid() || !SM.isInSystemHeader(Loc);
 }
 
-namespace {
-/// The user's function definitions in \p DC and the contexts it nests.
-void userDefinitions(const DeclContext *DC, const SourceManager &SM,
-                     std::vector<const FunctionDecl *> &Out) {
-  for (const Decl *D : DC->decls()) {
-    if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
-      if (isUserDefinition(*FD, SM))
-        Out.push_back(FD);
-    } else if (isa<LinkageSpecDecl, NamespaceDecl, RecordDecl>(D)) {
-      userDefinitions(cast<DeclContext>(D), SM, Out);
-    }
-  }
-}
-} // namespace
-
 const std::vector<const FunctionDecl *> &
 UnitState::definitions(ASTContext &Ctx) {
   if (!Definitions) {
     Definitions.emplace();
-    userDefinitions(Ctx.getTranslationUnitDecl(), Ctx.getSourceManager(),
-                    *Definitions);
+    const SourceManager &SM = Ctx.getSourceManager();
+    forEachUnitDecl(Ctx, [&](const Decl *D) {
+      if (const auto *FD = dyn_cast<FunctionDecl>(D);
+          FD && isUserDefinition(*FD, SM))
+        Definitions->push_back(FD);
+    });
   }
   return *Definitions;
 }

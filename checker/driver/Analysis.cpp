@@ -9,9 +9,9 @@
 #include "core/Contracts.h"
 #include "core/Justification.h"
 #include "core/OwnershipDataflow.h"
+#include "core/Parents.h"
 #include "core/Summaries.h"
 #include "clang/AST/ASTConsumer.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendActions.h"
 #include "clang/Frontend/MultiplexConsumer.h"
@@ -68,17 +68,10 @@ public:
     Sites.emplace(Unit->resolver(), Inferred);
     Sites->collect(Ctx);
     // The unit's function definitions (those of a C++ linkage block too).
-    std::vector<const DeclContext *> Contexts{Ctx.getTranslationUnitDecl()};
-    while (!Contexts.empty()) {
-      const DeclContext *DC = Contexts.back();
-      Contexts.pop_back();
-      for (Decl *D : DC->decls()) {
-        if (auto *FD = dyn_cast<FunctionDecl>(D))
-          recordFunction(FD);
-        else if (isa<LinkageSpecDecl, NamespaceDecl>(D))
-          Contexts.push_back(cast<DeclContext>(D));
-      }
-    }
+    forEachUnitDecl(Ctx, [&](const Decl *D) {
+      if (const auto *FD = dyn_cast<FunctionDecl>(D))
+        recordFunction(FD);
+    });
     const SourceManager &SM = Ctx.getSourceManager();
     for (const AllocationSite &S : Sites->finish(SM)) {
       InventoryEntry E;
