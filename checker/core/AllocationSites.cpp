@@ -3,6 +3,7 @@
 #include "AllocationSites.h"
 #include "Compat.h"
 #include "Parents.h"
+#include "UnitCode.h"
 #include "Summaries.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Stmt.h"
@@ -512,14 +513,10 @@ void SiteCollector::collect(ASTContext &Ctx) {
           Work.push_back(C);
     }
   };
-  forEachUnitDecl(Ctx, [&](const Decl *D) {
-    if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
-      if (FD->doesThisDeclarationHaveABody())
-        Walk(FD->getBody());
-    } else if (const auto *VD = dyn_cast<VarDecl>(D)) {
-      Walk(VD->getInit());
-    }
-  });
+  // A system header's code holds no site the checks report.
+  for (const CodeDecl &CD : unitCode(Ctx))
+    if (!CD.System)
+      Walk(CD.Code);
 }
 
 std::vector<AllocationSite> SiteCollector::finish(const SourceManager &SM) {

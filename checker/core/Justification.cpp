@@ -244,8 +244,12 @@ public:
     unsigned End = Begin + (Range.getEnd().getRawEncoding() -
                             Range.getBegin().getRawEncoding());
     if (FID != BufferFile) {
+      // A system header's comments justify nothing the checks report (they
+      // report no allocation there), and they are most of a unit's comments.
       bool Invalid = false;
-      Buffer = SM.getBufferData(FID, &Invalid);
+      Buffer = SM.isInSystemHeader(Range.getBegin())
+                   ? StringRef()
+                   : SM.getBufferData(FID, &Invalid);
       if (Invalid)
         Buffer = StringRef();
       BufferFile = FID;

@@ -4,8 +4,8 @@
 #include "AllocationModel.h"
 #include "AllocationSites.h"
 #include "Parents.h"
+#include "UnitCode.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 
@@ -31,7 +31,7 @@ const FieldDecl *elementFieldOf(const Expr *E) {
   return AS ? fieldOf(AS->getBase()) : nullptr;
 }
 
-class Scan : public RecursiveASTVisitor<Scan> {
+class Scan {
 public:
   Scan(ASTContext &Ctx, CalleeResolver &R, const AllocationModel *External,
        llvm::DenseSet<const FieldDecl *> &Out,
@@ -40,17 +40,12 @@ public:
       : Ctx(Ctx), SM(Ctx.getSourceManager()), Resolver(R),
         External(External), Out(Out), Maybe(Maybe), Elements(Elements) {}
 
-  /// Frees are in code, not in types (the unit's headers hold thousands).
-  bool TraverseTypeLoc(TypeLoc) { return true; }
-
   /// The statements of \p Top, each visited once (the variables a
   /// declaration statement declares too): a plain walk of the children,
   /// cheaper than the visitor's traversal, which this scan needs none of.
   void walk(const Stmt *Top) {
-    std::vector<const Stmt *> Work{Top};
-    while (!Work.empty()) {
-      Stmt *S = const_cast<Stmt *>(Work.back());
-      Work.pop_back();
+    forEachStmtIn(Top, [&](const Stmt *CS) {
+      Stmt *S = const_cast<Stmt *>(CS);
       if (auto *B = dyn_cast<BinaryOperator>(S))
         VisitBinaryOperator(B);
       else if (auto *C = dyn_cast<CallExpr>(S))
@@ -59,10 +54,7 @@ public:
         for (Decl *D : DS->decls())
           if (auto *V = dyn_cast<VarDecl>(D))
             VisitVarDecl(V);
-      for (const Stmt *Child : S->children())
-        if (Child)
-          Work.push_back(Child);
-    }
+    });
   }
 
   /// p = x->next; ... free(p): a list walked and freed through a local.
@@ -257,36 +249,23 @@ private:
   std::vector<std::pair<const VarDecl *, const VarDecl *>> Copies;
 };
 
-class ParamFrees : public RecursiveASTVisitor<ParamFrees> {
-public:
-  ParamFrees(const FunctionDecl *FD, CalleeResolver &R, const SourceManager &SM)
-      : FD(FD), Resolver(R), SM(SM) {}
-  bool VisitCallExpr(CallExpr *C) {
-    const FunctionDecl *Callee = C->getDirectCallee();
+llvm::SmallVector<unsigned, 2> freedParams(const FunctionDecl *FD,
+                                           CalleeResolver &Resolver,
+                                           const SourceManager &SM) {
+  llvm::SmallVector<unsigned, 2> Freed;
+  forEachStmtIn(FD->getBody(), [&](const Stmt *S) {
+    const auto *C = dyn_cast<CallExpr>(S);
+    const FunctionDecl *Callee = C ? C->getDirectCallee() : nullptr;
     const FunctionRule *R = Callee ? Resolver.declaredRule(Callee, SM) : nullptr;
     if (!R || !R->FreeArg || *R->FreeArg >= C->getNumArgs())
-      return true;
+      return;
     const auto *DRE =
         dyn_cast<DeclRefExpr>(C->getArg(*R->FreeArg)->IgnoreParenImpCasts());
     if (const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr)
       if (P->getDeclContext() == FD)
         Freed.push_back(P->getFunctionScopeIndex());
-    return true;
-  }
-  llvm::SmallVector<unsigned, 2> Freed;
-
-private:
-  const FunctionDecl *FD;
-  CalleeResolver &Resolver;
-  const SourceManager &SM;
-};
-
-llvm::SmallVector<unsigned, 2> freedParams(const FunctionDecl *FD,
-                                           CalleeResolver &Resolver,
-                                           const SourceManager &SM) {
-  ParamFrees P(FD, Resolver, SM);
-  P.TraverseStmt(FD->getBody());
-  return P.Freed;
+  });
+  return Freed;
 }
 
 } // namespace
@@ -299,18 +278,13 @@ void OwningFields::compute(ASTContext &Ctx, CalleeResolver &Resolver,
   Scan S(Ctx, Resolver, External, Fields, Maybe, Elements);
   // The code of the unit outside system headers: function bodies and the
   // initialisers of globals (a system header frees no field of the user's).
-  const SourceManager &SM = Ctx.getSourceManager();
-  forEachUnitDecl(Ctx, [&](Decl *D) {
-    const auto *FD = dyn_cast<FunctionDecl>(D);
-    auto *VD = dyn_cast<VarDecl>(D);
-    if (!(FD && FD->doesThisDeclarationHaveABody()) && !(VD && VD->hasInit()))
-      return;
-    if (SM.isInSystemHeader(SM.getFileLoc(D->getLocation())))
-      return;
-    if (VD)
-      S.VisitVarDecl(VD);
-    S.walk(FD ? FD->getBody() : VD->getInit());
-  });
+  for (const CodeDecl &CD : unitCode(Ctx)) {
+    if (CD.System)
+      continue;
+    if (const auto *VD = dyn_cast<VarDecl>(CD.D))
+      S.VisitVarDecl(const_cast<VarDecl *>(VD));
+    S.walk(CD.Code);
+  }
   S.finish();
   for (const AllocationModel *M : {&Resolver.model(), External})
     if (M)

@@ -1,6 +1,7 @@
 //===--- Parents.cpp - parents of statements, one body at a time ----------===//
 
 #include "Parents.h"
+#include "UnitCode.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
@@ -68,15 +69,8 @@ struct UnitParents {
         return;
       Roots.push_back({BF, BO, EO, Top, Owner});
     };
-    forEachUnitDecl(C, [&](const Decl *D) {
-      if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
-        if (FD->doesThisDeclarationHaveABody())
-          Add(FD->getBody(), FD);
-      } else if (const auto *VD = dyn_cast<VarDecl>(D)) {
-        if (VD->hasInit())
-          Add(VD->getInit(), VD);
-      }
-    });
+    for (const CodeDecl &CD : unitCode(C))
+      Add(CD.Code, CD.D);
     llvm::sort(Roots, [](const Root &A, const Root &B) {
       return std::tie(A.File, A.Begin) < std::tie(B.File, B.Begin);
     });

@@ -29,23 +29,6 @@ DynTypedNodeList parentsOf(const Stmt &S, ASTContext &Ctx);
 DynTypedNodeList parentsOf(const Decl &D, ASTContext &Ctx);
 DynTypedNodeList parentsOf(const DynTypedNode &N, ASTContext &Ctx);
 
-/// Calls \p F on every declaration in \p DC and the contexts it nests
-/// (extern "C" blocks, namespaces, C++ records), in source order: where
-/// function bodies and global initialisers are, without walking any body or
-/// type.  A template: it runs on every declaration of every header, several
-/// times per unit.
-template <typename Fn> void forEachDeclIn(const DeclContext *DC, Fn &&F) {
-  for (Decl *D : DC->decls()) {
-    F(D);
-    // A C struct holds no code: only C++ records (their methods) are entered.
-    if (isa<LinkageSpecDecl, NamespaceDecl, CXXRecordDecl>(D))
-      forEachDeclIn(cast<DeclContext>(D), F);
-  }
-}
-template <typename Fn> void forEachUnitDecl(ASTContext &Ctx, Fn &&F) {
-  forEachDeclIn(Ctx.getTranslationUnitDecl(), F);
-}
-
 /// A new translation unit begins on this thread: the maps go.
 void resetParents();
 

@@ -3,6 +3,7 @@
 #include "Summaries.h"
 #include "OwnershipDataflow.h"
 #include "Parents.h"
+#include "UnitCode.h"
 #include "Compat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -1072,15 +1073,10 @@ void SummaryTable::ensure(ASTContext &Ctx) {
   // The graph of the user's definitions: a walk of the whole unit would
   // also visit every declaration of its headers.
   CallGraph CG;
-  forEachUnitDecl(Ctx, [&](Decl *D) {
-    auto *FD = dyn_cast<FunctionDecl>(D);
-    // A body first: the cheap test, false for most declarations (a
-    // definition without one is no node of the graph either).
-    if (FD && FD->doesThisDeclarationHaveABody() &&
-        FD->isThisDeclarationADefinition() &&
-        !SM.isInSystemHeader(SM.getFileLoc(FD->getLocation())))
-      CG.addToCallGraph(FD);
-  });
+  for (const CodeDecl &CD : unitCode(Ctx))
+    if (const FunctionDecl *FD = CD.function();
+        FD && !CD.System && FD->isThisDeclarationADefinition())
+      CG.addToCallGraph(const_cast<FunctionDecl *>(FD));
   // Callees first: scc_iterator yields components in reverse topological
   // order of the call graph.
   for (auto I = llvm::scc_begin(&CG); !I.isAtEnd(); ++I) {
@@ -1638,11 +1634,10 @@ UnitState::definitions(ASTContext &Ctx) {
   if (!Definitions) {
     Definitions.emplace();
     const SourceManager &SM = Ctx.getSourceManager();
-    forEachUnitDecl(Ctx, [&](const Decl *D) {
-      if (const auto *FD = dyn_cast<FunctionDecl>(D);
+    for (const CodeDecl &CD : unitCode(Ctx))
+      if (const FunctionDecl *FD = CD.function();
           FD && isUserDefinition(*FD, SM))
         Definitions->push_back(FD);
-    });
   }
   return *Definitions;
 }

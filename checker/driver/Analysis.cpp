@@ -10,6 +10,7 @@
 #include "core/Justification.h"
 #include "core/OwnershipDataflow.h"
 #include "core/Parents.h"
+#include "core/UnitCode.h"
 #include "core/Summaries.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -68,10 +69,9 @@ public:
     Sites.emplace(Unit->resolver(), Inferred);
     Sites->collect(Ctx);
     // The unit's function definitions (those of a C++ linkage block too).
-    forEachUnitDecl(Ctx, [&](const Decl *D) {
-      if (const auto *FD = dyn_cast<FunctionDecl>(D))
+    for (const CodeDecl &CD : unitCode(Ctx))
+      if (const FunctionDecl *FD = CD.function())
         recordFunction(FD);
-    });
     const SourceManager &SM = Ctx.getSourceManager();
     for (const AllocationSite &S : Sites->finish(SM)) {
       InventoryEntry E;

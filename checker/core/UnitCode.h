@@ -1,0 +1,87 @@
+//===--- UnitCode.h - the declarations of a unit that hold code -*- C++ -*-===//
+//
+// Several analyses walk every function body and global initialiser of a
+// translation unit: the parent index, the call graph, the owning-fields scan,
+// the allocation sites, the list of the user's definitions.  The unit's
+// declarations are mostly its headers' (tens of thousands of prototypes,
+// types and macros-made declarations), and a walk of them chases one pointer
+// per declaration through memory the parse left behind: done once per unit
+// here, the walks read a short list instead.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ALLOC_TIDY_CORE_UNITCODE_H
+#define ALLOC_TIDY_CORE_UNITCODE_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Stmt.h"
+#include "llvm/ADT/SmallVector.h"
+#include <algorithm>
+#include <type_traits>
+#include <vector>
+
+namespace clang::tidy::alloc {
+
+/// Calls \p F on every declaration in \p DC and the contexts it nests
+/// (extern "C" blocks, namespaces, C++ records), in source order: where
+/// function bodies and global initialisers are, without walking any body or
+/// type.
+template <typename Fn> void forEachDeclIn(const DeclContext *DC, Fn &&F) {
+  for (Decl *D : DC->decls()) {
+    F(D);
+    // A C struct holds no code: only C++ records (their methods) are entered.
+    if (isa<LinkageSpecDecl, NamespaceDecl, CXXRecordDecl>(D))
+      forEachDeclIn(cast<DeclContext>(D), F);
+  }
+}
+template <typename Fn> void forEachUnitDecl(ASTContext &Ctx, Fn &&F) {
+  forEachDeclIn(Ctx.getTranslationUnitDecl(), F);
+}
+
+/// Calls \p F on \p Top and every statement under it (the initialisers of
+/// the variables a declaration statement declares too), each once, in
+/// source order, parents before children: a plain walk of the children,
+/// without the visitor's traversal of types and declarations, which the
+/// scans need none of.  \p F may return false to stop the walk.
+template <typename Fn> void forEachStmtIn(const Stmt *Top, Fn &&F) {
+  if (!Top)
+    return;
+  llvm::SmallVector<const Stmt *, 64> Work{Top};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if constexpr (std::is_same_v<decltype(F(S)), bool>) {
+      if (!F(S))
+        return;
+    } else {
+      F(S);
+    }
+    size_t First = Work.size();
+    for (const Stmt *Child : S->children())
+      if (Child)
+        Work.push_back(Child);
+    std::reverse(Work.begin() + First, Work.end());
+  }
+}
+
+/// A declaration that holds code: a function with its body, or a variable
+/// with its initialiser.
+struct CodeDecl {
+  const Decl *D;    ///< the FunctionDecl or VarDecl
+  const Stmt *Code; ///< its body or initialiser, never null
+  /// Declared in a system header (the file location of its name).
+  bool System;
+
+  const FunctionDecl *function() const {
+    return dyn_cast<FunctionDecl>(D);
+  }
+};
+
+/// Every declaration of the unit of \p Ctx that holds code, in the order
+/// forEachUnitDecl visits them; listed on first use, kept as long as the
+/// context lives.
+const std::vector<CodeDecl> &unitCode(ASTContext &Ctx);
+
+} // namespace clang::tidy::alloc
+
+#endif // ALLOC_TIDY_CORE_UNITCODE_H
