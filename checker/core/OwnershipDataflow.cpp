@@ -3,6 +3,7 @@
 #include "OwnershipDataflow.h"
 #include "Compat.h"
 #include "Parents.h"
+#include "UnitCode.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
@@ -480,8 +481,19 @@ bool unknownHook(const CallExpr *C, CalleeResolver &Resolver,
 /// left side of `*out = ...`; one read first (`if (*list == NULL) *list =
 /// create();`) makes it an in-out parameter, the caller's object, kept
 /// whatever the function returns.
-class OutParamScan : public RecursiveASTVisitor<OutParamScan> {
+class OutParamScan {
 public:
+  void walk(const Stmt *Body) {
+    forEachStmtIn(Body, [&](const Stmt *CS) {
+      Stmt *S = const_cast<Stmt *>(CS);
+      if (auto *BO = dyn_cast<BinaryOperator>(S))
+        VisitBinaryOperator(BO);
+      else if (auto *C = dyn_cast<CallExpr>(S))
+        VisitCallExpr(C);
+      else if (auto *U = dyn_cast<UnaryOperator>(S))
+        VisitUnaryOperator(U);
+    });
+  }
   llvm::SmallPtrSet<const ParmVarDecl *, 4> ReadFirst, Seen;
   bool VisitBinaryOperator(BinaryOperator *BO) {
     if (BO->getOpcode() == BO_Assign)
@@ -1136,21 +1148,17 @@ struct OwnershipAnalysis::Impl {
     auto [It, New] = Recovers.try_emplace(std::make_pair(Def, I), false);
     if (!New)
       return It->second;
-    struct Finder : RecursiveASTVisitor<Finder> {
-      const ParmVarDecl *P;
-      ASTContext &Ctx;
-      bool Found = false;
-      Finder(const ParmVarDecl *P, ASTContext &Ctx) : P(P), Ctx(Ctx) {}
-      bool VisitBinaryOperator(BinaryOperator *BO) {
+    const ParmVarDecl *P = Def->getParamDecl(I);
+    bool Found = false;
+    forEachStmtIn(Def->getBody(), [&](const Stmt *S) {
+      if (const auto *BO = dyn_cast<BinaryOperator>(S))
         if (const Expr *Base = containerBase(BO, Ctx)) {
           const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(Base));
-          Found |= DRE && DRE->getDecl() == P;
+          Found = DRE && DRE->getDecl() == P;
         }
-        return !Found;
-      }
-    } F(Def->getParamDecl(I), Ctx);
-    F.TraverseStmt(Def->getBody());
-    return Recovers[std::make_pair(Def, I)] = F.Found;
+      return !Found;
+    });
+    return Recovers[std::make_pair(Def, I)] = Found;
   }
   std::map<std::pair<const FunctionDecl *, unsigned>, bool> Recovers;
 
@@ -3293,7 +3301,7 @@ struct OwnershipAnalysis::Impl {
     if (Scan.Calls.empty() && TrackedParams.empty())
       return false;
     OutParamScan Outs;
-    Outs.TraverseStmt(FD->getBody());
+    Outs.walk(FD->getBody());
     InOut = std::move(Outs.ReadFirst);
     for (unsigned I : TrackedParams) {
       if (I >= FD->getNumParams())

@@ -46,7 +46,7 @@ bool isPointerParam(const ParmVarDecl *P) {
 /// the local variables copied from it): reads and borrows, copies, releases
 /// (freed, taken, held, stored), and what it cannot follow.  It also notes
 /// the fields of a parameter's object the body frees (a destroy function).
-class ParamWalk : public RecursiveASTVisitor<ParamWalk> {
+class ParamWalk {
 public:
   ParamWalk(const FunctionDecl *FD, ASTContext &Ctx, CalleeResolver &R)
       : Ctx(Ctx), SM(Ctx.getSourceManager()), Resolver(R) {
@@ -103,16 +103,28 @@ public:
     return true;
   }
 
-  /// The statements from the body down to the one being visited: the
-  /// parents of a parameter's uses, without mapping the whole body (most
-  /// functions are never analysed further, and would never need the map).
-  bool TraverseStmt(Stmt *S) {
-    if (!S)
-      return true;
+  /// Visits \p S and the statements under it in source order, parents
+  /// first (a plain walk of the children: the visitor's traversal of types
+  /// and declarations finds no use of a parameter), keeping the path from
+  /// the body down: the parents of a parameter's uses, without mapping the
+  /// whole body (most functions are never analysed further, and would never
+  /// need the map).
+  void walk(Stmt *S) {
     Path.push_back(S);
-    bool Continue = RecursiveASTVisitor::TraverseStmt(S);
+    if (auto *DRE = dyn_cast<DeclRefExpr>(S))
+      VisitDeclRefExpr(DRE);
+    else if (auto *U = dyn_cast<UnaryOperator>(S))
+      VisitUnaryOperator(U);
+    else if (auto *C = dyn_cast<CompoundAssignOperator>(S))
+      VisitCompoundAssignOperator(C);
+    else if (auto *A = dyn_cast<AtomicExpr>(S))
+      VisitAtomicExpr(A);
+    else if (auto *Call = dyn_cast<CallExpr>(S))
+      VisitCallExpr(Call);
+    for (Stmt *Child : S->children())
+      if (Child)
+        walk(Child);
     Path.pop_back();
-    return Continue;
   }
 
   bool VisitCallExpr(CallExpr *Call) {
@@ -433,16 +445,13 @@ bool freesOnFailure(const FunctionDecl *FD, const CallExpr *Realloc,
       return false;
     return Truth == (BO->getOpcode() == BO_EQ);
   };
-  struct Frees : RecursiveASTVisitor<Frees> {
-    std::vector<const CallExpr *> Calls;
-    bool VisitCallExpr(CallExpr *C) {
+  std::vector<const CallExpr *> Calls;
+  forEachStmtIn(FD->getBody(), [&](const Stmt *S) {
+    if (const auto *C = dyn_cast<CallExpr>(S))
       Calls.push_back(C);
-      return true;
-    }
-  } Scan;
-  Scan.TraverseStmt(FD->getBody());
+  });
   const SourceManager &SM = Ctx.getSourceManager();
-  for (const CallExpr *C : Scan.Calls) {
+  for (const CallExpr *C : Calls) {
     const FunctionRule *R = Resolver.ruleForCall(C, SM);
     if (!R || !R->FreeArg || *R->FreeArg >= C->getNumArgs())
       continue;
@@ -575,15 +584,12 @@ const FunctionRule *lastCallNeverReturning(const FunctionDecl *FD,
   }
   if (!Last)
     return nullptr;
-  struct FindReturn : RecursiveASTVisitor<FindReturn> {
-    bool Found = false;
-    bool VisitReturnStmt(ReturnStmt *) {
-      Found = true;
-      return false;
-    }
-  } F;
-  F.TraverseStmt(const_cast<CompoundStmt *>(Body));
-  return F.Found ? nullptr : Last;
+  bool Found = false;
+  forEachStmtIn(Body, [&](const Stmt *S) {
+    Found = isa<ReturnStmt>(S);
+    return !Found;
+  });
+  return Found ? nullptr : Last;
 }
 
 /// Everything a summary says, for comparing two rounds.
@@ -604,47 +610,39 @@ bool sameFacts(const FunctionRule &A, const FunctionRule &B) {
 /// The pointer parameter every return of \p FD returns unchanged
 /// (`... return pPtr;`), if there is one.
 std::optional<unsigned> returnedParam(const FunctionDecl *FD) {
-  struct Returns : RecursiveASTVisitor<Returns> {
-    const ParmVarDecl *P = nullptr;
-    bool Other = false, Any = false;
-    bool VisitReturnStmt(ReturnStmt *R) {
+  if (!FD->hasBody())
+    return std::nullopt;
+  const ParmVarDecl *P = nullptr;
+  bool Other = false, Any = false;
+  llvm::SmallPtrSet<const Decl *, 4> Assigned;
+  auto Param = [](const Expr *E) -> const Decl * {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
+    return DRE && isa<ParmVarDecl>(DRE->getDecl()) ? DRE->getDecl() : nullptr;
+  };
+  forEachStmtIn(FD->getBody(), [&](const Stmt *S) {
+    if (const auto *R = dyn_cast<ReturnStmt>(S)) {
       Any = true;
       const Expr *V = R->getRetValue();
-      const auto *DRE =
-          V ? dyn_cast<DeclRefExpr>(V->IgnoreParenCasts()) : nullptr;
-      const auto *Q = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+      const auto *Q = V ? dyn_cast_or_null<ParmVarDecl>(Param(V)) : nullptr;
       if (!Q || (P && P != Q))
         Other = true;
       else
         P = Q;
-      return true;
-    }
-    // The parameter reassigned: not the argument any more.
-    bool VisitBinaryOperator(BinaryOperator *BO) {
+    } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+      // The parameter reassigned: not the argument any more.
       if (BO->isAssignmentOp())
-        if (const auto *DRE =
-                dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenCasts()))
-          if (isa<ParmVarDecl>(DRE->getDecl()))
-            Assigned.insert(DRE->getDecl());
-      return true;
-    }
-    bool VisitUnaryOperator(UnaryOperator *U) {
+        if (const Decl *D = Param(BO->getLHS()))
+          Assigned.insert(D);
+    } else if (const auto *U = dyn_cast<UnaryOperator>(S)) {
       if (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf)
-        if (const auto *DRE =
-                dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParenCasts()))
-          if (isa<ParmVarDecl>(DRE->getDecl()))
-            Assigned.insert(DRE->getDecl());
-      return true;
+        if (const Decl *D = Param(U->getSubExpr()))
+          Assigned.insert(D);
     }
-    llvm::SmallPtrSet<const Decl *, 4> Assigned;
-  } W;
-  if (!FD->hasBody())
+  });
+  if (!Any || Other || !P || Assigned.count(P) ||
+      !P->getType()->isPointerType())
     return std::nullopt;
-  W.TraverseStmt(FD->getBody());
-  if (!W.Any || W.Other || !W.P || W.Assigned.count(W.P) ||
-      !W.P->getType()->isPointerType())
-    return std::nullopt;
-  return W.P->getFunctionScopeIndex();
+  return P->getFunctionScopeIndex();
 }
 
 /// The allocation that stands for parameter \p Index in \p A, if the
@@ -659,26 +657,20 @@ std::optional<AllocId> paramAllocation(const OwnershipAnalysis &A,
 
 /// True if \p S assigns \p V (or takes its address) anywhere inside.
 bool assignsTo(const Stmt *S, const Decl *V) {
-  struct Walk : RecursiveASTVisitor<Walk> {
-    const Decl *V;
-    bool Found = false;
-    bool refers(const Expr *E) {
-      const auto *D = dyn_cast<DeclRefExpr>(stripCasts(E));
-      return D && D->getDecl() == V;
-    }
-    bool VisitBinaryOperator(BinaryOperator *BO) {
-      Found |= BO->isAssignmentOp() && refers(BO->getLHS());
-      return !Found;
-    }
-    bool VisitUnaryOperator(UnaryOperator *U) {
-      Found |= (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf) &&
-               refers(U->getSubExpr());
-      return !Found;
-    }
-  } W;
-  W.V = V;
-  W.TraverseStmt(const_cast<Stmt *>(S));
-  return W.Found;
+  auto Refers = [&](const Expr *E) {
+    const auto *D = dyn_cast<DeclRefExpr>(stripCasts(E));
+    return D && D->getDecl() == V;
+  };
+  bool Found = false;
+  forEachStmtIn(S, [&](const Stmt *X) {
+    if (const auto *BO = dyn_cast<BinaryOperator>(X))
+      Found = BO->isAssignmentOp() && Refers(BO->getLHS());
+    else if (const auto *U = dyn_cast<UnaryOperator>(X))
+      Found = (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf) &&
+              Refers(U->getSubExpr());
+    return !Found;
+  });
+  return Found;
 }
 
 /// The variable \p Ret returns (`return rc;`), if it returns one.
@@ -780,22 +772,16 @@ std::optional<int64_t> releasedUnlessOk(const Stmt *Ret, const ParmVarDecl *P,
   if (!Body)
     return std::nullopt;
   auto ReleasesDeref = [&](const Stmt *S) {
-    struct Calls : RecursiveASTVisitor<Calls> {
-      CalleeResolver &R;
-      const SourceManager &SM;
-      const ParmVarDecl *P;
-      bool Hit = false;
-      Calls(CalleeResolver &R, const SourceManager &SM, const ParmVarDecl *P)
-          : R(R), SM(SM), P(P) {}
-      bool VisitCallExpr(CallExpr *C) {
-        if (const FunctionRule *Rule = R.ruleForCall(C, SM))
+    bool Hit = false;
+    forEachStmtIn(S, [&](const Stmt *X) {
+      if (const auto *C = dyn_cast<CallExpr>(X))
+        if (const FunctionRule *Rule =
+                Resolver.ruleForCall(C, Ctx.getSourceManager()))
           if (Rule->FreeArg && *Rule->FreeArg < C->getNumArgs())
-            Hit |= isDerefOf(C->getArg(*Rule->FreeArg), P);
-        return !Hit;
-      }
-    } C(Resolver, Ctx.getSourceManager(), P);
-    C.TraverseStmt(const_cast<Stmt *>(S));
-    return C.Hit;
+            Hit = isDerefOf(C->getArg(*Rule->FreeArg), P);
+      return !Hit;
+    });
+    return Hit;
   };
   const Stmt *const *End = llvm::find(Body->body(), Ret);
   for (const Stmt *const *I = End; I != Body->body_begin();) {
@@ -828,39 +814,34 @@ std::optional<int64_t> releasedUnlessOk(const Stmt *Ret, const ParmVarDecl *P,
 const CallExpr *forwardedOutParam(const FunctionDecl *FD, CalleeResolver &Res,
                                   ASTContext &Ctx, const FunctionRule *&Rule,
                                   const ParmVarDecl *&Param) {
-  struct Walk : RecursiveASTVisitor<Walk> {
-    CalleeResolver &Res;
-    const SourceManager &SM;
-    const FunctionDecl *FD;
+  struct {
     const CallExpr *Call = nullptr;
     const FunctionRule *Rule = nullptr;
     const ParmVarDecl *Param = nullptr;
     bool Bad = false;
     llvm::SmallVector<const ReturnStmt *, 4> Returns;
-    Walk(CalleeResolver &R, const SourceManager &SM, const FunctionDecl *FD)
-        : Res(R), SM(SM), FD(FD) {}
-    bool VisitCallExpr(CallExpr *C) {
-      const FunctionRule *R = Res.ruleForCall(C, SM);
-      if (!R || !R->AllocatesArg || R->AllocatesReturn || !R->Status ||
-          R->Pending || *R->AllocatesArg >= C->getNumArgs())
-        return true;
-      const auto *D =
-          dyn_cast<DeclRefExpr>(stripCasts(C->getArg(*R->AllocatesArg)));
-      const auto *P = D ? dyn_cast<ParmVarDecl>(D->getDecl()) : nullptr;
-      if (!P || P->getDeclContext() != FD)
-        return true;
-      Bad |= Call != nullptr; // two of them: not this simple shape
-      Call = C;
-      Rule = R;
-      Param = P;
-      return true;
+  } W;
+  const SourceManager &SM = Ctx.getSourceManager();
+  forEachStmtIn(FD->getBody(), [&](const Stmt *S) {
+    if (const auto *R = dyn_cast<ReturnStmt>(S)) {
+      W.Returns.push_back(R);
+      return;
     }
-    bool VisitReturnStmt(ReturnStmt *R) {
-      Returns.push_back(R);
-      return true;
-    }
-  } W(Res, Ctx.getSourceManager(), FD);
-  W.TraverseStmt(FD->getBody());
+    const auto *C = dyn_cast<CallExpr>(S);
+    const FunctionRule *R = C ? Res.ruleForCall(C, SM) : nullptr;
+    if (!R || !R->AllocatesArg || R->AllocatesReturn || !R->Status ||
+        R->Pending || *R->AllocatesArg >= C->getNumArgs())
+      return;
+    const auto *D =
+        dyn_cast<DeclRefExpr>(stripCasts(C->getArg(*R->AllocatesArg)));
+    const auto *P = D ? dyn_cast<ParmVarDecl>(D->getDecl()) : nullptr;
+    if (!P || P->getDeclContext() != FD)
+      return;
+    W.Bad |= W.Call != nullptr; // two of them: not this simple shape
+    W.Call = C;
+    W.Rule = R;
+    W.Param = P;
+  });
   if (!W.Call || W.Bad || W.Returns.empty())
     return nullptr;
   // The variable the call's status goes to, if not returned directly.
@@ -899,22 +880,16 @@ const CallExpr *forwardedOutParam(const FunctionDecl *FD, CalleeResolver &Res,
   if (Status && !Status->isLocalVarDecl())
     return nullptr;
   if (Status) {
-    struct Assigns : RecursiveASTVisitor<Assigns> {
-      const VarDecl *V;
-      const CallExpr *Call;
-      bool Other = false;
-      bool VisitBinaryOperator(BinaryOperator *B) {
-        if (B->isAssignmentOp())
-          if (const auto *D = dyn_cast<DeclRefExpr>(stripCasts(B->getLHS()));
-              D && D->getDecl() == V && stripCasts(B->getRHS()) != Call)
-            Other = true;
-        return !Other;
-      }
-    } A;
-    A.V = Status;
-    A.Call = W.Call;
-    A.TraverseStmt(FD->getBody());
-    if (A.Other ||
+    bool Other = false;
+    forEachStmtIn(FD->getBody(), [&](const Stmt *S) {
+      if (const auto *B = dyn_cast<BinaryOperator>(S);
+          B && B->isAssignmentOp())
+        if (const auto *D = dyn_cast<DeclRefExpr>(stripCasts(B->getLHS()));
+            D && D->getDecl() == Status && stripCasts(B->getRHS()) != W.Call)
+          Other = true;
+      return !Other;
+    });
+    if (Other ||
         (Status->getInit() && stripCasts(Status->getInit()) != W.Call))
       return nullptr;
   } else if (llvm::none_of(W.Returns, [&](const ReturnStmt *R) {
@@ -933,7 +908,7 @@ const CallExpr *forwardedOutParam(const FunctionDecl *FD, CalleeResolver &Res,
 std::optional<unsigned> detachedFromParam(const FunctionDecl *FD,
                                           ASTContext &Ctx,
                                           std::string &Field) {
-  struct Walk : RecursiveASTVisitor<Walk> {
+  struct Walk {
     ASTContext &Ctx;
     explicit Walk(ASTContext &Ctx) : Ctx(Ctx) {}
     const ParmVarDecl *P = nullptr;
@@ -1002,7 +977,19 @@ std::optional<unsigned> detachedFromParam(const FunctionDecl *FD,
   } W(Ctx);
   if (!FD->hasBody())
     return std::nullopt;
-  W.TraverseStmt(FD->getBody());
+  forEachStmtIn(FD->getBody(), [&](const Stmt *CS) {
+    Stmt *S = const_cast<Stmt *>(CS);
+    if (auto *R = dyn_cast<ReturnStmt>(S))
+      W.VisitReturnStmt(R);
+    else if (auto *BO = dyn_cast<BinaryOperator>(S))
+      W.VisitBinaryOperator(BO);
+    else if (auto *U = dyn_cast<UnaryOperator>(S))
+      W.VisitUnaryOperator(U);
+    else if (auto *DS = dyn_cast<DeclStmt>(S))
+      for (Decl *D : DS->decls())
+        if (auto *V = dyn_cast<VarDecl>(D))
+          W.VisitVarDecl(V);
+  });
   if (W.Bad || !W.NonNull || !W.P || !W.P->getType()->isPointerType())
     return std::nullopt;
   for (const VarDecl *V : W.Returned) {
@@ -1112,22 +1099,21 @@ namespace {
 
 /// The members of a component that \p FD names (calls, or takes the address
 /// of): the summaries its own depends on.
-class MemberRefs : public RecursiveASTVisitor<MemberRefs> {
-public:
-  explicit MemberRefs(const llvm::DenseMap<const FunctionDecl *, unsigned> &In)
-      : In(In) {}
-  bool VisitDeclRefExpr(DeclRefExpr *E) {
-    if (const auto *F = dyn_cast<FunctionDecl>(E->getDecl()))
+llvm::SmallVector<unsigned, 4>
+memberRefs(const Stmt *Body,
+           const llvm::DenseMap<const FunctionDecl *, unsigned> &In) {
+  llvm::SmallVector<unsigned, 4> Refs;
+  forEachStmtIn(Body, [&](const Stmt *S) {
+    const auto *E = dyn_cast<DeclRefExpr>(S);
+    if (const auto *F = E ? dyn_cast<FunctionDecl>(E->getDecl()) : nullptr)
       if (const FunctionDecl *Def = F->getDefinition()) {
         auto It = In.find(Def);
         if (It != In.end() && !llvm::is_contained(Refs, It->second))
           Refs.push_back(It->second);
       }
-    return true;
-  }
-  const llvm::DenseMap<const FunctionDecl *, unsigned> &In;
-  llvm::SmallVector<unsigned, 4> Refs;
-};
+  });
+  return Refs;
+}
 
 } // namespace
 
@@ -1142,9 +1128,7 @@ void SummaryTable::summariseComponent(
     Index[Members[K]] = K;
   std::vector<llvm::SmallVector<unsigned, 4>> Refs(Members.size());
   for (unsigned K = 0; K < Members.size(); ++K) {
-    MemberRefs V(Index);
-    V.TraverseStmt(Members[K]->getBody());
-    Refs[K] = std::move(V.Refs);
+    Refs[K] = memberRefs(Members[K]->getBody(), Index);
   }
   // Callees before callers where the cycle allows: a depth-first post-order
   // over the members, so most see their callees' summaries on the first
@@ -1228,7 +1212,7 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
   // Parameters: a walk of the body first; paths only where it must.
   ParamWalk Walk(FD, Ctx, Resolver);
   if (!Walk.Uses.empty()) // no pointer parameter: nothing to learn of them
-    Walk.TraverseStmt(FD->getBody());
+    Walk.walk(FD->getBody());
   llvm::SmallVector<unsigned, 2> &Follow = Tracked[FD];
   Follow.clear();
   for (const ParamUse &U : Walk.Uses)
