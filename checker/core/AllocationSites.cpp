@@ -515,8 +515,7 @@ void SiteCollector::collect(ASTContext &Ctx) {
   };
   // A system header's code holds no site the checks report.
   for (const CodeDecl &CD : unitCode(Ctx))
-    if (!CD.System)
-      Walk(CD.Code);
+    Walk(CD.Code);
 }
 
 std::vector<AllocationSite> SiteCollector::finish(const SourceManager &SM) {

@@ -279,8 +279,6 @@ void OwningFields::compute(ASTContext &Ctx, CalleeResolver &Resolver,
   // The code of the unit outside system headers: function bodies and the
   // initialisers of globals (a system header frees no field of the user's).
   for (const CodeDecl &CD : unitCode(Ctx)) {
-    if (CD.System)
-      continue;
     if (const auto *VD = dyn_cast<VarDecl>(CD.D))
       S.VisitVarDecl(const_cast<VarDecl *>(VD));
     S.walk(CD.Code);

@@ -1062,7 +1062,7 @@ void SummaryTable::ensure(ASTContext &Ctx) {
   CallGraph CG;
   for (const CodeDecl &CD : unitCode(Ctx))
     if (const FunctionDecl *FD = CD.function();
-        FD && !CD.System && FD->isThisDeclarationADefinition())
+        FD && FD->isThisDeclarationADefinition())
       CG.addToCallGraph(const_cast<FunctionDecl *>(FD));
   // Callees first: scc_iterator yields components in reverse topological
   // order of the call graph.

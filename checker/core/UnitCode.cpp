@@ -31,7 +31,28 @@ const std::vector<CodeDecl> &unitCode(ASTContext &Ctx) {
   Current.Ctx = &Ctx;
   Ctx.AddDeallocation(forget, &Ctx);
   const SourceManager &SM = Ctx.getSourceManager();
+  // Declarations come file by file: the last file's range and verdict
+  // answer most of them without asking the source manager, and a system
+  // header's declaration is passed over without reading past its header.
+  // A name a macro made is placed (a slow walk of the expansions) only for
+  // a declaration that holds code.
+  bool HaveLast = false, LastSystem = false;
+  SourceLocation::UIntTy LastBegin = 0, LastEnd = 0;
+  auto InSystemFile = [&](SourceLocation Loc) {
+    SourceLocation::UIntTy Raw = Loc.getRawEncoding();
+    if (HaveLast && Raw >= LastBegin && Raw < LastEnd)
+      return LastSystem;
+    FileID File = SM.getFileID(Loc);
+    HaveLast = true;
+    LastBegin = SM.getLocForStartOfFile(File).getRawEncoding();
+    LastEnd = LastBegin + SM.getFileIDSize(File);
+    LastSystem = SM.isInSystemHeader(Loc);
+    return LastSystem;
+  };
   forEachUnitDecl(Ctx, [&](const Decl *D) {
+    SourceLocation Loc = D->getLocation();
+    if (Loc.isValid() && Loc.isFileID() && InSystemFile(Loc))
+      return;
     const Stmt *Code = nullptr;
     if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
       if (FD->doesThisDeclarationHaveABody())
@@ -40,9 +61,8 @@ const std::vector<CodeDecl> &unitCode(ASTContext &Ctx) {
       if (VD->hasInit())
         Code = VD->getInit();
     }
-    if (Code)
-      Current.Code.push_back(
-          {D, Code, SM.isInSystemHeader(SM.getFileLoc(D->getLocation()))});
+    if (Code && (Loc.isFileID() || !SM.isInSystemHeader(SM.getFileLoc(Loc))))
+      Current.Code.push_back({D, Code});
   });
   return Current.Code;
 }

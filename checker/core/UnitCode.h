@@ -69,17 +69,18 @@ template <typename Fn> void forEachStmtIn(const Stmt *Top, Fn &&F) {
 struct CodeDecl {
   const Decl *D;    ///< the FunctionDecl or VarDecl
   const Stmt *Code; ///< its body or initialiser, never null
-  /// Declared in a system header (the file location of its name).
-  bool System;
 
   const FunctionDecl *function() const {
     return dyn_cast<FunctionDecl>(D);
   }
 };
 
-/// Every declaration of the unit of \p Ctx that holds code, in the order
-/// forEachUnitDecl visits them; listed on first use, kept as long as the
-/// context lives.
+/// Every declaration of the unit of \p Ctx that holds code outside system
+/// headers (by the file location of its name), in the order forEachUnitDecl
+/// visits them; listed on first use, kept as long as the context lives.  A
+/// system header's declarations are passed over on their location alone:
+/// most of a unit's declarations are its system headers' prototypes, and
+/// their bodies hold nothing the checks report.
 const std::vector<CodeDecl> &unitCode(ASTContext &Ctx);
 
 } // namespace clang::tidy::alloc
