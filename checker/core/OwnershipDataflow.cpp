@@ -2754,20 +2754,39 @@ struct OwnershipAnalysis::Impl {
   llvm::DenseMap<std::pair<const CFGBlock *, const Expr *>, const Expr *>
       FlagSources;
 
-  /// The test a branch condition makes, in one context.
-  Outcome test(const Expr *Cond, bool Truth, Sub &St) {
+  /// What test() reads of a branch condition that no context changes,
+  /// worked out once per block: the expression tested past negations,
+  /// `__builtin_expect` and a flag's source, and for a comparison its sides,
+  /// their integer and null constants and whether either is a variable's
+  /// own storage.
+  struct Shape {
+    const Expr *E = nullptr;
+    bool Negated = false;
+    const BinaryOperator *Cmp = nullptr;
+    const Expr *L = nullptr, *R = nullptr;
+    std::optional<llvm::APSInt> KR, KL; ///< KL only when R is no constant
+    bool AddrR = false, AddrL = false;
+    bool NullR = false, NullL = false; ///< NullL only when R is no null
+  };
+  llvm::DenseMap<const CFGBlock *, Shape> Shapes;
+
+  const Shape &shapeOf(const CFGBlock *B, const Expr *Cond) {
+    auto [It, New] = Shapes.try_emplace(B);
+    Shape &Sh = It->second;
+    if (!New)
+      return Sh;
     const Expr *E = stripCasts(Cond);
     bool Substituted = false;
     while (true) {
       if (!Substituted)
-        if (const Expr *Src = cachedFlagSource(TestBlock, E)) {
+        if (const Expr *Src = cachedFlagSource(B, E)) {
           Substituted = true;
           E = Src;
           continue;
         }
       if (const auto *U = dyn_cast<UnaryOperator>(E);
           U && U->getOpcode() == UO_LNot) {
-        Truth = !Truth;
+        Sh.Negated = !Sh.Negated;
         E = stripCasts(U->getSubExpr());
         continue;
       }
@@ -2784,20 +2803,46 @@ struct OwnershipAnalysis::Impl {
       }
       break;
     }
-    llvm::APSInt Zero(llvm::APInt(32, 0), false);
+    Sh.E = E;
     if (const auto *BO = dyn_cast<BinaryOperator>(E);
         BO && BO->isComparisonOp()) {
-      const Expr *L = stripCasts(BO->getLHS()), *R = stripCasts(BO->getRHS());
+      Sh.Cmp = BO;
+      Sh.L = stripCasts(BO->getLHS());
+      Sh.R = stripCasts(BO->getRHS());
+      Sh.KR = compat::toStdOptional(Sh.R->getIntegerConstantExpr(Ctx));
+      if (!Sh.KR)
+        Sh.KL = compat::toStdOptional(Sh.L->getIntegerConstantExpr(Ctx));
+      BinaryOperatorKind Op = BO->getOpcode();
+      if (Op == BO_EQ || Op == BO_NE) {
+        Sh.AddrR = addressOfVariable(Sh.R);
+        Sh.AddrL = !Sh.AddrR && addressOfVariable(Sh.L);
+        Sh.NullR =
+            Sh.R->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull);
+        Sh.NullL = !Sh.NullR && Sh.L->isNullPointerConstant(
+                                    Ctx, Expr::NPC_ValueDependentIsNotNull);
+      }
+    }
+    return Sh;
+  }
+
+  /// The test the branch condition of \p B makes, in one context.
+  Outcome test(const CFGBlock *B, const Expr *Cond, bool Truth, Sub &St) {
+    const Shape &Sh = shapeOf(B, Cond);
+    if (Sh.Negated)
+      Truth = !Truth;
+    const Expr *E = Sh.E;
+    llvm::APSInt Zero(llvm::APInt(32, 0), false);
+    if (const BinaryOperator *BO = Sh.Cmp) {
+      const Expr *L = Sh.L, *R = Sh.R;
       BinaryOperatorKind Op = BO->getOpcode();
       // status OP constant
-      if (std::optional<llvm::APSInt> K = compat::toStdOptional(R->getIntegerConstantExpr(Ctx))) {
+      if (Sh.KR) {
         if (AllocSet A = statusOf(L, St); !A.empty())
-          return applyStatus(St, A, Op, *K, Truth);
-      } else if (std::optional<llvm::APSInt> K2 =
-                     compat::toStdOptional(L->getIntegerConstantExpr(Ctx))) {
+          return applyStatus(St, A, Op, *Sh.KR, Truth);
+      } else if (Sh.KL) {
         if (AllocSet A = statusOf(R, St); !A.empty())
           return applyStatus(St, A, BinaryOperator::reverseComparisonOp(Op),
-                             *K2, Truth);
+                             *Sh.KL, Truth);
       }
       if (Op != BO_EQ && Op != BO_NE)
         return {};
@@ -2806,9 +2851,7 @@ struct OwnershipAnalysis::Impl {
       // only allocations is infeasible (hiredis sdscatvprintf: `if (buf !=
       // staticbuf) free(buf);` in a loop that grows `buf`).
       if (Truth == (Op == BO_EQ)) {
-        const Expr *X = addressOfVariable(R)   ? L
-                        : addressOfVariable(L) ? R
-                                               : nullptr;
+        const Expr *X = Sh.AddrR ? L : Sh.AddrL ? R : nullptr;
         if (X && X->getType()->isPointerType()) {
           AllocSet V = valueOf(X, St);
           Outcome O;
@@ -2816,11 +2859,7 @@ struct OwnershipAnalysis::Impl {
           return O;
         }
       }
-      const Expr *X = nullptr;
-      if (R->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
-        X = L;
-      else if (L->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
-        X = R;
+      const Expr *X = Sh.NullR ? L : Sh.NullL ? R : nullptr;
       if (!X)
         return {};
       if (AllocSet A = statusOf(X, St); !A.empty())
@@ -2877,26 +2916,32 @@ struct OwnershipAnalysis::Impl {
     if (!Cond)
       return St;
     bool Truth = Succ == 0;
-    std::optional<VarTest> VT;
-    if (!VarSlot.empty())
-      VT = varTest(Cond, Ctx);
-    auto Slot = VT ? VarSlot.find(VT->Var) : VarSlot.end();
+    const std::optional<VarTest> *VT = nullptr;
+    if (!VarSlot.empty()) {
+      auto [It, New] = VarTests.try_emplace(B);
+      if (New)
+        It->second = varTest(Cond, Ctx);
+      VT = &It->second;
+    }
+    auto Slot = VT && *VT ? VarSlot.find((*VT)->Var) : VarSlot.end();
     TestBlock = B;
     return refineEach(std::move(St), [&](CtxKey &Key, Sub &S) {
       // A test of a tracked variable: decided by what the context knows,
       // or teaching it.
       if (Slot != VarSlot.end()) {
         Known &K = Key.Vars[Slot->second];
-        std::optional<bool> D = decide(K, VT->Op, VT->C);
+        std::optional<bool> D = decide(K, (*VT)->Op, (*VT)->C);
         if (D && *D != Truth)
           return Outcome{false, std::nullopt};
         if (!D)
-          if (std::optional<Known> L = learn(VT->Op, VT->C, Truth))
+          if (std::optional<Known> L = learn((*VT)->Op, (*VT)->C, Truth))
             K = *L;
       }
-      return test(Cond, Truth, S);
+      return test(B, Cond, Truth, S);
     });
   }
+  /// The tracked-variable test of each branch block, once.
+  llvm::DenseMap<const CFGBlock *, std::optional<VarTest>> VarTests;
 
   /// Refines every context of \p St along one edge: \p Edge applies the
   /// edge's test to a context's key and state; a context where it cannot
@@ -3378,6 +3423,9 @@ struct OwnershipAnalysis::Impl {
     PassesDeallocator.clear();
     StoredInto.clear();
     StoredBy.clear();
+    Shapes.clear();
+    VarTests.clear();
+    FlagSources.clear();
   }
 
   /// A `goto` to a label: what it still owns, unreleased on every path to
