@@ -1055,9 +1055,20 @@ struct OwnershipAnalysis::Impl {
 
   // --- values and places ---------------------------------------------------
 
+  /// Whether \p E is a null pointer constant, asked of each expression once
+  /// (every context and every visit of a block asks again).
+  bool nullConstant(const Expr *E) {
+    auto [It, New] = NullConstants.try_emplace(E, false);
+    if (New)
+      It->second =
+          E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull);
+    return It->second;
+  }
+  llvm::DenseMap<const Expr *, bool> NullConstants;
+
   AllocSet valueOf(const Expr *E, const Sub &St) {
     E = stripCasts(E);
-    if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+    if (nullConstant(E))
       return {NullSentinel};
     if (const auto *C = dyn_cast<CallExpr>(E)) {
       auto It = AllocOf.find(C);
@@ -1871,7 +1882,7 @@ struct OwnershipAnalysis::Impl {
   // --- events --------------------------------------------------------------
 
   void use(Sub &St, const Expr *E, const Expr *Value, bool IsDeref,
-           const std::string &What) {
+           const llvm::Twine &What) {
     if (!Recording)
       return;
     AllocSet Vals = valueOf(Value, St);
@@ -1906,7 +1917,7 @@ struct OwnershipAnalysis::Impl {
       U.GoneAt = St.get(A).GoneAt;
       U.IsDeref = IsDeref;
       U.MayBeOther = MaybeOther;
-      U.What = What;
+      U.What = What.str();
       Uses.push_back(std::move(U));
     }
   }
@@ -2121,9 +2132,9 @@ struct OwnershipAnalysis::Impl {
     const FunctionRule *R = Resolver.ruleForCall(Call, SM);
     const bool HoldsAll = passesDeallocator(Call);
     const FunctionDecl *Callee = Call->getDirectCallee();
-    std::string CalleeName = Callee && Callee->getIdentifier()
-                                 ? Callee->getName().str()
-                                 : std::string("a function pointer");
+    StringRef CalleeName = Callee && Callee->getIdentifier()
+                               ? Callee->getName()
+                               : StringRef("a function pointer");
     auto It = AllocOf.find(Call);
     std::optional<AllocId> Mine;
     if (It != AllocOf.end())
@@ -2200,9 +2211,12 @@ struct OwnershipAnalysis::Impl {
           C == ArgContract::Unspecified)
         C = ArgContract::Holds;
       bool Deref = (R && R->dereferences(I)) || paramNonNull(Callee, I);
-      use(St, Call, Arg, Deref,
-          Deref ? "passed to '" + CalleeName + "', which dereferences it"
-                : "passed to '" + CalleeName + "'");
+      if (Deref)
+        use(St, Call, Arg, true,
+            llvm::Twine("passed to '") + CalleeName +
+                "', which dereferences it");
+      else
+        use(St, Call, Arg, false, llvm::Twine("passed to '") + CalleeName + "'");
       if (R && R->ReallocArg == I && Mine) {
         AllocSet Old;
         for (AllocId A : V)
@@ -2948,19 +2962,30 @@ struct OwnershipAnalysis::Impl {
   /// hold is dropped, one where it shows an allocation failed moves to that
   /// failure's context.
   template <typename F> State refineEach(State St, F Edge) {
-    State Out;
+    // In place, as transferBlock: rebuilt only when a context is dropped or
+    // moves to a failure's context.
+    llvm::SmallVector<std::pair<CtxKey, bool>, 2> Keys;
+    bool Rekey = false;
     for (auto &[C, S] : St.Ctx) {
       CtxKey Key = C;
-      Sub Copy = std::move(S);
-      Outcome O = Edge(Key, Copy);
-      if (!O.Feasible)
-        continue;
-      if (Key.Failed == 0 && O.Failed)
+      Outcome O = Edge(Key, S);
+      if (O.Feasible && Key.Failed == 0 && O.Failed)
         Key.Failed = *O.Failed + 1;
-      Out.add(Key, std::move(Copy));
+      Rekey |= !O.Feasible || !(Key == C);
+      Keys.emplace_back(std::move(Key), O.Feasible);
     }
-    bound(Out, Vars.size(), Limit);
-    return Out;
+    if (Rekey) {
+      State Out;
+      unsigned I = 0;
+      for (auto &KS : St.Ctx) {
+        auto &[Key, Feasible] = Keys[I++];
+        if (Feasible)
+          Out.add(Key, std::move(KS.second));
+      }
+      St = std::move(Out);
+    }
+    bound(St, Vars.size(), Limit);
+    return St;
   }
 
   /// The edge of a `switch` on a status to its `case K:` (curl's
@@ -3032,8 +3057,12 @@ struct OwnershipAnalysis::Impl {
         Last = S->getStmt();
         break;
       }
-    State Out;
     CurBlock = B;
+    // Each context runs through the block in place; the state is rebuilt
+    // only when a context ended or its key changed (a tracked variable set),
+    // which few blocks do.
+    llvm::SmallVector<std::pair<CtxKey, bool>, 2> Keys;
+    bool Rekey = false;
     for (auto &[K, Sub0] : St.Ctx) {
       CtxKey Key = K;
       Sub &S = Sub0;
@@ -3047,10 +3076,20 @@ struct OwnershipAnalysis::Impl {
         if (!Alive)
           break;
       }
-      if (!Alive)
-        continue;
-      Out.add(Key, std::move(S));
+      Rekey |= !Alive || !(Key == K);
+      Keys.emplace_back(std::move(Key), Alive);
     }
+    if (Rekey) {
+      State Out;
+      unsigned I = 0;
+      for (auto &KS : St.Ctx) {
+        auto &[Key, Alive] = Keys[I++];
+        if (Alive)
+          Out.add(Key, std::move(KS.second));
+      }
+      St = std::move(Out);
+    }
+    State &Out = St;
     bound(Out, Vars.size(), Limit);
     // Falling off the end of the function: on the edge to the exit, which
     // a condition may refine (`if (p) free(p); }`).
@@ -3066,7 +3105,6 @@ struct OwnershipAnalysis::Impl {
           ++Idx;
         }
       }
-    St = std::move(Out);
   }
 
   // --- liveness ------------------------------------------------------------
@@ -3425,6 +3463,7 @@ struct OwnershipAnalysis::Impl {
     StoredBy.clear();
     Shapes.clear();
     VarTests.clear();
+    NullConstants.clear();
     FlagSources.clear();
   }
 
