@@ -197,38 +197,50 @@ const FunctionRule *CalleeResolver::inferredRule(const FunctionDecl *FD,
                                                  const SourceManager &SM) {
   if (!FD)
     return nullptr;
-  // A body in this unit: what it does is known from it (or not yet, while
-  // the summaries are being inferred callees first).
-  if (const FunctionDecl *Def = FD->getDefinition()) {
-    if (!Summaries || SM.isInSystemHeader(SM.getFileLoc(Def->getLocation())))
-      return nullptr;
-    Summaries->ensure(Def->getASTContext());
-    return Summaries->lookup(Def);
-  }
-  // A body in another unit of the project.
-  if (!FD->getIdentifier() || !FD->isExternallyVisible() ||
-      SM.isInSystemHeader(SM.getFileLoc(FD->getLocation())))
-    return nullptr;
-  // A compiler builtin (__builtin_va_start): no body anywhere.
-  if (unsigned B = FD->getBuiltinID();
-      B && !FD->getASTContext().BuiltinInfo.isPredefinedLibFunction(B))
-    return nullptr;
-  if (External)
-    if (const FunctionRule *R = External->lookup(FD->getName()))
-      return R;
-  if (!PendingMode)
-    return nullptr;
-  FD = FD->getCanonicalDecl();
-  auto [It, New] = PendingCache.try_emplace(FD, nullptr);
+  // What the declaration is never changes within the unit: classified once
+  // (a system header's function is asked of at every call to it).
+  auto [It, New] = Classified.try_emplace(FD);
+  Callee &C = It->second;
   if (New) {
-    FunctionRule &P = PendingRules.emplace_back();
-    P.Name = FD->getName().str();
-    P.Inferred = P.Pending = true;
-    // Followed as an allocation, in case it is one.
-    P.AllocatesReturn = FD->getReturnType()->isPointerType();
-    It->second = &P;
+    if (const FunctionDecl *Def = FD->getDefinition()) {
+      // A body in this unit: what it does is known from it (or not yet,
+      // while the summaries are being inferred callees first).
+      C.Never = SM.isInSystemHeader(SM.getFileLoc(Def->getLocation()));
+      C.Def = Def;
+    } else if (!FD->getIdentifier() || !FD->isExternallyVisible() ||
+               SM.isInSystemHeader(SM.getFileLoc(FD->getLocation()))) {
+      C.Never = true;
+    } else if (unsigned B = FD->getBuiltinID();
+               B && !FD->getASTContext().BuiltinInfo.isPredefinedLibFunction(B)) {
+      // A compiler builtin (__builtin_va_start): no body anywhere.
+      C.Never = true;
+    } else {
+      // A body in another unit of the project.
+      C.Rule = External ? External->lookup(FD->getName()) : nullptr;
+      if (!C.Rule && PendingMode) {
+        const FunctionDecl *Canon = FD->getCanonicalDecl();
+        auto [PIt, PNew] = PendingCache.try_emplace(Canon, nullptr);
+        if (PNew) {
+          FunctionRule &P = PendingRules.emplace_back();
+          P.Name = Canon->getName().str();
+          P.Inferred = P.Pending = true;
+          // Followed as an allocation, in case it is one.
+          P.AllocatesReturn = Canon->getReturnType()->isPointerType();
+          PIt->second = &P;
+        }
+        C.Rule = PIt->second;
+      }
+    }
   }
-  return It->second;
+  if (C.Never)
+    return nullptr;
+  if (C.Def) {
+    if (!Summaries)
+      return nullptr;
+    Summaries->ensure(C.Def->getASTContext());
+    return Summaries->lookup(C.Def);
+  }
+  return C.Rule;
 }
 
 const FunctionRule *CalleeResolver::ruleForCall(const CallExpr *Call,

@@ -128,6 +128,15 @@ private:
   llvm::DenseMap<const FunctionDecl *, const FunctionRule *> NeverNull;
   /// Attribute allocators whose NULL is settled at link time (PendingMode).
   llvm::DenseMap<const FunctionDecl *, const FunctionRule *> NullPending;
+  /// What inferredRule() learnt of a declaration that cannot change in the
+  /// unit: its definition here, that no body of it can be summarised (a
+  /// system header's, a builtin), or another unit's summary of it.
+  struct Callee {
+    const FunctionDecl *Def = nullptr;
+    bool Never = false;
+    const FunctionRule *Rule = nullptr;
+  };
+  llvm::DenseMap<const FunctionDecl *, Callee> Classified;
   /// The summary of \p FD's body: this unit's, or another unit's.
   const FunctionRule *inferredRule(const FunctionDecl *FD,
                                    const SourceManager &SM);
