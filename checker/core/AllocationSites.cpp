@@ -507,27 +507,19 @@ void SiteCollector::addReference(const DeclRefExpr *Ref, ASTContext &Ctx) {
 
 void SiteCollector::collect(ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
-  std::vector<const Stmt *> Work;
-  auto Walk = [&](const Stmt *Top) {
-    if (!Top || SM.isInSystemHeader(SM.getFileLoc(Top->getBeginLoc())))
-      return;
-    Work.push_back(Top);
-    while (!Work.empty()) {
-      const Stmt *S = Work.back();
-      Work.pop_back();
+  // A system header's code holds no site the checks report.
+  const std::vector<CodeDecl> &Code = unitCode(Ctx);
+  const UnitStmts &Stmts = unitStmts(Ctx);
+  for (size_t I = 0; I < Code.size(); ++I) {
+    if (SM.isInSystemHeader(SM.getFileLoc(Code[I].Code->getBeginLoc())))
+      continue;
+    for (const Stmt *S : Stmts.of(I)) {
       if (const auto *Call = dyn_cast<CallExpr>(S))
         addCall(Call, Ctx);
-      else if (const auto *Ref = dyn_cast<DeclRefExpr>(S);
-               Ref && isa<FunctionDecl>(Ref->getDecl()))
+      else if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
         addReference(Ref, Ctx);
-      for (const Stmt *C : S->children())
-        if (C)
-          Work.push_back(C);
     }
-  };
-  // A system header's code holds no site the checks report.
-  for (const CodeDecl &CD : unitCode(Ctx))
-    Walk(CD.Code);
+  }
 }
 
 std::vector<AllocationSite> SiteCollector::finish(const SourceManager &SM) {

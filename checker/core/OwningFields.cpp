@@ -40,21 +40,17 @@ public:
       : Ctx(Ctx), SM(Ctx.getSourceManager()), Resolver(R),
         External(External), Out(Out), Maybe(Maybe), Elements(Elements) {}
 
-  /// The statements of \p Top, each visited once (the variables a
-  /// declaration statement declares too): a plain walk of the children,
-  /// cheaper than the visitor's traversal, which this scan needs none of.
-  void walk(const Stmt *Top) {
-    forEachStmtIn(Top, [&](const Stmt *CS) {
-      Stmt *S = const_cast<Stmt *>(CS);
-      if (auto *B = dyn_cast<BinaryOperator>(S))
-        VisitBinaryOperator(B);
-      else if (auto *C = dyn_cast<CallExpr>(S))
-        VisitCallExpr(C);
-      else if (auto *DS = dyn_cast<DeclStmt>(S))
-        for (Decl *D : DS->decls())
-          if (auto *V = dyn_cast<VarDecl>(D))
-            VisitVarDecl(V);
-    });
+  /// One statement of the unit's code (see unitStmts): an assignment, a
+  /// call, or the variables a declaration statement declares.
+  void visit(Stmt *S) {
+    if (auto *B = dyn_cast<BinaryOperator>(S))
+      VisitBinaryOperator(B);
+    else if (auto *C = dyn_cast<CallExpr>(S))
+      VisitCallExpr(C);
+    else if (auto *DS = dyn_cast<DeclStmt>(S))
+      for (Decl *D : DS->decls())
+        if (auto *V = dyn_cast<VarDecl>(D))
+          VisitVarDecl(V);
   }
 
   /// p = x->next; ... free(p): a list walked and freed through a local.
@@ -278,10 +274,13 @@ void OwningFields::compute(ASTContext &Ctx, CalleeResolver &Resolver,
   Scan S(Ctx, Resolver, External, Fields, Maybe, Elements);
   // The code of the unit outside system headers: function bodies and the
   // initialisers of globals (a system header frees no field of the user's).
-  for (const CodeDecl &CD : unitCode(Ctx)) {
-    if (const auto *VD = dyn_cast<VarDecl>(CD.D))
+  const std::vector<CodeDecl> &Code = unitCode(Ctx);
+  const UnitStmts &Stmts = unitStmts(Ctx);
+  for (size_t I = 0; I < Code.size(); ++I) {
+    if (const auto *VD = dyn_cast<VarDecl>(Code[I].D))
       S.VisitVarDecl(const_cast<VarDecl *>(VD));
-    S.walk(CD.Code);
+    for (const Stmt *N : Stmts.of(I))
+      S.visit(const_cast<Stmt *>(N));
   }
   S.finish();
   for (const AllocationModel *M : {&Resolver.model(), External})

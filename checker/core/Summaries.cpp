@@ -10,7 +10,6 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
-#include "clang/Analysis/CallGraph.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SCCIterator.h"
 #include "llvm/Support/Path.h"
@@ -1051,28 +1050,89 @@ SummaryTable::trackedParams(const FunctionDecl *FD) const {
   return It->second;
 }
 
+namespace {
+
+/// A node of the unit's call graph: a function (its canonical declaration)
+/// and, one entry per call in source order, the functions with a body in
+/// the unit its code calls.  The root calls every node, in the order they
+/// were first met.  clang::CallGraph's graph, built from the calls the
+/// unit's code was already scanned for (unitStmts) instead of one more walk
+/// of every body.
+struct UnitCallNode {
+  const FunctionDecl *FD = nullptr;
+  llvm::SmallVector<UnitCallNode *, 4> Callees;
+};
+
+struct UnitCallGraph {
+  UnitCallNode Root;
+  std::deque<UnitCallNode> Nodes;
+  llvm::DenseMap<const FunctionDecl *, UnitCallNode *> Map;
+
+  UnitCallNode *node(const FunctionDecl *FD) {
+    FD = FD->getCanonicalDecl();
+    UnitCallNode *&N = Map[FD];
+    if (!N) {
+      N = &Nodes.emplace_back();
+      N->FD = FD;
+      Root.Callees.push_back(N);
+    }
+    return N;
+  }
+};
+
+/// Whether clang::CallGraph would hold \p FD: a body in the unit, not a
+/// template, not one of glibc's `__inline` wrappers.
+bool inCallGraph(const FunctionDecl *FD) {
+  if (!FD->hasBody() || FD->isDependentContext())
+    return false;
+  const IdentifierInfo *II = FD->getIdentifier();
+  return !II || !II->getName().starts_with("__inline");
+}
+
+} // namespace
+} // namespace clang::tidy::alloc
+
+namespace llvm {
+template <> struct GraphTraits<clang::tidy::alloc::UnitCallNode *> {
+  using NodeRef = clang::tidy::alloc::UnitCallNode *;
+  using ChildIteratorType = SmallVectorImpl<NodeRef>::iterator;
+  static NodeRef getEntryNode(NodeRef N) { return N; }
+  static ChildIteratorType child_begin(NodeRef N) { return N->Callees.begin(); }
+  static ChildIteratorType child_end(NodeRef N) { return N->Callees.end(); }
+};
+} // namespace llvm
+
+namespace clang::tidy::alloc {
+
 void SummaryTable::ensure(ASTContext &Ctx) {
   if (Done || Computing)
     return;
   Computing = true;
   Owning_.compute(Ctx, Resolver, Owner->External.get());
   const SourceManager &SM = Ctx.getSourceManager();
-  // The graph of the user's definitions: a walk of the whole unit would
-  // also visit every declaration of its headers.
-  CallGraph CG;
-  for (const CodeDecl &CD : unitCode(Ctx))
-    if (const FunctionDecl *FD = CD.function();
-        FD && FD->isThisDeclarationADefinition())
-      CG.addToCallGraph(const_cast<FunctionDecl *>(FD));
+  // The graph of the user's definitions, from the calls their code makes.
+  UnitCallGraph CG;
+  const std::vector<CodeDecl> &Code = unitCode(Ctx);
+  const UnitStmts &Stmts = unitStmts(Ctx);
+  for (size_t K = 0; K < Code.size(); ++K) {
+    const FunctionDecl *FD = Code[K].function();
+    if (!FD || !FD->isThisDeclarationADefinition() || !inCallGraph(FD))
+      continue;
+    UnitCallNode *Caller = CG.node(FD);
+    for (const Stmt *S : Stmts.of(K))
+      if (const auto *Call = dyn_cast<CallExpr>(S))
+        if (const FunctionDecl *Callee = Call->getDirectCallee();
+            Callee && inCallGraph(Callee))
+          Caller->Callees.push_back(CG.node(Callee));
+  }
   // Callees first: scc_iterator yields components in reverse topological
   // order of the call graph.
-  for (auto I = llvm::scc_begin(&CG); !I.isAtEnd(); ++I) {
+  for (auto I = llvm::scc_begin(&CG.Root); !I.isAtEnd(); ++I) {
     std::vector<const FunctionDecl *> Members;
-    for (CallGraphNode *N : *I) {
+    for (UnitCallNode *N : *I) {
       // The graph's nodes are canonical (first) declarations: a prototype
       // in a header, often.  Summaries are kept by definition.
-      const auto *Decl = dyn_cast_or_null<FunctionDecl>(N->getDecl());
-      const FunctionDecl *FD = Decl ? Decl->getDefinition() : nullptr;
+      const FunctionDecl *FD = N->FD ? N->FD->getDefinition() : nullptr;
       if (!FD || SM.isInSystemHeader(SM.getFileLoc(FD->getLocation())))
         continue;
       Members.push_back(FD);

@@ -3,6 +3,7 @@
 #include "UnitCode.h"
 #include "clang/AST/Decl.h"
 #include "clang/Basic/SourceManager.h"
+#include <optional>
 
 namespace clang::tidy::alloc {
 
@@ -11,6 +12,7 @@ namespace {
 struct Listed {
   const ASTContext *Ctx = nullptr;
   std::vector<CodeDecl> Code;
+  std::optional<UnitStmts> Stmts;
 };
 
 thread_local Listed Current;
@@ -65,6 +67,28 @@ const std::vector<CodeDecl> &unitCode(ASTContext &Ctx) {
       Current.Code.push_back({D, Code});
   });
   return Current.Code;
+}
+
+const UnitStmts &unitStmts(ASTContext &Ctx) {
+  const std::vector<CodeDecl> &Code = unitCode(Ctx);
+  if (Current.Stmts)
+    return *Current.Stmts;
+  UnitStmts &U = Current.Stmts.emplace();
+  for (const CodeDecl &CD : Code) {
+    U.Begin.push_back(U.Nodes.size());
+    forEachStmtIn(CD.Code, [&](const Stmt *S) {
+      if (isa<CallExpr, DeclStmt>(S))
+        U.Nodes.push_back(S);
+      else if (const auto *B = dyn_cast<BinaryOperator>(S);
+               B && B->getOpcode() == BO_Assign)
+        U.Nodes.push_back(S);
+      else if (const auto *R = dyn_cast<DeclRefExpr>(S);
+               R && isa<FunctionDecl>(R->getDecl()))
+        U.Nodes.push_back(S);
+    });
+  }
+  U.Begin.push_back(U.Nodes.size());
+  return U;
 }
 
 } // namespace clang::tidy::alloc

@@ -15,7 +15,9 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 #include <algorithm>
 #include <type_traits>
@@ -82,6 +84,23 @@ struct CodeDecl {
 /// most of a unit's declarations are its system headers' prototypes, and
 /// their bodies hold nothing the checks report.
 const std::vector<CodeDecl> &unitCode(ASTContext &Ctx);
+
+/// The statements of the user's code that the unit-wide scans read, found
+/// in one walk of unitCode() (source order, parents first): every call,
+/// every reference to a function, every assignment and every declaration
+/// statement.  The call graph, the owning-fields scan and the allocation
+/// sites read these instead of walking the code again each.
+struct UnitStmts {
+  std::vector<const Stmt *> Nodes;
+  /// Nodes[Begin[I]] to Nodes[Begin[I + 1]]: those of unitCode()[I].
+  std::vector<unsigned> Begin;
+
+  llvm::ArrayRef<const Stmt *> of(size_t I) const {
+    return llvm::ArrayRef<const Stmt *>(Nodes).slice(Begin[I],
+                                                     Begin[I + 1] - Begin[I]);
+  }
+};
+const UnitStmts &unitStmts(ASTContext &Ctx);
 
 } // namespace clang::tidy::alloc
 
