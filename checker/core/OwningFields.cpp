@@ -249,7 +249,7 @@ llvm::SmallVector<unsigned, 2> freedParams(const FunctionDecl *FD,
                                            CalleeResolver &Resolver,
                                            const SourceManager &SM) {
   llvm::SmallVector<unsigned, 2> Freed;
-  forEachStmtIn(FD->getBody(), [&](const Stmt *S) {
+  auto Visit = [&](const Stmt *S) {
     const auto *C = dyn_cast<CallExpr>(S);
     const FunctionDecl *Callee = C ? C->getDirectCallee() : nullptr;
     const FunctionRule *R = Callee ? Resolver.declaredRule(Callee, SM) : nullptr;
@@ -260,7 +260,16 @@ llvm::SmallVector<unsigned, 2> freedParams(const FunctionDecl *FD,
     if (const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr)
       if (P->getDeclContext() == FD)
         Freed.push_back(P->getFunctionScopeIndex());
-  });
+  };
+  // The user's functions' calls are listed already; a system header's are
+  // walked.
+  if (std::optional<llvm::ArrayRef<const Stmt *>> Listed =
+          unitStmts(FD->getASTContext()).of(FD)) {
+    for (const Stmt *S : *Listed)
+      Visit(S);
+  } else {
+    forEachStmtIn(FD->getBody(), Visit);
+  }
   return Freed;
 }
 

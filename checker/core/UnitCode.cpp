@@ -75,6 +75,7 @@ const UnitStmts &unitStmts(ASTContext &Ctx) {
     return *Current.Stmts;
   UnitStmts &U = Current.Stmts.emplace();
   for (const CodeDecl &CD : Code) {
+    U.Index.try_emplace(CD.D, U.Begin.size());
     U.Begin.push_back(U.Nodes.size());
     forEachStmtIn(CD.Code, [&](const Stmt *S) {
       if (isa<CallExpr, DeclStmt>(S))

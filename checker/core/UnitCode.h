@@ -18,8 +18,10 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 #include <algorithm>
+#include <optional>
 #include <type_traits>
 #include <vector>
 
@@ -95,9 +97,19 @@ struct UnitStmts {
   /// Nodes[Begin[I]] to Nodes[Begin[I + 1]]: those of unitCode()[I].
   std::vector<unsigned> Begin;
 
+  /// Position in unitCode() of each declaration there.
+  llvm::DenseMap<const Decl *, unsigned> Index;
+
   llvm::ArrayRef<const Stmt *> of(size_t I) const {
     return llvm::ArrayRef<const Stmt *>(Nodes).slice(Begin[I],
                                                      Begin[I + 1] - Begin[I]);
+  }
+  /// Those of the code of \p D, if unitCode() lists it.
+  std::optional<llvm::ArrayRef<const Stmt *>> of(const Decl *D) const {
+    auto It = Index.find(D);
+    if (It == Index.end())
+      return std::nullopt;
+    return of(It->second);
   }
 };
 const UnitStmts &unitStmts(ASTContext &Ctx);
