@@ -718,7 +718,7 @@ std::optional<Known> learn(BinaryOperatorKind Op, int64_t C, bool Truth) {
 /// variable tested more than once: "if (!arg) p = malloc(...); ... if
 /// (!arg) free(p);").  Variables whose address is taken, or that hold
 /// allocations (followed otherwise), are left out.
-class VariablePicker : public RecursiveASTVisitor<VariablePicker> {
+class VariablePicker {
 public:
   VariablePicker(ASTContext &Ctx, CalleeResolver &R) : Ctx(Ctx), Resolver(R) {}
 
@@ -767,18 +767,45 @@ public:
       Branches.insert(S->getElse());
     return condition(S->getCond());
   }
-  /// Which tested variables guard allocations and releases: a variable
-  /// that guards both keeps their paths apart (`if (p) a = malloc(n);
-  /// ... if (p) free(a);`).
-  bool TraverseIfStmt(IfStmt *S) {
-    std::optional<VarTest> T =
-        S->getCond() ? varTest(S->getCond(), Ctx) : std::nullopt;
-    if (T)
-      Guards.push_back(T->Var);
-    bool R = RecursiveASTVisitor::TraverseIfStmt(S);
-    if (T)
+  /// Visits \p S and the statements under it in source order, parents
+  /// first (a plain walk of the children), keeping which tested variables
+  /// guard allocations and releases: a variable that guards both keeps
+  /// their paths apart (`if (p) a = malloc(n); ... if (p) free(a);`).
+  void walk(Stmt *S) {
+    bool Guarded = false;
+    if (auto *If = dyn_cast<IfStmt>(S)) {
+      if (std::optional<VarTest> T =
+              If->getCond() ? varTest(If->getCond(), Ctx) : std::nullopt) {
+        Guards.push_back(T->Var);
+        Guarded = true;
+      }
+      VisitIfStmt(If);
+    } else if (auto *C = dyn_cast<CallExpr>(S)) {
+      VisitCallExpr(C);
+    } else if (auto *CS = dyn_cast<CompoundStmt>(S)) {
+      VisitCompoundStmt(CS);
+    } else if (auto *W = dyn_cast<WhileStmt>(S)) {
+      VisitWhileStmt(W);
+    } else if (auto *D = dyn_cast<DoStmt>(S)) {
+      VisitDoStmt(D);
+    } else if (auto *F = dyn_cast<ForStmt>(S)) {
+      VisitForStmt(F);
+    } else if (auto *CO = dyn_cast<ConditionalOperator>(S)) {
+      VisitConditionalOperator(CO);
+    } else if (auto *BO = dyn_cast<BinaryOperator>(S)) {
+      VisitBinaryOperator(BO);
+    } else if (auto *U = dyn_cast<UnaryOperator>(S)) {
+      VisitUnaryOperator(U);
+    } else if (auto *DS = dyn_cast<DeclStmt>(S)) {
+      VisitDeclStmt(DS);
+    } else if (auto *R = dyn_cast<ReturnStmt>(S)) {
+      VisitReturnStmt(R);
+    }
+    for (Stmt *Child : S->children())
+      if (Child)
+        walk(Child);
+    if (Guarded)
       Guards.pop_back();
-    return R;
   }
   bool VisitCallExpr(CallExpr *C) {
     for (const Expr *A : C->arguments())
@@ -2128,8 +2155,18 @@ struct OwnershipAnalysis::Impl {
     return false;
   }
 
+  /// The rule of each call, asked of the resolver once: the callees'
+  /// summaries do not change while one function is analysed.
+  const FunctionRule *ruleOf(const CallExpr *Call) {
+    auto [It, New] = CallRules.try_emplace(Call, nullptr);
+    if (New)
+      It->second = Resolver.ruleForCall(Call, SM);
+    return It->second;
+  }
+  llvm::DenseMap<const CallExpr *, const FunctionRule *> CallRules;
+
   bool transferCall(const CallExpr *Call, Sub &St, CtxKey &Key) {
-    const FunctionRule *R = Resolver.ruleForCall(Call, SM);
+    const FunctionRule *R = ruleOf(Call);
     const bool HoldsAll = passesDeallocator(Call);
     const FunctionDecl *Callee = Call->getDirectCallee();
     StringRef CalleeName = Callee && Callee->getIdentifier()
@@ -3316,7 +3353,7 @@ struct OwnershipAnalysis::Impl {
             NullIsResult = Ret->getRetValue()->isNullPointerConstant(
                 Ctx, Expr::NPC_ValueDependentIsNotNull);
     VariablePicker P(Ctx, Resolver);
-    P.TraverseStmt(FD->getBody());
+    P.walk(FD->getBody());
     // `return 0;` on success and an error constant last (`... return
     // ERR_NOT_FOUND; }`): 0 and negative errors, not the other way round.
     if (SuccessValue && *SuccessValue < 0 && P.ZeroReturn)
@@ -3463,6 +3500,7 @@ struct OwnershipAnalysis::Impl {
     StoredBy.clear();
     Shapes.clear();
     VarTests.clear();
+    CallRules.clear();
     NullConstants.clear();
     FlagSources.clear();
   }
