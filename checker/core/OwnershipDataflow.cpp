@@ -526,6 +526,15 @@ private:
 class BodyScan {
 public:
   BodyScan(ASTContext &Ctx, CalleeResolver &R) : Ctx(Ctx), Resolver(R) {}
+  /// Whether the analysis follows what \p C returns: an allocation, or
+  /// memory a getter lends.
+  bool tracks(const CallExpr *C) {
+    if (Resolver.allocation(C, Ctx))
+      return true;
+    const FunctionRule *B = Resolver.ruleForCall(C, Ctx.getSourceManager());
+    return B && (B->returnContract() == ReturnContract::Borrowed ||
+                 B->BorrowedFromArg);
+  }
   bool VisitCallExpr(CallExpr *C) {
     if (const FunctionRule *R = Resolver.allocation(C, Ctx)) {
       Calls.push_back({C, R, LoopDepth > 0, false});
@@ -3415,6 +3424,16 @@ struct OwnershipAnalysis::Impl {
 
   bool run() {
     BodyScan Scan(Ctx, Resolver);
+    // Most functions make no allocation: their calls, listed already for
+    // the unit (unitStmts), tell so without a walk of the body.
+    if (TrackedParams.empty())
+      if (std::optional<llvm::ArrayRef<const Stmt *>> Listed =
+              unitStmts(Ctx).of(FD);
+          Listed && llvm::none_of(*Listed, [&](const Stmt *S) {
+            const auto *C = dyn_cast<CallExpr>(S);
+            return C && Scan.tracks(C);
+          }))
+        return false;
     Scan.walk(FD->getBody());
     StoredInto = std::move(Scan.StoredInto);
     StoredBy = std::move(Scan.StoredBy);
