@@ -1,12 +1,14 @@
 //===--- UnitCode.h - the declarations of a unit that hold code -*- C++ -*-===//
 //
-// Several analyses walk every function body and global initialiser of a
+// Several analyses read every function body and global initialiser of a
 // translation unit: the parent index, the call graph, the owning-fields scan,
 // the allocation sites, the list of the user's definitions.  The unit's
-// declarations are mostly its headers' (tens of thousands of prototypes,
-// types and macros-made declarations), and a walk of them chases one pointer
-// per declaration through memory the parse left behind: done once per unit
-// here, the walks read a short list instead.
+// declarations are mostly its headers' (thousands of prototypes, types and
+// macro-made declarations), and a walk of them chases one pointer per
+// declaration through memory the parse left behind: done once per unit here
+// (unitCode), the analyses read a short list instead; and the statements they
+// look for in the code (calls, function references, assignments, declaration
+// statements) are listed by one walk of it (unitStmts).
 //
 //===----------------------------------------------------------------------===//
 
@@ -89,8 +91,8 @@ const std::vector<CodeDecl> &unitCode(ASTContext &Ctx);
 
 /// The statements of the user's code that the unit-wide scans read, found
 /// in one walk of unitCode() (source order, parents first): every call,
-/// every reference to a function, every assignment and every declaration
-/// statement.  The call graph, the owning-fields scan and the allocation
+/// every reference to a function, every plain assignment (`=`) and every
+/// declaration statement.  The call graph, the owning-fields scan and the allocation
 /// sites read these instead of walking the code again each.
 struct UnitStmts {
   std::vector<const Stmt *> Nodes;
@@ -112,6 +114,7 @@ struct UnitStmts {
     return of(It->second);
   }
 };
+/// The statements of unitCode(\p Ctx), listed on first use and kept with it.
 const UnitStmts &unitStmts(ASTContext &Ctx);
 
 } // namespace clang::tidy::alloc
