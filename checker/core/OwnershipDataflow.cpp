@@ -3007,10 +3007,16 @@ struct OwnershipAnalysis::Impl {
   /// edge's test to a context's key and state; a context where it cannot
   /// hold is dropped, one where it shows an allocation failed moves to that
   /// failure's context.
+  /// The contexts' new keys and whether each lives on, kept between blocks
+  /// and edges so that their storage is reused (a function of SQLite's
+  /// carries up to 12 contexts).
+  std::vector<std::pair<CtxKey, bool>> BlockKeys, EdgeKeys;
+
   template <typename F> State refineEach(State St, F Edge) {
     // In place, as transferBlock: rebuilt only when a context is dropped or
     // moves to a failure's context.
-    llvm::SmallVector<std::pair<CtxKey, bool>, 2> Keys;
+    auto &Keys = EdgeKeys;
+    Keys.clear();
     bool Rekey = false;
     for (auto &[C, S] : St.Ctx) {
       CtxKey Key = C;
@@ -3107,7 +3113,8 @@ struct OwnershipAnalysis::Impl {
     // Each context runs through the block in place; the state is rebuilt
     // only when a context ended or its key changed (a tracked variable set),
     // which few blocks do.
-    llvm::SmallVector<std::pair<CtxKey, bool>, 2> Keys;
+    auto &Keys = BlockKeys;
+    Keys.clear();
     bool Rekey = false;
     for (auto &[K, Sub0] : St.Ctx) {
       CtxKey Key = K;
