@@ -140,6 +140,23 @@ def driver_cmd(driver, project, files, report, extra_args):
             + list(extra_args) + files)
 
 
+def paired_median_cpu(cmd_a, cmd_b, runs, timeout=None):
+    """Median CPU times of `runs` runs each of cmd_a and cmd_b, taken in
+    turn (a, b, a, b, ...) so that a change in the machine's load during
+    the measurement weighs on both alike; and each command's last exit code
+    and standard error."""
+    times_a, times_b = [], []
+    rc_a = rc_b = 0
+    err_a = err_b = ""
+    for _ in range(runs):
+        cpu, rc_a, _, err_a = cpu_run(cmd_a, timeout=timeout)
+        times_a.append(cpu)
+        cpu, rc_b, _, err_b = cpu_run(cmd_b, timeout=timeout)
+        times_b.append(cpu)
+    return ((statistics.median(times_a), rc_a, err_a),
+            (statistics.median(times_b), rc_b, err_b))
+
+
 def median_cpu(cmd, runs, cwd=None, timeout=None):
     """Median CPU time of `runs` runs of cmd, and the last run's exit code
     and standard error."""
@@ -348,14 +365,13 @@ def main():
             floors = [floor] + [floor_time(ok, a.timeout) for _ in range(a.runs - 1)]
             row["floor"] = statistics.median(floors)
             row["parse"] = max(0.0, row["floor"] - startup * len(ok))
-            projects.log("%s: clang-tidy, %s" % (name, TRIVIAL_CHECK))
-            row["tidy"], rc, err = median_cpu(tidy_cmd(project, files, TRIVIAL_CHECK), a.runs,
-                                              timeout=a.timeout)
+            projects.log("%s: clang-tidy, %s, and with the plugin, in turn" % (name, TRIVIAL_CHECK))
+            (row["tidy"], rc, err), (row["plugin"], prc, perr) = paired_median_cpu(
+                tidy_cmd(project, files, TRIVIAL_CHECK),
+                tidy_cmd(project, files, "alloc-*", load=plugin), a.runs, timeout=a.timeout)
             if rc != 0:
                 print("run.py: %s: clang-tidy exited %s: %s" % (name, rc, first_error(err)), file=sys.stderr)
-            projects.log("%s: clang-tidy + plugin" % name)
-            row["plugin"], rc, err = median_cpu(tidy_cmd(project, files, "alloc-*", load=plugin),
-                                                a.runs, timeout=a.timeout)
+            rc, err = prc, perr
             row["plugin_rc"] = rc
             if rc != 0:
                 print("run.py: %s: plugin run exited %s: %s" % (name, rc, first_error(err)), file=sys.stderr)
