@@ -425,15 +425,15 @@ const Expr *stripCasts(const Expr *E) {
 }
 
 bool mentions(const Stmt *S, llvm::ArrayRef<const VarDecl *> Vars) {
-  if (!S)
-    return false;
-  if (const auto *D = dyn_cast<DeclRefExpr>(S))
-    if (llvm::is_contained(Vars, D->getDecl()))
-      return true;
-  for (const Stmt *C : S->children())
-    if (mentions(C, Vars))
-      return true;
-  return false;
+  // A walk with a stack of its own: generated code nests expressions tens
+  // of thousands deep (`a + a + ... + a`).
+  bool Found = false;
+  forEachStmtIn(S, [&](const Stmt *X) {
+    const auto *D = dyn_cast<DeclRefExpr>(X);
+    Found = D && llvm::is_contained(Vars, D->getDecl());
+    return !Found;
+  });
+  return Found;
 }
 
 std::string spellPlace(const Expr *E) {
