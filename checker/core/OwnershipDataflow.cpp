@@ -775,63 +775,49 @@ public:
       Branches.insert(S->getElse());
     return condition(S->getCond());
   }
-  /// Visits \p S and the statements under it in source order, parents
+  /// Visits \p Top and the statements under it in source order, parents
   /// first (a plain walk of the children), keeping which tested variables
   /// guard allocations and releases: a variable that guards both keeps
   /// their paths apart (`if (p) a = malloc(n); ... if (p) free(a);`).
   void walk(Stmt *Top) {
-    // A stack of its own (not the call stack): generated code nests
-    // expressions tens of thousands deep (`a + a + ... + a`).
-    struct Frame {
-      Stmt::child_iterator It, End;
-      bool Guarded;
-    };
-    llvm::SmallVector<Frame, 64> Stack;
-    auto Enter = [&](Stmt *S) {
-      bool Guarded = false;
-      if (auto *If = dyn_cast<IfStmt>(S)) {
-        if (std::optional<VarTest> T =
-                If->getCond() ? varTest(If->getCond(), Ctx) : std::nullopt) {
-          Guards.push_back(T->Var);
-          Guarded = true;
-        }
-        VisitIfStmt(If);
-      } else if (auto *C = dyn_cast<CallExpr>(S)) {
-        VisitCallExpr(C);
-      } else if (auto *CS = dyn_cast<CompoundStmt>(S)) {
-        VisitCompoundStmt(CS);
-      } else if (auto *W = dyn_cast<WhileStmt>(S)) {
-        VisitWhileStmt(W);
-      } else if (auto *D = dyn_cast<DoStmt>(S)) {
-        VisitDoStmt(D);
-      } else if (auto *F = dyn_cast<ForStmt>(S)) {
-        VisitForStmt(F);
-      } else if (auto *CO = dyn_cast<ConditionalOperator>(S)) {
-        VisitConditionalOperator(CO);
-      } else if (auto *BO = dyn_cast<BinaryOperator>(S)) {
-        VisitBinaryOperator(BO);
-      } else if (auto *U = dyn_cast<UnaryOperator>(S)) {
-        VisitUnaryOperator(U);
-      } else if (auto *DS = dyn_cast<DeclStmt>(S)) {
-        VisitDeclStmt(DS);
-      } else if (auto *R = dyn_cast<ReturnStmt>(S)) {
-        VisitReturnStmt(R);
+    // Enter's answer: whether the statement pushed a guard to pop on leaving.
+    forEachStmtNested(Top, [&](Stmt *S) { return enter(S); },
+                      [&](Stmt *, bool Guarded) {
+                        if (Guarded)
+                          Guards.pop_back();
+                      });
+  }
+  bool enter(Stmt *S) {
+    bool Guarded = false;
+    if (auto *If = dyn_cast<IfStmt>(S)) {
+      if (std::optional<VarTest> T =
+              If->getCond() ? varTest(If->getCond(), Ctx) : std::nullopt) {
+        Guards.push_back(T->Var);
+        Guarded = true;
       }
-      Stack.push_back({S->child_begin(), S->child_end(), Guarded});
-    };
-    Enter(Top);
-    while (!Stack.empty()) {
-      Frame &F = Stack.back();
-      if (F.It == F.End) {
-        if (F.Guarded)
-          Guards.pop_back();
-        Stack.pop_back();
-        continue;
-      }
-      Stmt *Child = *F.It++;
-      if (Child)
-        Enter(Child);
+      VisitIfStmt(If);
+    } else if (auto *C = dyn_cast<CallExpr>(S)) {
+      VisitCallExpr(C);
+    } else if (auto *CS = dyn_cast<CompoundStmt>(S)) {
+      VisitCompoundStmt(CS);
+    } else if (auto *W = dyn_cast<WhileStmt>(S)) {
+      VisitWhileStmt(W);
+    } else if (auto *D = dyn_cast<DoStmt>(S)) {
+      VisitDoStmt(D);
+    } else if (auto *F = dyn_cast<ForStmt>(S)) {
+      VisitForStmt(F);
+    } else if (auto *CO = dyn_cast<ConditionalOperator>(S)) {
+      VisitConditionalOperator(CO);
+    } else if (auto *BO = dyn_cast<BinaryOperator>(S)) {
+      VisitBinaryOperator(BO);
+    } else if (auto *U = dyn_cast<UnaryOperator>(S)) {
+      VisitUnaryOperator(U);
+    } else if (auto *DS = dyn_cast<DeclStmt>(S)) {
+      VisitDeclStmt(DS);
+    } else if (auto *R = dyn_cast<ReturnStmt>(S)) {
+      VisitReturnStmt(R);
     }
+    return Guarded;
   }
   bool VisitCallExpr(CallExpr *C) {
     for (const Expr *A : C->arguments())

@@ -101,45 +101,30 @@ public:
     return true;
   }
 
-  /// Visits \p S and the statements under it in source order, parents
+  /// Visits \p Top and the statements under it in source order, parents
   /// first (a plain walk of the children: the visitor's traversal of types
   /// and declarations finds no use of a parameter), keeping the path from
   /// the body down: the parents of a parameter's uses, without mapping the
   /// whole body (most functions are never analysed further, and would never
   /// need the map).
   void walk(Stmt *Top) {
-    // The stack is the path's own (not the call stack's): generated code
-    // nests expressions tens of thousands deep (`a + a + ... + a`).
-    struct Frame {
-      Stmt::child_iterator It, End;
-    };
-    llvm::SmallVector<Frame, 64> Stack;
-    auto Enter = [&](Stmt *S) {
-      Path.push_back(S);
-      if (auto *DRE = dyn_cast<DeclRefExpr>(S))
-        VisitDeclRefExpr(DRE);
-      else if (auto *U = dyn_cast<UnaryOperator>(S))
-        VisitUnaryOperator(U);
-      else if (auto *C = dyn_cast<CompoundAssignOperator>(S))
-        VisitCompoundAssignOperator(C);
-      else if (auto *A = dyn_cast<AtomicExpr>(S))
-        VisitAtomicExpr(A);
-      else if (auto *Call = dyn_cast<CallExpr>(S))
-        VisitCallExpr(Call);
-      Stack.push_back({S->child_begin(), S->child_end()});
-    };
-    Enter(Top);
-    while (!Stack.empty()) {
-      Frame &F = Stack.back();
-      if (F.It == F.End) {
-        Stack.pop_back();
-        Path.pop_back();
-        continue;
-      }
-      Stmt *Child = *F.It++;
-      if (Child)
-        Enter(Child);
-    }
+    forEachStmtNested(
+        Top,
+        [&](Stmt *S) {
+          Path.push_back(S);
+          if (auto *DRE = dyn_cast<DeclRefExpr>(S))
+            VisitDeclRefExpr(DRE);
+          else if (auto *U = dyn_cast<UnaryOperator>(S))
+            VisitUnaryOperator(U);
+          else if (auto *C = dyn_cast<CompoundAssignOperator>(S))
+            VisitCompoundAssignOperator(C);
+          else if (auto *A = dyn_cast<AtomicExpr>(S))
+            VisitAtomicExpr(A);
+          else if (auto *Call = dyn_cast<CallExpr>(S))
+            VisitCallExpr(Call);
+          return true;
+        },
+        [&](Stmt *, bool) { Path.pop_back(); });
   }
 
   bool VisitCallExpr(CallExpr *Call) {

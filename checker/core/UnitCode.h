@@ -70,6 +70,40 @@ template <typename Fn> void forEachStmtIn(const Stmt *Top, Fn &&F) {
   }
 }
 
+/// Calls \p Enter on \p Top and every statement under it, in source order,
+/// parents first, and \p Leave once all of a statement's children are done,
+/// with what \p Enter returned for it: a walk that keeps state along the
+/// path (the ancestors, the conditions around) on a stack of its own, not
+/// the call stack, which generated code nesting expressions tens of
+/// thousands deep (`a + a + ... + a`) would overflow.
+template <typename EnterFn, typename LeaveFn>
+void forEachStmtNested(Stmt *Top, EnterFn &&Enter, LeaveFn &&Leave) {
+  struct Frame {
+    Stmt *S;
+    Stmt::child_iterator It, End;
+    bool Token;
+  };
+  llvm::SmallVector<Frame, 64> Stack;
+  auto Push = [&](Stmt *S) {
+    bool Token = Enter(S);
+    Stack.push_back({S, S->child_begin(), S->child_end(), Token});
+  };
+  Push(Top);
+  while (!Stack.empty()) {
+    Frame &F = Stack.back();
+    if (F.It == F.End) {
+      Stmt *S = F.S;
+      bool Token = F.Token;
+      Stack.pop_back();
+      Leave(S, Token);
+      continue;
+    }
+    Stmt *Child = *F.It++;
+    if (Child)
+      Push(Child);
+  }
+}
+
 /// A declaration that holds code: a function with its body, or a variable
 /// with its initialiser.
 struct CodeDecl {
