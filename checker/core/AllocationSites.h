@@ -167,7 +167,8 @@ class SiteCollector {
 public:
   /// Feeds every call and function reference of the unit's code outside
   /// system headers: the bodies of its functions and the initialisers of
-  /// its globals, walked once (no types, no declarations without code).
+  /// its globals, as the unit's one walk of that code listed them
+  /// (unitStmts).
   void collect(ASTContext &Ctx);
   /// \p Inferred: calls of functions known to allocate from their bodies
   /// count as sites too.

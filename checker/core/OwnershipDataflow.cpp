@@ -1033,8 +1033,6 @@ struct OwnershipAnalysis::Impl {
   /// The block transferBlock is in, the blocks of the CFG's statements and
   /// its dominator tree (both built on first use: see overwritten()).
   const CFGBlock *CurBlock = nullptr;
-  /// The block whose branch test() reads (flagSource() looks back in it).
-  const CFGBlock *TestBlock = nullptr;
   llvm::DenseMap<const Stmt *, const CFGBlock *> BlockOfStmt;
   std::unique_ptr<CFGDomTree> DomTree;
 
@@ -2987,7 +2985,6 @@ struct OwnershipAnalysis::Impl {
       VT = &It->second;
     }
     auto Slot = VT && *VT ? VarSlot.find((*VT)->Var) : VarSlot.end();
-    TestBlock = B;
     return refineEach(std::move(St), [&](CtxKey &Key, Sub &S) {
       // A test of a tracked variable: decided by what the context knows,
       // or teaching it.
