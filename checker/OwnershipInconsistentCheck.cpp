@@ -152,11 +152,37 @@ void OwnershipInconsistentCheck::checkDeclared(const FunctionDecl *FD,
   }
 }
 
+void OwnershipInconsistentCheck::onStartOfTranslationUnit() {
+  AllocCheckBase::onStartOfTranslationUnit();
+  Overwrites = FieldOverwrites();
+}
+
+void OwnershipInconsistentCheck::checkOverwrites(const FunctionDecl *FD,
+                                                 ASTContext &Ctx) {
+  unit().summaries().ensure(Ctx);
+  Overwrites.compute(Ctx, resolver());
+  for (const BlindOverwrite &O : Overwrites.in(FD, Ctx, resolver())) {
+    std::string Place = spellPlace(O.Target);
+    if (Place.empty())
+      Place = O.Target->getMemberDecl()->getName().str();
+    diag(O.Store->getOperatorLoc(),
+         "'%0' may still own memory: this store of a new allocation "
+         "overwrites it, but '%1' releases the old value before it stores "
+         "one; free it first, or test that it is NULL")
+        << Place << O.Evidence->In->getName();
+    diag(O.Evidence->Release,
+         "'%0' releases '%1' before storing a new value", DiagnosticIDs::Note)
+        << O.Evidence->In->getName() << O.Target->getMemberDecl()->getName();
+  }
+}
+
 void OwnershipInconsistentCheck::checkDefinition(const FunctionDecl *Def,
                                const MatchFinder::MatchResult &Result) {
   const FunctionDecl *FD = Def;
-  if (FD && FD->isThisDeclarationADefinition())
+  if (FD && FD->isThisDeclarationADefinition()) {
     checkDeclared(FD, *Result.Context);
+    checkOverwrites(FD, *Result.Context);
+  }
   if (!FD || familyKey(FD).empty())
     return;
   // Functions a macro generates (`SPLAY_GENERATE(evdns_tree, ...)` makes

@@ -6,6 +6,7 @@
 
 #include "core/AllocCheckBase.h"
 #include "core/Contracts.h"
+#include "core/FieldOverwrites.h"
 #include "core/Justification.h"
 #include <vector>
 
@@ -24,10 +25,15 @@ public:
   void checkDefinition(
       const FunctionDecl *Def,
       const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override;
   void onEndOfTranslationUnit() override;
 
 private:
   void checkDeclared(const FunctionDecl *FD, ASTContext &Ctx);
+  /// Stores of new allocations over a field the project releases before
+  /// it stores into it elsewhere.
+  void checkOverwrites(const FunctionDecl *FD, ASTContext &Ctx);
+  FieldOverwrites Overwrites;
   std::shared_ptr<const JustificationIndex> Index;
   const SourceManager *SM = nullptr;
   std::vector<FunctionContract> Members;

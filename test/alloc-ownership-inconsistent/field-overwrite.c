@@ -1,0 +1,135 @@
+// RUN: %check_alloc_tidy %s alloc-ownership-inconsistent %t
+
+// A field the project releases before it stores a new value into it
+// (libevent's evhttp_response_code_, cJSON's add_item_to_object) is set more
+// than once over an object's life; a store of a new allocation into it, on
+// a path where nothing reads, frees or resets it first, leaks the old value
+// (libevent evhttp_parse_response_line, cJSON cJSON_ReplaceItemInObject).
+#include <stdlib.h>
+#include <string.h>
+int atoi(const char *s);
+
+struct request {
+  char *line;
+  char *host;
+  char *body;
+  char *path;
+  int code;
+};
+
+// The evidence: the old line is released before a new one is stored.
+int set_code(struct request *req, int code, const char *reason) {
+  req->code = code;
+  if (req->line != NULL)
+    free(req->line);
+  req->line = strdup(reason);
+  return req->line ? 0 : -1;
+}
+
+int parse_status(struct request *req, const char *line) {
+  req->code = atoi(line);
+  if (req->code < 100)
+    return -1;
+  if ((req->line = strdup(line + 4)) == NULL)
+  // CHECK-NOTES: :[[@LINE-1]]:18: warning: 'req->line' may still own memory: this store of a new allocation overwrites it, but 'set_code' releases the old value before it stores one; free it first, or test that it is NULL [alloc-ownership-inconsistent]
+  // CHECK-NOTES: :24:5: note: 'set_code' releases 'line' before storing a new value
+    return -1;
+  return 0;
+}
+
+// Overwritten in a loop: the second turn loses the first.
+void parse_lines(struct request *req, char **lines, int n) {
+  for (int i = 0; i < n; ++i)
+    req->line = strdup(lines[i]);
+  // CHECK-NOTES: :[[@LINE-1]]:15: warning: 'req->line' may still own memory: this store of a new allocation overwrites it, but 'set_code' releases the old value before it stores one; free it first, or test that it is NULL [alloc-ownership-inconsistent]
+  // CHECK-NOTES: :24:5: note: 'set_code' releases 'line' before storing a new value
+}
+
+// Near miss: the field is tested first (the fix).
+int parse_status_fixed(struct request *req, const char *line) {
+  if (req->line != NULL)
+    free(req->line);
+  req->line = strdup(line);
+  return req->line ? 0 : -1;
+}
+
+// Near miss: stored only when empty.
+void default_line(struct request *req) {
+  if (!req->line)
+    req->line = strdup("OK");
+}
+
+// Near miss: a new object of the function's own.
+struct request *request_new(const char *line) {
+  struct request *r = calloc(1, sizeof(*r));
+  if (!r)
+    return NULL;
+  r->line = strdup(line);
+  return r;
+}
+
+// Near miss: the object is cleared first.
+void request_init(struct request *req, const char *line) {
+  memset(req, 0, sizeof(*req));
+  req->line = strdup(line);
+}
+
+// Near miss: the parameter is pointed at a new object first.
+void request_fill(struct request *req, const char *line) {
+  req = calloc(1, sizeof(*req));
+  if (!req)
+    return;
+  req->line = strdup(line);
+  free(req->line);
+  free(req);
+}
+
+// Near miss: a reallocation of the field keeps what it holds.
+void grow_line(struct request *req, size_t n) {
+  req->line = realloc(req->line, n);
+}
+
+// Near miss: a value that is not a new allocation.
+void borrow_line(struct request *req, char *line) { req->line = line; }
+
+// Near miss: no function releases the host before storing one: its
+// destroy function frees it, which says nothing of the stores.
+void request_free(struct request *req) {
+  free(req->host);
+  req->host = NULL;
+  free(req->line);
+  free(req);
+}
+void set_host(struct request *req, const char *host) {
+  req->host = strdup(host);
+}
+
+// Near miss: a parser that fills the object its only caller just made
+// (libevent parse_authority): the field is empty there.
+static int parse_path(struct request *req, const char *s) {
+  req->path = strdup(s);
+  return req->path ? 0 : -1;
+}
+void request_set_path(struct request *req, const char *path) {
+  if (req->path)
+    free(req->path);
+  req->path = strdup(path);
+}
+struct request *request_parse(const char *s) {
+  struct request *req = NULL;
+  req = calloc(1, sizeof(*req));
+  if (!req || parse_path(req, s) < 0)
+    return NULL;
+  return req;
+}
+
+// The same parser, also handed the caller's object: reported.
+static int reparse_path(struct request *req, const char *s) {
+  req->path = strdup(s);
+  // CHECK-NOTES: :[[@LINE-1]]:13: warning: 'req->path' may still own memory: this store of a new allocation overwrites it, but 'request_set_path' releases the old value before it stores one; free it first, or test that it is NULL [alloc-ownership-inconsistent]
+  // CHECK-NOTES: :115:5: note: 'request_set_path' releases 'path' before storing a new value
+  return req->path ? 0 : -1;
+}
+int request_reparse(struct request *req, const char *s) {
+  return reparse_path(req, s);
+}
