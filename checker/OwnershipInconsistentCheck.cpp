@@ -155,6 +155,29 @@ void OwnershipInconsistentCheck::checkDeclared(const FunctionDecl *FD,
 void OwnershipInconsistentCheck::onStartOfTranslationUnit() {
   AllocCheckBase::onStartOfTranslationUnit();
   Overwrites = FieldOverwrites();
+  Kept.reset();
+}
+
+void OwnershipInconsistentCheck::checkDestroy(const FunctionDecl *FD,
+                                              ASTContext &Ctx) {
+  if (!Kept) {
+    unit().summaries().ensure(Ctx);
+    Kept = destroysKeepingObject(Ctx, resolver());
+  }
+  for (const KeptObject &K : *Kept) {
+    if (K.Destroy != FD)
+      continue;
+    diag(K.Object->getLocation(),
+         "'%0' releases what the fields of '%1' own but never '%1' itself, "
+         "and '%2' drops '%3' right after calling it: every object released "
+         "this way leaks; free '%1' at the end of '%0'")
+        << FD->getName() << K.Object->getName() << K.Caller->getName()
+        << K.Local->getName();
+    diag(K.Drop->getBeginLoc(),
+         "'%0' hands its new '%1' to '%2' and then drops it",
+         DiagnosticIDs::Note)
+        << K.Caller->getName() << K.Local->getName() << FD->getName();
+  }
 }
 
 void OwnershipInconsistentCheck::checkOverwrites(const FunctionDecl *FD,
@@ -182,6 +205,7 @@ void OwnershipInconsistentCheck::checkDefinition(const FunctionDecl *Def,
   if (FD && FD->isThisDeclarationADefinition()) {
     checkDeclared(FD, *Result.Context);
     checkOverwrites(FD, *Result.Context);
+    checkDestroy(FD, *Result.Context);
   }
   if (!FD || familyKey(FD).empty())
     return;

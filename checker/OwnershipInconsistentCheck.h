@@ -6,8 +6,10 @@
 
 #include "core/AllocCheckBase.h"
 #include "core/Contracts.h"
+#include "core/DestroyDuty.h"
 #include "core/FieldOverwrites.h"
 #include "core/Justification.h"
+#include <optional>
 #include <vector>
 
 namespace clang::tidy::alloc {
@@ -34,6 +36,10 @@ private:
   /// it stores into it elsewhere.
   void checkOverwrites(const FunctionDecl *FD, ASTContext &Ctx);
   FieldOverwrites Overwrites;
+  /// Destroy functions that free their object's fields but not the object
+  /// a caller drops after them.
+  void checkDestroy(const FunctionDecl *FD, ASTContext &Ctx);
+  std::optional<std::vector<KeptObject>> Kept;
   std::shared_ptr<const JustificationIndex> Index;
   const SourceManager *SM = nullptr;
   std::vector<FunctionContract> Members;

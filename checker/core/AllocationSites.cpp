@@ -370,6 +370,31 @@ bool isNullOrZero(const Expr *E, ASTContext &Ctx) {
              Ctx, Expr::NPC_ValueDependentIsNotNull) != Expr::NPCK_NotNull;
 }
 
+bool holdsOnlyNewMemory(const VarDecl *V, llvm::ArrayRef<const Stmt *> Stmts,
+                        ASTContext &Ctx, CalleeResolver &Resolver) {
+  if (!V || isa<ParmVarDecl>(V) || !V->hasLocalStorage())
+    return false;
+  bool Fresh = false;
+  auto Value = [&](const Expr *E) {
+    if (isNullOrZero(E, Ctx))
+      return true;
+    const auto *C = dyn_cast<CallExpr>(stripCasts(E));
+    return Fresh = C && Resolver.allocation(C, Ctx);
+  };
+  for (const Stmt *T : Stmts) {
+    if (const auto *B = dyn_cast<BinaryOperator>(T)) {
+      const auto *L = dyn_cast<DeclRefExpr>(stripCasts(B->getLHS()));
+      if (L && L->getDecl() == V && !Value(B->getRHS()))
+        return false;
+    } else if (const auto *DS = dyn_cast<DeclStmt>(T)) {
+      for (const Decl *D : DS->decls())
+        if (D == V && V->getInit() && !Value(V->getInit()))
+          return false;
+    }
+  }
+  return Fresh;
+}
+
 const FunctionRule *CalleeResolver::allocation(const CallExpr *Call,
                                                ASTContext &Ctx, bool Inferred) {
   const FunctionRule *R = ruleForCall(Call, Ctx.getSourceManager());

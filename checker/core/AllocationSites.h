@@ -217,6 +217,12 @@ std::string spellPlace(const Expr *E);
 /// True if \p E is a null pointer constant or integer zero.
 bool isNullOrZero(const Expr *E, ASTContext &Ctx);
 
+/// True if every value the statements \p Stmts (a function's, as
+/// unitStmts() lists them) give the local \p V is new memory or NULL, and
+/// one is new memory: `v = calloc(...)`, never `v = other`.
+bool holdsOnlyNewMemory(const VarDecl *V, llvm::ArrayRef<const Stmt *> Stmts,
+                        ASTContext &Ctx, CalleeResolver &Resolver);
+
 /// Where an allocation written at \p Loc is reported: the file location, so
 /// a call inside a macro is reported at the expansion in the user's code.
 SourceLocation reportLoc(SourceLocation Loc, const SourceManager &SM);

@@ -169,29 +169,8 @@ bool freshAtEveryCall(const FunctionDecl *FD, unsigned Index, ASTContext &Ctx,
       if (Index >= Call->getNumArgs())
         return false;
       const auto *Arg = dyn_cast<DeclRefExpr>(stripCasts(Call->getArg(Index)));
-      const auto *V = Arg ? dyn_cast<VarDecl>(Arg->getDecl()) : nullptr;
-      if (!V || isa<ParmVarDecl>(V) || !V->hasLocalStorage())
-        return false;
-      // Every value the caller gives the local: new memory, or NULL.
-      bool Fresh = false;
-      auto Value = [&](const Expr *E) {
-        if (isNullOrZero(E, Ctx))
-          return true;
-        const auto *C = dyn_cast<CallExpr>(stripCasts(E));
-        return Fresh = C && Resolver.allocation(C, Ctx);
-      };
-      for (const Stmt *T : Stmts) {
-        if (const auto *B = dyn_cast<BinaryOperator>(T)) {
-          const auto *L = dyn_cast<DeclRefExpr>(stripCasts(B->getLHS()));
-          if (L && L->getDecl() == V && !Value(B->getRHS()))
-            return false;
-        } else if (const auto *DS = dyn_cast<DeclStmt>(T)) {
-          for (const Decl *D : DS->decls())
-            if (D == V && V->getInit() && !Value(V->getInit()))
-              return false;
-        }
-      }
-      if (!Fresh)
+      if (!Arg || !holdsOnlyNewMemory(dyn_cast<VarDecl>(Arg->getDecl()), Stmts,
+                                      Ctx, Resolver))
         return false;
     }
   }
