@@ -44,7 +44,8 @@ const Expr *released(const CallExpr *Call, CalleeResolver &Resolver,
 }
 
 /// True if \p X reads, frees or resets field \p F of the object \p P
-/// points to: it is `P->F` (but not \p Target), `*P = ...`, or a call
+/// points to: it is `P->F` (but not \p Target), `*P = ...`, a store into a
+/// member the path to \p Target goes through, or a call
 /// that hands \p P to `memset`/`bzero` or to a function that frees its
 /// fields.  One node: the CFG lists every subexpression as an element.
 bool touches(const Stmt *X, const FieldDecl *F, const ParmVarDecl *P,
@@ -58,7 +59,18 @@ bool touches(const Stmt *X, const FieldDecl *F, const ParmVarDecl *P,
     return ME != Target && fieldOf(ME) == F && rootOf(ME).first == P;
   if (const auto *B = dyn_cast<BinaryOperator>(X); B && B->isAssignmentOp()) {
     const auto *U = dyn_cast<UnaryOperator>(stripCasts(B->getLHS()));
-    return U && U->getOpcode() == UO_Deref && IsP(U->getSubExpr());
+    if (U && U->getOpcode() == UO_Deref && IsP(U->getSubExpr()))
+      return true;
+    // A store into a member on the way to the field (`P->cert = calloc(..)`
+    // before `P->cert->subject = ...`): the object holding it is new.
+    const auto *Link = dyn_cast<MemberExpr>(stripCasts(B->getLHS()));
+    if (!Link || rootOf(Link).first != P)
+      return false;
+    for (const Expr *E = stripCasts(Target->getBase());
+         const auto *ME = dyn_cast<MemberExpr>(E); E = stripCasts(ME->getBase()))
+      if (fieldOf(ME) == fieldOf(Link))
+        return true;
+    return false;
   }
   const auto *C = dyn_cast<CallExpr>(X);
   if (!C)
@@ -138,7 +150,8 @@ bool untouchedBefore(const FunctionDecl *FD, const BinaryOperator *Store,
 }
 
 /// True if every call of \p FD hands it, as argument \p Index, a local
-/// of the caller that only ever holds new allocations (or NULL): a parser
+/// of the caller that only ever holds new allocations (or NULL), or the
+/// address of a structure on the caller's stack: a parser
 /// filling the object its caller just made (libevent `parse_authority` of
 /// the `uri` that `evhttp_uri_parse_with_flags` allocates).  Only a
 /// function no other unit can call and whose address is not taken has
@@ -168,8 +181,18 @@ bool freshAtEveryCall(const FunctionDecl *FD, unsigned Index, ASTContext &Ctx,
       ++Calls;
       if (Index >= Call->getNumArgs())
         return false;
-      const auto *Arg = dyn_cast<DeclRefExpr>(stripCasts(Call->getArg(Index)));
-      if (!Arg || !holdsOnlyNewMemory(dyn_cast<VarDecl>(Arg->getDecl()), Stmts,
+      const Expr *Arg = stripCasts(Call->getArg(Index));
+      // `&v` of a structure on the caller's stack, which it is setting up.
+      if (const auto *U = dyn_cast<UnaryOperator>(Arg);
+          U && U->getOpcode() == UO_AddrOf) {
+        const auto *D = dyn_cast<DeclRefExpr>(stripCasts(U->getSubExpr()));
+        const auto *V = D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
+        if (!V || isa<ParmVarDecl>(V) || !V->hasLocalStorage())
+          return false;
+        continue;
+      }
+      const auto *Ref = dyn_cast<DeclRefExpr>(Arg);
+      if (!Ref || !holdsOnlyNewMemory(dyn_cast<VarDecl>(Ref->getDecl()), Stmts,
                                       Ctx, Resolver))
         return false;
     }
@@ -213,6 +236,10 @@ void FieldOverwrites::compute(ASTContext &Ctx, CalleeResolver &Resolver) {
         continue;
       auto It = Last.find({V, F});
       // Released, then a value stored: the field is set more than once.
+      // A field released and only reset to NULL (a destroy function, a
+      // per-request reset) is no evidence: tried, it reported stores into
+      // the fields of new per-request objects (curl per->outfile, nginx
+      // h2c->state.pool, libevent req->uri_elems), none of them true.
       if (It != Last.end() && It->second.isValid() &&
           !isNullOrZero(B->getRHS(), Ctx))
         Evidence.try_emplace(F, ReleaseBeforeStore{FD, It->second});

@@ -133,3 +133,33 @@ static int reparse_path(struct request *req, const char *s) {
 int request_reparse(struct request *req, const char *s) {
   return reparse_path(req, s);
 }
+
+// Near miss: the object holding the field was just stored on this path
+// (civetweb's client certificate: `conn->cert = calloc(..)` before
+// `conn->cert->subject = strdup(..)`).
+struct cert {
+  char *subject;
+};
+struct session {
+  struct cert *cert;
+};
+void cert_set_subject(struct cert *c, const char *s) {
+  free(c->subject);
+  c->subject = strdup(s);
+}
+void session_get_cert(struct session *sess, const char *s) {
+  sess->cert = calloc(1, sizeof(*sess->cert));
+  if (!sess->cert)
+    return;
+  sess->cert->subject = strdup(s);
+}
+
+// Near miss: a structure on the caller's stack, set up by a static helper.
+static void cert_init(struct cert *c, const char *s) {
+  c->subject = strdup(s);
+}
+void cert_print(const char *s) {
+  struct cert c;
+  cert_init(&c, s);
+  free(c.subject);
+}
