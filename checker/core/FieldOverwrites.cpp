@@ -234,14 +234,25 @@ void FieldOverwrites::compute(ASTContext &Ctx, CalleeResolver &Resolver) {
       const VarDecl *V = F ? rootOf(B->getLHS()).first : nullptr;
       if (!V)
         continue;
+      // A member of a union owns what it holds only under the tag that
+      // says which member is live (SQLite `pOp->p4.z` when `p4type ==
+      // P4_DYNAMIC`); a store into another member resets it: not followed.
+      if (F->getParent()->isUnion())
+        continue;
       auto It = Last.find({V, F});
       // Released, then a value stored: the field is set more than once.
       // A field released and only reset to NULL (a destroy function, a
       // per-request reset) is no evidence: tried, it reported stores into
       // the fields of new per-request objects (curl per->outfile, nginx
       // h2c->state.pool, libevent req->uri_elems), none of them true.
+      // `p->a = p->b = 0` stores NULL into both.
+      const Expr *Value = B->getRHS();
+      for (const auto *Chain = dyn_cast<BinaryOperator>(stripCasts(Value));
+           Chain && Chain->getOpcode() == BO_Assign;
+           Chain = dyn_cast<BinaryOperator>(stripCasts(Value)))
+        Value = Chain->getRHS();
       if (It != Last.end() && It->second.isValid() &&
-          !isNullOrZero(B->getRHS(), Ctx))
+          !isNullOrZero(Value, Ctx))
         Evidence.try_emplace(F, ReleaseBeforeStore{FD, It->second});
       Last[{V, F}] = SourceLocation();
     }

@@ -1538,6 +1538,9 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
       // Which values are returned where it was stored, and where not.
       std::set<int64_t> Ok, Fail;
       bool Unknown = false, Always = true, Guarded = false;
+      // Stored, and returning what a callee returned (`return
+      // ares_buf_consume(buf, len);`): no constant says which value.
+      bool StoredOther = false;
       std::set<const Stmt *> Stored;
       for (const ExitState &E : A->exits())
         // Stored, and not the path where the allocation failed (`*out =
@@ -1560,6 +1563,12 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
                          releasedUnlessOk(E.Ret, P, Resolver, Ctx)) {
               Ok.insert(*K);
               Guarded = true;
+            } else if (const auto *Ret = dyn_cast<ReturnStmt>(E.Ret);
+                       Ret && Ret->getRetValue() &&
+                       isa<CallExpr>(stripCasts(Ret->getRetValue()))) {
+              // Not a status variable: SQLite's vtabCallConstructor stores
+              // an error message into *pzErr and returns rc, its failure.
+              StoredOther = true;
             }
           }
           continue;
@@ -1569,6 +1578,12 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
       const Allocation &Al = A->allocations()[S.A];
       // Released before the return unless the status is K: set only on K,
       // whatever the other returns (`exit: if (rc != OK) free(*out);`).
+      // Every path that does not store returns a non-zero constant, and
+      // the paths that store return a callee's status: the constants are
+      // the failures, and success is 0 (c-ares ares_buf_fetch_bytes_dup:
+      // ARES_EBADRESP, ARES_ENOMEM, or ares_buf_consume's result).
+      if (Ok.empty() && StoredOther && !Fail.empty() && !Fail.count(0))
+        Ok.insert(0);
       std::optional<std::string> Kind = statusKind(Ok, Fail);
       if (Guarded) {
         Always = false;

@@ -163,3 +163,38 @@ void cert_print(const char *s) {
   cert_init(&c, s);
   free(c.subject);
 }
+
+// Near miss: released and reset in one chained store (SQLite
+// pcache1EnforceMaxPage: `pCache->pBulk = pCache->pFree = 0;`) is no
+// store of a new value.
+struct cache {
+  char *bulk;
+  char *free_list;
+};
+void cache_shrink(struct cache *c) {
+  free(c->bulk);
+  c->bulk = c->free_list = 0;
+}
+void cache_init_bulk(struct cache *c, size_t n) {
+  c->bulk = malloc(n);
+}
+
+// Near miss: a member of a tagged union owns what it holds only under its
+// tag (SQLite's `pOp->p4.z` when `p4type == P4_DYNAMIC`).
+struct op {
+  int type;
+  union {
+    char *z;
+    int i;
+  } p4;
+};
+void op_set_dynamic(struct op *o, const char *z) {
+  if (o->type == 1)
+    free(o->p4.z);
+  o->p4.z = strdup(z);
+  o->type = 1;
+}
+void op_change(struct op *o, const char *z) {
+  o->p4.z = strdup(z);
+  o->type = 1;
+}
