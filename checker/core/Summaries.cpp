@@ -811,9 +811,49 @@ std::optional<int64_t> releasedUnlessOk(const Stmt *Ret, const ParmVarDecl *P,
 /// siproxd sip_body_to_str): the call whose rule allocates into a parameter
 /// of \p FD, when every return gives that call's status or a constant that
 /// status calls a failure.  Null when there is none.
+/// \p FD hands its `T **` parameter to an out-parameter allocator that
+/// reports failure by leaving NULL there, not by a status (OpenSC
+/// `sc_file_dup(ret, fi->file)`), then returns a constant under `if (*ret
+/// == NULL)` and other constants elsewhere: its status class (the constants
+/// returned where the block is stored are its successes), or nothing.
+std::optional<std::string> nullReportedOutParam(const FunctionDecl *FD,
+                                                const CallExpr *Call,
+                                                const ParmVarDecl *P,
+                                                ASTContext &Ctx) {
+  if (!FD->getReturnType()->isIntegralOrEnumerationType())
+    return std::nullopt;
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::set<int64_t> Ok, Fail;
+  bool Bad = false;
+  forEachStmtIn(FD->getBody(), [&](const Stmt *S) {
+    const auto *R = dyn_cast<ReturnStmt>(S);
+    if (!R)
+      return true;
+    const Expr *V = R->getRetValue();
+    std::optional<llvm::APSInt> K =
+        V ? compat::toStdOptional(V->getIntegerConstantExpr(Ctx))
+          : std::nullopt;
+    if (!K) {
+      Bad = true;
+      return false;
+    }
+    // Before the call nothing is stored; after it, `if (*ret == NULL)`
+    // tells the failure.
+    bool Before = SM.isBeforeInTranslationUnit(R->getBeginLoc(),
+                                               Call->getBeginLoc());
+    ((Before || returnsOnNullOut(R, P, Ctx)) ? Fail : Ok)
+        .insert(K->getExtValue());
+    return true;
+  });
+  if (Bad || Ok.size() != 1)
+    return std::nullopt;
+  return statusKind(Ok, Fail);
+}
+
 const CallExpr *forwardedOutParam(const FunctionDecl *FD, CalleeResolver &Res,
                                   ASTContext &Ctx, const FunctionRule *&Rule,
-                                  const ParmVarDecl *&Param) {
+                                  const ParmVarDecl *&Param,
+                                  std::optional<std::string> &Kind) {
   struct {
     const CallExpr *Call = nullptr;
     const FunctionRule *Rule = nullptr;
@@ -829,13 +869,25 @@ const CallExpr *forwardedOutParam(const FunctionDecl *FD, CalleeResolver &Res,
     }
     const auto *C = dyn_cast<CallExpr>(S);
     const FunctionRule *R = C ? Res.ruleForCall(C, SM) : nullptr;
-    if (!R || !R->AllocatesArg || R->AllocatesReturn || !R->Status ||
-        R->Pending || *R->AllocatesArg >= C->getNumArgs())
-      return;
-    const auto *D =
-        dyn_cast<DeclRefExpr>(stripCasts(C->getArg(*R->AllocatesArg)));
-    const auto *P = D ? dyn_cast<ParmVarDecl>(D->getDecl()) : nullptr;
-    if (!P || P->getDeclContext() != FD)
+    auto ParamAt = [&](unsigned I) -> const ParmVarDecl * {
+      const auto *D = dyn_cast<DeclRefExpr>(stripCasts(C->getArg(I)));
+      const auto *P = D ? dyn_cast<ParmVarDecl>(D->getDecl()) : nullptr;
+      return P && P->getDeclContext() == FD ? P : nullptr;
+    };
+    const ParmVarDecl *P = nullptr;
+    if (R && R->Pending) {
+      // Another unit's function, known once the units are linked: the
+      // `T **` parameter it is handed (the link checks it allocates there).
+      for (unsigned I = 0; I < C->getNumArgs() && !P; ++I)
+        if (const ParmVarDecl *Q = ParamAt(I);
+            Q && Q->getType()->isPointerType() &&
+            Q->getType()->getPointeeType()->isPointerType())
+          P = Q;
+    } else if (R && R->AllocatesArg && !R->AllocatesReturn &&
+               *R->AllocatesArg < C->getNumArgs()) {
+      P = ParamAt(*R->AllocatesArg);
+    }
+    if (!P)
       return;
     W.Bad |= W.Call != nullptr; // two of them: not this simple shape
     W.Call = C;
@@ -844,6 +896,14 @@ const CallExpr *forwardedOutParam(const FunctionDecl *FD, CalleeResolver &Res,
   });
   if (!W.Call || W.Bad || W.Returns.empty())
     return nullptr;
+  if (!W.Rule->Status || W.Rule->Pending) {
+    Kind = nullReportedOutParam(FD, W.Call, W.Param, Ctx);
+    if (!Kind)
+      return nullptr;
+    Rule = W.Rule;
+    Param = W.Param;
+    return W.Call;
+  }
   // The variable the call's status goes to, if not returned directly.
   const VarDecl *Status = nullptr;
   DynTypedNodeList Parents = parentsOf(*W.Call, Ctx);
@@ -854,7 +914,7 @@ const CallExpr *forwardedOutParam(const FunctionDecl *FD, CalleeResolver &Res,
       Status = dyn_cast<VarDecl>(D->getDecl());
   if (const auto *VD = Parents.empty() ? nullptr : Parents[0].get<VarDecl>())
     Status = VD;
-  StringRef Kind = *W.Rule->Status;
+  StringRef Inner = *W.Rule->Status;
   for (const ReturnStmt *R : W.Returns) {
     const Expr *V = R->getRetValue() ? stripCasts(R->getRetValue()) : nullptr;
     if (!V)
@@ -869,10 +929,10 @@ const CallExpr *forwardedOutParam(const FunctionDecl *FD, CalleeResolver &Res,
     if (!K)
       return nullptr;
     int64_t X = K->getExtValue();
-    bool Fails = Kind == "nonzero"     ? X != 0
-                 : Kind == "minus-one" ? X == -1
-                 : Kind == "negative" || Kind == "minus-errno" ? X < 0
-                                       : false;
+    bool Fails = Inner == "nonzero"     ? X != 0
+                 : Inner == "minus-one" ? X == -1
+                 : Inner == "negative" || Inner == "minus-errno" ? X < 0
+                                        : false;
     if (!Fails)
       return nullptr;
   }
@@ -899,6 +959,7 @@ const CallExpr *forwardedOutParam(const FunctionDecl *FD, CalleeResolver &Res,
   }
   Rule = W.Rule;
   Param = W.Param;
+  Kind = W.Rule->Status;
   return W.Call;
 }
 
@@ -1611,9 +1672,17 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
   if (Ran && !R.allocates()) {
     const FunctionRule *Inner = nullptr;
     const ParmVarDecl *P = nullptr;
-    if (forwardedOutParam(FD, Resolver, Ctx, Inner, P)) {
+    std::optional<std::string> Kind;
+    if (const CallExpr *Call =
+            forwardedOutParam(FD, Resolver, Ctx, Inner, P, Kind)) {
       R.AllocatesArg = P->getFunctionScopeIndex();
-      R.Status = Inner->Status;
+      R.Status = Kind;
+      if (Inner->Pending)
+        for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+          if (const auto *D = dyn_cast<DeclRefExpr>(stripCasts(Call->getArg(I)));
+              D && D->getDecl() == P)
+            R.Requires.push_back("allocates-arg " + Inner->Name + " " +
+                                 std::to_string(I));
       R.MayReturnNull = true;
       R.Family = Inner->Family;
       R.Via = Inner->Name;
@@ -1741,6 +1810,14 @@ FunctionRule resolve(const FunctionRule &Raw,
     const FunctionRule *G = W.size() > 1 ? Known(W[1]) : nullptr;
     if (W[0] == "allocates") {
       if (!G || !G->AllocatesReturn) {
+        Allocates = false;
+      } else if (Family.empty()) {
+        Family = G->Family;
+      }
+    } else if (W[0] == "allocates-arg" && W.size() == 3) {
+      // Handed its out-parameter on to another unit's function: an
+      // allocator only if that one allocates there.
+      if (!G || G->AllocatesReturn || G->AllocatesArg != Num(2)) {
         Allocates = false;
       } else if (Family.empty()) {
         Family = G->Family;
