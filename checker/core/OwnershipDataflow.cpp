@@ -1013,7 +1013,7 @@ struct OwnershipAnalysis::Impl {
   std::vector<ExitState> Exits;
   std::map<std::tuple<const void *, AllocId, int>, size_t> SeenLeak;
   std::map<std::pair<const void *, AllocId>, size_t> UseIndex;
-  std::set<std::tuple<const void *, AllocId, unsigned>> SeenRelease;
+  std::map<std::tuple<const void *, AllocId, unsigned>, size_t> SeenRelease;
   std::map<std::pair<unsigned, AllocId>, size_t> ExitIndex;
   std::vector<CopyEvent> Copies;
   std::set<std::pair<const CallExpr *, AllocId>> SeenCopy;
@@ -1942,6 +1942,8 @@ struct OwnershipAnalysis::Impl {
       if (!New) { // the same use seen in another context
         Uses[It->second].Null |= St.get(A).Null;
         Uses[It->second].Gone |= St.get(A).Gone;
+        if (!Uses[It->second].GoneAt && (St.get(A).Gone & GoneFreed))
+          Uses[It->second].GoneAt = St.get(A).GoneAt;
         Uses[It->second].MayBeOther |= MaybeOther;
         continue;
       }
@@ -2286,12 +2288,33 @@ struct OwnershipAnalysis::Impl {
             for (AllocId A : V)
               FreedFromField.insert(A);
         if (Recording)
-          for (AllocId A : V)
-            if (real(A) && SeenRelease.insert({Call, A, I}).second)
+          for (AllocId A : V) {
+            if (!real(A))
+              continue;
+            const AllocState &AS = St.get(A);
+            bool Other = llvm::is_contained(V, UnknownSentinel) ||
+                         reallocatedInLoop(St, A) || maybeCleared(St, V, A);
+            auto [It, New] =
+                SeenRelease.try_emplace({Call, A, I}, Releases.size());
+            if (New) {
               Releases.push_back(
-                  {Call, A, I, R, Frees, St.get(A).Gone, St.get(A).GoneAt,
-                   llvm::is_contained(V, UnknownSentinel) ||
-                       reallocatedInLoop(St, A) || maybeCleared(St, V, A)});
+                  {Call, A, I, R, Frees, AS.Gone, AS.GoneAt, Other});
+              continue;
+            }
+            // The same release in another context (`if (rv) free(d);
+            // free(d);` keyed by rv): freed before in any context.  Only
+            // frees: a "holds" contract is the rules' safe reading where
+            // the callee may copy instead (SQLite sqlite3VdbeAddOp4 with a
+            // positive P4 length), and a free after it on one path only is
+            // no double release to report.
+            if (!(AS.Gone & GoneFreed))
+              continue;
+            ReleaseEvent &E = Releases[It->second];
+            E.GoneBefore |= GoneFreed;
+            if (!E.GoneAt)
+              E.GoneAt = AS.GoneAt;
+            E.MayBeOther |= Other;
+          }
         unsigned char How = Frees                     ? GoneFreed
                             : C == ArgContract::Holds ? GoneHeld
                                                       : GoneTransferred;

@@ -1668,8 +1668,9 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
     }
   }
 
-  // Its out-parameter handed on to an out-parameter allocator.
-  if (Ran && !R.allocates()) {
+  // Its out-parameter handed on to an out-parameter allocator (read from
+  // the body alone: the dataflow does not run where nothing is allocated).
+  if (!R.allocates()) {
     const FunctionRule *Inner = nullptr;
     const ParmVarDecl *P = nullptr;
     std::optional<std::string> Kind;
