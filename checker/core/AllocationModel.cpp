@@ -81,6 +81,7 @@ struct YamlFunction {
   std::optional<FreesFieldsSpec> FreesFields;
   std::optional<std::string> NullNote;
   std::vector<ArgIndex> Takes, Holds, Copies, Borrows, Dereferences, Retains;
+  std::vector<ArgIndex> TakesOnSuccess;
   bool NoReturn = false;
   // Summaries files only (inferred: true).
   std::optional<std::string> Via, Origin;
@@ -273,6 +274,8 @@ template <> struct MappingTraits<YamlFunction> {
     clang::tidy::alloc::compat::mapOptional(IO, "returns", F.Returns);
     clang::tidy::alloc::compat::mapOptional(IO, "frees-fields", F.FreesFields);
     clang::tidy::alloc::compat::mapOptional(IO, "takes", F.Takes);
+    clang::tidy::alloc::compat::mapOptional(IO, "takes-on-success",
+                                            F.TakesOnSuccess);
     clang::tidy::alloc::compat::mapOptional(IO, "holds", F.Holds);
     clang::tidy::alloc::compat::mapOptional(IO, "copies", F.Copies);
     clang::tidy::alloc::compat::mapOptional(IO, "borrows", F.Borrows);
@@ -295,7 +298,7 @@ template <> struct MappingTraits<YamlFunction> {
         "status",       "returns",  "takes",     "holds",
         "copies",       "borrows",  "dereferences", "noreturn",
         "frees-fields", "via",      "origin",    "requires",
-        "frees-on-failure", "retains"};
+        "frees-on-failure", "retains", "takes-on-success"};
     for (StringRef K : IO.keys())
       if (!llvm::is_contained(Known, K))
         return {};
@@ -319,10 +322,16 @@ template <> struct MappingTraits<YamlFunction> {
               "' must be negative, nonzero, minus-one, minus-errno or null, not '" +
               *F.Status + "'")
           .str();
-    if (F.Status && !(F.Allocates && F.Allocates->Arg))
+    if (F.Status && !(F.Allocates && F.Allocates->Arg) &&
+        F.TakesOnSuccess.empty())
       return ("'status' of '" + Name +
-              "' describes an out-parameter allocator; it needs 'allocates: "
-              "arg<N>'")
+              "' describes an out-parameter allocator or a function that "
+              "takes arguments on success; it needs 'allocates: arg<N>' or "
+              "'takes-on-success'")
+          .str();
+    if (!F.TakesOnSuccess.empty() && !F.Status)
+      return ("'takes-on-success' of '" + Name +
+              "' needs 'status' (how the function reports failure)")
           .str();
     if (F.WhenNull && !F.Allocates)
       return ("'when-null' of '" + Name + "' needs 'allocates'").str();
@@ -357,6 +366,7 @@ template <> struct MappingTraits<YamlFunction> {
       if (std::string E = Claim(*F.Frees, "frees"); !E.empty())
         return E;
     for (auto [List, What] : {std::pair{&F.Takes, "takes"},
+                              {&F.TakesOnSuccess, "takes-on-success"},
                               {&F.Holds, "holds"},
                               {&F.Copies, "copies"},
                               {&F.Borrows, "borrows"}})
@@ -378,7 +388,8 @@ template <> struct MappingTraits<YamlFunction> {
           .str();
     if (!F.Allocates && !F.Reallocates && !F.Frees && !F.Returns &&
         !F.FreesFields &&
-        F.Takes.empty() && F.Holds.empty() && F.Copies.empty() &&
+        F.Takes.empty() && F.TakesOnSuccess.empty() && F.Holds.empty() &&
+        F.Copies.empty() &&
         F.Borrows.empty() && F.Dereferences.empty() && F.Retains.empty() &&
         !F.NoReturn && F.Requires.empty())
       return ("function '" + Name +
@@ -611,6 +622,10 @@ FunctionRule ruleOf(const YamlFunction &F, StringRef FileFamily,
     Rule.NullNote = F.NullNote.value_or("");
     for (ArgIndex I : F.Takes)
       Rule.Args.push_back({I.Value, ArgContract::Takes});
+    for (ArgIndex I : F.TakesOnSuccess) {
+      Rule.Args.push_back({I.Value, ArgContract::Takes});
+      Rule.TakesOnSuccess.push_back(I.Value);
+    }
     for (ArgIndex I : F.Holds)
       Rule.Args.push_back({I.Value, ArgContract::Holds});
     for (ArgIndex I : F.Copies)
@@ -668,7 +683,8 @@ YamlFunction yamlOf(const FunctionRule &R) {
       continue;
     switch (C) {
     case ArgContract::Takes:
-      F.Takes.push_back({I});
+      (llvm::is_contained(R.TakesOnSuccess, I) ? F.TakesOnSuccess : F.Takes)
+          .push_back({I});
       break;
     case ArgContract::Holds:
       F.Holds.push_back({I});

@@ -72,6 +72,10 @@ struct FunctionRule {
   /// default memory handler"), that condition, for people reading the rule.
   std::string NullNote;
   llvm::SmallVector<std::pair<unsigned, ArgContract>, 2> Args;
+  /// Arguments taken (ArgContract::Takes in Args) only when the function
+  /// returns success by Status (c-ares ares_dns_rr_set_opt_own): on a
+  /// failing return the caller still owns them.
+  llvm::SmallVector<unsigned, 1> TakesOnSuccess;
   llvm::SmallVector<unsigned, 2> Derefs; ///< arguments the callee reads
   /// Arguments whose object the callee takes a reference of its own to (it
   /// increments the object's reference count, redis incrRefCount): a

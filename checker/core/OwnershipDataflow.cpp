@@ -220,6 +220,10 @@ struct Sub {
   Shared<FlatMap<Place, AllocSet>> Points;
   /// Variables holding the status an out-parameter allocator returned.
   FlatMap<const VarDecl *, AllocSet> Status;
+  /// Variables holding the status a function that takes arguments only on
+  /// success returned (FunctionRule::TakesOnSuccess): indexes of its calls
+  /// in Impl::TakerCalls.
+  FlatMap<const VarDecl *, AllocSet> Takers;
   /// realloc results and the blocks they replace once they succeed.
   FlatMap<AllocId, AllocSet> ReallocOf;
   /// Allocations released on these paths and then forgotten (out of
@@ -229,7 +233,8 @@ struct Sub {
 
   bool operator==(const Sub &O) const {
     return Allocs == O.Allocs && Points == O.Points && Status == O.Status &&
-           ReallocOf == O.ReallocOf && Released == O.Released;
+           Takers == O.Takers && ReallocOf == O.ReallocOf &&
+           Released == O.Released;
   }
 
   /// An allocation's state; absent means never allocated on these paths.
@@ -277,6 +282,7 @@ struct Sub {
     auto Keep = [](AllocSet &) { return false; };
     auto Copy = [](const AllocSet &S) { return S; };
     Changed |= mergeInto(Status, O.Status, Union, Keep, Copy);
+    Changed |= mergeInto(Takers, O.Takers, Union, Keep, Copy);
     Changed |= mergeInto(ReallocOf, O.ReallocOf, Union, Keep, Copy);
     Changed |= mergeInto(
         Released, O.Released,
@@ -1013,6 +1019,9 @@ struct OwnershipAnalysis::Impl {
   std::vector<ExitState> Exits;
   std::map<std::tuple<const void *, AllocId, int>, size_t> SeenLeak;
   std::map<std::pair<const void *, AllocId>, size_t> UseIndex;
+  /// Calls of functions that take arguments only on success, by index.
+  std::vector<const CallExpr *> TakerCalls;
+  llvm::DenseMap<const CallExpr *, unsigned> TakerIndex;
   std::map<std::tuple<const void *, AllocId, unsigned>, size_t> SeenRelease;
   std::map<std::pair<unsigned, AllocId>, size_t> ExitIndex;
   std::vector<CopyEvent> Copies;
@@ -1685,10 +1694,14 @@ struct OwnershipAnalysis::Impl {
           V = memberAddress(VD, RHS, St);
         // The variable now holds another status: the old binding ends.
         St.Status.erase(VD);
+        St.Takers.erase(VD);
         const auto *C = dyn_cast<CallExpr>(stripCasts(RHS));
         auto It = C ? AllocOf.find(C) : AllocOf.end();
         if (It != AllocOf.end() && Allocs[It->second].FailsViaStatus)
           St.Status[VD] = {It->second};
+        if (std::optional<AllocId> T = C ? takerOf(C) : std::nullopt)
+          St.Takers[VD] = {*T};
+        copyStatus(St, VD, RHS);
       }
     std::optional<Place> P = placeOf(LHS, St, /*ForStore=*/true);
     bool OutParam = throughParameter(LHS);
@@ -2281,6 +2294,10 @@ struct OwnershipAnalysis::Impl {
       }
       if (C == ArgContract::Takes || C == ArgContract::Holds) {
         bool Frees = R->FreeArg == I;
+        // Taken only on success: a test of the call's status gives it back
+        // where it failed (testTakers).
+        if (llvm::is_contained(R->TakesOnSuccess, I))
+          takerOf(Call);
         // free(obj->f): the function cleans up that field itself.
         if (Frees && Recording)
           if (std::optional<Place> P = placeOf(Arg, St, false);
@@ -2439,7 +2456,10 @@ struct OwnershipAnalysis::Impl {
           auto It = AllocOf.find(C);
           if (It != AllocOf.end() && Allocs[It->second].FailsViaStatus)
             St.Status[VD] = {It->second};
+          if (std::optional<AllocId> T = takerOf(C))
+            St.Takers[VD] = {*T};
         }
+        copyStatus(St, VD, Init);
         for (AllocId A : V)
           if (real(A) && Allocs[A].Name.empty())
             Allocs[A].Name = VD->getName().str();
@@ -2583,6 +2603,79 @@ struct OwnershipAnalysis::Impl {
     if (AnyOk && !AnyFail)
       return Branch::Succeeded;
     return Branch::Unknown;
+  }
+
+  /// `int _ret = (r);` (OpenSC's LOG_TEST_RET): a copy of a status
+  /// variable holds the same status.
+  void copyStatus(Sub &St, const VarDecl *VD, const Expr *RHS) {
+    const auto *D = dyn_cast<DeclRefExpr>(stripCasts(RHS));
+    const auto *From = D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
+    if (!From || From == VD)
+      return;
+    if (auto It = St.Status.find(From); It != St.Status.end()) {
+      AllocSet Copy = It->second;
+      St.Status[VD] = std::move(Copy);
+    }
+    if (auto It = St.Takers.find(From); It != St.Takers.end()) {
+      AllocSet Copy = It->second;
+      St.Takers[VD] = std::move(Copy);
+    }
+  }
+
+  /// The index of \p Call in TakerCalls when its callee takes arguments
+  /// only on success (FunctionRule::TakesOnSuccess).
+  std::optional<AllocId> takerOf(const CallExpr *Call) {
+    const FunctionRule *R = ruleOf(Call);
+    if (!R || R->TakesOnSuccess.empty() || !R->Status)
+      return std::nullopt;
+    auto [It, New] = TakerIndex.try_emplace(Call, TakerCalls.size());
+    if (New)
+      TakerCalls.push_back(Call);
+    return AllocId(It->second);
+  }
+
+  /// The calls whose status \p E is, among those that take arguments only
+  /// on success.
+  AllocSet takersOf(const Expr *E, const Sub &St) {
+    E = stripCasts(E);
+    if (const auto *BO = dyn_cast<BinaryOperator>(E);
+        BO && BO->getOpcode() == BO_Assign)
+      E = stripCasts(BO->getRHS());
+    if (const auto *C = dyn_cast<CallExpr>(E)) {
+      if (std::optional<AllocId> T = takerOf(C))
+        return {*T};
+      return {};
+    }
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (auto It = St.Takers.find(VD); It != St.Takers.end())
+          return It->second;
+    return {};
+  }
+
+  /// A status test of calls that take arguments only on success: where it
+  /// failed, what such a call took is the caller's again.
+  void applyTakers(Sub &St, const AllocSet &Ts, BinaryOperatorKind Op,
+                   const llvm::APSInt &K, bool Truth) {
+    for (AllocId T : Ts) {
+      const CallExpr *Call = TakerCalls[T];
+      const FunctionRule *R = ruleOf(Call);
+      if (!R || !R->Status ||
+          statusBranch(*R->Status, Op, K, Truth) != Branch::Failed)
+        continue;
+      for (unsigned I : R->TakesOnSuccess) {
+        if (I >= Call->getNumArgs())
+          continue;
+        for (AllocId A : valueOf(Call->getArg(I), St)) {
+          if (!real(A) || St.get(A).GoneAt != Call)
+            continue;
+          AllocState &AS = St.mut(A);
+          AS.Owned = true;
+          AS.Gone &= ~GoneTransferred;
+          AS.GoneAt = nullptr;
+        }
+      }
+    }
   }
 
   /// The out-parameter allocations whose status \p E is: one, or one per
@@ -2909,6 +3002,25 @@ struct OwnershipAnalysis::Impl {
     return Sh;
   }
 
+  /// A branch on the status of calls that take arguments only on success.
+  void testTakers(const Shape &Sh, const Expr *E, bool Truth, Sub &St) {
+    if (const BinaryOperator *BO = Sh.Cmp) {
+      if (Sh.KR) {
+        if (AllocSet T = takersOf(Sh.L, St); !T.empty())
+          applyTakers(St, T, BO->getOpcode(), *Sh.KR, Truth);
+      } else if (Sh.KL) {
+        if (AllocSet T = takersOf(Sh.R, St); !T.empty())
+          applyTakers(St, T,
+                      BinaryOperator::reverseComparisonOp(BO->getOpcode()),
+                      *Sh.KL, Truth);
+      }
+      return;
+    }
+    if (AllocSet T = takersOf(E, St); !T.empty())
+      applyTakers(St, T, BO_NE, llvm::APSInt(llvm::APInt(32, 0), false),
+                  Truth);
+  }
+
   /// The test the branch condition of \p B makes, in one context.
   Outcome test(const CFGBlock *B, const Expr *Cond, bool Truth, Sub &St) {
     const Shape &Sh = shapeOf(B, Cond);
@@ -2916,6 +3028,8 @@ struct OwnershipAnalysis::Impl {
       Truth = !Truth;
     const Expr *E = Sh.E;
     llvm::APSInt Zero(llvm::APInt(32, 0), false);
+    if (!TakerCalls.empty())
+      testTakers(Sh, E, Truth, St);
     if (const BinaryOperator *BO = Sh.Cmp) {
       const Expr *L = Sh.L, *R = Sh.R;
       BinaryOperatorKind Op = BO->getOpcode();

@@ -593,6 +593,18 @@ const FunctionRule *lastCallNeverReturning(const FunctionDecl *FD,
 }
 
 /// Everything a summary says, for comparing two rounds.
+/// Sets the status class of \p R's out-parameter allocation; arguments it
+/// takes on success by another class are left unspecified.
+void setStatus(FunctionRule &R, std::optional<std::string> Kind) {
+  if (!R.TakesOnSuccess.empty() && R.Status != Kind) {
+    llvm::erase_if(R.Args, [&](const auto &C) {
+      return llvm::is_contained(R.TakesOnSuccess, C.first);
+    });
+    R.TakesOnSuccess.clear();
+  }
+  R.Status = std::move(Kind);
+}
+
 bool sameFacts(const FunctionRule &A, const FunctionRule &B) {
   return A.AllocatesReturn == B.AllocatesReturn &&
          A.AllocatesArg == B.AllocatesArg && A.ReallocArg == B.ReallocArg &&
@@ -604,7 +616,8 @@ bool sameFacts(const FunctionRule &A, const FunctionRule &B) {
          A.FreedFields == B.FreedFields &&
          A.BorrowedFromArg == B.BorrowedFromArg &&
          A.ReturnsArg == B.ReturnsArg && A.Family == B.Family &&
-         A.Retains == B.Retains && A.Requires == B.Requires;
+         A.Retains == B.Retains && A.Requires == B.Requires &&
+         A.TakesOnSuccess == B.TakesOnSuccess;
 }
 
 /// The pointer parameter every return of \p FD returns unchanged
@@ -1426,6 +1439,33 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
         continue;
       }
     }
+    // Taken on the paths that return success, still the caller's on those
+    // that return failure (c-ares ares_dns_rr_set_opt_own stores the value
+    // into the option array, or returns ARES_ENOMEM before): taken on
+    // success, by the status class its returns show.
+    if (!Always && Gone && !(Gone & (GoneReturned | GoneOutParam)) &&
+        FD->getReturnType()->isIntegralOrEnumerationType()) {
+      std::set<int64_t> Ok, Fail;
+      bool Bad = false;
+      for (const ExitState &E : A->exits()) {
+        if (E.A != *Id)
+          continue;
+        std::optional<int64_t> C = returnedConstant(E.Exit, Ctx);
+        if (!C || (E.Owned && E.Gone)) {
+          Bad = true;
+          break;
+        }
+        (E.Owned ? Fail : Ok).insert(*C);
+      }
+      std::optional<std::string> Kind =
+          Bad ? std::nullopt : statusKind(Ok, Fail);
+      if (Kind && (!R.Status || R.Status == Kind)) {
+        R.Status = Kind;
+        R.Args.push_back({U.Index, ArgContract::Takes});
+        R.TakesOnSuccess.push_back(U.Index);
+      }
+      continue;
+    }
     if (!Always || !Gone || (Gone & GoneReturned))
       continue;
     if (Gone == GoneFreed) {
@@ -1655,7 +1695,7 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
         R.AllocatesArg = P->getFunctionScopeIndex();
       } else if (Kind && !Unknown) {
         R.AllocatesArg = P->getFunctionScopeIndex();
-        R.Status = Kind;
+        setStatus(R, Kind);
         R.MayReturnNull = true;
       } else {
         continue;
@@ -1677,7 +1717,7 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
     if (const CallExpr *Call =
             forwardedOutParam(FD, Resolver, Ctx, Inner, P, Kind)) {
       R.AllocatesArg = P->getFunctionScopeIndex();
-      R.Status = Kind;
+      setStatus(R, Kind);
       if (Inner->Pending)
         for (unsigned I = 0; I < Call->getNumArgs(); ++I)
           if (const auto *D = dyn_cast<DeclRefExpr>(stripCasts(Call->getArg(I)));
@@ -1873,7 +1913,8 @@ FunctionRule resolve(const FunctionRule &Raw,
     R.AllocatesReturn = false;
     R.AllocatesArg.reset();
     R.ReallocArg.reset();
-    R.Status.reset();
+    if (R.TakesOnSuccess.empty())
+      R.Status.reset();
     R.Via.clear();
   } else if (R.allocates()) {
     R.MayReturnNull |= NullAs;

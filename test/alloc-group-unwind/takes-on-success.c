@@ -1,0 +1,74 @@
+// RUN: %check_alloc_tidy %s alloc-group-unwind,alloc-ownership-transfer %t
+
+// A setter that takes its argument only when it succeeds (c-ares
+// ares_dns_rr_set_opt_own: stored into the option array, or `return
+// ARES_ENOMEM` first): its summary says "takes-on-success" with the status
+// class its returns show, and a caller still owns the argument where the
+// status it tested says the call failed (c-ares ares_dns_parse_rr_opt
+// before 1ba6ce7 leaked it there).
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum { OK = 0, EFORMERR = 1, ENOMEM_ = 15 } status_t;
+struct opt { unsigned short opt; unsigned char *val; };
+struct rr { struct opt *opts; size_t n, cap; };
+status_t rr_set_opt_own(struct rr *rr, unsigned short o, unsigned char *val) {
+  if (rr == NULL)
+    return EFORMERR;
+  if (rr->n == rr->cap)
+    return ENOMEM_;
+  free(rr->opts[rr->n].val);
+  rr->opts[rr->n].opt = o;
+  rr->opts[rr->n].val = val;
+  rr->n++;
+  return OK;
+}
+void rr_free(struct rr *rr) {
+  for (size_t i = 0; i < rr->n; i++)
+    free(rr->opts[i].val);
+  free(rr->opts);
+}
+status_t parse_opt(struct rr *rr, const unsigned char *buf, size_t len) {
+  unsigned char *val = malloc(len);
+  if (val == NULL)
+    return ENOMEM_;
+  memcpy(val, buf, len);
+  status_t status = rr_set_opt_own(rr, 1, val);
+  if (status != OK)
+    return status;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'val' leaks when 'parse_opt' fails here; free it before returning [alloc-group-unwind]
+  return OK;
+}
+
+// Near miss: released where the setter failed (the fix), without a
+// warning that it was freed after the setter took it.
+status_t parse_opt_fixed(struct rr *rr, const unsigned char *buf, size_t len) {
+  unsigned char *val = malloc(len);
+  if (val == NULL)
+    return ENOMEM_;
+  memcpy(val, buf, len);
+  status_t status = rr_set_opt_own(rr, 1, val);
+  if (status != OK) {
+    free(val);
+    return status;
+  }
+  return OK;
+}
+status_t parse_direct(struct rr *rr, const unsigned char *buf, size_t len) {
+  unsigned char *val = malloc(len);
+  if (val == NULL)
+    return ENOMEM_;
+  if (rr_set_opt_own(rr, 1, val) != OK)
+    return EFORMERR;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'val' leaks when 'parse_direct' fails here; free it before returning [alloc-group-unwind]
+  return OK;
+}
+// Near miss: the status is not tested; the setter took it on the paths
+// that matter to the caller, as far as it can tell.
+status_t parse_ignored(struct rr *rr, size_t len) {
+  unsigned char *val = malloc(len);
+  if (val == NULL)
+    return ENOMEM_;
+  rr_set_opt_own(rr, 1, val);
+  return OK;
+}
