@@ -1459,6 +1459,11 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
       }
       std::optional<std::string> Kind =
           Bad ? std::nullopt : statusKind(Ok, Fail);
+      // A status code (0 for success), not a yes/no answer: redis
+      // ebTrySegSplit returns 1 after linking the segment into a list and 0
+      // when it cannot split; the link is no hand-over.
+      if (Kind == "null")
+        Kind.reset();
       if (Kind && (!R.Status || R.Status == Kind)) {
         R.Status = Kind;
         R.Args.push_back({U.Index, ArgContract::Takes});
