@@ -1451,6 +1451,11 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
         if (E.A != *Id)
           continue;
         std::optional<int64_t> C = returnedConstant(E.Exit, Ctx);
+        // A status passed on where it is still the caller's (`if (status
+        // != ARES_SUCCESS) return status;` after a callee failed): a
+        // failure, whose value the constants elsewhere classify.
+        if (!C && E.Owned && !E.Gone && E.Exit)
+          continue;
         if (!C || (E.Owned && E.Gone)) {
           Bad = true;
           break;
