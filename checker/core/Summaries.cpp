@@ -867,6 +867,12 @@ const CallExpr *forwardedOutParam(const FunctionDecl *FD, CalleeResolver &Res,
                                   ASTContext &Ctx, const FunctionRule *&Rule,
                                   const ParmVarDecl *&Param,
                                   std::optional<std::string> &Kind) {
+  // Only a `T **` parameter can be handed on to be allocated into.
+  if (llvm::none_of(FD->parameters(), [](const ParmVarDecl *P) {
+        return P->getType()->isPointerType() &&
+               P->getType()->getPointeeType()->isPointerType();
+      }))
+    return nullptr;
   struct {
     const CallExpr *Call = nullptr;
     const FunctionRule *Rule = nullptr;
