@@ -8,6 +8,8 @@
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/MapVector.h"
+#include <optional>
 
 namespace clang::tidy::alloc {
 namespace {
@@ -44,52 +46,58 @@ std::vector<KeptObject> destroysKeepingObject(ASTContext &Ctx,
   const SourceManager &SM = Ctx.getSourceManager();
   const UnitStmts &Listed = unitStmts(Ctx);
   const std::vector<CodeDecl> &Code = unitCode(Ctx);
-  llvm::DenseMap<const FunctionDecl *, size_t> Index;
-  // Functions some caller follows with a release of the same object: clears.
-  llvm::DenseSet<const FunctionDecl *> Clears;
+  // Every call of a destroy function that keeps its object (by the
+  // function's summary), with its caller's position in unitCode().
+  struct Site {
+    const CallExpr *Call;
+    size_t Caller;
+    unsigned Arg;
+  };
+  llvm::MapVector<const FunctionDecl *, llvm::SmallVector<Site, 4>> Sites;
   for (size_t I = 0; I < Code.size(); ++I) {
-    const FunctionDecl *Caller = Code[I].function();
-    if (!Caller)
+    if (!Code[I].function())
       continue;
-    llvm::ArrayRef<const Stmt *> Stmts = Listed.of(I);
-    for (const Stmt *S : Stmts) {
+    for (const Stmt *S : Listed.of(I)) {
       const auto *Call = dyn_cast<CallExpr>(S);
       const FunctionDecl *D = Call ? Call->getDirectCallee() : nullptr;
       const FunctionDecl *Def = D ? D->getDefinition() : nullptr;
       if (!Def || !Listed.of(Def))
         continue;
       int Arg = destroyedArg(Call, Resolver.ruleFor(D, SM));
-      if (Arg < 0)
-        continue;
-      const Expr *Object = Call->getArg(unsigned(Arg));
-      const Stmt *Next = nextStatement(Call, Ctx);
-      if (!Next)
-        continue;
-      // `clear(o); free(o);`: the caller releases the object itself.
-      if (const auto *Free = dyn_cast<CallExpr>(Next)) {
-        const FunctionRule *FR = Resolver.ruleForCall(Free, SM);
-        std::string Place = spellPlace(Object);
-        if (FR && FR->FreeArg && *FR->FreeArg < Free->getNumArgs() &&
-            !Place.empty() && spellPlace(Free->getArg(*FR->FreeArg)) == Place)
-          Clears.insert(Def->getCanonicalDecl());
-        continue;
-      }
-      // `destroy(v); return NULL;` of a local that only holds new memory.
-      const auto *Ret = dyn_cast<ReturnStmt>(Next);
-      const auto *Ref = dyn_cast<DeclRefExpr>(stripCasts(Object));
-      const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-      if (!Ret || !V || (Ret->getRetValue() && mentions(Ret, {V})) ||
-          !holdsOnlyNewMemory(V, Stmts, Ctx, Resolver))
-        continue;
-      if (Index.count(Def->getCanonicalDecl()))
-        continue;
-      Index[Def->getCanonicalDecl()] = Found.size();
-      Found.push_back({Def, Def->getParamDecl(unsigned(Arg)), Caller, Call, V});
+      if (Arg >= 0)
+        Sites[Def->getCanonicalDecl()].push_back({Call, I, unsigned(Arg)});
     }
   }
-  llvm::erase_if(Found, [&](const KeptObject &K) {
-    return Clears.count(K.Destroy->getCanonicalDecl());
-  });
+  for (const auto &[Destroy, Calls] : Sites) {
+    // `destroy(v); return NULL;` of a local that only holds new memory.
+    std::optional<KeptObject> Drop;
+    for (const Site &C : Calls) {
+      const auto *Ref = dyn_cast<DeclRefExpr>(stripCasts(C.Call->getArg(C.Arg)));
+      const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+      if (!V || isa<ParmVarDecl>(V) || !V->hasLocalStorage())
+        continue;
+      const auto *Ret = dyn_cast_or_null<ReturnStmt>(nextStatement(C.Call, Ctx));
+      if (!Ret || (Ret->getRetValue() && mentions(Ret, {V})) ||
+          !holdsOnlyNewMemory(V, Listed.of(C.Caller), Ctx, Resolver))
+        continue;
+      const FunctionDecl *Def = Destroy->getDefinition();
+      Drop = KeptObject{Def, Def->getParamDecl(C.Arg), Code[C.Caller].function(),
+                        C.Call, V};
+      break;
+    }
+    if (!Drop)
+      continue;
+    // `clear(o); free(o);`: a caller releases the object itself.
+    bool Clear = llvm::any_of(Calls, [&](const Site &C) {
+      const auto *Free = dyn_cast_or_null<CallExpr>(nextStatement(C.Call, Ctx));
+      const FunctionRule *FR = Free ? Resolver.ruleForCall(Free, SM) : nullptr;
+      std::string Place = spellPlace(C.Call->getArg(C.Arg));
+      return FR && FR->FreeArg && *FR->FreeArg < Free->getNumArgs() &&
+             !Place.empty() && spellPlace(Free->getArg(*FR->FreeArg)) == Place;
+    });
+    if (!Clear)
+      Found.push_back(*Drop);
+  }
   return Found;
 }
 

@@ -8,6 +8,7 @@
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/Builtins.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include <optional>
 
 namespace clang::tidy::alloc {
 namespace {
@@ -268,12 +269,19 @@ FieldOverwrites::in(const FunctionDecl *FD, ASTContext &Ctx,
   auto Stmts = unitStmts(Ctx).of(FD);
   if (!Stmts)
     return Found;
-  // Parameters the function assigns may point to its own new objects.
-  llvm::SmallPtrSet<const VarDecl *, 4> Reassigned;
-  for (const Stmt *S : *Stmts)
-    if (const auto *B = dyn_cast<BinaryOperator>(S))
-      if (const auto *D = dyn_cast<DeclRefExpr>(stripCasts(B->getLHS())))
-        Reassigned.insert(dyn_cast<VarDecl>(D->getDecl()));
+  // Parameters the function assigns may point to its own new objects
+  // (listed once a store into a field with evidence is met).
+  std::optional<llvm::SmallPtrSet<const VarDecl *, 4>> Reassigned;
+  auto IsReassigned = [&](const VarDecl *P) {
+    if (!Reassigned) {
+      Reassigned.emplace();
+      for (const Stmt *S : *Stmts)
+        if (const auto *B = dyn_cast<BinaryOperator>(S))
+          if (const auto *D = dyn_cast<DeclRefExpr>(stripCasts(B->getLHS())))
+            Reassigned->insert(dyn_cast<VarDecl>(D->getDecl()));
+    }
+    return Reassigned->count(P) != 0;
+  };
   for (const Stmt *S : *Stmts) {
     const auto *B = dyn_cast<BinaryOperator>(S);
     if (!B || B->getOpcode() != BO_Assign)
@@ -285,7 +293,7 @@ FieldOverwrites::in(const FunctionDecl *FD, ASTContext &Ctx,
       continue;
     auto [Root, Arrow] = rootOf(Target);
     const auto *P = dyn_cast_or_null<ParmVarDecl>(Root);
-    if (!P || !Arrow || Reassigned.count(P))
+    if (!P || !Arrow || IsReassigned(P))
       continue;
     const auto *Call = dyn_cast<CallExpr>(stripCasts(B->getRHS()));
     if (!Call || !Resolver.allocation(Call, Ctx))
