@@ -131,7 +131,7 @@ const FunctionRule *CalleeResolver::declaredRule(const FunctionDecl *FD,
 /// (a reallocator) or hand that block back (redis `extend_to_usable`, "a
 /// conduit for the alloc_size attribute").
 static bool sizeAttributeOnly(const FunctionRule &R, const FunctionDecl *FD) {
-  return StringRef(R.Origin).starts_with("attribute 'alloc_size'") &&
+  return compat::startsWith(R.Origin, "attribute 'alloc_size'") &&
          R.Args.empty() && !R.NoReturn &&
          llvm::any_of(FD->parameters(), [](const ParmVarDecl *P) {
            return P->getType()->isPointerType();

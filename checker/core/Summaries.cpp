@@ -1167,7 +1167,7 @@ bool inCallGraph(const FunctionDecl *FD) {
   if (!FD->hasBody() || FD->isDependentContext())
     return false;
   const IdentifierInfo *II = FD->getIdentifier();
-  return !II || !II->getName().starts_with("__inline");
+  return !II || !compat::startsWith(II->getName(), "__inline");
 }
 
 } // namespace
