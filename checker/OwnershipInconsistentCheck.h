@@ -16,7 +16,9 @@ namespace clang::tidy::alloc {
 
 /// Flags functions of an API family (same name prefix, same first
 /// parameter type) whose ownership convention for their pointer arguments
-/// differs from the family's majority.
+/// differs from the family's majority, stores into a field that another
+/// function releases before it stores, and destroy functions that keep
+/// their object.
 class OwnershipInconsistentCheck : public AllocCheckBase {
 public:
   OwnershipInconsistentCheck(StringRef Name, ClangTidyContext *Context)
