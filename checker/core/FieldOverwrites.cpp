@@ -241,17 +241,17 @@ void FieldOverwrites::compute(ASTContext &Ctx, CalleeResolver &Resolver) {
       if (F->getParent()->isUnion())
         continue;
       auto It = Last.find({V, F});
-      // Released, then a value stored: the field is set more than once.
-      // A field released and only reset to NULL (a destroy function, a
-      // per-request reset) is no evidence: tried, it reported stores into
-      // the fields of new per-request objects (curl per->outfile, nginx
-      // h2c->state.pool, libevent req->uri_elems), none of them true.
       // `p->a = p->b = 0` stores NULL into both.
       const Expr *Value = B->getRHS();
       for (const auto *Chain = dyn_cast<BinaryOperator>(stripCasts(Value));
            Chain && Chain->getOpcode() == BO_Assign;
            Chain = dyn_cast<BinaryOperator>(stripCasts(Value)))
         Value = Chain->getRHS();
+      // Released, then a value stored: the field is set more than once.
+      // A field released and only reset to NULL (a destroy function, a
+      // per-request reset) is no evidence: tried, it reported stores into
+      // the fields of new per-request objects (curl per->outfile, nginx
+      // h2c->state.pool, libevent req->uri_elems), none of them true.
       if (It != Last.end() && It->second.isValid() &&
           !isNullOrZero(Value, Ctx))
         Evidence.try_emplace(F, ReleaseBeforeStore{FD, It->second});
