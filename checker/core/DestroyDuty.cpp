@@ -72,17 +72,19 @@ std::vector<KeptObject> destroysKeepingObject(ASTContext &Ctx,
     // `destroy(v); return NULL;` of a local that only holds new memory.
     std::optional<KeptObject> Drop;
     for (const Site &C : Calls) {
-      const auto *Ref = dyn_cast<DeclRefExpr>(stripCasts(C.Call->getArg(C.Arg)));
+      const auto *Ref =
+          dyn_cast<DeclRefExpr>(stripCasts(C.Call->getArg(C.Arg)));
       const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
       if (!V || isa<ParmVarDecl>(V) || !V->hasLocalStorage())
         continue;
-      const auto *Ret = dyn_cast_or_null<ReturnStmt>(nextStatement(C.Call, Ctx));
+      const auto *Ret =
+          dyn_cast_or_null<ReturnStmt>(nextStatement(C.Call, Ctx));
       if (!Ret || (Ret->getRetValue() && mentions(Ret, {V})) ||
           !holdsOnlyNewMemory(V, Listed.of(C.Caller), Ctx, Resolver))
         continue;
       const FunctionDecl *Def = Destroy->getDefinition();
-      Drop = KeptObject{Def, Def->getParamDecl(C.Arg), Code[C.Caller].function(),
-                        C.Call, V};
+      Drop = KeptObject{Def, Def->getParamDecl(C.Arg),
+                        Code[C.Caller].function(), C.Call, V};
       break;
     }
     if (!Drop)

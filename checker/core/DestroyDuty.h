@@ -1,4 +1,4 @@
-//===--- DestroyDuty.h - destroy functions that keep their object -*- C++ -*-===//
+//===--- DestroyDuty.h - destroy functions keeping their object -*- C++ -*-===//
 //
 // A destroy function releases what its object's fields own and, when the
 // object is on the heap, the object too.  One that frees the fields but not

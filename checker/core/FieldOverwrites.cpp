@@ -68,7 +68,8 @@ bool touches(const Stmt *X, const FieldDecl *F, const ParmVarDecl *P,
     if (!Link || rootOf(Link).first != P)
       return false;
     for (const Expr *E = stripCasts(Target->getBase());
-         const auto *ME = dyn_cast<MemberExpr>(E); E = stripCasts(ME->getBase()))
+         const auto *ME = dyn_cast<MemberExpr>(E);
+         E = stripCasts(ME->getBase()))
       if (fieldOf(ME) == fieldOf(Link))
         return true;
     return false;
@@ -98,8 +99,7 @@ bool untouchedBefore(const FunctionDecl *FD, const BinaryOperator *Store,
   // Every subexpression its own element, in evaluation order: what comes
   // before the store inside its own full expression counts too.
   Opts.setAllAlwaysAdd();
-  std::unique_ptr<CFG> G =
-      CFG::buildCFG(FD, FD->getBody(), &Ctx, Opts);
+  std::unique_ptr<CFG> G = CFG::buildCFG(FD, FD->getBody(), &Ctx, Opts);
   if (!G)
     return false;
   const CFGBlock *Home = nullptr;
@@ -252,8 +252,7 @@ void FieldOverwrites::compute(ASTContext &Ctx, CalleeResolver &Resolver) {
       // per-request reset) is no evidence: tried, it reported stores into
       // the fields of new per-request objects (curl per->outfile, nginx
       // h2c->state.pool, libevent req->uri_elems), none of them true.
-      if (It != Last.end() && It->second.isValid() &&
-          !isNullOrZero(Value, Ctx))
+      if (It != Last.end() && It->second.isValid() && !isNullOrZero(Value, Ctx))
         Evidence.try_emplace(F, ReleaseBeforeStore{FD, It->second});
       Last[{V, F}] = SourceLocation();
     }

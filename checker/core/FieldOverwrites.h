@@ -1,4 +1,4 @@
-//===--- FieldOverwrites.h - stores over a field that may own memory -*- C++ -*-===//
+//===--- FieldOverwrites.h - stores over fields owning memory -*- C++ -*-=====//
 //
 // A setter that stores a new allocation into a field of an object it is
 // handed (`req->line = strdup(s)`) leaks what the field held when the object
@@ -44,7 +44,7 @@ struct ReleaseBeforeStore {
 /// A store of a new allocation over a field that may still own memory.
 struct BlindOverwrite {
   const BinaryOperator *Store = nullptr;
-  const MemberExpr *Target = nullptr; ///< the field stored into
+  const MemberExpr *Target = nullptr;  ///< the field stored into
   const ParmVarDecl *Object = nullptr; ///< the parameter it is reached from
   const CallExpr *Alloc = nullptr;     ///< the allocation stored
   const ReleaseBeforeStore *Evidence = nullptr;
