@@ -582,14 +582,7 @@ public:
       Stmt *S = const_cast<Stmt *>(C);
       LoopDepth = Depth;
       VisitStmt(S);
-      if (auto *Call = dyn_cast<CallExpr>(S))
-        VisitCallExpr(Call);
-      else if (auto *B = dyn_cast<BinaryOperator>(S))
-        VisitBinaryOperator(B);
-      else if (auto *DS = dyn_cast<DeclStmt>(S))
-        for (Decl *D : DS->decls())
-          if (auto *V = dyn_cast<VarDecl>(D))
-            VisitVarDecl(V);
+      visitCallOrStore(S, *this);
       unsigned Inner = Depth + isa<ForStmt, WhileStmt, DoStmt>(S);
       size_t First = Work.size();
       for (const Stmt *Child : S->children())
@@ -2295,7 +2288,7 @@ struct OwnershipAnalysis::Impl {
       if (C == ArgContract::Takes || C == ArgContract::Holds) {
         bool Frees = R->FreeArg == I;
         // Taken only on success: a test of the call's status gives it back
-        // where it failed (testTakers).
+        // where it failed (applyTakers).
         if (llvm::is_contained(R->TakesOnSuccess, I))
           takerOf(Call);
         // free(obj->f): the function cleans up that field itself.
@@ -3002,23 +2995,24 @@ struct OwnershipAnalysis::Impl {
     return Sh;
   }
 
-  /// A branch on the status of calls that take arguments only on success.
-  void testTakers(const Shape &Sh, const Expr *E, bool Truth, Sub &St) {
+  /// A branch shape read as a status comparison `X op K`: `rc < 0`,
+  /// `0 > rc` (reversed to `rc < 0`), or a truth test `if (rc)` (`rc != 0`).
+  struct StatusCmp {
+    const Expr *X;
+    BinaryOperatorKind Op;
+    llvm::APSInt K;
+  };
+  static std::optional<StatusCmp> statusCmp(const Shape &Sh) {
     if (const BinaryOperator *BO = Sh.Cmp) {
-      if (Sh.KR) {
-        if (AllocSet T = takersOf(Sh.L, St); !T.empty())
-          applyTakers(St, T, BO->getOpcode(), *Sh.KR, Truth);
-      } else if (Sh.KL) {
-        if (AllocSet T = takersOf(Sh.R, St); !T.empty())
-          applyTakers(St, T,
-                      BinaryOperator::reverseComparisonOp(BO->getOpcode()),
-                      *Sh.KL, Truth);
-      }
-      return;
+      if (Sh.KR)
+        return StatusCmp{Sh.L, BO->getOpcode(), *Sh.KR};
+      if (Sh.KL)
+        return StatusCmp{Sh.R,
+                         BinaryOperator::reverseComparisonOp(BO->getOpcode()),
+                         *Sh.KL};
+      return std::nullopt;
     }
-    if (AllocSet T = takersOf(E, St); !T.empty())
-      applyTakers(St, T, BO_NE, llvm::APSInt(llvm::APInt(32, 0), false),
-                  Truth);
+    return StatusCmp{Sh.E, BO_NE, llvm::APSInt(llvm::APInt(32, 0), false)};
   }
 
   /// The test the branch condition of \p B makes, in one context.
@@ -3028,20 +3022,19 @@ struct OwnershipAnalysis::Impl {
       Truth = !Truth;
     const Expr *E = Sh.E;
     llvm::APSInt Zero(llvm::APInt(32, 0), false);
-    if (!TakerCalls.empty())
-      testTakers(Sh, E, Truth, St);
+    // status OP constant: what a call that takes arguments only on success
+    // took is the caller's again where it failed, and an out-parameter
+    // allocation exists only where it succeeded.
+    if (std::optional<StatusCmp> SC = statusCmp(Sh)) {
+      if (!TakerCalls.empty())
+        if (AllocSet T = takersOf(SC->X, St); !T.empty())
+          applyTakers(St, T, SC->Op, SC->K, Truth);
+      if (AllocSet A = statusOf(SC->X, St); !A.empty())
+        return applyStatus(St, A, SC->Op, SC->K, Truth);
+    }
     if (const BinaryOperator *BO = Sh.Cmp) {
       const Expr *L = Sh.L, *R = Sh.R;
       BinaryOperatorKind Op = BO->getOpcode();
-      // status OP constant
-      if (Sh.KR) {
-        if (AllocSet A = statusOf(L, St); !A.empty())
-          return applyStatus(St, A, Op, *Sh.KR, Truth);
-      } else if (Sh.KL) {
-        if (AllocSet A = statusOf(R, St); !A.empty())
-          return applyStatus(St, A, BinaryOperator::reverseComparisonOp(Op),
-                             *Sh.KL, Truth);
-      }
       if (Op != BO_EQ && Op != BO_NE)
         return {};
       // `buf != staticbuf`: a heap block is never a variable's storage.
@@ -3066,8 +3059,6 @@ struct OwnershipAnalysis::Impl {
         return {};
       return settle(St, valueOf(X, St), Truth == (Op == BO_EQ));
     }
-    if (AllocSet A = statusOf(E, St); !A.empty())
-      return applyStatus(St, A, BO_NE, Zero, Truth);
     if (const auto *ME = dyn_cast<MemberExpr>(E))
       if (!ME->getType()->isPointerType())
         return failureFlag(St, ME, Truth);

@@ -42,16 +42,7 @@ public:
 
   /// One statement of the unit's code (see unitStmts): an assignment, a
   /// call, or the variables a declaration statement declares.
-  void visit(Stmt *S) {
-    if (auto *B = dyn_cast<BinaryOperator>(S))
-      VisitBinaryOperator(B);
-    else if (auto *C = dyn_cast<CallExpr>(S))
-      VisitCallExpr(C);
-    else if (auto *DS = dyn_cast<DeclStmt>(S))
-      for (Decl *D : DS->decls())
-        if (auto *V = dyn_cast<VarDecl>(D))
-          VisitVarDecl(V);
-  }
+  void visit(Stmt *S) { visitCallOrStore(S, *this); }
 
   /// p = x->next; ... free(p): a list walked and freed through a local.
   bool VisitBinaryOperator(BinaryOperator *B) {

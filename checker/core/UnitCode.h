@@ -151,6 +151,20 @@ struct UnitStmts {
 /// The statements of unitCode(\p Ctx), listed on first use and kept with it.
 const UnitStmts &unitStmts(ASTContext &Ctx);
 
+/// Hands \p S to \p V as the unit-wide scans read such a statement: a call
+/// to V.VisitCallExpr, an assignment to V.VisitBinaryOperator, and each
+/// variable a declaration statement declares to V.VisitVarDecl.
+template <typename Visitor> void visitCallOrStore(Stmt *S, Visitor &V) {
+  if (auto *C = dyn_cast<CallExpr>(S))
+    V.VisitCallExpr(C);
+  else if (auto *B = dyn_cast<BinaryOperator>(S))
+    V.VisitBinaryOperator(B);
+  else if (auto *DS = dyn_cast<DeclStmt>(S))
+    for (Decl *D : DS->decls())
+      if (auto *Var = dyn_cast<VarDecl>(D))
+        V.VisitVarDecl(Var);
+}
+
 } // namespace clang::tidy::alloc
 
 #endif // ALLOC_TIDY_CORE_UNITCODE_H
