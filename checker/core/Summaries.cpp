@@ -828,37 +828,32 @@ std::optional<int64_t> releasedUnlessOk(const Stmt *Ret, const ParmVarDecl *P,
 /// reports failure by leaving NULL there, not by a status (OpenSC
 /// `sc_file_dup(ret, fi->file)`), then returns a constant under `if (*ret
 /// == NULL)` and other constants elsewhere: its status class (the constants
-/// returned where the block is stored are its successes), or nothing.
-std::optional<std::string> nullReportedOutParam(const FunctionDecl *FD,
-                                                const CallExpr *Call,
-                                                const ParmVarDecl *P,
-                                                ASTContext &Ctx) {
+/// returned where the block is stored are its successes), from its return
+/// statements \p Returns, or nothing.
+std::optional<std::string>
+nullReportedOutParam(const FunctionDecl *FD, const CallExpr *Call,
+                     const ParmVarDecl *P,
+                     llvm::ArrayRef<const ReturnStmt *> Returns,
+                     ASTContext &Ctx) {
   if (!FD->getReturnType()->isIntegralOrEnumerationType())
     return std::nullopt;
   const SourceManager &SM = Ctx.getSourceManager();
   std::set<int64_t> Ok, Fail;
-  bool Bad = false;
-  forEachStmtIn(FD->getBody(), [&](const Stmt *S) {
-    const auto *R = dyn_cast<ReturnStmt>(S);
-    if (!R)
-      return true;
+  for (const ReturnStmt *R : Returns) {
     const Expr *V = R->getRetValue();
     std::optional<llvm::APSInt> K =
         V ? compat::toStdOptional(V->getIntegerConstantExpr(Ctx))
           : std::nullopt;
-    if (!K) {
-      Bad = true;
-      return false;
-    }
+    if (!K)
+      return std::nullopt;
     // Before the call nothing is stored; after it, `if (*ret == NULL)`
     // tells the failure.
     bool Before = SM.isBeforeInTranslationUnit(R->getBeginLoc(),
                                                Call->getBeginLoc());
     ((Before || returnsOnNullOut(R, P, Ctx)) ? Fail : Ok)
         .insert(K->getExtValue());
-    return true;
-  });
-  if (Bad || Ok.size() != 1)
+  }
+  if (Ok.size() != 1)
     return std::nullopt;
   return statusKind(Ok, Fail);
 }
@@ -916,7 +911,7 @@ const CallExpr *forwardedOutParam(const FunctionDecl *FD, CalleeResolver &Res,
   if (!W.Call || W.Bad || W.Returns.empty())
     return nullptr;
   if (!W.Rule->Status || W.Rule->Pending) {
-    Kind = nullReportedOutParam(FD, W.Call, W.Param, Ctx);
+    Kind = nullReportedOutParam(FD, W.Call, W.Param, W.Returns, Ctx);
     if (!Kind)
       return nullptr;
     Rule = W.Rule;
