@@ -233,6 +233,9 @@ void OwnershipTransferCheck::checkDefinition(const FunctionDecl *Def,
                   "'%2' at line %3; release it once")
             << A.describe() << !R.Frees << (Before ? Before->Name : "?")
             << LineOf(R.GoneAt);
+      diag(SM.getFileLoc(R.GoneAt->getBeginLoc()),
+           "%select{freed|ownership taken}0 here", DiagnosticIDs::Note)
+          << WasTaken;
       Reported.insert({R.Call, R.A});
       continue;
     }
@@ -260,6 +263,10 @@ void OwnershipTransferCheck::checkDefinition(const FunctionDecl *Def,
     const auto *Call = dyn_cast<CallExpr>(U.Use);
     if (Call && Reported.count({Call, U.A}))
       continue;
+    // A value the function did not allocate: only reading the freed
+    // memory counts (its address compared or looked up is no use of it).
+    if (Allocs[U.A].External && !U.IsDeref)
+      continue;
     // Used by the taker's result: the taker failed and kept nothing.
     if ((U.Gone & GoneTransferred) && !(U.Gone & GoneFreed) &&
         underTakersResult(U.Use, U.GoneAt, *Result.Context))
@@ -277,6 +284,9 @@ void OwnershipTransferCheck::checkDefinition(const FunctionDecl *Def,
     else
       diag(U.Loc, "%0 is used after it was freed by '%1' at line %2")
           << A.describe() << (Before ? Before->Name : "?") << LineOf(U.GoneAt);
+    diag(SM.getFileLoc(U.GoneAt->getBeginLoc()),
+         "%select{freed|ownership taken}0 here", DiagnosticIDs::Note)
+        << WasTaken;
   }
 
   // Copied by the callee, then never freed on the normal path.

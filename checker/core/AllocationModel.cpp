@@ -83,6 +83,7 @@ struct YamlFunction {
   std::vector<ArgIndex> Takes, Holds, Copies, Borrows, Dereferences, Retains;
   std::vector<ArgIndex> TakesOnSuccess;
   bool NoReturn = false;
+  bool NeverPositive = false;
   // Summaries files only (inferred: true).
   std::optional<std::string> Via, Origin;
   std::vector<std::string> Requires;
@@ -282,6 +283,7 @@ template <> struct MappingTraits<YamlFunction> {
     clang::tidy::alloc::compat::mapOptional(IO, "dereferences", F.Dereferences);
     clang::tidy::alloc::compat::mapOptional(IO, "retains", F.Retains);
     IO.mapOptional("noreturn", F.NoReturn, false);
+    IO.mapOptional("never-positive", F.NeverPositive, false);
     clang::tidy::alloc::compat::mapOptional(IO, "via", F.Via);
     clang::tidy::alloc::compat::mapOptional(IO, "origin", F.Origin);
     IO.mapOptional("requires", F.Requires);
@@ -297,6 +299,7 @@ template <> struct MappingTraits<YamlFunction> {
         "reallocates",  "frees",    "null",      "null-note",
         "status",       "returns",  "takes",     "holds",
         "copies",       "borrows",  "dereferences", "noreturn",
+        "never-positive",
         "frees-fields", "via",      "origin",    "requires",
         "frees-on-failure", "retains", "takes-on-success"};
     for (StringRef K : IO.keys())
@@ -391,11 +394,12 @@ template <> struct MappingTraits<YamlFunction> {
         F.Takes.empty() && F.TakesOnSuccess.empty() && F.Holds.empty() &&
         F.Copies.empty() &&
         F.Borrows.empty() && F.Dereferences.empty() && F.Retains.empty() &&
-        !F.NoReturn && F.Requires.empty())
+        !F.NoReturn && !F.NeverPositive && F.Requires.empty())
       return ("function '" + Name +
               "' has no allocation role or contract; give it one of allocates, "
               "reallocates, frees, frees-fields, returns, takes, holds, "
-              "copies, borrows, dereferences, retains, noreturn")
+              "copies, borrows, dereferences, retains, noreturn, "
+              "never-positive")
           .str();
     return {};
   }
@@ -610,6 +614,7 @@ FunctionRule ruleOf(const YamlFunction &F, StringRef FileFamily,
     Rule.MayReturnNull = F.MayReturnNull.value_or(true);
     Rule.Status = F.Status;
     Rule.NoReturn = F.NoReturn;
+    Rule.NeverPositive = F.NeverPositive;
     if (F.Returns) {
       Rule.Returns = F.Returns->Contract;
       Rule.BorrowedFromArg = F.Returns->From;
@@ -704,6 +709,7 @@ YamlFunction yamlOf(const FunctionRule &R) {
   for (unsigned I : R.Retains)
     F.Retains.push_back({I});
   F.NoReturn = R.NoReturn;
+  F.NeverPositive = R.NeverPositive;
   if (!R.Via.empty())
     F.Via = R.Via;
   if (!R.Origin.empty())

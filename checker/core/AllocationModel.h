@@ -67,6 +67,10 @@ struct FunctionRule {
   /// on failure, nothing else) or "null" (a NULL pointer).
   std::optional<std::string> Status;
   bool NoReturn = false; ///< never returns to the caller
+  /// Returns 0 or a negative value, never a positive one (OpenSC
+  /// `LOG_FUNC_RETURN(ctx, 0)` beside `LOG_TEST_RET`): a caller's `rv != 0`
+  /// means `rv < 0`.
+  bool NeverPositive = false;
   ReturnContract Returns = ReturnContract::Unspecified;
   /// When `null: never` holds only under a condition ("only under the
   /// default memory handler"), that condition, for people reading the rule.

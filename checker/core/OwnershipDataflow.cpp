@@ -301,7 +301,8 @@ struct Sub {
 /// apart (flags, the returned status, a parameter tested twice): nothing,
 /// equal to a constant, or different from one.
 struct Known {
-  enum Kind : unsigned char { Unknown, Eq, Ne } K = Unknown;
+  /// X == C, X != C, X < C, X >= C.
+  enum Kind : unsigned char { Unknown, Eq, Ne, Lt, Ge } K = Unknown;
   int64_t C = 0;
   bool operator<(const Known &O) const {
     return std::tie(K, C) < std::tie(O.K, O.C);
@@ -538,7 +539,7 @@ public:
       return true;
     const FunctionRule *B = Resolver.ruleForCall(C, Ctx.getSourceManager());
     return B && (B->returnContract() == ReturnContract::Borrowed ||
-                 B->BorrowedFromArg);
+                 B->BorrowedFromArg || freedVariable(C, B));
   }
   bool VisitCallExpr(CallExpr *C) {
     if (const FunctionRule *R = Resolver.allocation(C, Ctx)) {
@@ -550,11 +551,21 @@ public:
       if (B && (B->returnContract() == ReturnContract::Borrowed ||
                 B->BorrowedFromArg))
         Calls.push_back({C, B, LoopDepth > 0, true});
+      if (const VarDecl *V = freedVariable(C, B))
+        Frees.push_back({C, V, LoopDepth > 0});
     }
+    // f(&p): the callee may give p another value.
+    for (const Expr *Arg : C->arguments())
+      if (const auto *U = dyn_cast<UnaryOperator>(stripCasts(Arg));
+          U && U->getOpcode() == UO_AddrOf)
+        if (const VarDecl *V = pointerVariable(U->getSubExpr()))
+          Defs.push_back({C, V});
     return true;
   }
   bool VisitVarDecl(VarDecl *VD) {
     Locals += VD->hasLocalStorage();
+    if (VD->hasLocalStorage() && VD->getType()->isPointerType())
+      Defs.push_back({VD, VD});
     return true;
   }
   /// `cur->next = calloc(...)`: the destination's base is dereferenced in
@@ -565,11 +576,38 @@ public:
         StoredInto[B->getLHS()->IgnoreParenCasts()] = C;
         StoredBy[C] = B->getLHS();
       }
+    if (B->isAssignmentOp())
+      if (const VarDecl *V = pointerVariable(B->getLHS()))
+        Defs.push_back({B, V});
     return true;
   }
   bool VisitStmt(Stmt *S) {
     Jumps += isa<ReturnStmt, GotoStmt, BreakStmt, ContinueStmt>(S);
+    if (const auto *D = dyn_cast<DeclRefExpr>(S)) {
+      if (const VarDecl *V = pointerVariable(D))
+        Refs.push_back({V, D->getBeginLoc()});
+    } else if (const auto *U = dyn_cast<UnaryOperator>(S);
+               U && U->isIncrementDecrementOp()) {
+      if (const VarDecl *V = pointerVariable(U->getSubExpr()))
+        Defs.push_back({U, V});
+    }
     return true;
+  }
+
+  /// A local or parameter of pointer type, named by \p E.
+  static const VarDecl *pointerVariable(const Expr *E) {
+    const auto *D = dyn_cast<DeclRefExpr>(stripCasts(E));
+    const auto *V = D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
+    return V && V->hasLocalStorage() && V->getType()->isPointerType() ? V
+                                                                      : nullptr;
+  }
+  /// The variable a deallocator (\p R, the rule of \p C) frees, if it
+  /// frees one: `free(p)`, `sc_file_free(file)`.
+  static const VarDecl *freedVariable(const CallExpr *C,
+                                      const FunctionRule *R) {
+    if (!R || !R->FreeArg || R->ReallocArg || *R->FreeArg >= C->getNumArgs())
+      return nullptr;
+    return pointerVariable(C->getArg(*R->FreeArg));
   }
   /// The body \p Top in source order (a statement before its children, as
   /// the visitor's traversal would), each statement once: a plain walk of
@@ -599,6 +637,18 @@ public:
     bool Borrowed;
   };
   std::vector<Found> Calls;
+  /// A deallocator's call freeing a variable.
+  struct Free {
+    const CallExpr *Call;
+    const VarDecl *Var;
+    bool InLoop;
+  };
+  std::vector<Free> Frees;
+  /// Where a pointer variable gets a value: its declaration (the VarDecl),
+  /// an assignment, `++`/`--`, or a call given its address.
+  std::vector<std::pair<const void *, const VarDecl *>> Defs;
+  /// Where pointer variables are named.
+  std::vector<std::pair<const VarDecl *, SourceLocation>> Refs;
   /// The call whose result an assignment stores, by its destination.
   llvm::DenseMap<const Expr *, const CallExpr *> StoredInto;
   /// And the other way: the destination of a call's result.
@@ -705,7 +755,61 @@ std::optional<bool> decide(const Known &K, BinaryOperatorKind Op, int64_t C) {
     if (Op == BO_NE)
       return true;
   }
+  // X < k (OpenSC `if (rv < 0) { ...; LOG_TEST_RET(ctx, rv, ...); }`: the
+  // macro's own `_ret < 0` holds there), or X >= k.
+  if (K.K == Known::Lt || K.K == Known::Ge) {
+    // The range as [Lo, Hi).
+    int64_t Lo = K.K == Known::Lt ? INT64_MIN : K.C;
+    int64_t Hi = K.K == Known::Lt ? K.C : INT64_MAX;
+    auto All = [&](auto Pred) {
+      // Pred is monotone in X for the comparisons below: the ends decide.
+      return Pred(Lo) && Pred(Hi == INT64_MAX ? Hi : Hi - 1);
+    };
+    auto None = [&](auto Pred) {
+      return !Pred(Lo) && !Pred(Hi == INT64_MAX ? Hi : Hi - 1);
+    };
+    auto Decide = [&](auto Pred) -> std::optional<bool> {
+      if (All(Pred))
+        return true;
+      if (None(Pred))
+        return false;
+      return std::nullopt;
+    };
+    switch (Op) {
+    case BO_LT: return Decide([&](int64_t X) { return X < C; });
+    case BO_LE: return Decide([&](int64_t X) { return X <= C; });
+    case BO_GT: return Decide([&](int64_t X) { return X > C; });
+    case BO_GE: return Decide([&](int64_t X) { return X >= C; });
+    case BO_EQ:
+    case BO_NE:
+      if (C < Lo || (Hi != INT64_MAX && C >= Hi))
+        return Op == BO_NE;
+      return std::nullopt;
+    default: return std::nullopt;
+    }
+  }
   return std::nullopt;
+}
+
+/// One fact per variable: what \p K, known before, and \p L, just learnt,
+/// say together, as far as one fact can.  An inequality already known
+/// stays against a new one (`mode != 2`, then `mode == 1` false, then
+/// `mode == 2`); a bound narrows (`rv <= 0` from a callee that never
+/// returns a positive value, then `rv != 0`: `rv < 0`).
+Known combine(const Known &K, const Known &L) {
+  if (L.K == Known::Eq || K.K == Known::Unknown)
+    return L;
+  if (K.K == Known::Ne && L.K == Known::Ne)
+    return K;
+  if (K.K == Known::Lt && L.K == Known::Ne)
+    return L.C == K.C - 1 ? Known{Known::Lt, K.C - 1} : K;
+  if (K.K == Known::Ge && L.K == Known::Ne)
+    return L.C == K.C ? Known{Known::Ge, K.C + 1} : K;
+  if (K.K == Known::Lt && L.K == Known::Lt)
+    return Known{Known::Lt, std::min(K.C, L.C)};
+  if (K.K == Known::Ge && L.K == Known::Ge)
+    return Known{Known::Ge, std::max(K.C, L.C)};
+  return L;
 }
 
 /// What "X Op C" being \p Truth teaches about X, if anything.
@@ -716,6 +820,14 @@ std::optional<Known> learn(BinaryOperatorKind Op, int64_t C, bool Truth) {
     return Known{Known::Eq, C};
   if (Op == BO_NE)
     return Known{Known::Ne, C};
+  if (Op == BO_LT)
+    return Known{Known::Lt, C};
+  if (Op == BO_GE)
+    return Known{Known::Ge, C};
+  if (Op == BO_LE && C < INT64_MAX)
+    return Known{Known::Lt, C + 1};
+  if (Op == BO_GT && C < INT64_MAX)
+    return Known{Known::Ge, C + 1};
   return std::nullopt;
 }
 
@@ -727,12 +839,18 @@ std::optional<Known> learn(BinaryOperatorKind Op, int64_t C, bool Truth) {
 /// allocations (followed otherwise), are left out.
 class VariablePicker {
 public:
-  VariablePicker(ASTContext &Ctx, CalleeResolver &R) : Ctx(Ctx), Resolver(R) {}
+  VariablePicker(ASTContext &Ctx, CalleeResolver &R,
+                 llvm::ArrayRef<const VarDecl *> Externals = {})
+      : Ctx(Ctx), Resolver(R), Externals(Externals) {}
 
   struct Info {
     unsigned Tests = 0, Returns = 0;
     bool ConstAssigned = false, Excluded = false;
     bool GuardsAlloc = false, GuardsFree = false, OtherAssigned = false;
+    /// Frees of external values (Allocation::External) it guards: two (`if
+    /// (n == 0 && mode != MULTI) end(w); ... else if (mode == MULTI)
+    /// end(w);`, SQLite sqlite3Update) are kept apart by its value.
+    unsigned ExternalFrees = 0;
     /// Compared with 0; the calls it is an argument of: a parameter handed
     /// to an allocation is the size of the block (see zeroSize).
     bool ZeroTested = false;
@@ -793,6 +911,15 @@ public:
               If->getCond() ? varTest(If->getCond(), Ctx) : std::nullopt) {
         Guards.push_back(T->Var);
         Guarded = true;
+      } else if (const auto *And = dyn_cast_or_null<BinaryOperator>(
+                     If->getCond() ? stripCasts(If->getCond()) : nullptr);
+                 And && And->getOpcode() == BO_LAnd && !Externals.empty()) {
+        // `if (n == 0 && mode != MULTI)`: its last test guards the branch
+        // too.
+        if (std::optional<VarTest> T = varTest(And->getRHS(), Ctx)) {
+          Guards.push_back(T->Var);
+          Guarded = true;
+        }
       }
       VisitIfStmt(If);
     } else if (auto *C = dyn_cast<CallExpr>(S)) {
@@ -830,9 +957,15 @@ public:
       if (const FunctionRule *R =
               Resolver.ruleForCall(C, Ctx.getSourceManager()))
         Free = R->FreeArg.has_value() || R->FreesFieldsArg.has_value();
+    bool FreesExternal = false;
+    if (Free && !Externals.empty())
+      if (const VarDecl *F = BodyScan::freedVariable(
+              C, Resolver.ruleForCall(C, Ctx.getSourceManager())))
+        FreesExternal = llvm::is_contained(Externals, F);
     for (const VarDecl *V : Guards) {
       Vars[V].GuardsAlloc |= Alloc;
       Vars[V].GuardsFree |= Free;
+      Vars[V].ExternalFrees += FreesExternal;
     }
     return true;
   }
@@ -841,6 +974,7 @@ public:
   /// fieldobj = createStringObject(f + 2, fieldlen);`, else `fieldlen =
   /// 0;`, and `if (fieldlen) decrRefCount(fieldobj);` at the exit).
   bool VisitCompoundStmt(CompoundStmt *CS) {
+    copies(CS);
     // A branch's own statements: set with an allocation the function
     // makes on every path, a variable is no flag of it.
     if (!Branches.count(CS))
@@ -889,6 +1023,29 @@ public:
     }
     return true;
   }
+  /// `int _ret = (rv); if (_ret < 0) ... return _ret;` (OpenSC
+  /// LOG_TEST_RET): a copy declared right before the test that reads it,
+  /// and never assigned again, stands for the variable it copies; its tests
+  /// and returns count as that variable's (see copyOf()).
+  void copies(const CompoundStmt *CS) {
+    const Stmt *Prev = nullptr;
+    for (const Stmt *S : CS->body()) {
+      const auto *DS = dyn_cast_or_null<DeclStmt>(Prev);
+      const auto *If = dyn_cast<IfStmt>(S);
+      Prev = S;
+      if (!DS || !DS->isSingleDecl() || !If || !If->getCond())
+        continue;
+      const auto *Copy = dyn_cast<VarDecl>(DS->getSingleDecl());
+      if (!Copy || !Copy->getInit() || !testable(Copy))
+        continue;
+      const VarDecl *Of = testableVar(Copy->getInit());
+      std::optional<VarTest> T = varTest(If->getCond(), Ctx);
+      if (Of && Of != Copy && T && T->Var == Copy)
+        Copies[Copy] = Of;
+    }
+  }
+  /// Copy -> the variable it copies (see copies()).
+  llvm::DenseMap<const VarDecl *, const VarDecl *> Copies;
   bool VisitWhileStmt(WhileStmt *S) { return condition(S->getCond()); }
   bool VisitDoStmt(DoStmt *S) { return condition(S->getCond()); }
   bool VisitForStmt(ForStmt *S) { return condition(S->getCond()); }
@@ -928,8 +1085,11 @@ public:
   bool VisitReturnStmt(ReturnStmt *R) {
     if (!R->getRetValue())
       return true;
-    if (const VarDecl *V = testableVar(R->getRetValue()))
+    if (const VarDecl *V = testableVar(R->getRetValue())) {
       ++Vars[V].Returns;
+      if (auto It = Copies.find(V); It != Copies.end())
+        ++Vars[It->second].Returns;
+    }
     if (std::optional<int64_t> C = constantOf(R->getRetValue(), Ctx))
     {
       NegativeReturn |= *C < 0;
@@ -943,6 +1103,8 @@ private:
     if (!C)
       return true;
     if (std::optional<VarTest> T = varTest(C, Ctx)) {
+      if (auto It = Copies.find(T->Var); It != Copies.end())
+        ++Vars[It->second].Tests;
       Info &I = Vars[T->Var];
       ++I.Tests;
       I.ZeroTested |= T->C == 0 && (T->Op == BO_EQ || T->Op == BO_NE);
@@ -979,6 +1141,8 @@ private:
   }
   ASTContext &Ctx;
   CalleeResolver &Resolver;
+  /// The variables whose external values the analysis follows.
+  llvm::ArrayRef<const VarDecl *> Externals;
   std::vector<const VarDecl *> Guards;
   llvm::SmallPtrSet<const Stmt *, 8> Branches; ///< an if's then and else
 };
@@ -1041,6 +1205,15 @@ struct OwnershipAnalysis::Impl {
   /// The variables whose values keep contexts apart (see VariablePicker).
   std::vector<const VarDecl *> Vars;
   llvm::DenseMap<const VarDecl *, unsigned> VarSlot;
+  /// Copies that stand for the variable they copy (VariablePicker::copies).
+  llvm::DenseMap<const VarDecl *, const VarDecl *> CopyOf;
+  /// The slot of \p V, or of the variable it copies.
+  llvm::DenseMap<const VarDecl *, unsigned>::const_iterator
+  slotOf(const VarDecl *V) const {
+    if (auto C = CopyOf.find(V); C != CopyOf.end())
+      V = C->second;
+    return VarSlot.find(V);
+  }
   /// Tracked parameters that are the size a pointer function allocates.
   llvm::SmallPtrSet<const VarDecl *, 2> ZeroSizeParams;
   /// Variables set to a computed value only next to an allocation, and
@@ -1231,8 +1404,34 @@ struct OwnershipAnalysis::Impl {
   }
 
   /// True if some allocation in \p S is a real allocation (not NULL).
-  static bool hasAlloc(const AllocSet &S) {
-    return llvm::any_of(S, real);
+  /// \p S holds memory the analysis follows (an allocation, a borrowed
+  /// pointer, a parameter), not only external values, which every other
+  /// reading takes for values it does not follow.
+  bool hasAlloc(const AllocSet &S) const {
+    return llvm::any_of(S, [&](AllocId A) {
+      return real(A) && !Allocs[A].External;
+    });
+  }
+  bool hasExternal(const AllocSet &S) const {
+    return llvm::any_of(S, [&](AllocId A) {
+      return real(A) && Allocs[A].External;
+    });
+  }
+  /// \p S may hold, on the path at hand, something other than the
+  /// allocation an event is about: a value not followed, or an external
+  /// value beside another (which of them the path holds, the join forgot;
+  /// before external values were followed, that was a value not followed).
+  bool mayHoldOther(const AllocSet &S) const {
+    if (llvm::is_contained(S, UnknownSentinel))
+      return true;
+    unsigned Real = 0;
+    bool External = false;
+    for (AllocId A : S)
+      if (real(A)) {
+        ++Real;
+        External |= Allocs[A].External;
+      }
+    return External && Real > 1;
   }
 
   /// The place \p E names, if the analysis follows it.  For a store, a
@@ -1310,7 +1509,9 @@ struct OwnershipAnalysis::Impl {
       if (!real(A) || !Done.insert(A).second)
         continue;
       AllocState &AS = St.mut(A);
-      if (AS.Owned || (Allocs[A].Borrowed && AS.Allocated)) {
+      // A value the function did not allocate: only its frees matter.
+      if (AS.Owned || (Allocs[A].Borrowed && AS.Allocated) ||
+          (Allocs[A].External && AS.Allocated && K == GoneFreed)) {
         AS.Gone |= K;
         if (By && K == Kind)
           AS.GoneAt = By;
@@ -1419,7 +1620,7 @@ struct OwnershipAnalysis::Impl {
             forgetEarlierBlock(St, A);
     St.Released.erase(A);
     AllocState &AS = St.mut(A);
-    AS.Owned = !Info.Borrowed;
+    AS.Owned = !Info.Borrowed && !Info.External;
     AS.Lent = false;
     AS.Gone = 0;
     AS.GoneAt = nullptr;
@@ -1429,7 +1630,7 @@ struct OwnershipAnalysis::Impl {
       AS.Null = NullNonNull; // not ours to check either
       return;
     }
-    if (Info.Param) {
+    if (Info.Param || Info.External) {
       // May be NULL (nothing to release then), but not ours to check.
       AS.Null = NullNonNull | NullIsNull;
       return;
@@ -1929,7 +2130,7 @@ struct OwnershipAnalysis::Impl {
     if (!Recording)
       return;
     AllocSet Vals = valueOf(Value, St);
-    bool Other = llvm::is_contained(Vals, UnknownSentinel);
+    bool Other = mayHoldOther(Vals);
     // The destination of `cur->next = calloc(...)` in a loop: `cur` holds
     // the block of an earlier iteration, from the same call, never the one
     // this statement allocates.
@@ -1982,12 +2183,16 @@ struct OwnershipAnalysis::Impl {
           C = It->second;
     if (!C)
       if (const VarDecl *Var = testableVar(V)) {
-        auto It = VarSlot.find(Var);
+        auto It = slotOf(Var);
         if (It != VarSlot.end()) {
           const Known &K = Key.Vars[It->second];
           if (K.K == Known::Eq)
             C = K.C;
           else if (K.K == Known::Ne && SuccessValue && K.C == *SuccessValue)
+            return true;
+          // Negative where negative values are the failures.
+          else if (K.K == Known::Lt && K.C <= 0 && RetKind == ReturnKind::Int &&
+                   (NegativeFailure || !SuccessValue || *SuccessValue >= 0))
             return true;
         }
       }
@@ -2256,7 +2461,9 @@ struct OwnershipAnalysis::Impl {
       AllocSet V = R && (R->FreeArg == I || R->releases(I))
                        ? valueThroughOffset(Arg, St)
                        : valueOf(Arg, St);
-      if (!hasAlloc(V))
+      // An external value only: followed for its uses and frees alone.
+      const bool ExternalOnly = !hasAlloc(V);
+      if (ExternalOnly && !hasExternal(V))
         continue;
       ArgContract C = R ? R->argContract(I) : ArgContract::Unspecified;
       // Handed a deallocator too (a destructor callback): it holds what it
@@ -2272,10 +2479,12 @@ struct OwnershipAnalysis::Impl {
                 "', which dereferences it");
       else
         use(St, Call, Arg, false, llvm::Twine("passed to '") + CalleeName + "'");
+      if (ExternalOnly && !(R && R->FreeArg == I))
+        continue;
       if (R && R->ReallocArg == I && Mine) {
         AllocSet Old;
         for (AllocId A : V)
-          if (real(A))
+          if (real(A) && !Allocs[A].External)
             Old.push_back(A);
         // reallocf: the old block is gone whether the call fails or not.
         if (R->FreesOnFailure) {
@@ -2302,7 +2511,7 @@ struct OwnershipAnalysis::Impl {
             if (!real(A))
               continue;
             const AllocState &AS = St.get(A);
-            bool Other = llvm::is_contained(V, UnknownSentinel) ||
+            bool Other = mayHoldOther(V) ||
                          reallocatedInLoop(St, A) || maybeCleared(St, V, A);
             auto [It, New] =
                 SeenRelease.try_emplace({Call, A, I}, Releases.size());
@@ -2394,6 +2603,12 @@ struct OwnershipAnalysis::Impl {
     std::optional<int64_t> C = RHS ? constantOf(RHS, Ctx) : std::nullopt;
     if (C)
       return Known{Known::Eq, *C};
+    // `rv = f(...)` where f returns 0 or a negative value.
+    if (const auto *Call =
+            dyn_cast_or_null<CallExpr>(RHS ? stripCasts(RHS) : nullptr))
+      if (const FunctionRule *R = Resolver.ruleForCall(Call, SM);
+          R && R->NeverPositive && !R->Pending)
+        return Known{Known::Lt, 1};
     if (RHS && AllocFlags.count(V))
       return Known{Known::Ne, 0};
     return Known();
@@ -2729,7 +2944,7 @@ struct OwnershipAnalysis::Impl {
     Outcome O;
     // It may hold something the analysis does not follow: NULL there says
     // nothing about whether an allocation failed.
-    bool Other = llvm::is_contained(Vals, UnknownSentinel);
+    bool Other = mayHoldOther(Vals);
     if (Real.empty()) {
       O.Feasible = !(HasSentinel && !IsNull);
       return O;
@@ -3106,13 +3321,22 @@ struct OwnershipAnalysis::Impl {
       return St;
     bool Truth = Succ == 0;
     const std::optional<VarTest> *VT = nullptr;
-    if (!VarSlot.empty()) {
+    if (!VarSlot.empty() || !ConstLocals.empty()) {
       auto [It, New] = VarTests.try_emplace(B);
       if (New)
         It->second = varTest(Cond, Ctx);
       VT = &It->second;
     }
-    auto Slot = VT && *VT ? VarSlot.find((*VT)->Var) : VarSlot.end();
+    auto Slot = VT && *VT ? slotOf((*VT)->Var) : VarSlot.end();
+    // A macro's copy of a constant (`int _ret = (SC_ERROR_OUT_OF_MEMORY);
+    // if (_ret < 0) return _ret;`, never assigned again): the test is
+    // decided, on every path.
+    if (VT && *VT)
+      if (auto C = ConstLocals.find((*VT)->Var); C != ConstLocals.end())
+        if (std::optional<bool> D =
+                decide(Known{Known::Eq, C->second}, (*VT)->Op, (*VT)->C);
+            D && *D != Truth)
+          return State();
     return refineEach(std::move(St), [&](CtxKey &Key, Sub &S) {
       // A test of a tracked variable: decided by what the context knows,
       // or teaching it.
@@ -3123,7 +3347,7 @@ struct OwnershipAnalysis::Impl {
           return Outcome{false, std::nullopt};
         if (!D)
           if (std::optional<Known> L = learn((*VT)->Op, (*VT)->C, Truth))
-            K = *L;
+            K = combine(K, *L);
       }
       return test(B, Cond, Truth, S);
     });
@@ -3250,8 +3474,11 @@ struct OwnershipAnalysis::Impl {
       bool Alive = true;
       dropDead(S, B);
       for (const CFGElement &E : *B) {
-        if (std::optional<CFGStmt> Stm = compat::toStdOptional(E.getAs<CFGStmt>()))
+        if (std::optional<CFGStmt> Stm = compat::toStdOptional(E.getAs<CFGStmt>())) {
           Alive = transfer(Stm->getStmt(), S, Key);
+          if (Alive && !ExternalAt.empty())
+            defineExternals(Stm->getStmt(), S);
+        }
         else if (std::optional<CFGLifetimeEnds> LE = compat::toStdOptional(E.getAs<CFGLifetimeEnds>()))
           scopeEnd(S, Key, *LE);
         if (!Alive)
@@ -3496,7 +3723,7 @@ struct OwnershipAnalysis::Impl {
           else if (Ret->getRetValue())
             NullIsResult = Ret->getRetValue()->isNullPointerConstant(
                 Ctx, Expr::NPC_ValueDependentIsNotNull);
-    VariablePicker P(Ctx, Resolver);
+    VariablePicker P(Ctx, Resolver, ExternalVars);
     P.walk(FD->getBody());
     // `return 0;` on success and an error constant last (`... return
     // ERR_NOT_FOUND; }`): 0 and negative errors, not the other way round.
@@ -3509,9 +3736,12 @@ struct OwnershipAnalysis::Impl {
       if (I.hookOnly())
         HookLocals.insert(V);
     }
+    for (const auto &[Copy, Of] : P.Copies)
+      if (P.Vars.lookup(Copy).Assigns == 1 && !P.Vars.lookup(Copy).Excluded)
+        CopyOf[Copy] = Of;
     std::vector<std::pair<const VarDecl *, VariablePicker::Info>> Cands;
     for (auto &[V, I] : P.Vars) {
-      if (I.Excluded)
+      if (I.Excluded || CopyOf.count(V))
         continue;
       bool Status = I.Returns > 0 && RetKind != ReturnKind::None &&
                     V->getType()->isIntegralOrEnumerationType();
@@ -3532,14 +3762,15 @@ struct OwnershipAnalysis::Impl {
       // analysis cannot know; joined, the release settles them.
       bool Flag = I.setWithAlloc(V);
       if (!Status && I.GuardsFree && !I.GuardsAlloc && I.OtherAssigned &&
-          !Flag)
+          !Flag && I.ExternalFrees < 2)
         continue;
       if (Flag)
         AllocFlags.insert(V);
       if (Status)
         I.Tests += 1000; // first
-      else if (I.GuardsAlloc && I.GuardsFree)
-        I.Tests += 500; // then the guards of correlated allocations
+      else if ((I.GuardsAlloc && I.GuardsFree) || I.ExternalFrees >= 2)
+        I.Tests += 500; // then the guards of correlated allocations, or of
+                        // two frees of an external value
       else if (I.GuardsFree && I.ConstAssigned && !I.OtherAssigned)
         I.Tests += 400; // and flags that say a release is due (`if
                         // (contalloc) free(content);`, curl var.c)
@@ -3557,6 +3788,134 @@ struct OwnershipAnalysis::Impl {
     }
   }
 
+  /// The values of the variables the function frees and names again after
+  /// the free (or frees in a loop), which it did not allocate: one
+  /// External allocation per definition of such a variable (ExternalAt).
+  /// False when there is none.
+  bool addExternals(const BodyScan &Scan) {
+    llvm::SmallVector<const VarDecl *, 4> Vars;
+    for (const BodyScan::Free &F : Scan.Frees) {
+      if (llvm::is_contained(Vars, F.Var))
+        continue;
+      if (const auto *P = dyn_cast<ParmVarDecl>(F.Var);
+          P && llvm::is_contained(TrackedParams, P->getFunctionScopeIndex()))
+        continue; // followed as a parameter already
+      SourceLocation End = SM.getExpansionLoc(F.Call->getEndLoc());
+      if (F.InLoop || llvm::any_of(Scan.Refs, [&](const auto &R) {
+            return R.first == F.Var &&
+                   SM.isBeforeInTranslationUnit(End,
+                                                SM.getExpansionLoc(R.second));
+          }))
+        Vars.push_back(F.Var);
+    }
+    // The variables that may hold a value the function did not allocate:
+    // a parameter, or one given a value other than an allocation or NULL.
+    for (const VarDecl *V : Vars) {
+      bool Other = isa<ParmVarDecl>(V);
+      for (const auto &[Site, W] : Scan.Defs) {
+        if (W != V || Other)
+          continue;
+        const Expr *Value = nullptr;
+        if (Site == V)
+          Value = V->getInit();
+        else if (const auto *B = dyn_cast<BinaryOperator>(
+                     static_cast<const Stmt *>(Site));
+                 B && B->getOpcode() == BO_Assign)
+          Value = B->getRHS();
+        else
+          Other = true; // a call given its address, ++, +=
+        if (Value) {
+          const auto *C = dyn_cast<CallExpr>(stripCasts(Value));
+          Other |= !nullConstant(Value) &&
+                   !(C && Resolver.allocation(C, Ctx));
+        } else if (Site == V) {
+          Other = true; // declared without a value
+        }
+      }
+      if (Other)
+        ExternalVars.push_back(V);
+    }
+    // Each definition is one more allocation the states carry: a function
+    // redefining its variables many times keeps the first few.
+    constexpr size_t MaxExternals = 24;
+    auto Add = [&](const void *Site, const VarDecl *V, SourceLocation Loc) {
+      if (ExternalCount == MaxExternals)
+        return;
+      Allocation A;
+      A.External = true;
+      A.Loc = SM.getFileLoc(Loc);
+      A.Line = SM.getPresumedLineNumber(A.Loc);
+      A.Name = V->getName().str();
+      ExternalAt[Site].push_back({V, AllocId(Allocs.size())});
+      Allocs.push_back(std::move(A));
+      ++ExternalCount;
+    };
+    for (const VarDecl *V : Vars)
+      if (isa<ParmVarDecl>(V))
+        Add(V, V, V->getLocation());
+    // A declaration's site is the variable itself; the others' are
+    // statements.
+    for (const auto &[Site, V] : Scan.Defs)
+      if (llvm::is_contained(Vars, V))
+        Add(Site, V,
+            Site == V ? V->getLocation()
+                      : static_cast<const Stmt *>(Site)->getBeginLoc());
+    return ExternalCount > 0;
+  }
+
+  /// A definition of a variable an External allocation follows: the
+  /// variable holds that value now, unless it holds memory the analysis
+  /// follows already, or NULL after an assignment (nothing to free).
+  ///
+  /// A call given the variable's address (\p Call) may store anything
+  /// there, NULL included, unless it allocates into it; an allocation the
+  /// variable held stays (the call escaped it).
+  void defineExternals(const void *Site, Sub &St,
+                       const CallExpr *Call = nullptr) {
+    auto It = ExternalAt.find(Site);
+    if (It == ExternalAt.end())
+      return;
+    const FunctionRule *R = Call ? ruleOf(Call) : nullptr;
+    for (const auto &[V, A] : It->second) {
+      bool Kept = false;
+      for (unsigned I = 0; R && I < Call->getNumArgs() && !Kept; ++I) {
+        const auto *U = dyn_cast<UnaryOperator>(stripCasts(Call->getArg(I)));
+        // (A callee that "borrows" `&p` may still store into p: the
+        // contract says what it does with the pointer it was given.)
+        Kept = U && U->getOpcode() == UO_AddrOf &&
+               BodyScan::pointerVariable(U->getSubExpr()) == V &&
+               R->AllocatesArg == I;
+      }
+      if (Kept)
+        continue;
+      AllocSet Now;
+      if (auto P = St.Points->find(Place{V, nullptr}); P != St.Points->end())
+        Now = P->second;
+      if (hasAlloc(Now) || (!Call && llvm::is_contained(Now, NullSentinel)))
+        continue;
+      // Defined again in a loop: another variable still holding the value
+      // of an earlier iteration holds something not followed.
+      if (St.Allocs.find(A) != St.Allocs.end())
+        forgetEarlierBlock(St, A);
+      allocate(St, A);
+      bind(St, Place{V, nullptr}, {A}, nullptr);
+    }
+  }
+  void defineExternals(const Stmt *S, Sub &St) {
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        defineExternals(static_cast<const void *>(D), St);
+      return;
+    }
+    defineExternals(static_cast<const void *>(S), St, dyn_cast<CallExpr>(S));
+  }
+  llvm::DenseMap<const void *,
+                 llvm::SmallVector<std::pair<const VarDecl *, AllocId>, 1>>
+      ExternalAt;
+  size_t ExternalCount = 0;
+  /// The variables those values belong to.
+  llvm::SmallVector<const VarDecl *, 4> ExternalVars;
+
   bool run() {
     BodyScan Scan(Ctx, Resolver);
     // Most functions make no allocation: their calls, listed already for
@@ -3572,7 +3931,8 @@ struct OwnershipAnalysis::Impl {
     Scan.walk(FD->getBody());
     StoredInto = std::move(Scan.StoredInto);
     StoredBy = std::move(Scan.StoredBy);
-    if (Scan.Calls.empty() && TrackedParams.empty())
+    const bool Externals = addExternals(Scan);
+    if (Scan.Calls.empty() && TrackedParams.empty() && !Externals)
       return false;
     OutParamScan Outs;
     Outs.walk(FD->getBody());
@@ -3657,6 +4017,7 @@ struct OwnershipAnalysis::Impl {
     CallRules.clear();
     NullConstants.clear();
     FlagSources.clear();
+    ExternalAt.clear();
   }
 
   /// A `goto` to a label: what it still owns, unreleased on every path to
@@ -3682,6 +4043,8 @@ struct OwnershipAnalysis::Impl {
         allocate(Start, A);
         Start.Points.mut()[Place{FD->getParamDecl(*Allocs[A].Param), nullptr}] = {A};
       }
+    for (const ParmVarDecl *P : FD->parameters())
+      defineExternals(static_cast<const void *>(P), Start);
     CtxKey First;
     First.Vars.resize(Vars.size());
     In[Cfg->getEntry().getBlockID()].Ctx.emplace(First, std::move(Start));

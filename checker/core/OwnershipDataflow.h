@@ -78,10 +78,16 @@ struct Allocation {
   /// function owns on entry to learn whether every path releases it (Call
   /// is null; Loc is the parameter).
   std::optional<unsigned> Param;
+  /// Not an allocation: the value a local or parameter holds from one of
+  /// its definitions (a parameter on entry, an initialiser, an assignment,
+  /// a call given its address), which the function did not allocate and
+  /// later frees: followed only to catch it being used or freed again
+  /// after that free (Loc is the definition).
+  bool External = false;
 
-  /// Memory this function allocated itself (not a borrowed pointer or a
-  /// parameter).
-  bool fresh() const { return !Borrowed && !Param; }
+  /// Memory this function allocated itself (not a borrowed pointer, a
+  /// parameter or an external value).
+  bool fresh() const { return !Borrowed && !Param && !External; }
 
   /// "'buf'" or "the result of 'malloc'".
   std::string describe() const;

@@ -34,6 +34,179 @@ std::string where(SourceLocation Loc, const SourceManager &SM) {
       .str();
 }
 
+/// A return that leaves a parameter's object alone because a test of the
+/// object refused it (`if (file == NULL || !sc_file_valid(file)) return;`,
+/// OpenSC sc_file_free): the branch holds only the return, and its test
+/// reads the parameter, changes nothing (no assignment, no ++ or --) and
+/// hands what it reads of the parameter only to const pointers.  A destroy
+/// function refusing an invalid object frees every object it accepts; a
+/// reference count dropped in the test (`if (--o->refs) return;`,
+/// `if (!unref(o)) return;`) is no such test.
+bool refusesParam(const Stmt *Exit, const ParmVarDecl *P, ASTContext &Ctx) {
+  if (!Exit)
+    return false;
+  const Stmt *Branch = Exit;
+  DynTypedNodeList Up = parentsOf(*Exit, Ctx);
+  if (Up.empty())
+    return false;
+  if (const auto *CS = Up[0].get<CompoundStmt>()) {
+    if (CS->size() != 1)
+      return false;
+    Branch = CS;
+    Up = parentsOf(*CS, Ctx);
+    if (Up.empty())
+      return false;
+  }
+  const auto *If = Up[0].get<IfStmt>();
+  if (!If || If->getThen() != Branch || !If->getCond())
+    return false;
+  auto Mentions = [&](const Stmt *S) {
+    std::vector<const Stmt *> Work{S};
+    while (!Work.empty()) {
+      const Stmt *T = Work.back();
+      Work.pop_back();
+      if (const auto *D = dyn_cast<DeclRefExpr>(T); D && D->getDecl() == P)
+        return true;
+      for (const Stmt *C : T->children())
+        if (C)
+          Work.push_back(C);
+    }
+    return false;
+  };
+  bool Reads = false;
+  std::vector<const Stmt *> Work{If->getCond()};
+  while (!Work.empty()) {
+    const Stmt *T = Work.back();
+    Work.pop_back();
+    if (const auto *B = dyn_cast<BinaryOperator>(T); B && B->isAssignmentOp())
+      return false;
+    if (const auto *U = dyn_cast<UnaryOperator>(T);
+        U && U->isIncrementDecrementOp())
+      return false;
+    if (const auto *C = dyn_cast<CallExpr>(T)) {
+      const FunctionDecl *F = C->getDirectCallee();
+      for (unsigned I = 0; I < C->getNumArgs(); ++I) {
+        if (!Mentions(C->getArg(I)))
+          continue;
+        if (!F || I >= F->getNumParams())
+          return false;
+        QualType PT = F->getParamDecl(I)->getType();
+        if (!PT->isPointerType() || !PT->getPointeeType().isConstQualified())
+          return false;
+      }
+    }
+    if (const auto *D = dyn_cast<DeclRefExpr>(T); D && D->getDecl() == P)
+      Reads = true;
+    for (const Stmt *C : T->children())
+      if (C)
+        Work.push_back(C);
+  }
+  return Reads;
+}
+
+/// Whether \p FD, a function returning a signed integer, returns only 0 or
+/// negative values: each return gives a constant <= 0, a variable it has
+/// just tested negative (`if (_ret < 0) return _ret;`), a variable
+/// initialised with such a constant and never changed (`int _ret = 0; ...
+/// return _ret;`, OpenSC LOG_FUNC_RETURN(ctx, 0)), or the result of a
+/// function known to return no positive value.
+bool neverPositive(const FunctionDecl *FD, ASTContext &Ctx,
+                   CalleeResolver &Resolver) {
+  QualType RT = FD->getReturnType();
+  if (!FD->hasBody() || !RT->isIntegerType() || RT->isBooleanType() ||
+      !RT->isSignedIntegerType())
+    return false;
+  std::vector<const ReturnStmt *> Returns;
+  llvm::SmallPtrSet<const VarDecl *, 8> Changed;
+  std::vector<const Stmt *> Work{FD->getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.back();
+    Work.pop_back();
+    if (const auto *R = dyn_cast<ReturnStmt>(S))
+      Returns.push_back(R);
+    auto Var = [](const Expr *E) -> const VarDecl * {
+      const auto *D = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+      return D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
+    };
+    if (const auto *B = dyn_cast<BinaryOperator>(S); B && B->isAssignmentOp())
+      if (const VarDecl *V = Var(B->getLHS()))
+        Changed.insert(V);
+    if (const auto *U = dyn_cast<UnaryOperator>(S);
+        U && (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf))
+      if (const VarDecl *V = Var(U->getSubExpr()))
+        Changed.insert(V);
+    for (const Stmt *C : S->children())
+      if (C)
+        Work.push_back(C);
+  }
+  auto NonPositive = [&](const Expr *E) {
+    if (!E || E->isValueDependent())
+      return false;
+    if (std::optional<llvm::APSInt> C =
+            compat::toStdOptional(E->getIntegerConstantExpr(Ctx)))
+      return C->getExtValue() <= 0;
+    return false;
+  };
+  // `V < C` with C <= 0, or `V <= C` with C < 0, on the branch holding S.
+  auto TestedNegative = [&](const Stmt *S, const VarDecl *V) {
+    for (unsigned Depth = 0; Depth < 4; ++Depth) {
+      DynTypedNodeList Up = parentsOf(*S, Ctx);
+      if (Up.empty())
+        return false;
+      const Stmt *P = Up[0].get<Stmt>();
+      if (!P)
+        return false;
+      if (const auto *If = dyn_cast<IfStmt>(P)) {
+        if (If->getThen() != S || !If->getCond())
+          return false;
+        const auto *B = dyn_cast<BinaryOperator>(stripCasts(If->getCond()));
+        if (!B)
+          return false;
+        const auto *D = dyn_cast<DeclRefExpr>(stripCasts(B->getLHS()));
+        if (!D || D->getDecl() != V)
+          return false;
+        std::optional<llvm::APSInt> C =
+            compat::toStdOptional(B->getRHS()->getIntegerConstantExpr(Ctx));
+        if (!C)
+          return false;
+        return (B->getOpcode() == BO_LT && C->getExtValue() <= 0) ||
+               (B->getOpcode() == BO_LE && C->getExtValue() < 0);
+      }
+      if (!isa<CompoundStmt>(P))
+        return false;
+      S = P;
+    }
+    return false;
+  };
+  for (const ReturnStmt *R : Returns) {
+    const Expr *E = R->getRetValue();
+    if (!E)
+      return false;
+    E = stripCasts(E);
+    if (NonPositive(E))
+      continue;
+    if (const auto *D = dyn_cast<DeclRefExpr>(E)) {
+      const auto *V = dyn_cast<VarDecl>(D->getDecl());
+      if (!V || !V->hasLocalStorage() || isa<ParmVarDecl>(V))
+        return false;
+      if (TestedNegative(R, V))
+        continue;
+      if (!Changed.count(V) && V->getInit() &&
+          NonPositive(stripCasts(V->getInit())))
+        continue;
+      return false;
+    }
+    if (const auto *C = dyn_cast<CallExpr>(E)) {
+      const FunctionRule *F =
+          Resolver.ruleForCall(C, Ctx.getSourceManager());
+      if (F && F->NeverPositive && !F->Pending)
+        continue;
+    }
+    return false;
+  }
+  return !Returns.empty();
+}
+
 /// A pointer parameter: what summaries say something about.
 bool isPointerParam(const ParmVarDecl *P) {
   QualType T = P->getType();
@@ -134,16 +307,41 @@ public:
     if (!R)
       return true;
     for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
-      if (!R->releases(I) && R->FreeArg != I && !R->Pending)
+      // key_params_free(&obj->params), which frees fields of what it is
+      // given: those fields of obj's member (OpenSC
+      // sc_pkcs15_free_pubkey_info).
+      const std::vector<std::string> *Inner = nullptr;
+      const Expr *Arg = stripCasts(Call->getArg(I));
+      if (const auto *U = dyn_cast<UnaryOperator>(Arg);
+          U && U->getOpcode() == UO_AddrOf && R->FreesFieldsArg == I &&
+          !R->FreedFields.empty() && !R->Pending) {
+        Inner = &R->FreedFields;
+        Arg = stripCasts(U->getSubExpr());
+      } else if (!R->releases(I) && R->FreeArg != I && !R->Pending) {
         continue;
-      const auto *ME = dyn_cast<MemberExpr>(stripCasts(Call->getArg(I)));
-      if (!ME || !ME->isArrow())
+      }
+      const auto *ME = dyn_cast<MemberExpr>(Arg);
+      // free(obj->key.value): a field of obj's member, known by its own
+      // name (as the dataflow knows `p->a.b`).
+      const MemberExpr *Outer = ME;
+      if (ME && !ME->isArrow())
+        if (const auto *In = dyn_cast<MemberExpr>(stripCasts(ME->getBase()));
+            In && In->isArrow() && !Inner)
+          ME = In;
+      if (!ME || !ME->isArrow() || (Inner && Outer != ME))
         continue;
       const auto *Base = dyn_cast<DeclRefExpr>(stripCasts(ME->getBase()));
       auto It = Base ? Of.find(Base->getDecl()) : Of.end();
       if (It == Of.end())
         continue;
-      std::string Name = ME->getMemberDecl()->getName().str();
+      std::string Name = Outer->getMemberDecl()->getName().str();
+      if (Inner) {
+        std::vector<std::string> &F = FreedFields[Uses[It->second].Index];
+        for (const std::string &N : *Inner)
+          if (!llvm::is_contained(F, N))
+            F.push_back(N);
+        continue;
+      }
       if (R->Pending) {
         FieldConditions.push_back("field " +
                                   std::to_string(Uses[It->second].Index) +
@@ -611,6 +809,7 @@ bool sameFacts(const FunctionRule &A, const FunctionRule &B) {
          A.FreesOnFailure == B.FreesOnFailure &&
          A.FreeArg == B.FreeArg && A.MayReturnNull == B.MayReturnNull &&
          A.Status == B.Status && A.NoReturn == B.NoReturn &&
+         A.NeverPositive == B.NeverPositive &&
          A.Returns == B.Returns && A.Args == B.Args &&
          A.FreesFieldsArg == B.FreesFieldsArg &&
          A.FreedFields == B.FreedFields &&
@@ -1344,6 +1543,7 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
   R.Inferred = true;
   R.Origin = where(FD->getLocation(), SM);
   R.MayReturnNull = false;
+  R.NeverPositive = neverPositive(FD, Ctx, Resolver);
 
   // Parameters: a walk of the body first; paths only where it must.
   ParamWalk Walk(FD, Ctx, Resolver);
@@ -1395,9 +1595,15 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
       continue;
     bool Always = true;
     unsigned char Gone = A->goneAnywhere(*Id);
+    // A destroy function may refuse an invalid object (see refusesParam);
+    // it still frees every object it accepts.  (Only freeing: a function
+    // that stores what passes its test takes nothing on the other paths.)
+    bool Refusing = Gone == GoneFreed;
     for (const ExitState &E : A->exits())
       if (E.A == *Id)
-        Always &= !E.Owned;
+        Always &= !E.Owned ||
+                  (Refusing &&
+                   refusesParam(E.Exit, FD->getParamDecl(U.Index), Ctx));
     // Stored only into fields that nothing frees (a back-pointer, a link
     // of an intrusive list, a view): a store is not a hand-over then, on
     // the paths that store it or on the others (lwIP acd_add returns early
@@ -1830,6 +2036,7 @@ void resetUnitState() {
 
 bool hasFacts(const FunctionRule &R) {
   return R.allocates() || R.ReallocArg || R.FreeArg || R.NoReturn ||
+         R.NeverPositive ||
          R.FreesFieldsArg || R.BorrowedFromArg || R.ReturnsArg ||
          R.Returns != ReturnContract::Unspecified || !R.Args.empty() ||
          !R.Retains.empty() || !R.Requires.empty();
