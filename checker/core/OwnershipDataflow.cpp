@@ -552,7 +552,7 @@ public:
                 B->BorrowedFromArg))
         Calls.push_back({C, B, LoopDepth > 0, true});
       if (const VarDecl *V = freedVariable(C, B))
-        Frees.push_back({C, V, LoopDepth > 0});
+        Frees.push_back({C, V});
     }
     // f(&p): the callee may give p another value.
     for (const Expr *Arg : C->arguments())
@@ -577,14 +577,18 @@ public:
         StoredBy[C] = B->getLHS();
       }
     if (B->isAssignmentOp())
-      if (const VarDecl *V = pointerVariable(B->getLHS()))
+      if (const VarDecl *V = pointerVariable(B->getLHS())) {
         Defs.push_back({B, V});
+        // `free(p); p = NULL;`: naming p to give it a value is no use.
+        if (B->getOpcode() == BO_Assign)
+          Assigned.insert(B->getLHS()->IgnoreParenImpCasts());
+      }
     return true;
   }
   bool VisitStmt(Stmt *S) {
     Jumps += isa<ReturnStmt, GotoStmt, BreakStmt, ContinueStmt>(S);
     if (const auto *D = dyn_cast<DeclRefExpr>(S)) {
-      if (const VarDecl *V = pointerVariable(D))
+      if (const VarDecl *V = pointerVariable(D); V && !Assigned.count(D))
         Refs.push_back({V, D->getBeginLoc()});
     } else if (const auto *U = dyn_cast<UnaryOperator>(S);
                U && U->isIncrementDecrementOp()) {
@@ -641,14 +645,15 @@ public:
   struct Free {
     const CallExpr *Call;
     const VarDecl *Var;
-    bool InLoop;
   };
   std::vector<Free> Frees;
   /// Where a pointer variable gets a value: its declaration (the VarDecl),
   /// an assignment, `++`/`--`, or a call given its address.
   std::vector<std::pair<const void *, const VarDecl *>> Defs;
-  /// Where pointer variables are named.
+  /// Where pointer variables are named, but for the destinations of
+  /// assignments (Assigned).
   std::vector<std::pair<const VarDecl *, SourceLocation>> Refs;
+  llvm::SmallPtrSet<const Expr *, 8> Assigned;
   /// The call whose result an assignment stores, by its destination.
   llvm::DenseMap<const Expr *, const CallExpr *> StoredInto;
   /// And the other way: the destination of a call's result.
@@ -3789,7 +3794,7 @@ struct OwnershipAnalysis::Impl {
   }
 
   /// The values of the variables the function frees and names again after
-  /// the free (or frees in a loop), which it did not allocate: one
+  /// the free (other than to assign them), which it did not allocate: one
   /// External allocation per definition of such a variable (ExternalAt).
   /// False when there is none.
   bool addExternals(const BodyScan &Scan) {
@@ -3801,7 +3806,7 @@ struct OwnershipAnalysis::Impl {
           P && llvm::is_contained(TrackedParams, P->getFunctionScopeIndex()))
         continue; // followed as a parameter already
       SourceLocation End = SM.getExpansionLoc(F.Call->getEndLoc());
-      if (F.InLoop || llvm::any_of(Scan.Refs, [&](const auto &R) {
+      if (llvm::any_of(Scan.Refs, [&](const auto &R) {
             return R.first == F.Var &&
                    SM.isBeforeInTranslationUnit(End,
                                                 SM.getExpansionLoc(R.second));
@@ -3837,7 +3842,7 @@ struct OwnershipAnalysis::Impl {
     }
     // Each definition is one more allocation the states carry: a function
     // redefining its variables many times keeps the first few.
-    constexpr size_t MaxExternals = 24;
+    constexpr size_t MaxExternals = 12;
     auto Add = [&](const void *Site, const VarDecl *V, SourceLocation Loc) {
       if (ExternalCount == MaxExternals)
         return;

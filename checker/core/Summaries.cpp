@@ -116,29 +116,10 @@ bool neverPositive(const FunctionDecl *FD, ASTContext &Ctx,
   if (!FD->hasBody() || !RT->isIntegerType() || RT->isBooleanType() ||
       !RT->isSignedIntegerType())
     return false;
-  std::vector<const ReturnStmt *> Returns;
-  llvm::SmallPtrSet<const VarDecl *, 8> Changed;
-  std::vector<const Stmt *> Work{FD->getBody()};
-  while (!Work.empty()) {
-    const Stmt *S = Work.back();
-    Work.pop_back();
-    if (const auto *R = dyn_cast<ReturnStmt>(S))
-      Returns.push_back(R);
-    auto Var = [](const Expr *E) -> const VarDecl * {
-      const auto *D = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-      return D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
-    };
-    if (const auto *B = dyn_cast<BinaryOperator>(S); B && B->isAssignmentOp())
-      if (const VarDecl *V = Var(B->getLHS()))
-        Changed.insert(V);
-    if (const auto *U = dyn_cast<UnaryOperator>(S);
-        U && (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf))
-      if (const VarDecl *V = Var(U->getSubExpr()))
-        Changed.insert(V);
-    for (const Stmt *C : S->children())
-      if (C)
-        Work.push_back(C);
-  }
+  auto Var = [](const Expr *E) -> const VarDecl * {
+    const auto *D = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    return D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
+  };
   auto NonPositive = [&](const Expr *E) {
     if (!E || E->isValueDependent())
       return false;
@@ -147,49 +128,63 @@ bool neverPositive(const FunctionDecl *FD, ASTContext &Ctx,
       return C->getExtValue() <= 0;
     return false;
   };
-  // `V < C` with C <= 0, or `V <= C` with C < 0, on the branch holding S.
-  auto TestedNegative = [&](const Stmt *S, const VarDecl *V) {
-    for (unsigned Depth = 0; Depth < 4; ++Depth) {
-      DynTypedNodeList Up = parentsOf(*S, Ctx);
-      if (Up.empty())
-        return false;
-      const Stmt *P = Up[0].get<Stmt>();
-      if (!P)
-        return false;
-      if (const auto *If = dyn_cast<IfStmt>(P)) {
-        if (If->getThen() != S || !If->getCond())
-          return false;
-        const auto *B = dyn_cast<BinaryOperator>(stripCasts(If->getCond()));
-        if (!B)
-          return false;
-        const auto *D = dyn_cast<DeclRefExpr>(stripCasts(B->getLHS()));
-        if (!D || D->getDecl() != V)
-          return false;
-        std::optional<llvm::APSInt> C =
-            compat::toStdOptional(B->getRHS()->getIntegerConstantExpr(Ctx));
-        if (!C)
-          return false;
-        return (B->getOpcode() == BO_LT && C->getExtValue() <= 0) ||
-               (B->getOpcode() == BO_LE && C->getExtValue() < 0);
-      }
-      if (!isa<CompoundStmt>(P))
-        return false;
-      S = P;
-    }
-    return false;
+  // The variable `if (V < C)`, C <= 0 (or `V <= C`, C < 0), tests negative.
+  auto NegativeTest = [&](const Expr *Cond) -> const VarDecl * {
+    const auto *B = dyn_cast_or_null<BinaryOperator>(
+        Cond ? stripCasts(Cond) : nullptr);
+    if (!B)
+      return nullptr;
+    std::optional<llvm::APSInt> C =
+        compat::toStdOptional(B->getRHS()->getIntegerConstantExpr(Ctx));
+    if (!C || !((B->getOpcode() == BO_LT && C->getExtValue() <= 0) ||
+                (B->getOpcode() == BO_LE && C->getExtValue() < 0)))
+      return nullptr;
+    return Var(B->getLHS());
   };
-  for (const ReturnStmt *R : Returns) {
+  // Each return, with the variable the branch holding it (directly, or in
+  // its braces) tested negative.
+  std::vector<std::pair<const ReturnStmt *, const VarDecl *>> Returns;
+  llvm::SmallPtrSet<const VarDecl *, 8> Changed;
+  std::vector<std::pair<const Stmt *, const VarDecl *>> Work{
+      {FD->getBody(), nullptr}};
+  while (!Work.empty()) {
+    auto [S, Negative] = Work.back();
+    Work.pop_back();
+    if (const auto *R = dyn_cast<ReturnStmt>(S))
+      Returns.push_back({R, Negative});
+    if (const auto *B = dyn_cast<BinaryOperator>(S); B && B->isAssignmentOp())
+      if (const VarDecl *V = Var(B->getLHS()))
+        Changed.insert(V);
+    if (const auto *U = dyn_cast<UnaryOperator>(S);
+        U && (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf))
+      if (const VarDecl *V = Var(U->getSubExpr()))
+        Changed.insert(V);
+    const auto *If = dyn_cast<IfStmt>(S);
+    const VarDecl *Tested = If ? NegativeTest(If->getCond()) : nullptr;
+    for (const Stmt *C : S->children()) {
+      if (!C)
+        continue;
+      if (If && C == If->getThen())
+        Work.push_back({C, Tested});
+      else if (isa<CompoundStmt>(S) && isa<ReturnStmt>(C))
+        Work.push_back({C, Negative});
+      else
+        Work.push_back({C, nullptr});
+    }
+  }
+  if (Returns.empty())
+    return false;
+  for (const auto &[R, Negative] : Returns) {
     const Expr *E = R->getRetValue();
     if (!E)
       return false;
     E = stripCasts(E);
     if (NonPositive(E))
       continue;
-    if (const auto *D = dyn_cast<DeclRefExpr>(E)) {
-      const auto *V = dyn_cast<VarDecl>(D->getDecl());
-      if (!V || !V->hasLocalStorage() || isa<ParmVarDecl>(V))
+    if (const VarDecl *V = Var(E)) {
+      if (!V->hasLocalStorage() || isa<ParmVarDecl>(V))
         return false;
-      if (TestedNegative(R, V))
+      if (V == Negative)
         continue;
       if (!Changed.count(V) && V->getInit() &&
           NonPositive(stripCasts(V->getInit())))
@@ -204,7 +199,7 @@ bool neverPositive(const FunctionDecl *FD, ASTContext &Ctx,
     }
     return false;
   }
-  return !Returns.empty();
+  return true;
 }
 
 /// A pointer parameter: what summaries say something about.
