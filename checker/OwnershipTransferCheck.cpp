@@ -3,6 +3,7 @@
 #include "OwnershipTransferCheck.h"
 #include "core/OwnershipDataflow.h"
 #include "core/Parents.h"
+#include "core/StatusFacts.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -165,6 +166,25 @@ bool underTakersResult(const Stmt *S, const CallExpr *Taker, ASTContext &Ctx) {
   return underCondition(S, Ctx, Tests, 32);
 }
 
+/// \p Call is the statement right before the success return of \p FD's
+/// body (see successReturn).
+bool freedBeforeSuccess(const CallExpr *Call, const FunctionDecl *FD) {
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(FD->getBody());
+  const ReturnStmt *Ret = Body ? successReturn(Body) : nullptr;
+  if (!Ret)
+    return false;
+  const Stmt *Prev = nullptr;
+  for (const Stmt *S : Body->body()) {
+    if (S == Ret)
+      break;
+    Prev = S;
+  }
+  if (const auto *L = dyn_cast_or_null<LabelStmt>(Prev))
+    Prev = L->getSubStmt();
+  const auto *E = dyn_cast_or_null<Expr>(Prev);
+  return E && E->IgnoreImplicit() == Call;
+}
+
 } // namespace
 
 void OwnershipTransferCheck::registerMatchers(MatchFinder *Finder) {
@@ -236,6 +256,26 @@ void OwnershipTransferCheck::checkDefinition(const FunctionDecl *Def,
       diag(SM.getFileLoc(R.GoneAt->getBeginLoc()),
            "%select{freed|ownership taken}0 here", DiagnosticIDs::Note)
           << WasTaken;
+      Reported.insert({R.Call, R.A});
+      continue;
+    }
+    // Handed to the caller through `*out`, then freed right before the
+    // function returns success (libyaml yaml_parser_process_directives
+    // before 56f4b17): the caller gets a dangling pointer.
+    if (R.Frees && A.fresh() && R.InOutSlot &&
+        !(R.GoneBefore & (GoneFreed | GoneTransferred)) &&
+        freedBeforeSuccess(R.Call, FD)) {
+      diag(Loc, "%0 is freed after it was handed to the caller through an "
+                "out-parameter, and the function then returns success: the "
+                "caller gets freed memory; free it only where it is not "
+                "handed out")
+          << A.describe();
+      for (const StoreEvent &S : Analysis.stores())
+        if (S.A == R.A && S.OutParam) {
+          diag(SM.getFileLoc(S.Target->getBeginLoc()),
+               "handed to the caller here", DiagnosticIDs::Note);
+          break;
+        }
       Reported.insert({R.Call, R.A});
       continue;
     }

@@ -2,6 +2,7 @@
 
 #include "OwnershipDataflow.h"
 #include "Compat.h"
+#include "StatusFacts.h"
 #include "Parents.h"
 #include "UnitCode.h"
 #include "clang/AST/ASTContext.h"
@@ -1740,6 +1741,14 @@ struct OwnershipAnalysis::Impl {
     return false;
   }
 
+  /// The caller's `*out` holds \p A.
+  static bool inOutSlot(const Sub &St, AllocId A) {
+    for (const auto &[P, V] : *St.Points)
+      if (P.Field == outSlot() && llvm::is_contained(V, A))
+        return true;
+    return false;
+  }
+
   /// True if some place still points to \p A.
   static bool reachable(const Sub &St, AllocId A) {
     for (const auto &[P, V] : *St.Points)
@@ -2520,11 +2529,13 @@ struct OwnershipAnalysis::Impl {
                          reallocatedInLoop(St, A) || maybeCleared(St, V, A);
             auto [It, New] =
                 SeenRelease.try_emplace({Call, A, I}, Releases.size());
+            bool InOut = Frees && inOutSlot(St, A);
             if (New) {
               Releases.push_back(
-                  {Call, A, I, R, Frees, AS.Gone, AS.GoneAt, Other});
+                  {Call, A, I, R, Frees, AS.Gone, AS.GoneAt, Other, InOut});
               continue;
             }
+            Releases[It->second].InOutSlot |= InOut;
             // The same release in another context (`if (rv) free(d);
             // free(d);` keyed by rv): freed before in any context.  Only
             // frees: a "holds" contract is the rules' safe reading where
@@ -3683,25 +3694,6 @@ struct OwnershipAnalysis::Impl {
     for (AllocId A : Dropped)
       if (real(A))
         forgetIfDead(St, A);
-  }
-
-  /// The return that ends the function's normal path: the last statement,
-  /// unless the body ends in an error epilogue that only jumps reach
-  /// (`return 0; fail: free(p); return -1;`), where it is the return just
-  /// before the epilogue's first label.
-  static const ReturnStmt *successReturn(const CompoundStmt *Body) {
-    const auto *Last = dyn_cast<ReturnStmt>(Body->body_back());
-    if (!Last)
-      return nullptr;
-    llvm::ArrayRef<Stmt *> Stmts(Body->body_begin(), Body->size());
-    for (size_t I = Stmts.size() - 1; I-- > 1;) {
-      if (isa<ReturnStmt>(Stmts[I]))
-        break; // a return after the labels: not one epilogue
-      if (isa<LabelStmt>(Stmts[I]))
-        if (const auto *Before = dyn_cast<ReturnStmt>(Stmts[I - 1]))
-          return Before;
-    }
-    return Last;
   }
 
   /// The variables that keep contexts apart, and how the function reports

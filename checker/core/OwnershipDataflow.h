@@ -138,6 +138,8 @@ struct ReleaseEvent {
   unsigned char GoneBefore = 0;     ///< already released on some path
   const CallExpr *GoneAt = nullptr; ///< the call that released it before
   bool MayBeOther = false;          ///< see UseEvent::MayBeOther
+  /// The caller's `*out` holds it when it is released, on some path.
+  bool InOutSlot = false;
 };
 
 /// An allocation is passed to a parameter whose contract is "copies".

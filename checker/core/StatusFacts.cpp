@@ -167,4 +167,21 @@ bool neverPositive(const FunctionDecl *FD, ASTContext &Ctx,
   return true;
 }
 
+const ReturnStmt *successReturn(const CompoundStmt *Body) {
+  if (Body->body_empty())
+    return nullptr;
+  const auto *Last = dyn_cast<ReturnStmt>(Body->body_back());
+  if (!Last)
+    return nullptr;
+  llvm::ArrayRef<Stmt *> Stmts(Body->body_begin(), Body->size());
+  for (size_t I = Stmts.size() - 1; I-- > 1;) {
+    if (isa<ReturnStmt>(Stmts[I]))
+      break; // a return after the labels: not one epilogue
+    if (isa<LabelStmt>(Stmts[I]))
+      if (const auto *Before = dyn_cast<ReturnStmt>(Stmts[I - 1]))
+        return Before;
+  }
+  return Last;
+}
+
 } // namespace clang::tidy::alloc

@@ -15,7 +15,9 @@
 
 namespace clang {
 class ASTContext;
+class CompoundStmt;
 class FunctionDecl;
+class ReturnStmt;
 class ParmVarDecl;
 class Stmt;
 } // namespace clang
@@ -42,6 +44,12 @@ bool refusesParam(const Stmt *Exit, const ParmVarDecl *P, ASTContext &Ctx);
 /// function known to return no positive value.
 bool neverPositive(const FunctionDecl *FD, ASTContext &Ctx,
                    CalleeResolver &Resolver);
+
+/// The return that ends the function's normal path: the last statement,
+/// unless the body ends in an error epilogue that only jumps reach
+/// (`return 0; fail: free(p); return -1;`), where it is the return just
+/// before the epilogue's first label.
+const ReturnStmt *successReturn(const CompoundStmt *Body);
 
 } // namespace clang::tidy::alloc
 
