@@ -39,8 +39,11 @@ namespace {
 using AllocSet = llvm::SmallVector<AllocId, 2>;
 constexpr AllocId NullSentinel = ~0u;
 constexpr AllocId UnknownSentinel = ~0u - 1;
+/// An arm of `c ? x : NULL` the analysis does not follow: anything, so a
+/// test of the value is not decided by its NULL arm (see test()).
+constexpr AllocId OpaqueSentinel = ~0u - 2;
 /// An allocation (or parameter), not a sentinel.
-constexpr bool real(AllocId A) { return A < UnknownSentinel; }
+constexpr bool real(AllocId A) { return A < OpaqueSentinel; }
 
 bool unionInto(AllocSet &Into, const AllocSet &From) {
   bool Changed = false;
@@ -1319,7 +1322,12 @@ struct OwnershipAnalysis::Impl {
     }
     if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
       AllocSet S = valueOf(CO->getTrueExpr(), St);
-      unionInto(S, valueOf(CO->getFalseExpr(), St));
+      AllocSet F = valueOf(CO->getFalseExpr(), St);
+      // `c ? head : NULL` (libyaml PEEK_TOKEN): an arm the analysis does
+      // not follow may be anything, so the result is not known NULL.
+      if (S.empty() != F.empty())
+        unionInto(S, {OpaqueSentinel});
+      unionInto(S, F);
       return S;
     }
     if (const auto *BO = dyn_cast<BinaryOperator>(E))
@@ -1428,7 +1436,8 @@ struct OwnershipAnalysis::Impl {
   /// value beside another (which of them the path holds, the join forgot;
   /// before external values were followed, that was a value not followed).
   bool mayHoldOther(const AllocSet &S) const {
-    if (llvm::is_contained(S, UnknownSentinel))
+    if (llvm::is_contained(S, UnknownSentinel) ||
+        llvm::is_contained(S, OpaqueSentinel))
       return true;
     unsigned Real = 0;
     bool External = false;
@@ -2962,7 +2971,8 @@ struct OwnershipAnalysis::Impl {
     // nothing about whether an allocation failed.
     bool Other = mayHoldOther(Vals);
     if (Real.empty()) {
-      O.Feasible = !(HasSentinel && !IsNull);
+      O.Feasible = !(HasSentinel && !IsNull &&
+                     !llvm::is_contained(Vals, OpaqueSentinel));
       return O;
     }
     if (IsNull) {

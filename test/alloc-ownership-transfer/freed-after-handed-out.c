@@ -56,3 +56,36 @@ int fails_after(struct ver **out) {
   }
   return 0;
 }
+
+// The path there passes a test of `c ? head : NULL` (libyaml PEEK_TOKEN):
+// an arm the analysis does not follow may be anything, so the value is not
+// known NULL and the path goes on.
+struct token {
+  int type;
+};
+struct parser {
+  int available;
+  struct token *head;
+};
+int fetch_more(struct parser *p);
+#define PEEK(p) (((p)->available || fetch_more(p)) ? (p)->head : NULL)
+
+int directives(struct parser *p, struct ver **ref) {
+  struct ver *v = NULL;
+  struct token *t = PEEK(p);
+  if (!t)
+    goto error;
+  if (t->type == 1) {
+    v = malloc(sizeof *v);
+    if (!v)
+      goto error;
+  }
+  if (ref)
+    *ref = v;
+  free(v);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'v' is freed after it was handed to the caller through an out-parameter, and the function then returns success: the caller gets freed memory; free it only where it is not handed out [alloc-ownership-transfer]
+  return 1;
+error:
+  free(v);
+  return 0;
+}
