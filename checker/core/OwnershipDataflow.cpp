@@ -962,15 +962,16 @@ public:
     if (Guards.empty())
       return true;
     bool Alloc = Resolver.allocation(C, Ctx) != nullptr, Free = false;
+    bool FreesExternal = false;
     if (!Alloc)
       if (const FunctionRule *R =
-              Resolver.ruleForCall(C, Ctx.getSourceManager()))
+              Resolver.ruleForCall(C, Ctx.getSourceManager())) {
         Free = R->FreeArg.has_value() || R->FreesFieldsArg.has_value();
-    bool FreesExternal = false;
-    if (Free && !Externals.empty())
-      if (const VarDecl *F = BodyScan::freedVariable(
-              C, Resolver.ruleForCall(C, Ctx.getSourceManager())))
-        FreesExternal = llvm::is_contained(Externals, F);
+        if (const VarDecl *F = Externals.empty()
+                                   ? nullptr
+                                   : BodyScan::freedVariable(C, R))
+          FreesExternal = llvm::is_contained(Externals, F);
+      }
     for (const VarDecl *V : Guards) {
       Vars[V].GuardsAlloc |= Alloc;
       Vars[V].GuardsFree |= Free;
@@ -1035,7 +1036,7 @@ public:
   /// `int _ret = (rv); if (_ret < 0) ... return _ret;` (OpenSC
   /// LOG_TEST_RET): a copy declared right before the test that reads it,
   /// and never assigned again, stands for the variable it copies; its tests
-  /// and returns count as that variable's (see copyOf()).
+  /// and returns count as that variable's (see Impl::slotOf()).
   void copies(const CompoundStmt *CS) {
     const Stmt *Prev = nullptr;
     for (const Stmt *S : CS->body()) {
@@ -1417,7 +1418,6 @@ struct OwnershipAnalysis::Impl {
     return V;
   }
 
-  /// True if some allocation in \p S is a real allocation (not NULL).
   /// \p S holds memory the analysis follows (an allocation, a borrowed
   /// pointer, a parameter), not only external values, which every other
   /// reading takes for values it does not follow.

@@ -156,7 +156,7 @@ public:
         if (const auto *In = dyn_cast<MemberExpr>(stripCasts(ME->getBase()));
             In && In->isArrow() && !Inner)
           ME = In;
-      if (!ME || !ME->isArrow() || (Inner && Outer != ME))
+      if (!ME || !ME->isArrow())
         continue;
       const auto *Base = dyn_cast<DeclRefExpr>(stripCasts(ME->getBase()));
       auto It = Base ? Of.find(Base->getDecl()) : Of.end();
