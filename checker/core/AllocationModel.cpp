@@ -55,6 +55,9 @@ struct FreesFieldsMap {
   std::vector<std::string> Fields;
 };
 
+/// `fills-fields: {arg: N, fields: [a, b]}`: the same form, its own key.
+struct FillsFieldsMap : FreesFieldsMap {};
+
 /// `frees-fields: N` (every pointer field of argument N) or
 /// `frees-fields: {arg: N, fields: [a, b]}` (those fields only).
 struct FreesFieldsSpec {
@@ -79,6 +82,7 @@ struct YamlFunction {
   std::optional<std::string> Status;
   std::optional<ReturnSpec> Returns;
   std::optional<FreesFieldsSpec> FreesFields;
+  std::optional<FillsFieldsMap> FillsFields;
   std::optional<std::string> NullNote;
   std::vector<ArgIndex> Takes, Holds, Copies, Borrows, Dereferences, Retains;
   std::vector<ArgIndex> TakesOnSuccess;
@@ -112,6 +116,7 @@ struct YamlRules {
 
 using clang::tidy::alloc::AllocDest;
 using clang::tidy::alloc::ArgIndex;
+using clang::tidy::alloc::FillsFieldsMap;
 using clang::tidy::alloc::FreesFieldsMap;
 using clang::tidy::alloc::FreesFieldsSpec;
 using clang::tidy::alloc::ReturnContract;
@@ -202,27 +207,47 @@ template <> struct ScalarTraits<ReturnSpec> {
   static QuotingType mustQuote(StringRef) { return QuotingType::None; }
 };
 
-template <> struct MappingTraits<FreesFieldsMap> {
-  static void mapping(IO &IO, FreesFieldsMap &F) {
-    clang::tidy::alloc::compat::mapOptional(IO, "arg", F.Arg);
-    IO.mapOptional("fields", F.Fields);
-  }
-  static std::string validate(IO &IO, FreesFieldsMap &F) {
-    if (IO.outputting())
-      return {};
-    for (StringRef K : IO.keys())
-      if (K != "arg" && K != "fields")
-        return {}; // reported by the parser at the key
-    if (!F.Arg)
-      return "'frees-fields' needs 'arg' (the index of the argument whose "
-             "fields are freed)";
-    for (const std::string &Name : F.Fields)
-      if (Name.empty() || !llvm::all_of(Name, [](char C) {
-            return llvm::isAlnum(C) || C == '_';
-          }))
-        return "field name '" + Name + "' in 'frees-fields' is not a C "
-               "identifier";
+/// `{arg: N, fields: [a, b]}` under \p Key, whose fields are \p Done.
+void mapFields(IO &IO, FreesFieldsMap &F) {
+  clang::tidy::alloc::compat::mapOptional(IO, "arg", F.Arg);
+  IO.mapOptional("fields", F.Fields);
+}
+std::string validateFields(IO &IO, const FreesFieldsMap &F, StringRef Key,
+                           StringRef Done, bool NeedFields) {
+  if (IO.outputting())
     return {};
+  for (StringRef K : IO.keys())
+    if (K != "arg" && K != "fields")
+      return {}; // reported by the parser at the key
+  if (!F.Arg)
+    return ("'" + Key +
+            "' needs 'arg' (the index of the argument whose "
+            "fields are " +
+            Done + ")")
+        .str();
+  if (NeedFields && F.Fields.empty())
+    return ("'" + Key + "' needs 'fields' (the fields " + Done + ")").str();
+  for (const std::string &Name : F.Fields)
+    if (Name.empty() || !llvm::all_of(Name, [](char C) {
+          return llvm::isAlnum(C) || C == '_';
+        }))
+      return ("field name '" + Name + "' in '" + Key +
+              "' is not a C identifier")
+          .str();
+  return {};
+}
+
+template <> struct MappingTraits<FreesFieldsMap> {
+  static void mapping(IO &IO, FreesFieldsMap &F) { mapFields(IO, F); }
+  static std::string validate(IO &IO, FreesFieldsMap &F) {
+    return validateFields(IO, F, "frees-fields", "freed", false);
+  }
+};
+
+template <> struct MappingTraits<FillsFieldsMap> {
+  static void mapping(IO &IO, FillsFieldsMap &F) { mapFields(IO, F); }
+  static std::string validate(IO &IO, FillsFieldsMap &F) {
+    return validateFields(IO, F, "fills-fields", "filled", true);
   }
 };
 
@@ -274,6 +299,7 @@ template <> struct MappingTraits<YamlFunction> {
     clang::tidy::alloc::compat::mapOptional(IO, "null-note", F.NullNote);
     clang::tidy::alloc::compat::mapOptional(IO, "returns", F.Returns);
     clang::tidy::alloc::compat::mapOptional(IO, "frees-fields", F.FreesFields);
+    clang::tidy::alloc::compat::mapOptional(IO, "fills-fields", F.FillsFields);
     clang::tidy::alloc::compat::mapOptional(IO, "takes", F.Takes);
     clang::tidy::alloc::compat::mapOptional(IO, "takes-on-success",
                                             F.TakesOnSuccess);
@@ -300,7 +326,7 @@ template <> struct MappingTraits<YamlFunction> {
         "status",       "returns",  "takes",     "holds",
         "copies",       "borrows",  "dereferences", "noreturn",
         "never-positive",
-        "frees-fields", "via",      "origin",    "requires",
+        "frees-fields", "fills-fields", "via",   "origin",    "requires",
         "frees-on-failure", "retains", "takes-on-success"};
     for (StringRef K : IO.keys())
       if (!llvm::is_contained(Known, K))
@@ -318,11 +344,10 @@ template <> struct MappingTraits<YamlFunction> {
               "' is not a C identifier (or 'variable.field' for a hook)")
           .str();
     bool Ret = F.Allocates && F.Allocates->Return;
-    if (F.Status && *F.Status != "negative" && *F.Status != "nonzero" &&
-        *F.Status != "minus-one" && *F.Status != "minus-errno" &&
-        *F.Status != "null")
+    if (F.Status && !clang::tidy::alloc::isStatusKind(*F.Status))
       return ("'status' of '" + Name +
-              "' must be negative, nonzero, minus-one, minus-errno or null, not '" +
+              "' must be negative, nonzero, minus-one, minus-errno, null or "
+              "'equals <integer>', not '" +
               *F.Status + "'")
           .str();
     if (F.Status && !(F.Allocates && F.Allocates->Arg) &&
@@ -390,14 +415,14 @@ template <> struct MappingTraits<YamlFunction> {
               Twine(*F.Returns->From) + " and return a pointer into it")
           .str();
     if (!F.Allocates && !F.Reallocates && !F.Frees && !F.Returns &&
-        !F.FreesFields &&
-        F.Takes.empty() && F.TakesOnSuccess.empty() && F.Holds.empty() &&
-        F.Copies.empty() &&
+        !F.FreesFields && !F.FillsFields && F.Takes.empty() &&
+        F.TakesOnSuccess.empty() && F.Holds.empty() && F.Copies.empty() &&
         F.Borrows.empty() && F.Dereferences.empty() && F.Retains.empty() &&
         !F.NoReturn && !F.NeverPositive && F.Requires.empty())
       return ("function '" + Name +
               "' has no allocation role or contract; give it one of allocates, "
-              "reallocates, frees, frees-fields, returns, takes, holds, "
+              "reallocates, frees, frees-fields, fills-fields, returns, "
+              "takes, holds, "
               "copies, borrows, dereferences, retains, noreturn, "
               "never-positive")
           .str();
@@ -590,58 +615,62 @@ namespace {
 /// The model's form of one YAML entry.
 FunctionRule ruleOf(const YamlFunction &F, StringRef FileFamily,
                     StringRef Origin, bool Inferred) {
-    FunctionRule Rule;
-    Rule.Name = F.Name;
-    // A summary without a family is one whose family is unknown (never a
-    // mismatch), not one of the summaries file's own.
-    Rule.Family = F.Family.value_or(Inferred ? std::string() : FileFamily.str());
-    Rule.Origin = Origin.str();
-    Rule.Inferred = Inferred;
-    if (Inferred && F.Origin)
-      Rule.Origin = *F.Origin;
-    Rule.Via = F.Via.value_or("");
-    Rule.Requires = F.Requires;
-    if (F.Allocates) {
-      Rule.AllocatesReturn = F.Allocates->Return;
-      Rule.AllocatesArg = F.Allocates->Arg;
-    }
-    Rule.WhenNullArg = F.WhenNull;
-    Rule.ReallocArg = F.Reallocates;
-    Rule.FreesOnFailure = F.FreesOnFailure;
-    if (F.Reallocates && !F.Allocates)
-      Rule.AllocatesReturn = true; // realloc-like: the result is the new block
-    Rule.FreeArg = F.Frees;
-    Rule.MayReturnNull = F.MayReturnNull.value_or(true);
-    Rule.Status = F.Status;
-    Rule.NoReturn = F.NoReturn;
-    Rule.NeverPositive = F.NeverPositive;
-    if (F.Returns) {
-      Rule.Returns = F.Returns->Contract;
-      Rule.BorrowedFromArg = F.Returns->From;
-      Rule.ReturnsArg = F.Returns->Arg;
-    }
-    if (F.FreesFields) {
-      Rule.FreesFieldsArg = F.FreesFields->arg();
-      Rule.FreedFields = F.FreesFields->M.Fields;
-    }
-    Rule.NullNote = F.NullNote.value_or("");
-    for (ArgIndex I : F.Takes)
-      Rule.Args.push_back({I.Value, ArgContract::Takes});
-    for (ArgIndex I : F.TakesOnSuccess) {
-      Rule.Args.push_back({I.Value, ArgContract::Takes});
-      Rule.TakesOnSuccess.push_back(I.Value);
-    }
-    for (ArgIndex I : F.Holds)
-      Rule.Args.push_back({I.Value, ArgContract::Holds});
-    for (ArgIndex I : F.Copies)
-      Rule.Args.push_back({I.Value, ArgContract::Copies});
-    for (ArgIndex I : F.Borrows)
-      Rule.Args.push_back({I.Value, ArgContract::Borrows});
-    for (ArgIndex I : F.Dereferences)
-      Rule.Derefs.push_back(I.Value);
-    for (ArgIndex I : F.Retains)
-      Rule.Retains.push_back(I.Value);
-    return Rule;
+  FunctionRule Rule;
+  Rule.Name = F.Name;
+  // A summary without a family is one whose family is unknown (never a
+  // mismatch), not one of the summaries file's own.
+  Rule.Family = F.Family.value_or(Inferred ? std::string() : FileFamily.str());
+  Rule.Origin = Origin.str();
+  Rule.Inferred = Inferred;
+  if (Inferred && F.Origin)
+    Rule.Origin = *F.Origin;
+  Rule.Via = F.Via.value_or("");
+  Rule.Requires = F.Requires;
+  if (F.Allocates) {
+    Rule.AllocatesReturn = F.Allocates->Return;
+    Rule.AllocatesArg = F.Allocates->Arg;
+  }
+  Rule.WhenNullArg = F.WhenNull;
+  Rule.ReallocArg = F.Reallocates;
+  Rule.FreesOnFailure = F.FreesOnFailure;
+  if (F.Reallocates && !F.Allocates)
+    Rule.AllocatesReturn = true; // realloc-like: the result is the new block
+  Rule.FreeArg = F.Frees;
+  Rule.MayReturnNull = F.MayReturnNull.value_or(true);
+  Rule.Status = F.Status;
+  Rule.NoReturn = F.NoReturn;
+  Rule.NeverPositive = F.NeverPositive;
+  if (F.Returns) {
+    Rule.Returns = F.Returns->Contract;
+    Rule.BorrowedFromArg = F.Returns->From;
+    Rule.ReturnsArg = F.Returns->Arg;
+  }
+  if (F.FreesFields) {
+    Rule.FreesFieldsArg = F.FreesFields->arg();
+    Rule.FreedFields = F.FreesFields->M.Fields;
+  }
+  if (F.FillsFields) {
+    Rule.FillsFieldsArg = F.FillsFields->Arg->Value;
+    Rule.FilledFields = F.FillsFields->Fields;
+  }
+  Rule.NullNote = F.NullNote.value_or("");
+  for (ArgIndex I : F.Takes)
+    Rule.Args.push_back({I.Value, ArgContract::Takes});
+  for (ArgIndex I : F.TakesOnSuccess) {
+    Rule.Args.push_back({I.Value, ArgContract::Takes});
+    Rule.TakesOnSuccess.push_back(I.Value);
+  }
+  for (ArgIndex I : F.Holds)
+    Rule.Args.push_back({I.Value, ArgContract::Holds});
+  for (ArgIndex I : F.Copies)
+    Rule.Args.push_back({I.Value, ArgContract::Copies});
+  for (ArgIndex I : F.Borrows)
+    Rule.Args.push_back({I.Value, ArgContract::Borrows});
+  for (ArgIndex I : F.Dereferences)
+    Rule.Derefs.push_back(I.Value);
+  for (ArgIndex I : F.Retains)
+    Rule.Retains.push_back(I.Value);
+  return Rule;
 }
 
 /// The YAML form of \p R, for a summaries file.
@@ -680,6 +709,12 @@ YamlFunction yamlOf(const FunctionRule &R) {
       FF.M.Fields = R.FreedFields;
     }
     F.FreesFields = FF;
+  }
+  if (R.FillsFieldsArg) {
+    FillsFieldsMap FF;
+    FF.Arg = ArgIndex{*R.FillsFieldsArg};
+    FF.Fields = R.FilledFields;
+    F.FillsFields = FF;
   }
   if (!R.NullNote.empty())
     F.NullNote = R.NullNote;
@@ -830,6 +865,18 @@ AllocationModel::failureFlagFamily(StringRef Member) const {
   if (It == FailureFlags.end())
     return std::nullopt;
   return It->second;
+}
+
+std::optional<int64_t> statusEquals(StringRef Kind) {
+  int64_t K;
+  if (!Kind.consume_front("equals ") || Kind.trim().getAsInteger(10, K))
+    return std::nullopt;
+  return K;
+}
+
+bool isStatusKind(StringRef Kind) {
+  return Kind == "negative" || Kind == "nonzero" || Kind == "minus-one" ||
+         Kind == "minus-errno" || Kind == "null" || statusEquals(Kind);
 }
 
 ArrayRef<StringRef> AllocationModel::shippedNames() {

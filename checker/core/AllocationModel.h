@@ -38,6 +38,11 @@ enum class ReturnContract : unsigned char {
   Borrowed, ///< the caller must not free it
 };
 
+/// True if \p Kind is a status class a rule may declare (FunctionRule::Status).
+bool isStatusKind(llvm::StringRef Kind);
+/// K of the status class "equals K", if \p Kind is one.
+std::optional<int64_t> statusEquals(llvm::StringRef Kind);
+
 llvm::StringRef spell(ArgContract C);
 llvm::StringRef spell(ReturnContract C);
 
@@ -64,7 +69,8 @@ struct FunctionRule {
   /// For out-parameter allocators, how the returned status reports failure:
   /// "negative" (< 0), "nonzero" (!= 0), "minus-one" (0 on success, -1 on
   /// failure, nothing else), "minus-errno" (0 on success, a negative value
-  /// on failure, nothing else) or "null" (a NULL pointer).
+  /// on failure, nothing else), "null" (a NULL pointer) or "equals K"
+  /// (success is exactly K, CoAP's COAP_205_CONTENT; anything else fails).
   std::optional<std::string> Status;
   bool NoReturn = false; ///< never returns to the caller
   /// Returns 0 or a negative value, never a positive one (OpenSC
@@ -90,6 +96,13 @@ struct FunctionRule {
   /// argument's object own (all of them when FreedFields is empty).
   std::optional<unsigned> FreesFieldsArg;
   std::vector<std::string> FreedFields;
+  /// A function that stores new memory into these fields of this
+  /// argument's object and may leave it there when it fails (OpenSC
+  /// sc_hsm_encode_gakp_ec fills cvc->primeOrModulus, then fails on the
+  /// next allocation): given `&local`, the caller owns what the fields
+  /// hold whatever the call returns.
+  std::optional<unsigned> FillsFieldsArg;
+  std::vector<std::string> FilledFields;
   /// The returned pointer points into this argument's object: the caller
   /// must not free it; it lives as long as that object.
   std::optional<unsigned> BorrowedFromArg;

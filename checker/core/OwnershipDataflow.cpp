@@ -454,6 +454,21 @@ void bound(State &St, unsigned NumVars, size_t Limit) {
 
 bool isLocal(const VarDecl *VD) { return VD && VD->hasLocalStorage(); }
 
+/// The local struct whose fields a call of \p R fills (`encode(&cvc)`,
+/// FunctionRule::FillsFieldsArg), or null.
+const VarDecl *filledStruct(const CallExpr *C, const FunctionRule *R) {
+  if (!R || !R->FillsFieldsArg || R->allocates() ||
+      *R->FillsFieldsArg >= C->getNumArgs())
+    return nullptr;
+  const auto *U = dyn_cast<UnaryOperator>(
+      C->getArg(*R->FillsFieldsArg)->IgnoreParenImpCasts());
+  if (!U || U->getOpcode() != UO_AddrOf)
+    return nullptr;
+  const auto *DRE = dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParens());
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return isLocal(VD) && VD->getType()->isRecordType() ? VD : nullptr;
+}
+
 /// The pseudo-field of Place naming `*out` for a `T **` parameter `out`:
 /// memory stored there is handed to the caller only if the function
 /// succeeds (callers do not free an out-parameter after an error).
@@ -542,8 +557,9 @@ public:
     if (Resolver.allocation(C, Ctx))
       return true;
     const FunctionRule *B = Resolver.ruleForCall(C, Ctx.getSourceManager());
-    return B && (B->returnContract() == ReturnContract::Borrowed ||
-                 B->BorrowedFromArg || freedVariable(C, B));
+    return B &&
+           (B->returnContract() == ReturnContract::Borrowed ||
+            B->BorrowedFromArg || freedVariable(C, B) || filledStruct(C, B));
   }
   bool VisitCallExpr(CallExpr *C) {
     if (const FunctionRule *R = Resolver.allocation(C, Ctx)) {
@@ -555,6 +571,8 @@ public:
       if (B && (B->returnContract() == ReturnContract::Borrowed ||
                 B->BorrowedFromArg))
         Calls.push_back({C, B, LoopDepth > 0, true});
+      else if (filledStruct(C, B))
+        Calls.push_back({C, B, LoopDepth > 0, false});
       if (const VarDecl *V = freedVariable(C, B))
         Frees.push_back({C, V});
     }
@@ -1294,7 +1312,8 @@ struct OwnershipAnalysis::Impl {
       return {NullSentinel};
     if (const auto *C = dyn_cast<CallExpr>(E)) {
       auto It = AllocOf.find(C);
-      if (It != AllocOf.end() && !Allocs[It->second].FailsViaStatus)
+      if (It != AllocOf.end() && !Allocs[It->second].FailsViaStatus &&
+          !Allocs[It->second].Filled)
         return {It->second};
       // A function that returns its argument (`returns: arg N`).
       if (It == AllocOf.end()) {
@@ -1645,7 +1664,7 @@ struct OwnershipAnalysis::Impl {
       AS.Null = NullNonNull; // not ours to check either
       return;
     }
-    if (Info.Param || Info.External) {
+    if (Info.Param || Info.External || Info.Filled) {
       // May be NULL (nothing to release then), but not ours to check.
       AS.Null = NullNonNull | NullIsNull;
       return;
@@ -2301,6 +2320,14 @@ struct OwnershipAnalysis::Impl {
       E.Gone |= AS.Gone;
       E.Allocated = true;
       E.MaybeNonNull |= AS.Null != NullIsNull;
+      // Stored through a parameter (or still in its object's field) and
+      // neither freed nor handed on, at a failing exit.
+      if ((Failing || Context != 0) && AS.Null != NullIsNull &&
+          !(Context != 0 && Context != ManyFailed && Context - 1 == A) &&
+          (AS.Owned ? InField.count(A) && !AS.Lent
+                    : (AS.Gone & GoneOutParam) &&
+                          !(AS.Gone & (GoneFreed | GoneTransferred))))
+        E.LeftInField = true;
       if (!AS.Owned || AS.Lent)
         continue;
       // Freed, stored or handed over on a path that joined this one (`if
@@ -2433,6 +2460,7 @@ struct OwnershipAnalysis::Impl {
                   (R->releases(I) && embeddedMemberBase(U->getSubExpr()) &&
                    recoversContainer(Callee, I))))) {
         if (R && (R->AllocatesArg == I || R->FreesFieldsArg == I ||
+                  (R->FillsFieldsArg == I && Mine) ||
                   R->argContract(I) == ArgContract::Borrows))
           continue; // bound below, fields released below, or only read
         if (std::optional<Place> P = placeOf(U->getSubExpr(), St, false)) {
@@ -2593,6 +2621,21 @@ struct OwnershipAnalysis::Impl {
     if (!Mine)
       return true;
     allocate(St, *Mine);
+    if (Allocs[*Mine].Filled) {
+      // One allocation for what the call left in the struct's fields.
+      const VarDecl *S = filledStruct(Call, R);
+      const RecordDecl *RD = S->getType()->getAsRecordDecl();
+      if (RD)
+        RD = RD->getDefinition();
+      if (RD)
+        for (const FieldDecl *F : RD->fields())
+          if (llvm::is_contained(R->FilledFields, F->getName())) {
+            if (Allocs[*Mine].Name.empty())
+              Allocs[*Mine].Name = (S->getName() + "." + F->getName()).str();
+            bind(St, Place{S, F}, {*Mine}, nullptr);
+          }
+      return true;
+    }
     if (R->AllocatesArg && *R->AllocatesArg < Call->getNumArgs()) {
       const auto *U =
           dyn_cast<UnaryOperator>(stripCasts(Call->getArg(*R->AllocatesArg)));
@@ -2785,7 +2828,10 @@ struct OwnershipAnalysis::Impl {
   /// region, decided on sample values around 0 and the constant compared.
   Branch statusBranch(StringRef Kind, BinaryOperatorKind Op, llvm::APSInt K,
                       bool Truth) {
+    std::optional<int64_t> Only = statusEquals(Kind);
     auto Fails = [&](int64_t X) {
+      if (Only)
+        return X != *Only;
       if (Kind == "negative" || Kind == "minus-one" || Kind == "minus-errno")
         return X < 0;
       if (Kind == "null")
@@ -2813,8 +2859,10 @@ struct OwnershipAnalysis::Impl {
     };
     bool AnyFail = false, AnyOk = false;
     int64_t C = K.getExtValue();
+    // "equals K": K itself is a sample, whatever the test compares with.
+    int64_t S = Only ? *Only : C;
     for (int64_t X : {int64_t(-2), int64_t(-1), int64_t(0), int64_t(1),
-                      int64_t(2), C - 1, C, C + 1}) {
+                      int64_t(2), C - 1, C, C + 1, S - 1, S, S + 1}) {
       // The "negative" allocators (asprintf, getline, scandir, ...) return
       // exactly -1 on failure, so "!= -1" proves success.
       if (Kind == "negative" && X < -1)
@@ -3964,6 +4012,7 @@ struct OwnershipAnalysis::Impl {
       A.InLoop = F.InLoop;
       A.FailsViaStatus = F.Rule->AllocatesArg.has_value();
       A.Borrowed = F.Borrowed;
+      A.Filled = !F.Borrowed && filledStruct(F.Call, F.Rule);
       AllocOf[F.Call] = Allocs.size();
       Allocs.push_back(std::move(A));
     }

@@ -84,6 +84,11 @@ struct Allocation {
   /// later frees: followed only to catch it being used or freed again
   /// after that free (Loc is the definition).
   bool External = false;
+  /// Memory a callee stored into fields of a local struct given by address
+  /// and may leave there when it fails (FunctionRule::FillsFieldsArg,
+  /// `encode(&cvc)`): owned from the call on, NULL in those fields when
+  /// nothing was stored, which is not this function's to test.
+  bool Filled = false;
 
   /// Memory this function allocated itself (not a borrowed pointer, a
   /// parameter or an external value).
@@ -196,6 +201,11 @@ struct ExitState {
   /// Not known NULL on some path to this exit (false: the allocation
   /// failed on every path that reaches it).
   bool MaybeNonNull = false;
+  /// A failing exit where the allocation, not known NULL, was stored
+  /// through a parameter (or is still in a field of its object) and
+  /// neither freed nor handed on: the function fails and leaves it to the
+  /// caller (FunctionRule::FillsFieldsArg).
+  bool LeftInField = false;
 };
 
 /// Runs the analysis on one function definition.

@@ -519,32 +519,36 @@ std::optional<int64_t> returnedConstant(const Stmt *S, ASTContext &Ctx) {
 
 /// How a status value reports failure, from the values returned where an
 /// out-parameter was set (\p Ok) and where it was not (\p Fail).
-/// True if \p Ret is the then-branch of `if (*P == NULL)` (or `!*P`,
-/// `NULL == *P`): the allocation stored through \p P failed there.
-bool returnsOnNullOut(const Stmt *Ret, const ParmVarDecl *P, ASTContext &Ctx) {
+/// True if \p Ret is the then-branch of `if (X == NULL)` (or `!X`, `NULL
+/// == X`) for an X that \p Is: the allocation stored in X failed there.
+bool returnsOnNullOf(const Stmt *Ret, llvm::function_ref<bool(const Expr *)> Is,
+                     ASTContext &Ctx) {
   const Stmt *Child = Ret;
-  for (unsigned Depth = 0; Child && Depth < 3; ++Depth) {
+  for (unsigned Depth = 0; Child && Depth < 5; ++Depth) {
     DynTypedNodeList Parents = parentsOf(*Child, Ctx);
     const Stmt *Parent = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
     if (!Parent)
       return false;
+    // A macro's `do { ... return _ret; } while (0)` (OpenSC
+    // LOG_FUNC_RETURN) stands for its body.
+    if (const auto *Do = dyn_cast<DoStmt>(Parent)) {
+      if (!isNullOrZero(Do->getCond(), Ctx))
+        return false;
+      Child = Parent;
+      continue;
+    }
     if (const auto *If = dyn_cast<IfStmt>(Parent)) {
       if (If->getThen() != Child)
         return false;
-      auto IsDerefP = [&](const Expr *E) {
-        const auto *U = dyn_cast<UnaryOperator>(stripCasts(E));
-        if (!U || U->getOpcode() != UO_Deref)
-          return false;
-        const auto *D = dyn_cast<DeclRefExpr>(stripCasts(U->getSubExpr()));
-        return D && D->getDecl() == P;
-      };
       const Expr *C = stripCasts(If->getCond());
       if (const auto *U = dyn_cast<UnaryOperator>(C);
           U && U->getOpcode() == UO_LNot)
-        return IsDerefP(U->getSubExpr());
-      if (const auto *B = dyn_cast<BinaryOperator>(C); B && B->getOpcode() == BO_EQ)
-        return (IsDerefP(B->getLHS()) && isNullOrZero(B->getRHS(), Ctx)) ||
-               (IsDerefP(B->getRHS()) && isNullOrZero(B->getLHS(), Ctx));
+        return Is(stripCasts(U->getSubExpr()));
+      if (const auto *B = dyn_cast<BinaryOperator>(C);
+          B && B->getOpcode() == BO_EQ)
+        return (Is(stripCasts(B->getLHS())) &&
+                isNullOrZero(B->getRHS(), Ctx)) ||
+               (Is(stripCasts(B->getRHS())) && isNullOrZero(B->getLHS(), Ctx));
       return false;
     }
     if (!isa<CompoundStmt>(Parent))
@@ -552,6 +556,20 @@ bool returnsOnNullOut(const Stmt *Ret, const ParmVarDecl *P, ASTContext &Ctx) {
     Child = Parent;
   }
   return false;
+}
+
+/// The same for `*P`.
+bool returnsOnNullOut(const Stmt *Ret, const ParmVarDecl *P, ASTContext &Ctx) {
+  return returnsOnNullOf(
+      Ret,
+      [&](const Expr *E) {
+        const auto *U = dyn_cast<UnaryOperator>(E);
+        if (!U || U->getOpcode() != UO_Deref)
+          return false;
+        const auto *D = dyn_cast<DeclRefExpr>(stripCasts(U->getSubExpr()));
+        return D && D->getDecl() == P;
+      },
+      Ctx);
 }
 
 std::optional<std::string> statusKind(const std::set<int64_t> &Ok,
@@ -641,6 +659,8 @@ bool sameFacts(const FunctionRule &A, const FunctionRule &B) {
          A.Returns == B.Returns && A.Args == B.Args &&
          A.FreesFieldsArg == B.FreesFieldsArg &&
          A.FreedFields == B.FreedFields &&
+         A.FillsFieldsArg == B.FillsFieldsArg &&
+         A.FilledFields == B.FilledFields &&
          A.BorrowedFromArg == B.BorrowedFromArg &&
          A.ReturnsArg == B.ReturnsArg && A.Family == B.Family &&
          A.Retains == B.Retains && A.Requires == B.Requires &&
@@ -719,6 +739,66 @@ const DeclRefExpr *returnedVar(const Stmt *Ret) {
   return R && R->getRetValue()
              ? dyn_cast<DeclRefExpr>(stripCasts(R->getRetValue()))
              : nullptr;
+}
+
+/// The integer constants a local \p V is given in \p Body (its initialiser
+/// and `v = K`, other than in an error branch), or nothing when its address
+/// is taken, it counts (`v++`, `v += n`) or it is static.
+std::optional<std::set<int64_t>>
+constantsGiven(const Stmt *Body, const VarDecl *V, ASTContext &Ctx) {
+  if (!V->hasLocalStorage() || !V->getType()->isIntegralOrEnumerationType())
+    return std::nullopt;
+  std::set<int64_t> Out;
+  auto Constant = [&](const Expr *E) {
+    if (std::optional<llvm::APSInt> K =
+            compat::toStdOptional(stripCasts(E)->getIntegerConstantExpr(Ctx)))
+      Out.insert(K->getExtValue());
+  };
+  if (const Expr *Init = V->getInit())
+    Constant(Init);
+  auto Refers = [&](const Expr *E) {
+    const auto *D = dyn_cast<DeclRefExpr>(stripCasts(E));
+    return D && D->getDecl() == V;
+  };
+  // An error branch's code (`if (!mb) { err = ENOMEM; goto out; }`): a
+  // statement of a branch of an `if` that leaves by a goto or a return
+  // after it.
+  auto ErrorBranch = [&](const Stmt *X) {
+    DynTypedNodeList Parents = parentsOf(*X, Ctx);
+    const auto *Block =
+        Parents.empty() ? nullptr : Parents[0].get<CompoundStmt>();
+    if (!Block)
+      return false;
+    DynTypedNodeList Up = parentsOf(*Block, Ctx);
+    if (Up.empty() || !Up[0].get<IfStmt>())
+      return false;
+    bool After = false;
+    for (const Stmt *S : Block->body()) {
+      if (After && (isa<GotoStmt>(S) || isa<ReturnStmt>(S)))
+        return true;
+      After |= S == X;
+    }
+    return false;
+  };
+  bool Escapes = false;
+  forEachStmtIn(Body, [&](const Stmt *X) {
+    if (const auto *BO = dyn_cast<BinaryOperator>(X);
+        BO && BO->getOpcode() == BO_Assign && Refers(BO->getLHS())) {
+      if (!ErrorBranch(BO))
+        Constant(BO->getRHS());
+    } else if (const auto *U = dyn_cast<UnaryOperator>(X);
+               U &&
+               (U->getOpcode() == UO_AddrOf || U->isIncrementDecrementOp()) &&
+               Refers(U->getSubExpr()))
+      Escapes = true; // its address taken, or a count
+    else if (const auto *CA = dyn_cast<CompoundAssignOperator>(X);
+             CA && Refers(CA->getLHS()))
+      Escapes = true;
+    return !Escapes;
+  });
+  if (Escapes)
+    return std::nullopt;
+  return Out;
 }
 
 /// K, when \p BO compares the variable \p V with an integer constant K
@@ -1687,6 +1767,10 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
       // Stored, and returning what a callee returned (`return
       // ares_buf_consume(buf, len);`): no constant says which value.
       bool StoredOther = false;
+      // Stored, and returning a local status variable no test decides
+      // (`result = readFunc(...); ... return result;`): which one.
+      const VarDecl *StoredVar = nullptr;
+      bool StoredVars = false;
       std::set<const Stmt *> Stored;
       for (const ExitState &E : A->exits())
         // Stored, and not the path where the allocation failed (`*out =
@@ -1715,6 +1799,10 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
               // Not a status variable: SQLite's vtabCallConstructor stores
               // an error message into *pzErr and returns rc, its failure.
               StoredOther = true;
+            } else if (const DeclRefExpr *RV = returnedVar(E.Ret)) {
+              const auto *VD = dyn_cast<VarDecl>(RV->getDecl());
+              StoredVars |= !VD || (StoredVar && StoredVar != VD);
+              StoredVar = VD;
             }
           }
           continue;
@@ -1730,7 +1818,31 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
       // ARES_EBADRESP, ARES_ENOMEM, or ares_buf_consume's result).
       if (Ok.empty() && StoredOther && !Fail.empty() && !Fail.count(0))
         Ok.insert(0);
+      // The status variable returned where it was stored is given one
+      // constant besides the failures returned elsewhere: that constant is
+      // the success (wakaama object_readData: `result = COAP_205_CONTENT`,
+      // COAP_404_NOT_FOUND and COAP_500_INTERNAL_SERVER_ERROR returned
+      // before anything is stored). The success need not be 0, so a test
+      // of it is "equals K".
+      bool Equals = false;
+      if (Ok.empty() && !StoredOther && StoredVar && !StoredVars &&
+          !Fail.empty())
+        if (std::optional<std::set<int64_t>> Given =
+                constantsGiven(FD->getBody(), StoredVar, Ctx)) {
+          std::set<int64_t> Rest;
+          for (int64_t V : *Given)
+            if (!Fail.count(V))
+              Rest.insert(V);
+          // 0 returned where nothing was stored: a success with nothing
+          // to hand over, or a failure; either way not "one code".
+          if (Rest.size() == 1 && !(Fail.count(0) && *Rest.begin() != 0)) {
+            Ok = Rest;
+            Equals = true;
+          }
+        }
       std::optional<std::string> Kind = statusKind(Ok, Fail);
+      if (!Kind && Equals)
+        Kind = "equals " + std::to_string(*Ok.begin());
       if (Guarded) {
         Always = false;
         if (!Kind && Fail.empty() && Ok.size() == 1 && *Ok.begin() == 0)
@@ -1750,6 +1862,45 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
       if (Al.Rule->Pending)
         R.Requires.push_back("allocates " + Al.Rule->Name);
       break;
+    }
+  }
+
+  // Fields of a parameter's object filled with new memory that a failing
+  // return leaves there (OpenSC sc_hsm_encode_gakp_ec stores
+  // cvc->primeOrModulus, then fails on the next allocation): the caller's
+  // to release whatever the function returns.
+  if (Ran && !R.allocates() && !R.FreesFieldsArg) {
+    std::map<unsigned, std::set<std::string>> Filled;
+    for (const StoreEvent &S : A->stores()) {
+      const Allocation &Al = A->allocations()[S.A];
+      if (!S.Field || !(S.OutParam || S.Foreign) || !Al.fresh() || !Al.Rule ||
+          Al.Rule->Pending || !Al.Rule->Requires.empty())
+        continue;
+      const auto *ME = dyn_cast<MemberExpr>(stripCasts(S.Target));
+      const auto *DRE = ME && ME->isArrow()
+                            ? dyn_cast<DeclRefExpr>(stripCasts(ME->getBase()))
+                            : nullptr;
+      const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+      if (!P || P->getType()->getPointeeType().isConstQualified())
+        continue;
+      // Not where the allocation itself failed (`c->x = malloc(n); if
+      // (!c->x) return ERR;`): nothing is left there.
+      auto IsTarget = [&](const Expr *E) {
+        const auto *M = dyn_cast<MemberExpr>(E);
+        const auto *B =
+            M ? dyn_cast<DeclRefExpr>(stripCasts(M->getBase())) : nullptr;
+        return B && B->getDecl() == P && M->getMemberDecl() == S.Field;
+      };
+      if (llvm::any_of(A->exits(), [&](const ExitState &E) {
+            return E.A == S.A && E.LeftInField &&
+                   !returnsOnNullOf(E.Exit, IsTarget, Ctx);
+          }))
+        Filled[P->getFunctionScopeIndex()].insert(S.Field->getName().str());
+    }
+    if (Filled.size() == 1) {
+      R.FillsFieldsArg = Filled.begin()->first;
+      R.FilledFields.assign(Filled.begin()->second.begin(),
+                            Filled.begin()->second.end());
     }
   }
 
@@ -1864,8 +2015,8 @@ void resetUnitState() {
 
 bool hasFacts(const FunctionRule &R) {
   return R.allocates() || R.ReallocArg || R.FreeArg || R.NoReturn ||
-         R.NeverPositive ||
-         R.FreesFieldsArg || R.BorrowedFromArg || R.ReturnsArg ||
+         R.NeverPositive || R.FreesFieldsArg || R.FillsFieldsArg ||
+         R.BorrowedFromArg || R.ReturnsArg ||
          R.Returns != ReturnContract::Unspecified || !R.Args.empty() ||
          !R.Retains.empty() || !R.Requires.empty();
 }
