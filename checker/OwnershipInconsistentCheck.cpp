@@ -156,6 +156,7 @@ void OwnershipInconsistentCheck::onStartOfTranslationUnit() {
   AllocCheckBase::onStartOfTranslationUnit();
   Overwrites = FieldOverwrites();
   Kept.reset();
+  Destroys.reset();
 }
 
 void OwnershipInconsistentCheck::checkDestroy(const FunctionDecl *FD,
@@ -177,6 +178,31 @@ void OwnershipInconsistentCheck::checkDestroy(const FunctionDecl *FD,
          "'%0' hands its new '%1' to '%2' and then drops it",
          DiagnosticIDs::Note)
         << K.Caller->getName() << K.Local->getName() << FD->getName();
+  }
+}
+
+void OwnershipInconsistentCheck::checkPlainFrees(const FunctionDecl *FD,
+                                                 ASTContext &Ctx) {
+  if (!Destroys) {
+    unit().summaries().ensure(Ctx);
+    Destroys = destroyFunctions(Ctx, resolver());
+  }
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const PlainFree &P :
+       plainFreesOfDestroyed(FD, *Destroys, Ctx, resolver())) {
+    const FunctionRule *R = resolver().ruleFor(P.Destroy, SM);
+    std::string Fields = R ? llvm::join(R->FreedFields, ", ") : "";
+    const FunctionDecl *Callee = P.Free->getDirectCallee();
+    diag(P.Free->getBeginLoc(),
+         "'%0' is released with '%1', which leaks what its fields own: "
+         "'%2' is the destroy function of its struct; release it with '%2'")
+        << spellPlace(P.Object)
+        << (Callee ? Callee->getName() : StringRef("a deallocator"))
+        << P.Destroy->getName();
+    diag(P.Destroy->getLocation(),
+         "'%0' releases the object and what its fields own%select{|: %2}1",
+         DiagnosticIDs::Note)
+        << P.Destroy->getName() << !Fields.empty() << Fields;
   }
 }
 
@@ -206,6 +232,7 @@ void OwnershipInconsistentCheck::checkDefinition(const FunctionDecl *Def,
     checkDeclared(FD, *Result.Context);
     checkOverwrites(FD, *Result.Context);
     checkDestroy(FD, *Result.Context);
+    checkPlainFrees(FD, *Result.Context);
   }
   if (!FD || familyKey(FD).empty())
     return;

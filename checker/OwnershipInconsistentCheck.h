@@ -42,6 +42,9 @@ private:
   /// a caller drops after them.
   void checkDestroy(const FunctionDecl *FD, ASTContext &Ctx);
   std::optional<std::vector<KeptObject>> Kept;
+  /// Plain frees of objects whose struct has a destroy function.
+  void checkPlainFrees(const FunctionDecl *FD, ASTContext &Ctx);
+  std::optional<DestroyFunctions> Destroys;
   std::shared_ptr<const JustificationIndex> Index;
   const SourceManager *SM = nullptr;
   std::vector<FunctionContract> Members;

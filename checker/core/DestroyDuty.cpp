@@ -6,6 +6,7 @@
 #include "Parents.h"
 #include "UnitCode.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
@@ -100,6 +101,107 @@ std::vector<KeptObject> destroysKeepingObject(ASTContext &Ctx,
     if (!Clear)
       Found.push_back(*Drop);
   }
+  return Found;
+}
+
+DestroyFunctions destroyFunctions(ASTContext &Ctx, CalleeResolver &Resolver) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  DestroyFunctions Out;
+  llvm::DenseSet<const FunctionDecl *> Seen;
+  forEachUnitDecl(Ctx, [&](const Decl *D) {
+    const auto *FD = dyn_cast<FunctionDecl>(D);
+    if (!FD || !FD->getIdentifier() ||
+        !Seen.insert(FD->getCanonicalDecl()).second ||
+        SM.isInSystemHeader(SM.getFileLoc(FD->getLocation())))
+      return;
+    const FunctionRule *R = Resolver.ruleFor(FD, SM);
+    if (!R || !R->FreeArg || R->FreesFieldsArg != R->FreeArg ||
+        *R->FreeArg >= FD->getNumParams())
+      return;
+    QualType T = FD->getParamDecl(*R->FreeArg)->getType();
+    const RecordDecl *RD =
+        T->isPointerType() ? T->getPointeeType()->getAsRecordDecl() : nullptr;
+    if (!RD)
+      return;
+    RD = cast<RecordDecl>(RD->getCanonicalDecl());
+    // Of several, the one that releases the most fields (all of them when
+    // it names none), then the first by name.
+    auto Reach = [&](const FunctionRule *F) {
+      return F->FreedFields.empty() ? ~size_t(0) : F->FreedFields.size();
+    };
+    auto [It, New] = Out.try_emplace(RD, FD->getCanonicalDecl());
+    if (!New) {
+      const FunctionRule *Old = Resolver.ruleFor(It->second, SM);
+      if (!Old || Reach(R) > Reach(Old) ||
+          (Reach(R) == Reach(Old) && FD->getName() < It->second->getName()))
+        It->second = FD->getCanonicalDecl();
+    }
+  });
+  return Out;
+}
+
+std::vector<PlainFree> plainFreesOfDestroyed(const FunctionDecl *FD,
+                                             const DestroyFunctions &Known,
+                                             ASTContext &Ctx,
+                                             CalleeResolver &Resolver) {
+  std::vector<PlainFree> Found;
+  if (Known.empty() || !FD->hasBody())
+    return Found;
+  const SourceManager &SM = Ctx.getSourceManager();
+  // A destroy function of its own (of this struct or another) manages
+  // fields by hand.
+  if (const FunctionRule *Own = Resolver.ruleFor(FD, SM);
+      Own && Own->FreesFieldsArg)
+    return Found;
+  forEachStmtIn(FD->getBody(), [&](const Stmt *S) {
+    const auto *Call = dyn_cast<CallExpr>(S);
+    const FunctionRule *R = Call ? Resolver.ruleForCall(Call, SM) : nullptr;
+    // A plain deallocator of the rules (free, g_free, OICFree), not a
+    // project function that frees: what it does to the fields is its own.
+    if (!R || R->Inferred || !R->FreeArg || R->FreesFieldsArg ||
+        R->allocates() || R->ReallocArg || *R->FreeArg >= Call->getNumArgs())
+      return;
+    const Expr *Obj = Call->getArg(*R->FreeArg)->IgnoreParenImpCasts();
+    while (const auto *C = dyn_cast<CStyleCastExpr>(Obj))
+      Obj = C->getSubExpr()->IgnoreParenImpCasts();
+    QualType T = Obj->getType();
+    const RecordDecl *RD =
+        T->isPointerType() ? T->getPointeeType()->getAsRecordDecl() : nullptr;
+    auto It = RD ? Known.find(cast<RecordDecl>(RD->getCanonicalDecl()))
+                 : Known.end();
+    if (It == Known.end() || It->second == FD->getCanonicalDecl())
+      return;
+    // Not memory this function allocated (its fields may be unset yet).
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Obj))
+      if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl());
+          V && V->hasLocalStorage() && !isa<ParmVarDecl>(V))
+        return;
+    // Nor a field of a local struct (`resp.payload`).
+    for (const Expr *B = Obj; const auto *ME = dyn_cast<MemberExpr>(B);) {
+      B = ME->getBase()->IgnoreParenImpCasts();
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(B); Ref && !ME->isArrow())
+        if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl());
+            V && V->hasLocalStorage())
+          return;
+    }
+    // No field of the object is named in the function, and the function
+    // does not set what the place holds (`resp.payload = create(); memcpy(
+    // resp.payload, shared, n); ... free(resp.payload)`: a shell).
+    std::string Place = spellPlace(Obj);
+    if (Place.empty())
+      return;
+    bool Fields = false;
+    forEachStmtIn(FD->getBody(), [&](const Stmt *X) {
+      if (const auto *ME = dyn_cast<MemberExpr>(X))
+        Fields |= spellPlace(ME->getBase()->IgnoreParenImpCasts()) == Place;
+      else if (const auto *BO = dyn_cast<BinaryOperator>(X);
+               BO && BO->getOpcode() == BO_Assign)
+        Fields |= spellPlace(BO->getLHS()->IgnoreParenImpCasts()) == Place;
+      return !Fields;
+    });
+    if (!Fields)
+      Found.push_back({Call, Obj, It->second});
+  });
   return Found;
 }
 

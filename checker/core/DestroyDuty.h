@@ -15,11 +15,14 @@
 #ifndef ALLOC_TIDY_CORE_DESTROYDUTY_H
 #define ALLOC_TIDY_CORE_DESTROYDUTY_H
 
+#include "llvm/ADT/DenseMap.h"
 #include <vector>
 
 namespace clang {
 class ASTContext;
 class CallExpr;
+class Expr;
+class RecordDecl;
 class FunctionDecl;
 class ParmVarDecl;
 class VarDecl;
@@ -43,6 +46,33 @@ struct KeptObject {
 /// the order their first dropping call appears).
 std::vector<KeptObject> destroysKeepingObject(ASTContext &Ctx,
                                               CalleeResolver &Resolver);
+
+/// The destroy function of each struct of the unit that has one: a function
+/// declared in the unit that frees its argument, a pointer to the struct,
+/// and what the argument's fields own (`frees: N` with `frees-fields: N`,
+/// declared or inferred); of several, the one that frees the most fields.
+using DestroyFunctions =
+    llvm::DenseMap<const RecordDecl *, const FunctionDecl *>;
+DestroyFunctions destroyFunctions(ASTContext &Ctx, CalleeResolver &Resolver);
+
+/// A plain deallocator given an object that has a destroy function.
+struct PlainFree {
+  const CallExpr *Free = nullptr;
+  const Expr *Object = nullptr;
+  const FunctionDecl *Destroy = nullptr;
+};
+
+/// The plain frees in \p FD of objects it did not make or set (a field of
+/// another object, a parameter, a global; no local, no field of a local
+/// struct, no place \p FD assigns) whose struct has a destroy function in
+/// \p Known,
+/// where \p FD does not itself handle any field of that object: not the
+/// destroy function, not a hand-written one (`free(o->name); free(o);`),
+/// not a shell whose fields were moved out (`n->x = o->x; free(o);`).
+std::vector<PlainFree> plainFreesOfDestroyed(const FunctionDecl *FD,
+                                             const DestroyFunctions &Known,
+                                             ASTContext &Ctx,
+                                             CalleeResolver &Resolver);
 
 } // namespace clang::tidy::alloc
 

@@ -1761,6 +1761,14 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
       const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
       if (!P || storeTestsOldValue(S.Target, P, Ctx))
         continue;
+      // Also kept in the caller's object or a global (SQLite
+      // walIndexPageRealloc: `pWal->apWiData[i] = sqlite3MallocZero(n); ...
+      // *ppPage = pWal->apWiData[i]`): `*out` views memory that object owns.
+      if (llvm::any_of(A->stores(), [&](const StoreEvent &O) {
+            return O.A == S.A && O.Target != S.Target &&
+                   (O.OutParam || O.Foreign || O.Global);
+          }))
+        continue;
       // Which values are returned where it was stored, and where not.
       std::set<int64_t> Ok, Fail;
       bool Unknown = false, Always = true, Guarded = false;

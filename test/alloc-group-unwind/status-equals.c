@@ -157,3 +157,31 @@ int answer(void) {
   return 0;
 }
 
+
+// Near miss: memory kept in the caller's object, which `*out` only views
+// (SQLite walIndexPageRealloc: `pWal->apWiData[i] = malloc(n); ... *ppPage =
+// pWal->apWiData[i];`), is not the caller's to free.
+struct wal {
+  int n;
+  unsigned char *pages[8];
+};
+int page_get(struct wal *w, int i, unsigned char **page) {
+  int rc = 0;
+  if (i < 0 || i >= 8)
+    return 7;
+  if (w->pages[i] == NULL) {
+    w->pages[i] = malloc(64);
+    if (!w->pages[i])
+      rc = 7;
+  }
+  *page = w->pages[i];
+  return rc;
+}
+int page_first(struct wal *w) {
+  unsigned char *page = NULL;
+  if (page_get(w, 0, &page) != 0)
+    return -1;
+  if (page[0] == 0)
+    return -1;
+  return page[0];
+}
