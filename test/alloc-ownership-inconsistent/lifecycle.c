@@ -48,6 +48,7 @@ void ycall_free(struct ctx2 *c, call_t *call) {
   if (c->current == call)
     c->current = NULL;
   free(call);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'call' is released with 'free', which leaks what its fields own: 'xcall_free' is the destroy function of its struct; release it with 'xcall_free' [alloc-ownership-inconsistent]{{$}}
 }
 
 // What makes 'c->current' an owning field here: the context's destroy
