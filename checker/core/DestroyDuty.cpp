@@ -110,7 +110,14 @@ DestroyFunctions destroyFunctions(ASTContext &Ctx, CalleeResolver &Resolver) {
   llvm::DenseSet<const FunctionDecl *> Seen;
   forEachUnitDecl(Ctx, [&](const Decl *D) {
     const auto *FD = dyn_cast<FunctionDecl>(D);
+    // Cheap tests first: a unit declares thousands of functions.
     if (!FD || !FD->getIdentifier() ||
+        llvm::none_of(FD->parameters(),
+                      [](const ParmVarDecl *P) {
+                        QualType T = P->getType();
+                        return T->isPointerType() &&
+                               T->getPointeeType()->isRecordType();
+                      }) ||
         !Seen.insert(FD->getCanonicalDecl()).second ||
         SM.isInSystemHeader(SM.getFileLoc(FD->getLocation())))
       return;
