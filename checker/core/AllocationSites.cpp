@@ -361,6 +361,21 @@ const FunctionRule *CalleeResolver::hookRule(const Expr *Callee,
   } else if (External) {
     Found = External->lookup(T->Name);
   }
+  // Summarising one unit of a project: a global hook defined in another
+  // unit (c-ares `ares_malloc`, declared `extern` in ares_private.h and
+  // initialised in ares_library_init.c) is followed as an allocation in
+  // case it is one, as a function of another unit is; linking settles it.
+  if (!Found && PendingMode && !T->Field && !T->Var->getDefinition() &&
+      T->Var->hasExternalStorage()) {
+    FunctionRule &P = PendingRules.emplace_back();
+    P.Name = T->Name;
+    P.Inferred = P.Pending = true;
+    QualType Ty = T->Var->getType();
+    if (const auto *PT = Ty->getAs<PointerType>())
+      if (const auto *FT = PT->getPointeeType()->getAs<FunctionType>())
+        P.AllocatesReturn = FT->getReturnType()->isPointerType();
+    Found = &P;
+  }
   HookCache[T->Name] = Found;
   return Found;
 }

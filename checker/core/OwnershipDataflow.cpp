@@ -230,6 +230,12 @@ struct Sub {
   FlatMap<const VarDecl *, AllocSet> Takers;
   /// realloc results and the blocks they replace once they succeed.
   FlatMap<AllocId, AllocSet> ReallocOf;
+  /// An out-parameter allocator called again into a variable that still
+  /// holds the block of its earlier call (a loop): that block's state,
+  /// which is the variable's again where the call fails (it leaves `*out`
+  /// alone: c-ares ares_parse_soa_reply frees the earlier iteration's
+  /// name a second time).
+  FlatMap<AllocId, AllocState> Prior;
   /// Allocations released on these paths and then forgotten (out of
   /// reach), with how they went: an exit still shows that this path
   /// released them.
@@ -238,7 +244,7 @@ struct Sub {
   bool operator==(const Sub &O) const {
     return Allocs == O.Allocs && Points == O.Points && Status == O.Status &&
            Takers == O.Takers && ReallocOf == O.ReallocOf &&
-           Released == O.Released;
+           Prior == O.Prior && Released == O.Released;
   }
 
   /// An allocation's state; absent means never allocated on these paths.
@@ -288,6 +294,21 @@ struct Sub {
     Changed |= mergeInto(Status, O.Status, Union, Keep, Copy);
     Changed |= mergeInto(Takers, O.Takers, Union, Keep, Copy);
     Changed |= mergeInto(ReallocOf, O.ReallocOf, Union, Keep, Copy);
+    Changed |= mergeInto(
+        Prior, O.Prior,
+        [](AllocState &T, const AllocState &S) {
+          AllocState Before = T;
+          T.Owned |= S.Owned;
+          T.Lent |= S.Lent;
+          T.Null |= S.Null;
+          T.Gone |= S.Gone;
+          T.Allocated |= S.Allocated;
+          if (!T.GoneAt)
+            T.GoneAt = S.GoneAt;
+          return !(T == Before);
+        },
+        [](AllocState &) { return false; },
+        [](const AllocState &S) { return S; });
     Changed |= mergeInto(
         Released, O.Released,
         [](unsigned char &T, unsigned char S) {
@@ -2620,6 +2641,7 @@ struct OwnershipAnalysis::Impl {
       return false;
     if (!Mine)
       return true;
+    rememberPrior(St, Call, *R, *Mine);
     allocate(St, *Mine);
     if (Allocs[*Mine].Filled) {
       // One allocation for what the call left in the struct's fields.
@@ -3057,6 +3079,29 @@ struct OwnershipAnalysis::Impl {
     return O;
   }
 
+  /// Before `f(&v)` of an out-parameter allocator: the state of the block
+  /// v still holds from the same call's earlier run, if it holds one.
+  void rememberPrior(Sub &St, const CallExpr *Call, const FunctionRule &R,
+                     AllocId Mine) {
+    St.Prior.erase(Mine);
+    if (!Allocs[Mine].FailsViaStatus || !R.AllocatesArg ||
+        *R.AllocatesArg >= Call->getNumArgs() ||
+        St.Allocs.find(Mine) == St.Allocs.end())
+      return;
+    const auto *U =
+        dyn_cast<UnaryOperator>(stripCasts(Call->getArg(*R.AllocatesArg)));
+    if (!U || U->getOpcode() != UO_AddrOf)
+      return;
+    std::optional<Place> P = placeOf(U->getSubExpr(), St, false);
+    auto It = P ? St.Points->find(*P) : St.Points->end();
+    // (NULL beside it: the first run of a loop, joined with the others.)
+    if (It != St.Points->end() && llvm::is_contained(It->second, Mine) &&
+        llvm::all_of(It->second, [&](AllocId A) {
+          return A == Mine || A == NullSentinel;
+        }))
+      St.Prior[Mine] = St.get(Mine);
+  }
+
   Outcome applyStatus(Sub &St, AllocId A, BinaryOperatorKind Op,
                       const llvm::APSInt &K, bool Truth) {
     Outcome O;
@@ -3068,6 +3113,7 @@ struct OwnershipAnalysis::Impl {
     if (Br == Branch::Unknown)
       return O;
     AllocState &AS = St.mut(A);
+    auto Prior = St.Prior.find(A);
     if (Br == Branch::Failed) {
       if (AS.Null == NullNonNull) {
         O.Feasible = false;
@@ -3077,8 +3123,14 @@ struct OwnershipAnalysis::Impl {
         O.Failed = A;
       AS.Null = NullIsNull;
       AS.Owned = false;
+      if (Prior != St.Prior.end()) {
+        AS = Prior->second; // the variable still holds the earlier block
+        St.Prior.erase(Prior);
+      }
       return O;
     }
+    if (Prior != St.Prior.end())
+      St.Prior.erase(Prior);
     if (AS.Null == NullIsNull)
       O.Feasible = false;
     else

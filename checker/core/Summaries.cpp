@@ -1036,6 +1036,14 @@ const CallExpr *forwardedOutParam(const FunctionDecl *FD, CalleeResolver &Res,
   if (const auto *VD = Parents.empty() ? nullptr : Parents[0].get<VarDecl>())
     Status = VD;
   StringRef Inner = *W.Rule->Status;
+  auto FailsUnder = [&](int64_t X) {
+    if (std::optional<int64_t> Only = statusEquals(Inner))
+      return X != *Only;
+    return Inner == "nonzero"     ? X != 0
+           : Inner == "minus-one" ? X == -1
+           : Inner == "negative" || Inner == "minus-errno" ? X < 0
+                                  : false;
+  };
   for (const ReturnStmt *R : W.Returns) {
     const Expr *V = R->getRetValue() ? stripCasts(R->getRetValue()) : nullptr;
     if (!V)
@@ -1049,24 +1057,46 @@ const CallExpr *forwardedOutParam(const FunctionDecl *FD, CalleeResolver &Res,
         compat::toStdOptional(V->getIntegerConstantExpr(Ctx));
     if (!K)
       return nullptr;
-    int64_t X = K->getExtValue();
-    bool Fails = Inner == "nonzero"     ? X != 0
-                 : Inner == "minus-one" ? X == -1
-                 : Inner == "negative" || Inner == "minus-errno" ? X < 0
-                                        : false;
-    if (!Fails)
+    if (!FailsUnder(K->getExtValue()))
       return nullptr;
   }
   // The status variable holds nothing but the call's status.
   if (Status && !Status->isLocalVarDecl())
     return nullptr;
   if (Status) {
+    // One failure code turned into another (c-ares
+    // ares__expand_name_for_response: `if (status == ARES_EBADNAME) status =
+    // ARES_EBADRESP;`) is still the call's failure.
+    auto Remapped = [&](const BinaryOperator *B) {
+      std::optional<llvm::APSInt> To =
+          compat::toStdOptional(stripCasts(B->getRHS())->getIntegerConstantExpr(Ctx));
+      if (!To || !FailsUnder(To->getExtValue()))
+        return false;
+      const Stmt *Child = B;
+      for (unsigned Depth = 0; Depth < 3; ++Depth) {
+        DynTypedNodeList Ps = parentsOf(*Child, Ctx);
+        const Stmt *Parent = Ps.empty() ? nullptr : Ps[0].get<Stmt>();
+        if (const auto *If = dyn_cast_or_null<IfStmt>(Parent)) {
+          const auto *C = dyn_cast<BinaryOperator>(stripCasts(If->getCond()));
+          std::optional<int64_t> From =
+              C && C->getOpcode() == BO_EQ && If->getThen() == Child
+                  ? comparedConstant(C, Status, Ctx)
+                  : std::nullopt;
+          return From && FailsUnder(*From);
+        }
+        if (!Parent || !isa<CompoundStmt>(Parent))
+          return false;
+        Child = Parent;
+      }
+      return false;
+    };
     bool Other = false;
     forEachStmtIn(FD->getBody(), [&](const Stmt *S) {
       if (const auto *B = dyn_cast<BinaryOperator>(S);
           B && B->isAssignmentOp())
         if (const auto *D = dyn_cast<DeclRefExpr>(stripCasts(B->getLHS()));
-            D && D->getDecl() == Status && stripCasts(B->getRHS()) != W.Call)
+            D && D->getDecl() == Status && stripCasts(B->getRHS()) != W.Call &&
+            !(B->getOpcode() == BO_Assign && Remapped(B)))
           Other = true;
       return !Other;
     });
