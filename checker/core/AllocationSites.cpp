@@ -365,8 +365,11 @@ const FunctionRule *CalleeResolver::hookRule(const Expr *Callee,
   // unit (c-ares `ares_malloc`, declared `extern` in ares_private.h and
   // initialised in ares_library_init.c) is followed as an allocation in
   // case it is one, as a function of another unit is; linking settles it.
+  // (Not a library's hook declared in a system header: libosip2's
+  // osip_malloc_func is defined in no unit of its callers.)
   if (!Found && PendingMode && !T->Field && !T->Var->getDefinition() &&
-      T->Var->hasExternalStorage()) {
+      T->Var->hasExternalStorage() &&
+      !SM.isInSystemHeader(SM.getFileLoc(T->Var->getLocation()))) {
     FunctionRule &P = PendingRules.emplace_back();
     P.Name = T->Name;
     P.Inferred = P.Pending = true;
