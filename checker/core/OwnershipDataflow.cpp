@@ -3312,6 +3312,29 @@ struct OwnershipAnalysis::Impl {
         E = stripCasts(C->getArg(0));
         continue;
       }
+      // `c ? (..., 1) : (..., 0)` (libyaml's STACK_INIT: `(s.start =
+      // yaml_malloc(n)) ? (s.top = s.start, ..., 1) : (ctx->error =
+      // YAML_MEMORY_ERROR, 0)`): true exactly where c is.
+      if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
+        auto Value = [&](const Expr *X) -> std::optional<bool> {
+          X = stripCasts(X);
+          for (const auto *Comma = dyn_cast<BinaryOperator>(X);
+               Comma && Comma->getOpcode() == BO_Comma;
+               Comma = dyn_cast<BinaryOperator>(X))
+            X = stripCasts(Comma->getRHS());
+          if (std::optional<llvm::APSInt> K = compat::toStdOptional(
+                  X->getIntegerConstantExpr(Ctx)))
+            return K->getBoolValue();
+          return std::nullopt;
+        };
+        std::optional<bool> T = Value(CO->getTrueExpr()),
+                            F = Value(CO->getFalseExpr());
+        if (T && F && *T != *F) {
+          Sh.Negated ^= !*T;
+          E = stripCasts(CO->getCond());
+          continue;
+        }
+      }
       break;
     }
     Sh.E = E;
