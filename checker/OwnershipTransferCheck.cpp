@@ -294,6 +294,32 @@ void OwnershipTransferCheck::checkDefinition(const FunctionDecl *Def,
     }
   }
 
+  // Freed while a member of the caller's object still points to it (cJSON
+  // parse_string before 8e00ef3c: `item->valuestring = out; ... fail:
+  // cJSON_free(out); return NULL;`, and cJSON_Delete(item) frees it
+  // again). Only members the project releases somewhere (owning fields).
+  const OwningFields &Owning = unit().summaries().owningFields();
+  for (const DanglingField &D : Analysis.danglingFields()) {
+    if (!D.FreedBy || !D.Field || !Owning.owns(D.Field) ||
+        !Reported.insert({D.FreedBy, D.A}).second)
+      continue;
+    std::string Member =
+        (D.Param->getName() + "->" + D.Field->getName()).str();
+    diag(SM.getFileLoc(D.FreedBy->getBeginLoc()),
+         "%0 is freed, but '%1' still points to it when '%2' returns: the "
+         "caller's object keeps a dangling pointer that it frees or reads "
+         "again; set '%1' to NULL here, or store it only once it is kept")
+        << Allocs[D.A].describe() << Member << FD->getName();
+    for (const StoreEvent &S : Analysis.stores())
+      if (S.A == D.A && S.Field == D.Field) {
+        diag(SM.getFileLoc(S.Target->getBeginLoc()),
+             "stored into '%0' here", DiagnosticIDs::Note)
+            << Member;
+        break;
+      }
+    diag(D.ExitLoc, "returns here", DiagnosticIDs::Note);
+  }
+
   // Used after free or after a "takes" parameter received it.
   std::set<AllocId> UsedAfter;
   for (const UseEvent &U : Analysis.uses()) {

@@ -71,6 +71,16 @@ struct Place {
   }
 };
 
+/// A pointer member of a parameter's object holding an allocation, and the
+/// free of it while it does (Sub::InParamField).
+struct MemberHold {
+  Place P;
+  const CallExpr *FreedBy = nullptr;
+  bool operator==(const MemberHold &O) const {
+    return P == O.P && FreedBy == O.FreedBy;
+  }
+};
+
 struct AllocState {
   bool Owned = false;
   /// Passed to a function without rules that may have kept or freed it:
@@ -236,6 +246,10 @@ struct Sub {
   /// alone: c-ares ares_parse_soa_reply frees the earlier iteration's
   /// name a second time).
   FlatMap<AllocId, AllocState> Prior;
+  /// Allocations stored into a pointer member of a parameter's object
+  /// (`item->valuestring = out`), with that member, while the member still
+  /// holds them: freed, the caller's object keeps a dangling pointer.
+  FlatMap<AllocId, MemberHold> InParamField;
   /// Allocations released on these paths and then forgotten (out of
   /// reach), with how they went: an exit still shows that this path
   /// released them.
@@ -244,7 +258,8 @@ struct Sub {
   bool operator==(const Sub &O) const {
     return Allocs == O.Allocs && Points == O.Points && Status == O.Status &&
            Takers == O.Takers && ReallocOf == O.ReallocOf &&
-           Prior == O.Prior && Released == O.Released;
+           Prior == O.Prior && InParamField == O.InParamField &&
+           Released == O.Released;
   }
 
   /// An allocation's state; absent means never allocated on these paths.
@@ -259,7 +274,29 @@ struct Sub {
   /// the way: a copy to compare with would cost as much as the state, once
   /// per edge into a label that many paths reach).
   bool join(const Sub &O) {
-    bool Changed = mergeInto(
+    bool Changed = false;
+    // Stored on one joined path and not on another where the block exists:
+    // not known stored.
+    for (auto It = InParamField.begin(); It != InParamField.end();) {
+      auto Other = O.InParamField.find(It->first);
+      bool Keep = Other != O.InParamField.end()
+                      ? Other->second == It->second
+                      : O.Allocs.find(It->first) == O.Allocs.end() ||
+                            O.get(It->first).Null == NullIsNull;
+      if (Keep) {
+        ++It;
+        continue;
+      }
+      It = InParamField.erase(It);
+      Changed = true;
+    }
+    for (const auto &[A, P] : O.InParamField)
+      if (InParamField.find(A) == InParamField.end() &&
+          (Allocs.find(A) == Allocs.end() || get(A).Null == NullIsNull)) {
+        InParamField[A] = P;
+        Changed = true;
+      }
+    Changed |= mergeInto(
         Allocs, O.Allocs,
         [](AllocState &T, const AllocState &S) {
           AllocState Before = T;
@@ -1223,6 +1260,10 @@ struct OwnershipAnalysis::Impl {
   std::vector<UseEvent> Uses;
   std::vector<ReleaseEvent> Releases;
   std::vector<ExitState> Exits;
+  /// DanglingField per (exit, allocation), with whether it held in every
+  /// context that reached the exit with the block.
+  std::vector<std::pair<DanglingField, bool>> Danglings;
+  llvm::DenseMap<std::pair<unsigned, AllocId>, size_t> DanglingIndex;
   std::map<std::tuple<const void *, AllocId, int>, size_t> SeenLeak;
   std::map<std::pair<const void *, AllocId>, size_t> UseIndex;
   /// Calls of functions that take arguments only on success, by index.
@@ -1945,6 +1986,15 @@ struct OwnershipAnalysis::Impl {
       return;
     }
     AllocSet V = valueOf(RHS, St);
+    if (std::optional<Place> PF = paramMember(LHS)) {
+      // `item->valuestring = out`: what the member held before is no
+      // longer there.
+      for (auto It = St.InParamField.begin(); It != St.InParamField.end();)
+        It = It->second.P == *PF ? St.InParamField.erase(It) : std::next(It);
+      for (AllocId A : V)
+        if (real(A))
+          St.InParamField[A] = MemberHold{*PF, nullptr};
+    }
     if (const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(LHS)))
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
         if (V.empty())
@@ -2169,6 +2219,19 @@ struct OwnershipAnalysis::Impl {
   }
 
 
+  /// `p->f` for a parameter p and a pointer member f, as a place.
+  static std::optional<Place> paramMember(const Expr *LHS) {
+    const auto *ME = dyn_cast<MemberExpr>(stripCasts(LHS));
+    if (!ME || !ME->isArrow() || !ME->getType()->isPointerType())
+      return std::nullopt;
+    const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(ME->getBase()));
+    const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+    const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!P || !F)
+      return std::nullopt;
+    return Place{P, F};
+  }
+
   /// True if \p LHS writes through a parameter: *out, out[i], out->f.
   static bool throughParameter(const Expr *LHS) {
     const Expr *E = stripCasts(LHS);
@@ -2341,6 +2404,23 @@ struct OwnershipAnalysis::Impl {
       E.Gone |= AS.Gone;
       E.Allocated = true;
       E.MaybeNonNull |= AS.Null != NullIsNull;
+      if (AS.Null != NullIsNull) {
+        auto PF = St.InParamField.find(A);
+        bool Holds = PF != St.InParamField.end() && PF->second.FreedBy;
+        auto [DI, DNew] = DanglingIndex.try_emplace(
+            std::make_pair(L.getRawEncoding(), A), Danglings.size());
+        if (DNew) {
+          DanglingField D{S, L, A};
+          if (Holds) {
+            D.Param = PF->second.P.Var;
+            D.Field = PF->second.P.Field;
+            D.FreedBy = PF->second.FreedBy;
+          }
+          Danglings.push_back({D, Holds});
+        } else {
+          Danglings[DI->second].second &= Holds;
+        }
+      }
       // Stored through a parameter (or still in its object's field) and
       // neither freed nor handed on, at a failing exit.
       if ((Failing || Context != 0) && AS.Null != NullIsNull &&
@@ -2572,6 +2652,11 @@ struct OwnershipAnalysis::Impl {
         // where it failed (applyTakers).
         if (llvm::is_contained(R->TakesOnSuccess, I))
           takerOf(Call);
+        // Freed while a parameter's member still holds it.
+        if (Frees)
+          for (AllocId A : V)
+            if (auto H = St.InParamField.find(A); H != St.InParamField.end())
+              H->second.FreedBy = Call;
         // free(obj->f): the function cleans up that field itself.
         if (Frees && Recording)
           if (std::optional<Place> P = placeOf(Arg, St, false);
@@ -4318,6 +4403,13 @@ const std::vector<ReturnEvent> &OwnershipAnalysis::returns() const {
 }
 const std::vector<PendingLend> &OwnershipAnalysis::pendingLends() const {
   return P->Pending;
+}
+std::vector<DanglingField> OwnershipAnalysis::danglingFields() const {
+  std::vector<DanglingField> Out;
+  for (const auto &[D, Holds] : P->Danglings)
+    if (Holds)
+      Out.push_back(D);
+  return Out;
 }
 unsigned char OwnershipAnalysis::goneAnywhere(AllocId A) const {
   unsigned char G = A < P->EverGone.size() ? P->EverGone[A] : 0;

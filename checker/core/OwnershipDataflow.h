@@ -208,6 +208,19 @@ struct ExitState {
   bool LeftInField = false;
 };
 
+/// Memory freed while a pointer member of a parameter's object still
+/// points to it at an exit (`item->valuestring = out; ... free(out);
+/// return NULL;`, cJSON parse_string before 8e00ef3c): the caller's object
+/// keeps a dangling pointer, which its destroy function frees again.
+struct DanglingField {
+  const Stmt *Exit = nullptr; ///< the ReturnStmt, or null at the closing brace
+  SourceLocation ExitLoc;
+  AllocId A = 0;
+  const VarDecl *Param = nullptr;
+  const FieldDecl *Field = nullptr;
+  const CallExpr *FreedBy = nullptr;
+};
+
 /// Runs the analysis on one function definition.
 class OwnershipAnalysis {
 public:
@@ -249,6 +262,9 @@ public:
   const std::vector<StoreEvent> &stores() const;
   const std::vector<ReturnEvent> &returns() const;
   const std::vector<PendingLend> &pendingLends() const;
+  /// The frees that leave a parameter's member dangling, on every path
+  /// to the exit where the block exists.
+  std::vector<DanglingField> danglingFields() const;
   /// How allocation \p A stopped being owned, on any path (GoneKind bits):
   /// at the exits, or before it was forgotten on the way.
   unsigned char goneAnywhere(AllocId A) const;
