@@ -1715,6 +1715,7 @@ struct OwnershipAnalysis::Impl {
           if (llvm::is_contained(valueOf(Base, St), A))
             forgetEarlierBlock(St, A);
     St.Released.erase(A);
+    St.InParamField.erase(A); // a new block: stored nowhere yet
     AllocState &AS = St.mut(A);
     AS.Owned = !Info.Borrowed && !Info.External;
     AS.Lent = false;
@@ -1981,6 +1982,17 @@ struct OwnershipAnalysis::Impl {
 
   void assign(Sub &St, const Expr *LHS, const Expr *RHS,
               CtxKey *Key = nullptr) {
+    if (St.InParamField.size() != 0) {
+      // `p = p->next` or `*p = saved` (nginx restores `*cf` after a nested
+      // parse): the members known before no longer hold what they did.
+      const Expr *L = stripCasts(LHS);
+      if (const auto *U = dyn_cast<UnaryOperator>(L);
+          U && U->getOpcode() == UO_Deref)
+        L = stripCasts(U->getSubExpr());
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(L))
+        if (const auto *PV = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+          forgetMembers(St, PV);
+    }
     if (LHS->getType()->isRecordType()) {
       assignRecord(St, LHS, RHS);
       return;
@@ -2218,6 +2230,14 @@ struct OwnershipAnalysis::Impl {
     });
   }
 
+
+  /// The members of parameter \p P's object are no longer known to hold
+  /// what was stored there: P points elsewhere, or its object was copied
+  /// over or handed to a function.
+  static void forgetMembers(Sub &St, const VarDecl *P) {
+    for (auto It = St.InParamField.begin(); It != St.InParamField.end();)
+      It = It->second.P.Var == P ? St.InParamField.erase(It) : std::next(It);
+  }
 
   /// `p->f` for a parameter p and a pointer member f, as a place.
   static std::optional<Place> paramMember(const Expr *LHS) {
@@ -2550,6 +2570,13 @@ struct OwnershipAnalysis::Impl {
     std::optional<AllocId> Mine;
     if (It != AllocOf.end())
       Mine = It->second;
+    // A function given the parameter may reset its members (memcpy onto
+    // it, a reset function).
+    if (St.InParamField.size() != 0)
+      for (const Expr *Arg : Call->arguments())
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(Arg)))
+          if (const auto *PV = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+            forgetMembers(St, PV);
     for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
       const Expr *Arg = stripCasts(Call->getArg(I));
       // &v: the callee may store into v.  (`&p->member` handed to a

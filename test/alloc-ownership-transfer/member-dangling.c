@@ -97,3 +97,58 @@ int view_fill(view_t *v, const char *src) {
   v->name = src;
   return 0;
 }
+
+// Near miss: the caller's object restored by a struct copy before the free
+// (nginx ngx_http_geo_block: `save = *cf; cf->pool = pool; ... *cf = save;
+// ngx_destroy_pool(pool);`).
+typedef struct pool { char *data; } pool_t;
+typedef struct conf { pool_t *pool; void *ctx; } conf_t;
+void pool_destroy(pool_t *p) { free(p->data); free(p); }
+void conf_free(conf_t *c) { pool_destroy(c->pool); free(c); }
+int parse_conf(conf_t *cf);
+int block(conf_t *cf) {
+  conf_t save = *cf;
+  pool_t *pool = malloc(sizeof(*pool));
+  if (!pool)
+    return -1;
+  cf->pool = pool;
+  int rv = parse_conf(cf);
+  *cf = save;
+  pool_destroy(pool);
+  return rv;
+}
+
+// Near miss: the parameter walks on (libevent
+// apply_socktype_protocol_hack: `for (; ai; ai = ai->ai_next)`), so the
+// block freed in a later iteration is not the one an earlier iteration
+// linked.
+struct ai { struct ai *next; int type; char *name; };
+void ai_free(struct ai *a) {
+  while (a) {
+    struct ai *n = a->next;
+    free(a->name);
+    free(a);
+    a = n;
+  }
+}
+int hack(struct ai *ai) {
+  struct ai *n;
+  for (; ai; ai = ai->next) {
+    if (ai->type)
+      continue;
+    n = malloc(sizeof(*n));
+    if (!n)
+      return -1;
+    memcpy(n, ai, sizeof(*n));
+    if (n->name) {
+      n->name = strdup(n->name);
+      if (!n->name) {
+        free(n);
+        return -1;
+      }
+    }
+    n->next = ai->next;
+    ai->next = n;
+  }
+  return 0;
+}
