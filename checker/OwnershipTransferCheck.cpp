@@ -303,8 +303,7 @@ void OwnershipTransferCheck::checkDefinition(const FunctionDecl *Def,
     if (!D.FreedBy || !D.Field || !Owning.owns(D.Field) ||
         !Reported.insert({D.FreedBy, D.A}).second)
       continue;
-    std::string Member =
-        (D.Param->getName() + "->" + D.Field->getName()).str();
+    std::string Member = (D.Param->getName() + "->" + D.Field->getName()).str();
     diag(SM.getFileLoc(D.FreedBy->getBeginLoc()),
          "%0 is freed, but '%1' still points to it when '%2' returns: the "
          "caller's object keeps a dangling pointer that it frees or reads "
@@ -312,8 +311,8 @@ void OwnershipTransferCheck::checkDefinition(const FunctionDecl *Def,
         << Allocs[D.A].describe() << Member << FD->getName();
     for (const StoreEvent &S : Analysis.stores())
       if (S.A == D.A && S.Field == D.Field) {
-        diag(SM.getFileLoc(S.Target->getBeginLoc()),
-             "stored into '%0' here", DiagnosticIDs::Note)
+        diag(SM.getFileLoc(S.Target->getBeginLoc()), "stored into '%0' here",
+             DiagnosticIDs::Note)
             << Member;
         break;
       }

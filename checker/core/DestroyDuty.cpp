@@ -174,8 +174,8 @@ std::vector<PlainFree> plainFreesOfDestroyed(const FunctionDecl *FD,
     QualType T = Obj->getType();
     const RecordDecl *RD =
         T->isPointerType() ? T->getPointeeType()->getAsRecordDecl() : nullptr;
-    auto It = RD ? Known.find(cast<RecordDecl>(RD->getCanonicalDecl()))
-                 : Known.end();
+    auto It =
+        RD ? Known.find(cast<RecordDecl>(RD->getCanonicalDecl())) : Known.end();
     if (It == Known.end() || It->second == FD->getCanonicalDecl())
       return;
     // Not memory this function allocated (its fields may be unset yet).

@@ -257,9 +257,8 @@ struct Sub {
 
   bool operator==(const Sub &O) const {
     return Allocs == O.Allocs && Points == O.Points && Status == O.Status &&
-           Takers == O.Takers && ReallocOf == O.ReallocOf &&
-           Prior == O.Prior && InParamField == O.InParamField &&
-           Released == O.Released;
+           Takers == O.Takers && ReallocOf == O.ReallocOf && Prior == O.Prior &&
+           InParamField == O.InParamField && Released == O.Released;
   }
 
   /// An allocation's state; absent means never allocated on these paths.
@@ -3208,9 +3207,8 @@ struct OwnershipAnalysis::Impl {
     auto It = P ? St.Points->find(*P) : St.Points->end();
     // (NULL beside it: the first run of a loop, joined with the others.)
     if (It != St.Points->end() && llvm::is_contained(It->second, Mine) &&
-        llvm::all_of(It->second, [&](AllocId A) {
-          return A == Mine || A == NullSentinel;
-        }))
+        llvm::all_of(It->second,
+                     [&](AllocId A) { return A == Mine || A == NullSentinel; }))
       St.Prior[Mine] = St.get(Mine);
   }
 
@@ -3434,8 +3432,8 @@ struct OwnershipAnalysis::Impl {
                Comma && Comma->getOpcode() == BO_Comma;
                Comma = dyn_cast<BinaryOperator>(X))
             X = stripCasts(Comma->getRHS());
-          if (std::optional<llvm::APSInt> K = compat::toStdOptional(
-                  X->getIntegerConstantExpr(Ctx)))
+          if (std::optional<llvm::APSInt> K =
+                  compat::toStdOptional(X->getIntegerConstantExpr(Ctx)))
             return K->getBoolValue();
           return std::nullopt;
         };

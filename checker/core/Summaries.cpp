@@ -652,10 +652,9 @@ void setStatus(FunctionRule &R, std::optional<std::string> Kind) {
 bool sameFacts(const FunctionRule &A, const FunctionRule &B) {
   return A.AllocatesReturn == B.AllocatesReturn &&
          A.AllocatesArg == B.AllocatesArg && A.ReallocArg == B.ReallocArg &&
-         A.FreesOnFailure == B.FreesOnFailure &&
-         A.FreeArg == B.FreeArg && A.MayReturnNull == B.MayReturnNull &&
-         A.Status == B.Status && A.NoReturn == B.NoReturn &&
-         A.NeverPositive == B.NeverPositive &&
+         A.FreesOnFailure == B.FreesOnFailure && A.FreeArg == B.FreeArg &&
+         A.MayReturnNull == B.MayReturnNull && A.Status == B.Status &&
+         A.NoReturn == B.NoReturn && A.NeverPositive == B.NeverPositive &&
          A.Returns == B.Returns && A.Args == B.Args &&
          A.FreesFieldsArg == B.FreesFieldsArg &&
          A.FreedFields == B.FreedFields &&
@@ -1039,10 +1038,10 @@ const CallExpr *forwardedOutParam(const FunctionDecl *FD, CalleeResolver &Res,
   auto FailsUnder = [&](int64_t X) {
     if (std::optional<int64_t> Only = statusEquals(Inner))
       return X != *Only;
-    return Inner == "nonzero"     ? X != 0
-           : Inner == "minus-one" ? X == -1
+    return Inner == "nonzero"                              ? X != 0
+           : Inner == "minus-one"                          ? X == -1
            : Inner == "negative" || Inner == "minus-errno" ? X < 0
-                                  : false;
+                                                           : false;
   };
   for (const ReturnStmt *R : W.Returns) {
     const Expr *V = R->getRetValue() ? stripCasts(R->getRetValue()) : nullptr;
@@ -1068,8 +1067,8 @@ const CallExpr *forwardedOutParam(const FunctionDecl *FD, CalleeResolver &Res,
     // ares__expand_name_for_response: `if (status == ARES_EBADNAME) status =
     // ARES_EBADRESP;`) is still the call's failure.
     auto Remapped = [&](const BinaryOperator *B) {
-      std::optional<llvm::APSInt> To =
-          compat::toStdOptional(stripCasts(B->getRHS())->getIntegerConstantExpr(Ctx));
+      std::optional<llvm::APSInt> To = compat::toStdOptional(
+          stripCasts(B->getRHS())->getIntegerConstantExpr(Ctx));
       if (!To || !FailsUnder(To->getExtValue()))
         return false;
       const Stmt *Child = B;
