@@ -874,6 +874,18 @@ std::optional<int64_t> statusEquals(StringRef Kind) {
   return K;
 }
 
+bool statusFails(StringRef Kind, int64_t X) {
+  if (std::optional<int64_t> Only = statusEquals(Kind))
+    return X != *Only;
+  if (Kind == "negative" || Kind == "minus-errno")
+    return X < 0;
+  if (Kind == "minus-one")
+    return X == -1;
+  if (Kind == "null")
+    return X == 0;
+  return X != 0; // "nonzero"
+}
+
 bool isStatusKind(StringRef Kind) {
   return Kind == "negative" || Kind == "nonzero" || Kind == "minus-one" ||
          Kind == "minus-errno" || Kind == "null" || statusEquals(Kind);

@@ -42,6 +42,10 @@ enum class ReturnContract : unsigned char {
 bool isStatusKind(llvm::StringRef Kind);
 /// K of the status class "equals K", if \p Kind is one.
 std::optional<int64_t> statusEquals(llvm::StringRef Kind);
+/// True if the status \p X is a failure of the class \p Kind: < 0 for
+/// negative and minus-errno, exactly -1 for minus-one, 0 (a NULL pointer)
+/// for null, anything but 0 for nonzero, anything but K for "equals K".
+bool statusFails(llvm::StringRef Kind, int64_t X);
 
 llvm::StringRef spell(ArgContract C);
 llvm::StringRef spell(ReturnContract C);

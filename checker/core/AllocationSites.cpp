@@ -220,14 +220,9 @@ const FunctionRule *CalleeResolver::inferredRule(const FunctionDecl *FD,
       if (!C.Rule && PendingMode) {
         const FunctionDecl *Canon = FD->getCanonicalDecl();
         auto [PIt, PNew] = PendingCache.try_emplace(Canon, nullptr);
-        if (PNew) {
-          FunctionRule &P = PendingRules.emplace_back();
-          P.Name = Canon->getName().str();
-          P.Inferred = P.Pending = true;
-          // Followed as an allocation, in case it is one.
-          P.AllocatesReturn = Canon->getReturnType()->isPointerType();
-          PIt->second = &P;
-        }
+        if (PNew)
+          PIt->second = pendingRule(Canon->getName(),
+                                    Canon->getReturnType()->isPointerType());
         C.Rule = PIt->second;
       }
     }
@@ -342,6 +337,16 @@ std::string CalleeResolver::deallocatorFor(StringRef Family) const {
   return D;
 }
 
+const FunctionRule *CalleeResolver::pendingRule(StringRef Name,
+                                                bool ReturnsPointer) {
+  FunctionRule &P = PendingRules.emplace_back();
+  P.Name = Name.str();
+  P.Inferred = P.Pending = true;
+  // Followed as an allocation, in case it is one.
+  P.AllocatesReturn = ReturnsPointer;
+  return &P;
+}
+
 const FunctionRule *CalleeResolver::hookRule(const Expr *Callee,
                                              const SourceManager &SM) {
   std::optional<HookTarget> T = hookTarget(Callee);
@@ -370,14 +375,11 @@ const FunctionRule *CalleeResolver::hookRule(const Expr *Callee,
   if (!Found && PendingMode && !T->Field && !T->Var->getDefinition() &&
       T->Var->hasExternalStorage() &&
       !SM.isInSystemHeader(SM.getFileLoc(T->Var->getLocation()))) {
-    FunctionRule &P = PendingRules.emplace_back();
-    P.Name = T->Name;
-    P.Inferred = P.Pending = true;
-    QualType Ty = T->Var->getType();
-    if (const auto *PT = Ty->getAs<PointerType>())
+    bool ReturnsPointer = false;
+    if (const auto *PT = T->Var->getType()->getAs<PointerType>())
       if (const auto *FT = PT->getPointeeType()->getAs<FunctionType>())
-        P.AllocatesReturn = FT->getReturnType()->isPointerType();
-    Found = &P;
+        ReturnsPointer = FT->getReturnType()->isPointerType();
+    Found = pendingRule(T->Name, ReturnsPointer);
   }
   HookCache[T->Name] = Found;
   return Found;

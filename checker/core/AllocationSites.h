@@ -124,6 +124,9 @@ private:
   std::deque<FunctionRule> FromAttributes;
   llvm::DenseMap<const FunctionDecl *, const FunctionRule *> PendingCache;
   std::deque<FunctionRule> PendingRules;
+  /// A new pending rule for \p Name (a function or a global hook of another
+  /// unit), followed as an allocation when it returns a pointer.
+  const FunctionRule *pendingRule(StringRef Name, bool ReturnsPointer);
   llvm::StringMap<const FunctionRule *> HookCache;
   llvm::DenseMap<const FunctionDecl *, const FunctionRule *> NeverNull;
   /// Attribute allocators whose NULL is settled at link time (PendingMode).

@@ -39,6 +39,13 @@ int destroyedArg(const CallExpr *Call, const FunctionRule *R) {
   return int(I);
 }
 
+/// The struct \p T points to (canonical), or null.
+const RecordDecl *pointeeRecord(QualType T) {
+  const RecordDecl *RD =
+      T->isPointerType() ? T->getPointeeType()->getAsRecordDecl() : nullptr;
+  return RD ? cast<RecordDecl>(RD->getCanonicalDecl()) : nullptr;
+}
+
 } // namespace
 
 std::vector<KeptObject> destroysKeepingObject(ASTContext &Ctx,
@@ -112,12 +119,9 @@ DestroyFunctions destroyFunctions(ASTContext &Ctx, CalleeResolver &Resolver) {
     const auto *FD = dyn_cast<FunctionDecl>(D);
     // Cheap tests first: a unit declares thousands of functions.
     if (!FD || !FD->getIdentifier() ||
-        llvm::none_of(FD->parameters(),
-                      [](const ParmVarDecl *P) {
-                        QualType T = P->getType();
-                        return T->isPointerType() &&
-                               T->getPointeeType()->isRecordType();
-                      }) ||
+        llvm::none_of(
+            FD->parameters(),
+            [](const ParmVarDecl *P) { return pointeeRecord(P->getType()); }) ||
         !Seen.insert(FD->getCanonicalDecl()).second ||
         SM.isInSystemHeader(SM.getFileLoc(FD->getLocation())))
       return;
@@ -125,12 +129,10 @@ DestroyFunctions destroyFunctions(ASTContext &Ctx, CalleeResolver &Resolver) {
     if (!R || !R->FreeArg || R->FreesFieldsArg != R->FreeArg ||
         *R->FreeArg >= FD->getNumParams())
       return;
-    QualType T = FD->getParamDecl(*R->FreeArg)->getType();
     const RecordDecl *RD =
-        T->isPointerType() ? T->getPointeeType()->getAsRecordDecl() : nullptr;
+        pointeeRecord(FD->getParamDecl(*R->FreeArg)->getType());
     if (!RD)
       return;
-    RD = cast<RecordDecl>(RD->getCanonicalDecl());
     // Of several, the one that releases the most fields (all of them when
     // it names none), then the first by name.
     auto Reach = [&](const FunctionRule *F) {
@@ -171,11 +173,8 @@ std::vector<PlainFree> plainFreesOfDestroyed(const FunctionDecl *FD,
     const Expr *Obj = Call->getArg(*R->FreeArg)->IgnoreParenImpCasts();
     while (const auto *C = dyn_cast<CStyleCastExpr>(Obj))
       Obj = C->getSubExpr()->IgnoreParenImpCasts();
-    QualType T = Obj->getType();
-    const RecordDecl *RD =
-        T->isPointerType() ? T->getPointeeType()->getAsRecordDecl() : nullptr;
-    auto It =
-        RD ? Known.find(cast<RecordDecl>(RD->getCanonicalDecl())) : Known.end();
+    const RecordDecl *RD = pointeeRecord(Obj->getType());
+    auto It = RD ? Known.find(RD) : Known.end();
     if (It == Known.end() || It->second == FD->getCanonicalDecl())
       return;
     // Not memory this function allocated (its fields may be unset yet).

@@ -269,6 +269,22 @@ struct Sub {
   }
   AllocState &mut(AllocId A) { return Allocs[A]; }
 
+  /// Joins the state \p S of one path into \p T of another; true if \p T
+  /// changed.
+  static bool joinState(AllocState &T, const AllocState &S) {
+    AllocState Before = T;
+    T.Owned |= S.Owned;
+    T.Lent |= S.Lent;
+    T.Null |= S.Null;
+    T.Gone |= S.Gone;
+    T.Allocated |= S.Allocated;
+    if (!T.OwnedOnGotoTo)
+      T.OwnedOnGotoTo = S.OwnedOnGotoTo;
+    if (!T.GoneAt)
+      T.GoneAt = S.GoneAt;
+    return !(T == Before);
+  }
+
   /// Joins \p O into this state; true if anything changed (found along
   /// the way: a copy to compare with would cost as much as the state, once
   /// per edge into a label that many paths reach).
@@ -295,23 +311,9 @@ struct Sub {
         InParamField[A] = P;
         Changed = true;
       }
-    Changed |= mergeInto(
-        Allocs, O.Allocs,
-        [](AllocState &T, const AllocState &S) {
-          AllocState Before = T;
-          T.Owned |= S.Owned;
-          T.Lent |= S.Lent;
-          T.Null |= S.Null;
-          T.Gone |= S.Gone;
-          T.Allocated |= S.Allocated;
-          if (!T.OwnedOnGotoTo)
-            T.OwnedOnGotoTo = S.OwnedOnGotoTo;
-          if (!T.GoneAt)
-            T.GoneAt = S.GoneAt;
-          return !(T == Before);
-        },
-        [](AllocState &) { return false; },
-        [](const AllocState &S) { return S; });
+    auto KeepState = [](AllocState &) { return false; };
+    auto CopyState = [](const AllocState &S) { return S; };
+    Changed |= mergeInto(Allocs, O.Allocs, joinState, KeepState, CopyState);
     // A place followed on one path and not on the other holds, after the
     // join, something the analysis does not follow on some path.
     if (!Points.same(O.Points))
@@ -330,21 +332,7 @@ struct Sub {
     Changed |= mergeInto(Status, O.Status, Union, Keep, Copy);
     Changed |= mergeInto(Takers, O.Takers, Union, Keep, Copy);
     Changed |= mergeInto(ReallocOf, O.ReallocOf, Union, Keep, Copy);
-    Changed |= mergeInto(
-        Prior, O.Prior,
-        [](AllocState &T, const AllocState &S) {
-          AllocState Before = T;
-          T.Owned |= S.Owned;
-          T.Lent |= S.Lent;
-          T.Null |= S.Null;
-          T.Gone |= S.Gone;
-          T.Allocated |= S.Allocated;
-          if (!T.GoneAt)
-            T.GoneAt = S.GoneAt;
-          return !(T == Before);
-        },
-        [](AllocState &) { return false; },
-        [](const AllocState &S) { return S; });
+    Changed |= mergeInto(Prior, O.Prior, joinState, KeepState, CopyState);
     Changed |= mergeInto(
         Released, O.Released,
         [](unsigned char &T, unsigned char S) {
@@ -2000,8 +1988,7 @@ struct OwnershipAnalysis::Impl {
     if (std::optional<Place> PF = paramMember(LHS)) {
       // `item->valuestring = out`: what the member held before is no
       // longer there.
-      for (auto It = St.InParamField.begin(); It != St.InParamField.end();)
-        It = It->second.P == *PF ? St.InParamField.erase(It) : std::next(It);
+      forgetHolds(St, [&](const Place &M) { return M == *PF; });
       for (AllocId A : V)
         if (real(A))
           St.InParamField[A] = MemberHold{*PF, nullptr};
@@ -2234,8 +2221,13 @@ struct OwnershipAnalysis::Impl {
   /// what was stored there: P points elsewhere, or its object was copied
   /// over or handed to a function.
   static void forgetMembers(Sub &St, const VarDecl *P) {
+    forgetHolds(St, [&](const Place &M) { return M.Var == P; });
+  }
+  /// What the members \p Gone picks are known to hold is forgotten.
+  static void forgetHolds(Sub &St,
+                          llvm::function_ref<bool(const Place &)> Gone) {
     for (auto It = St.InParamField.begin(); It != St.InParamField.end();)
-      It = It->second.P.Var == P ? St.InParamField.erase(It) : std::next(It);
+      It = Gone(It->second.P) ? St.InParamField.erase(It) : std::next(It);
   }
 
   /// `p->f` for a parameter p and a pointer member f, as a place.
@@ -2962,15 +2954,6 @@ struct OwnershipAnalysis::Impl {
   Branch statusBranch(StringRef Kind, BinaryOperatorKind Op, llvm::APSInt K,
                       bool Truth) {
     std::optional<int64_t> Only = statusEquals(Kind);
-    auto Fails = [&](int64_t X) {
-      if (Only)
-        return X != *Only;
-      if (Kind == "negative" || Kind == "minus-one" || Kind == "minus-errno")
-        return X < 0;
-      if (Kind == "null")
-        return X == 0; // the returned pointer is NULL
-      return X != 0;   // "nonzero"
-    };
     auto Holds = [&](int64_t X) {
       int64_t C = K.getExtValue();
       switch (Op) {
@@ -3010,7 +2993,7 @@ struct OwnershipAnalysis::Impl {
         continue;
       if (Holds(X) != Truth)
         continue;
-      (Fails(X) ? AnyFail : AnyOk) = true;
+      (statusFails(Kind, X) ? AnyFail : AnyOk) = true;
     }
     if (AnyFail && !AnyOk)
       return Branch::Failed;
