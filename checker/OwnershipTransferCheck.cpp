@@ -319,6 +319,32 @@ void OwnershipTransferCheck::checkDefinition(const FunctionDecl *Def,
     diag(D.ExitLoc, "returns here", DiagnosticIDs::Note);
   }
 
+  // A member of the caller's object freed here and left pointing to the
+  // freed block when the function fails (cJSON print_value before d514bb8:
+  // `output_buffer->hooks.deallocate(output_buffer->buffer); return
+  // false;`, and print() frees the buffer again on that failure).
+  for (const DanglingMember &D : Analysis.danglingMembers()) {
+    if (!Owning.owns(D.Field))
+      continue;
+    const Expr *Arg =
+        D.FreedBy->getNumArgs() != 0 ? D.FreedBy->getArg(0) : nullptr;
+    if (const FunctionRule *R = calleeRule(D.FreedBy, resolver(), SM);
+        R && R->FreeArg && *R->FreeArg < D.FreedBy->getNumArgs())
+      Arg = D.FreedBy->getArg(*R->FreeArg);
+    std::string Freed;
+    llvm::raw_string_ostream OS(Freed);
+    if (Arg)
+      Arg->IgnoreParenImpCasts()->printPretty(
+          OS, nullptr, Result.Context->getPrintingPolicy());
+    OS.flush();
+    diag(SM.getFileLoc(D.FreedBy->getBeginLoc()),
+         "'%0' is freed, but the caller's object '%1' still points to it when "
+         "'%2' fails: the caller frees or reads it again; set it to NULL "
+         "after the free")
+        << Freed << D.Param->getName() << FD->getName();
+    diag(D.ExitLoc, "fails here", DiagnosticIDs::Note);
+  }
+
   // Used after free or after a "takes" parameter received it.
   std::set<AllocId> UsedAfter;
   for (const UseEvent &U : Analysis.uses()) {

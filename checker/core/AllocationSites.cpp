@@ -351,6 +351,8 @@ const FunctionRule *CalleeResolver::hookRule(const Expr *Callee,
                                              const SourceManager &SM) {
   std::optional<HookTarget> T = hookTarget(Callee);
   if (!T)
+    T = structHook(Callee);
+  if (!T)
     return nullptr;
   // Declared by name in the rules ("global_hooks.allocate"), then the
   // function the hook is initialised with, then other units' summaries.
@@ -383,6 +385,43 @@ const FunctionRule *CalleeResolver::hookRule(const Expr *Callee,
   }
   HookCache[T->Name] = Found;
   return Found;
+}
+
+std::optional<HookTarget> CalleeResolver::structHook(const Expr *Callee) {
+  const Expr *E = Callee->IgnoreParenImpCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(E);
+      U && U->getOpcode() == UO_Deref)
+    E = U->getSubExpr()->IgnoreParenImpCasts();
+  const auto *ME = dyn_cast<MemberExpr>(E);
+  const auto *F = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+  if (!F || !F->getIdentifier() || !F->getType()->isFunctionPointerType())
+    return std::nullopt;
+  const RecordDecl *RD = F->getParent();
+  auto It = OnlyGlobal.find(RD);
+  if (It == OnlyGlobal.end()) {
+    // Hooks set at run time live in a modifiable global; a table of
+    // operations (`static const struct ops tcp_ops`) is constant, and a
+    // type with several globals has no one answer.
+    const VarDecl *Only = nullptr;
+    bool Many = false;
+    for (const Decl *D : F->getASTContext().getTranslationUnitDecl()->decls()) {
+      const auto *V = dyn_cast<VarDecl>(D);
+      if (!V || !V->getIdentifier() || V->getType().isConstQualified() ||
+          V->getType()->getAsRecordDecl() != RD)
+        continue;
+      const VarDecl *C = V->getCanonicalDecl();
+      Many |= Only && Only != C;
+      Only = C;
+    }
+    It = OnlyGlobal.try_emplace(RD, Many ? nullptr : Only).first;
+  }
+  if (!It->second)
+    return std::nullopt;
+  HookTarget T;
+  T.Var = It->second;
+  T.Field = F;
+  T.Name = (T.Var->getName() + "." + F->getName()).str();
+  return T;
 }
 
 bool isNullOrZero(const Expr *E, ASTContext &Ctx) {

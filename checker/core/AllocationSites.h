@@ -26,6 +26,7 @@ class DeclRefExpr;
 class Expr;
 class FieldDecl;
 class VarDecl;
+class RecordDecl;
 class FunctionDecl;
 class LangOptions;
 class SourceManager;
@@ -110,6 +111,10 @@ public:
   /// The rule for a call through a global function pointer (an allocator
   /// hook: `global_hooks.allocate(n)`, `ares_malloc(n)`), or nullptr.
   const FunctionRule *hookRule(const Expr *Callee, const SourceManager &SM);
+  /// A call through a member of a hooks structure reached another way than
+  /// the unit's one global of that type (cJSON `output_buffer->hooks.
+  /// deallocate`, a copy of `global_hooks`): that global's hook.
+  std::optional<HookTarget> structHook(const Expr *Callee);
 
 private:
   const AllocationModel &Model;
@@ -144,6 +149,8 @@ private:
   const FunctionRule *inferredRule(const FunctionDecl *FD,
                                    const SourceManager &SM);
   std::deque<FunctionRule> HookRules;
+  /// The one modifiable global of each record type, or null.
+  llvm::DenseMap<const RecordDecl *, const VarDecl *> OnlyGlobal;
 };
 
 /// Hands out the resolver of the translation unit being analysed; matchers

@@ -80,6 +80,14 @@ public:
           Of[VD] = P;
           return true;
         }
+    // A member of a local structure (cJSON cJSON_PrintPreallocated: `p.buffer
+    // = buf`, a print buffer on the stack that does not outlive the call):
+    // kept no longer than a local variable.
+    if (const auto *ME = dyn_cast<MemberExpr>(L); ME && !ME->isArrow())
+      if (const auto *B = dyn_cast<DeclRefExpr>(stripCasts(ME->getBase())))
+        if (const auto *VD = dyn_cast<VarDecl>(B->getDecl());
+            VD && VD->hasLocalStorage() && !isa<ParmVarDecl>(VD))
+          return true;
     // A 'void *' kept in a field is a context pointer handed back to a
     // callback, not memory the callee will free (sqlite3_set_authorizer's
     // pArg): keeping it is not taking it.

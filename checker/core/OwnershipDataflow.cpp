@@ -250,6 +250,14 @@ struct Sub {
   /// (`item->valuestring = out`), with that member, while the member still
   /// holds them: freed, the caller's object keeps a dangling pointer.
   FlatMap<AllocId, MemberHold> InParamField;
+  /// Pointer members of a parameter's object whose block, which the
+  /// function did not follow, it freed and has not reset since (cJSON
+  /// print_value before d514bb8: `output_buffer->hooks.deallocate(
+  /// output_buffer->buffer); return false;`, and print() frees the buffer
+  /// again), with the free.  On some path: a failing exit reached with one
+  /// leaves the caller's object a dangling pointer.
+  /// With whether the member was set to NULL since (no longer dangling).
+  FlatMap<Place, std::pair<const CallExpr *, bool>> FreedMembers;
   /// Allocations released on these paths and then forgotten (out of
   /// reach), with how they went: an exit still shows that this path
   /// released them.
@@ -258,7 +266,8 @@ struct Sub {
   bool operator==(const Sub &O) const {
     return Allocs == O.Allocs && Points == O.Points && Status == O.Status &&
            Takers == O.Takers && ReallocOf == O.ReallocOf && Prior == O.Prior &&
-           InParamField == O.InParamField && Released == O.Released;
+           InParamField == O.InParamField && FreedMembers == O.FreedMembers &&
+           Released == O.Released;
   }
 
   /// An allocation's state; absent means never allocated on these paths.
@@ -333,6 +342,17 @@ struct Sub {
     Changed |= mergeInto(Takers, O.Takers, Union, Keep, Copy);
     Changed |= mergeInto(ReallocOf, O.ReallocOf, Union, Keep, Copy);
     Changed |= mergeInto(Prior, O.Prior, joinState, KeepState, CopyState);
+    Changed |= mergeInto(
+        FreedMembers, O.FreedMembers,
+        [](std::pair<const CallExpr *, bool> &T,
+           const std::pair<const CallExpr *, bool> &S) {
+          bool Nulled = T.second && S.second;
+          bool Changed = Nulled != T.second;
+          T.second = Nulled;
+          return Changed;
+        },
+        [](std::pair<const CallExpr *, bool> &) { return false; },
+        [](const std::pair<const CallExpr *, bool> &S) { return S; });
     Changed |= mergeInto(
         Released, O.Released,
         [](unsigned char &T, unsigned char S) {
@@ -604,7 +624,20 @@ public:
     const FunctionRule *B = Resolver.ruleForCall(C, Ctx.getSourceManager());
     return B &&
            (B->returnContract() == ReturnContract::Borrowed ||
-            B->BorrowedFromArg || freedVariable(C, B) || filledStruct(C, B));
+            B->BorrowedFromArg || freedVariable(C, B) || filledStruct(C, B) ||
+            (FollowMemberFrees && freedMember(C, B)));
+  }
+  /// Follow frees of members (`free(p->buf)`), which may leave the
+  /// caller's object dangling at a failing exit: in functions that return
+  /// a value.
+  bool FollowMemberFrees = false;
+  /// A free of a member was met (FollowMemberFrees).
+  bool MemberFrees = false;
+  static bool freedMember(const CallExpr *C, const FunctionRule *R) {
+    if (!R || !R->FreeArg || R->ReallocArg || *R->FreeArg >= C->getNumArgs())
+      return false;
+    const auto *ME = dyn_cast<MemberExpr>(stripCasts(C->getArg(*R->FreeArg)));
+    return ME && ME->getType()->isPointerType();
   }
   bool VisitCallExpr(CallExpr *C) {
     if (const FunctionRule *R = Resolver.allocation(C, Ctx)) {
@@ -620,6 +653,8 @@ public:
         Calls.push_back({C, B, LoopDepth > 0, false});
       if (const VarDecl *V = freedVariable(C, B))
         Frees.push_back({C, V});
+      else if (FollowMemberFrees && freedMember(C, B))
+        MemberFrees = true;
     }
     // f(&p): the callee may give p another value.
     for (const Expr *Arg : C->arguments())
@@ -1251,6 +1286,12 @@ struct OwnershipAnalysis::Impl {
   /// context that reached the exit with the block.
   std::vector<std::pair<DanglingField, bool>> Danglings;
   llvm::DenseMap<std::pair<unsigned, AllocId>, size_t> DanglingIndex;
+  std::vector<DanglingMember> DanglingMembers;
+  llvm::DenseSet<const CallExpr *> DanglingMemberSeen;
+  /// Frees of members (FreedMembers) the member was given a new block
+  /// after, or that left it dangling at a failing exit, on some path; and
+  /// those in effect at a successful exit or reset at a failing one.
+  llvm::DenseSet<const CallExpr *> MemberFreeSettled, MemberFreeKept;
   std::map<std::tuple<const void *, AllocId, int>, size_t> SeenLeak;
   std::map<std::pair<const void *, AllocId>, size_t> UseIndex;
   /// Calls of functions that take arguments only on success, by index.
@@ -1273,6 +1314,9 @@ struct OwnershipAnalysis::Impl {
   std::set<std::tuple<AllocId, const CallExpr *, unsigned>> SeenPending;
 
   llvm::SmallVector<unsigned, 2> TrackedParams;
+  /// Locals found to point into a parameter's object (objectParam), or
+  /// not (null).
+  llvm::DenseMap<const VarDecl *, const ParmVarDecl *> ObjectAlias;
   /// The block transferBlock is in, the blocks of the CFG's statements and
   /// its dominator tree (both built on first use: see overwritten()).
   const CFGBlock *CurBlock = nullptr;
@@ -1969,7 +2013,27 @@ struct OwnershipAnalysis::Impl {
 
   void assign(Sub &St, const Expr *LHS, const Expr *RHS,
               CtxKey *Key = nullptr) {
-    if (St.InParamField.size() != 0) {
+    if (St.FreedMembers.size() != 0) {
+      // `obj->content.value = NULL` resets the member; a struct copied
+      // over a member (`p->der = empty`) resets what it holds.
+      if (!LHS->getType()->isRecordType()) {
+        if (std::optional<Place> M = objectMember(LHS))
+          if (auto It = St.FreedMembers.find(*M); It != St.FreedMembers.end()) {
+            // NULL: released, and no longer dangling.  Another block: the
+            // free replaced what the member holds.
+            if (isNullOrZero(RHS, Ctx)) {
+              It->second.second = true;
+            } else {
+              if (Recording)
+                MemberFreeSettled.insert(It->second.first);
+              St.FreedMembers.erase(It);
+            }
+          }
+      } else if (const ParmVarDecl *P = arrowRoot(LHS)) {
+        forgetMembers(St, P);
+      }
+    }
+    if (St.InParamField.size() != 0 || St.FreedMembers.size() != 0) {
       // `p = p->next` or `*p = saved` (nginx restores `*cf` after a nested
       // parse): the members known before no longer hold what they did.
       const Expr *L = stripCasts(LHS);
@@ -1988,7 +2052,9 @@ struct OwnershipAnalysis::Impl {
     if (std::optional<Place> PF = paramMember(LHS)) {
       // `item->valuestring = out`: what the member held before is no
       // longer there.
-      forgetHolds(St, [&](const Place &M) { return M == *PF; });
+      // (What FreedMembers knows of it was settled above.)
+      for (auto It = St.InParamField.begin(); It != St.InParamField.end();)
+        It = It->second.P == *PF ? St.InParamField.erase(It) : std::next(It);
       for (AllocId A : V)
         if (real(A))
           St.InParamField[A] = MemberHold{*PF, nullptr};
@@ -2228,6 +2294,124 @@ struct OwnershipAnalysis::Impl {
                           llvm::function_ref<bool(const Place &)> Gone) {
     for (auto It = St.InParamField.begin(); It != St.InParamField.end();)
       It = Gone(It->second.P) ? St.InParamField.erase(It) : std::next(It);
+    for (auto It = St.FreedMembers.begin(); It != St.FreedMembers.end();)
+      It = Gone(It->first) ? St.FreedMembers.erase(It) : std::next(It);
+  }
+
+  /// The parameter whose object `p->a.b` (one arrow, from the pointer
+  /// \p E names) is a member of: see pointerRoot.
+  const ParmVarDecl *arrowRoot(const Expr *E) {
+    const auto *ME = dyn_cast<MemberExpr>(stripCasts(E));
+    while (ME && !ME->isArrow())
+      ME = dyn_cast<MemberExpr>(stripCasts(ME->getBase()));
+    return ME ? pointerRoot(ME->getBase()) : nullptr;
+  }
+
+  /// The parameter a pointer expression points into the object of: the
+  /// parameter itself, or a local never reassigned that was initialised
+  /// with the address of a member of its object (`struct der *der =
+  /// &obj->content;`, OpenSC).
+  const ParmVarDecl *pointerRoot(const Expr *E) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(E));
+    if (!DRE)
+      return nullptr;
+    if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+      return P->getType()->isPointerType() ? P : nullptr;
+    const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!V || !V->hasLocalStorage() || !V->getInit() ||
+        !V->getType()->isPointerType())
+      return nullptr;
+    if (auto It = ObjectAlias.find(V); It != ObjectAlias.end())
+      return It->second;
+    ObjectAlias[V] = nullptr; // while it is worked out
+    const auto *U = dyn_cast<UnaryOperator>(stripCasts(V->getInit()));
+    const ParmVarDecl *P = nullptr;
+    if (U && U->getOpcode() == UO_AddrOf)
+      P = arrowRoot(U->getSubExpr());
+    if (P && reassigned(V, FD->getBody()))
+      P = nullptr;
+    ObjectAlias[V] = P;
+    return P;
+  }
+
+  /// The parameter whose object a call argument hands over: `p`, `&p->a`
+  /// or a local pointing into it; not a member's value (`p->buf`).
+  const ParmVarDecl *handedObject(const Expr *Arg) {
+    Arg = stripCasts(Arg);
+    if (const auto *U = dyn_cast<UnaryOperator>(Arg);
+        U && U->getOpcode() == UO_AddrOf)
+      return arrowRoot(U->getSubExpr());
+    return pointerRoot(Arg);
+  }
+
+  /// True if \p V is assigned, incremented or has its address taken in
+  /// \p S.
+  static bool reassigned(const VarDecl *V, const Stmt *S) {
+    if (!S)
+      return false;
+    auto Names = [&](const Expr *E) {
+      const auto *D = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+      return D && D->getDecl() == V;
+    };
+    if (const auto *B = dyn_cast<BinaryOperator>(S);
+        B && B->isAssignmentOp() && Names(B->getLHS()))
+      return true;
+    if (const auto *U = dyn_cast<UnaryOperator>(S);
+        U && (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf) &&
+        Names(U->getSubExpr()))
+      return true;
+    for (const Stmt *C : S->children())
+      if (reassigned(V, C))
+        return true;
+    return false;
+  }
+
+  /// True if the function sets the member \p M to NULL before \p Free
+  /// (in source order): it initialises the caller's object (libuv
+  /// uv_loop_init sets `loop->watchers = NULL`, and frees it when a later
+  /// step fails), and a caller does not destroy an object whose
+  /// initialisation failed.
+  bool initialisedBefore(const Place &M, const CallExpr *Free) {
+    if (!NullInits) {
+      NullInits.emplace();
+      std::vector<const Stmt *> Work{FD->getBody()};
+      while (!Work.empty()) {
+        const Stmt *S = Work.back();
+        Work.pop_back();
+        if (!S)
+          continue;
+        if (const auto *B = dyn_cast<BinaryOperator>(S);
+            B && B->getOpcode() == BO_Assign && isNullOrZero(B->getRHS(), Ctx))
+          if (std::optional<Place> P = objectMember(B->getLHS())) {
+            SourceLocation L = SM.getExpansionLoc(B->getBeginLoc());
+            auto [It, New] = NullInits->try_emplace(*P, L);
+            if (!New && SM.isBeforeInTranslationUnit(L, It->second))
+              It->second = L;
+          }
+        for (const Stmt *C : S->children())
+          Work.push_back(C);
+      }
+    }
+    auto It = NullInits->find(M);
+    return It != NullInits->end() &&
+           SM.isBeforeInTranslationUnit(
+               It->second, SM.getExpansionLoc(Free->getBeginLoc()));
+  }
+  /// The first place the function sets each parameter's member to NULL.
+  std::optional<std::map<Place, SourceLocation>> NullInits;
+
+  /// `p->f`, `p->a.f` or `d->f` with `d = &p->a`: a pointer member of a
+  /// parameter's object, as the place (p, f).  Not `p->a->f`, a member of
+  /// another object.
+  std::optional<Place> objectMember(const Expr *E) {
+    const auto *ME = dyn_cast<MemberExpr>(stripCasts(E));
+    if (!ME || !ME->getType()->isPointerType())
+      return std::nullopt;
+    const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    const ParmVarDecl *P = arrowRoot(ME);
+    if (!F || !P)
+      return std::nullopt;
+    return Place{P, F};
   }
 
   /// `p->f` for a parameter p and a pointer member f, as a place.
@@ -2389,6 +2573,18 @@ struct OwnershipAnalysis::Impl {
       }
     }
     L = SM.getFileLoc(L);
+    for (const auto &[M, F] : St.FreedMembers) {
+      const auto &[Call, Nulled] = F;
+      // Freed for the caller at a successful exit, or freed and reset at a
+      // failing one; left dangling at a failing one: no release the
+      // callers may count on.
+      if (!Failing || Nulled)
+        MemberFreeKept.insert(Call);
+      else
+        MemberFreeSettled.insert(Call);
+      if (Failing && !Nulled && DanglingMemberSeen.insert(Call).second)
+        DanglingMembers.push_back({S, L, M.Var, M.Field, Call});
+    }
     // Released and forgotten on this path: not owned here, and released.
     // One exit per allocation says so (a function of thousands of
     // allocations and returns would otherwise record their product).
@@ -2568,6 +2764,10 @@ struct OwnershipAnalysis::Impl {
         if (const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(Arg)))
           if (const auto *PV = dyn_cast<ParmVarDecl>(DRE->getDecl()))
             forgetMembers(St, PV);
+    if (St.FreedMembers.size() != 0)
+      for (const Expr *Arg : Call->arguments())
+        if (const ParmVarDecl *PV = handedObject(Arg))
+          forgetMembers(St, PV);
     for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
       const Expr *Arg = stripCasts(Call->getArg(I));
       // &v: the callee may store into v.  (`&p->member` handed to a
@@ -2631,6 +2831,15 @@ struct OwnershipAnalysis::Impl {
       AllocSet V = R && (R->FreeArg == I || R->releases(I))
                        ? valueThroughOffset(Arg, St)
                        : valueOf(Arg, St);
+      // free(p->f) of a block the function did not make and store there:
+      // p->f dangles until it is reset.
+      if (R && R->FreeArg == I && !R->ReallocArg)
+        if (std::optional<Place> M = objectMember(Arg);
+            M &&
+            llvm::none_of(
+                V, [&](AllocId A) { return real(A) && Allocs[A].fresh(); }) &&
+            !initialisedBefore(*M, Call))
+          St.FreedMembers[*M] = {Call, false};
       // An external value only: followed for its uses and frees alone.
       const bool ExternalOnly = !hasAlloc(V);
       if (ExternalOnly && !hasExternal(V))
@@ -3922,13 +4131,27 @@ struct OwnershipAnalysis::Impl {
         forgetIfDead(St, A);
   }
 
+  /// An integer type named as a boolean (`typedef int cJSON_bool`,
+  /// gboolean, BOOL): 0 is false, the failure.
+  static bool boolTypedef(QualType T) {
+    if (!T->isIntegralOrEnumerationType())
+      return false;
+    while (const auto *TT = T->getAs<TypedefType>()) {
+      if (StringRef(TT->getDecl()->getName()).lower().find("bool") !=
+          std::string::npos)
+        return true;
+      T = TT->desugar();
+    }
+    return false;
+  }
+
   /// The variables that keep contexts apart, and how the function reports
   /// failure.
   void pickVariables() {
     QualType RT = FD->getReturnType();
     if (RT->isPointerType())
       RetKind = ReturnKind::Pointer;
-    else if (RT->isBooleanType())
+    else if (RT->isBooleanType() || boolTypedef(RT))
       RetKind = ReturnKind::Bool;
     else if (RT->isIntegralOrEnumerationType())
       RetKind = ReturnKind::Int;
@@ -4141,6 +4364,7 @@ struct OwnershipAnalysis::Impl {
 
   bool run() {
     BodyScan Scan(Ctx, Resolver);
+    Scan.FollowMemberFrees = !FD->getReturnType()->isVoidType();
     // Most functions make no allocation: their calls, listed already for
     // the unit (unitStmts), tell so without a walk of the body.
     if (TrackedParams.empty())
@@ -4155,7 +4379,8 @@ struct OwnershipAnalysis::Impl {
     StoredInto = std::move(Scan.StoredInto);
     StoredBy = std::move(Scan.StoredBy);
     const bool Externals = addExternals(Scan);
-    if (Scan.Calls.empty() && TrackedParams.empty() && !Externals)
+    if (Scan.Calls.empty() && TrackedParams.empty() && !Externals &&
+        !Scan.MemberFrees)
       return false;
     OutParamScan Outs;
     Outs.walk(FD->getBody());
@@ -4418,6 +4643,12 @@ std::vector<DanglingField> OwnershipAnalysis::danglingFields() const {
     if (Holds)
       Out.push_back(D);
   return Out;
+}
+const std::vector<DanglingMember> &OwnershipAnalysis::danglingMembers() const {
+  return P->DanglingMembers;
+}
+bool OwnershipAnalysis::memberFreeUndone(const CallExpr *Free) const {
+  return P->MemberFreeSettled.count(Free) && !P->MemberFreeKept.count(Free);
 }
 unsigned char OwnershipAnalysis::goneAnywhere(AllocId A) const {
   unsigned char G = A < P->EverGone.size() ? P->EverGone[A] : 0;

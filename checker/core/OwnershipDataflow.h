@@ -221,6 +221,18 @@ struct DanglingField {
   const CallExpr *FreedBy = nullptr;
 };
 
+/// A pointer member of a parameter's object freed by the function, which
+/// did not store that block there, and not reset before a failing exit
+/// (cJSON print_value before d514bb8 frees `output_buffer->buffer` and
+/// returns false; print() frees it again).
+struct DanglingMember {
+  const Stmt *Exit = nullptr; ///< the failing ReturnStmt
+  SourceLocation ExitLoc;
+  const VarDecl *Param = nullptr;
+  const FieldDecl *Field = nullptr;
+  const CallExpr *FreedBy = nullptr;
+};
+
 /// Runs the analysis on one function definition.
 class OwnershipAnalysis {
 public:
@@ -265,6 +277,15 @@ public:
   /// The frees that leave a parameter's member dangling, on every path
   /// to the exit where the block exists.
   std::vector<DanglingField> danglingFields() const;
+  /// Members of parameters' objects freed and left dangling at failing
+  /// exits, one per free.
+  const std::vector<DanglingMember> &danglingMembers() const;
+  /// True if the free of a parameter's member \p Free is no release its
+  /// callers may count on: the member is given a new block after it, or
+  /// left dangling at a failing exit (cJSON print_value before d514bb8),
+  /// and never stays freed at a successful exit nor is reset at a failing
+  /// one.
+  bool memberFreeUndone(const CallExpr *Free) const;
   /// How allocation \p A stopped being owned, on any path (GoneKind bits):
   /// at the exits, or before it was forgotten on the way.
   unsigned char goneAnywhere(AllocId A) const;

@@ -58,6 +58,16 @@ public:
 
   bool VisitCallExpr(CallExpr *C) {
     const FunctionDecl *Callee = C->getDirectCallee();
+    // Through a hook initialised with a function (cJSON
+    // `p->hooks.deallocate(p->buffer)`, global_hooks holding internal_free):
+    // as a call of that function.
+    if (!Callee) {
+      std::optional<HookTarget> T = hookTarget(C->getCallee());
+      if (!T)
+        T = Resolver.structHook(C->getCallee());
+      if (T)
+        Callee = hookInitialiser(*T);
+    }
     if (!Callee) {
       hooked(C);
       return true;

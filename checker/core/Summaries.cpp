@@ -59,6 +59,9 @@ public:
   std::vector<ParamUse> Uses;
   /// Fields of a parameter's object released by the body, per parameter.
   std::map<unsigned, std::vector<std::string>> FreedFields;
+  /// The calls that release each of them by name (parameter, field).
+  std::map<std::pair<unsigned, std::string>, std::vector<const CallExpr *>>
+      FreedBy;
   /// Fields handed to a pending callee: "field I F G J" conditions.
   std::vector<std::string> FieldConditions;
   /// A deallocator the body calls on a parameter or its fields.
@@ -180,6 +183,7 @@ public:
       std::vector<std::string> &F = FreedFields[Uses[It->second].Index];
       if (!llvm::is_contained(F, Name))
         F.push_back(Name);
+      FreedBy[{Uses[It->second].Index, Name}].push_back(Call);
       if (R->FreeArg == I && !Deallocator)
         Deallocator = R;
     }
@@ -1637,7 +1641,22 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
   }
 
   // Destroy functions: the fields of a parameter's object they release.
+  // Not a field given a new block after the free (cJSON ensure() grows
+  // `p->buffer`), nor one freed only where the function then fails and
+  // leaves it dangling (cJSON print_value before d514bb8: the bug
+  // alloc-ownership-transfer reports, not a contract for the callers).
+  if (Ran)
+    for (auto &[Index, Fields] : Walk.FreedFields)
+      llvm::erase_if(Fields, [&, Index = Index](const std::string &Name) {
+        auto It = Walk.FreedBy.find({Index, Name});
+        return It != Walk.FreedBy.end() &&
+               llvm::all_of(It->second, [&](const CallExpr *C) {
+                 return A->memberFreeUndone(C);
+               });
+      });
   for (auto &[Index, Fields] : Walk.FreedFields) {
+    if (Fields.empty())
+      continue;
     R.FreesFieldsArg = Index;
     R.FreedFields = Fields;
     llvm::sort(R.FreedFields);
