@@ -2832,14 +2832,23 @@ struct OwnershipAnalysis::Impl {
                        ? valueThroughOffset(Arg, St)
                        : valueOf(Arg, St);
       // free(p->f) of a block the function did not make and store there:
-      // p->f dangles until it is reset.
+      // p->f dangles until it is reset.  One it stored there itself (civetweb
+      // prepare_cgi_environment: `env->buf = mg_malloc(...)`, later
+      // `mg_free(env->buf)`) is that block, freed.
       if (R && R->FreeArg == I && !R->ReallocArg)
-        if (std::optional<Place> M = objectMember(Arg);
-            M &&
-            llvm::none_of(
-                V, [&](AllocId A) { return real(A) && Allocs[A].fresh(); }) &&
-            !initialisedBefore(*M, Call))
-          St.FreedMembers[*M] = {Call, false};
+        if (std::optional<Place> M = objectMember(Arg)) {
+          bool Own = false;
+          for (const auto &[A, H] : St.InParamField)
+            if (H.P == *M && !H.FreedBy && !(St.get(A).Gone & GoneFreed)) {
+              unionInto(V, AllocSet{A});
+              Own = true;
+            }
+          if (!Own &&
+              llvm::none_of(
+                  V, [&](AllocId A) { return real(A) && Allocs[A].fresh(); }) &&
+              !initialisedBefore(*M, Call))
+            St.FreedMembers[*M] = {Call, false};
+        }
       // An external value only: followed for its uses and frees alone.
       const bool ExternalOnly = !hasAlloc(V);
       if (ExternalOnly && !hasExternal(V))
