@@ -258,6 +258,10 @@ struct Sub {
   /// leaves the caller's object a dangling pointer.
   /// With whether the member was set to NULL since (no longer dangling).
   FlatMap<Place, std::pair<const CallExpr *, bool>> FreedMembers;
+  /// Variables handed to a deallocator and not given a value since, on
+  /// some path, with the free: whichever block such a variable holds (one
+  /// of a list's elements, libucl's DL_FOREACH_SAFE), it is the freed one.
+  FlatMap<const VarDecl *, const CallExpr *> FreedVars;
   /// Allocations released on these paths and then forgotten (out of
   /// reach), with how they went: an exit still shows that this path
   /// released them.
@@ -267,7 +271,7 @@ struct Sub {
     return Allocs == O.Allocs && Points == O.Points && Status == O.Status &&
            Takers == O.Takers && ReallocOf == O.ReallocOf && Prior == O.Prior &&
            InParamField == O.InParamField && FreedMembers == O.FreedMembers &&
-           Released == O.Released;
+           FreedVars == O.FreedVars && Released == O.Released;
   }
 
   /// An allocation's state; absent means never allocated on these paths.
@@ -353,6 +357,11 @@ struct Sub {
         },
         [](std::pair<const CallExpr *, bool> &) { return false; },
         [](const std::pair<const CallExpr *, bool> &S) { return S; });
+    Changed |= mergeInto(
+        FreedVars, O.FreedVars,
+        [](const CallExpr *&, const CallExpr *) { return false; },
+        [](const CallExpr *&) { return false; },
+        [](const CallExpr *C) { return C; });
     Changed |= mergeInto(
         Released, O.Released,
         [](unsigned char &T, unsigned char S) {
@@ -1723,6 +1732,7 @@ struct OwnershipAnalysis::Impl {
   }
 
   void escapePlace(Sub &St, const VarDecl *VD) {
+    St.FreedVars.erase(VD); // the callee may give it a value
     // Everything reachable from the variable: its value and its fields.
     std::vector<AllocSet> All;
     for (const auto &[P, V] : *St.Points)
@@ -1880,6 +1890,8 @@ struct OwnershipAnalysis::Impl {
   }
 
   void bind(Sub &St, const Place &P, AllocSet V, const Expr *Target) {
+    if (!P.Field && St.FreedVars.size() != 0)
+      St.FreedVars.erase(P.Var);
     AllocSet Old;
     FlatMap<Place, AllocSet> &Points = St.Points.mut();
     if (auto It = Points.find(P); It != Points.end())
@@ -2451,7 +2463,14 @@ struct OwnershipAnalysis::Impl {
     if (!Recording)
       return;
     AllocSet Vals = valueOf(Value, St);
-    bool Other = mayHoldOther(Vals);
+    // Still the variable that was freed: the block it holds is the freed
+    // one, whichever of its values that is.
+    bool SameVar = false;
+    if (St.FreedVars.size() != 0)
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(Value)))
+        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+          SameVar = St.FreedVars.find(VD) != St.FreedVars.end();
+    bool Other = !SameVar && mayHoldOther(Vals);
     // The destination of `cur->next = calloc(...)` in a loop: `cur` holds
     // the block of an earlier iteration, from the same call, never the one
     // this statement allocates.
@@ -2884,6 +2903,10 @@ struct OwnershipAnalysis::Impl {
       }
       if (C == ArgContract::Takes || C == ArgContract::Holds) {
         bool Frees = R->FreeArg == I;
+        if (Frees)
+          if (const auto *DRE = dyn_cast<DeclRefExpr>(Arg))
+            if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+              St.FreedVars[VD] = Call;
         // Taken only on success: a test of the call's status gives it back
         // where it failed (applyTakers).
         if (llvm::is_contained(R->TakesOnSuccess, I))
