@@ -304,15 +304,11 @@ void OwnershipTransferCheck::checkDefinition(const FunctionDecl *Def,
         !Reported.insert({D.FreedBy, D.A}).second)
       continue;
     std::string Member = (D.Param->getName() + "->" + D.Field->getName()).str();
-    // Freed through the member itself (`mg_free(env->buf)`): named once.
-    std::string Block = Allocs[D.A].describe();
-    if (Block == "'" + Member + "'")
-      Block = "the block in '" + Member + "'";
     diag(SM.getFileLoc(D.FreedBy->getBeginLoc()),
          "%0 is freed, but '%1' still points to it when '%2' returns: the "
          "caller's object keeps a dangling pointer that it frees or reads "
          "again; set '%1' to NULL here, or store it only once it is kept")
-        << Block << Member << FD->getName();
+        << Allocs[D.A].describe() << Member << FD->getName();
     for (const StoreEvent &S : Analysis.stores())
       if (S.A == D.A && S.Field == D.Field) {
         diag(SM.getFileLoc(S.Target->getBeginLoc()), "stored into '%0' here",

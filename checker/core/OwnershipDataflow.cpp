@@ -2853,14 +2853,21 @@ struct OwnershipAnalysis::Impl {
       // free(p->f) of a block the function did not make and store there:
       // p->f dangles until it is reset.  One it stored there itself (civetweb
       // prepare_cgi_environment: `env->buf = mg_malloc(...)`, later
-      // `mg_free(env->buf)`) is that block, freed.
+      // `mg_free(env->buf)`) is that block, freed: the function undoing its
+      // own work, which its callers do not look at when it fails (civetweb
+      // and lighttpd fastcgi_get_packet reset or skip the member), so no
+      // dangling member either.
       if (R && R->FreeArg == I && !R->ReallocArg)
         if (std::optional<Place> M = objectMember(Arg)) {
           bool Own = false;
-          for (const auto &[A, H] : St.InParamField)
-            if (H.P == *M && !H.FreedBy && !(St.get(A).Gone & GoneFreed)) {
-              unionInto(V, AllocSet{A});
+          for (auto It = St.InParamField.begin(); It != St.InParamField.end();)
+            if (It->second.P == *M && !It->second.FreedBy &&
+                !(St.get(It->first).Gone & GoneFreed)) {
+              unionInto(V, AllocSet{It->first});
               Own = true;
+              It = St.InParamField.erase(It);
+            } else {
+              ++It;
             }
           if (!Own &&
               llvm::none_of(
