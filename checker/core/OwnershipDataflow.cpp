@@ -3383,8 +3383,11 @@ struct OwnershipAnalysis::Impl {
     // nothing about whether an allocation failed.
     bool Other = mayHoldOther(Vals);
     if (Real.empty()) {
+      // Not NULL: infeasible only when NULL is all it can hold (a value
+      // not followed on some joined path, UnknownSentinel, may be anything).
       O.Feasible = !(HasSentinel && !IsNull &&
-                     !llvm::is_contained(Vals, OpaqueSentinel));
+                     !llvm::is_contained(Vals, OpaqueSentinel) &&
+                     !llvm::is_contained(Vals, UnknownSentinel));
       return O;
     }
     if (IsNull) {
