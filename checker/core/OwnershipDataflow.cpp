@@ -2869,7 +2869,14 @@ struct OwnershipAnalysis::Impl {
             } else {
               ++It;
             }
-          if (!Own &&
+          // Not when the call is handed the object too: it may unlink the
+          // member (OpenSC sc_pkcs15_remove_unusedspace(p15card,
+          // p15card->unusedspace_list) sets the list's head to the next).
+          bool HandsObject =
+              llvm::any_of(Call->arguments(), [&](const Expr *E) {
+                return handedObject(E) == M->Var;
+              });
+          if (!Own && !HandsObject &&
               llvm::none_of(
                   V, [&](AllocId A) { return real(A) && Allocs[A].fresh(); }) &&
               !initialisedBefore(*M, Call))

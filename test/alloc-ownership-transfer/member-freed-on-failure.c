@@ -208,3 +208,20 @@ int prepare_env(struct cgi_env *env, size_t n) {
   return 0;
 }
 void env_free(struct cgi_env *env) { free(env->buf); free(env->var); }
+
+// Near miss: the object is handed to the call that frees the member, which
+// may unlink it (OpenSC sc_pkcs15_remove_unusedspace(p15card,
+// p15card->unusedspace_list) sets the list's head to the next entry).
+struct space { struct space *next; };
+struct card { struct space *unused; };
+void remove_space(struct card *c, struct space *s) {
+  c->unused = s->next;
+  free(s);
+}
+int encode_spaces(struct card *c, int r) {
+  if (r < 0) {
+    remove_space(c, c->unused);
+    return r;
+  }
+  return 0;
+}
