@@ -77,6 +77,7 @@ struct YamlFunction {
   std::optional<unsigned> WhenNull;
   std::optional<unsigned> Reallocates;
   bool FreesOnFailure = false;
+  bool ReallocatesOut = false;
   std::optional<unsigned> Frees;
   std::optional<bool> MayReturnNull;
   std::optional<std::string> Status;
@@ -288,6 +289,7 @@ template <> struct MappingTraits<YamlFunction> {
     clang::tidy::alloc::compat::mapOptional(IO, "when-null", F.WhenNull);
     clang::tidy::alloc::compat::mapOptional(IO, "reallocates", F.Reallocates);
     IO.mapOptional("frees-on-failure", F.FreesOnFailure, false);
+    IO.mapOptional("reallocates-out", F.ReallocatesOut, false);
     clang::tidy::alloc::compat::mapOptional(IO, "frees", F.Frees);
     std::optional<NullPolicy> Null;
     if (F.MayReturnNull)
@@ -320,14 +322,32 @@ template <> struct MappingTraits<YamlFunction> {
       return {};
     // An unknown key is reported by the parser, at the key, once mapping
     // ends; a semantic error here would hide it.
-    static constexpr StringRef Known[] = {
-        "name",         "family",   "allocates", "when-null",
-        "reallocates",  "frees",    "null",      "null-note",
-        "status",       "returns",  "takes",     "holds",
-        "copies",       "borrows",  "dereferences", "noreturn",
-        "never-positive",
-        "frees-fields", "fills-fields", "via",   "origin",    "requires",
-        "frees-on-failure", "retains", "takes-on-success"};
+    static constexpr StringRef Known[] = {"name",
+                                          "family",
+                                          "allocates",
+                                          "when-null",
+                                          "reallocates",
+                                          "frees",
+                                          "null",
+                                          "null-note",
+                                          "status",
+                                          "returns",
+                                          "takes",
+                                          "holds",
+                                          "copies",
+                                          "borrows",
+                                          "dereferences",
+                                          "noreturn",
+                                          "never-positive",
+                                          "frees-fields",
+                                          "fills-fields",
+                                          "via",
+                                          "origin",
+                                          "requires",
+                                          "frees-on-failure",
+                                          "retains",
+                                          "takes-on-success",
+                                          "reallocates-out"};
     for (StringRef K : IO.keys())
       if (!llvm::is_contained(Known, K))
         return {};
@@ -363,6 +383,11 @@ template <> struct MappingTraits<YamlFunction> {
           .str();
     if (F.WhenNull && !F.Allocates)
       return ("'when-null' of '" + Name + "' needs 'allocates'").str();
+    if (F.ReallocatesOut && !(F.Allocates && F.Allocates->Arg))
+      return ("'reallocates-out' of '" + Name +
+              "' describes an out-parameter allocator; it needs "
+              "'allocates: arg<N>'")
+          .str();
     if (F.FreesOnFailure && !F.Reallocates)
       return ("'frees-on-failure' of '" + Name + "' needs 'reallocates'")
           .str();
@@ -633,6 +658,7 @@ FunctionRule ruleOf(const YamlFunction &F, StringRef FileFamily,
   Rule.WhenNullArg = F.WhenNull;
   Rule.ReallocArg = F.Reallocates;
   Rule.FreesOnFailure = F.FreesOnFailure;
+  Rule.ReallocatesOut = F.ReallocatesOut;
   if (F.Reallocates && !F.Allocates)
     Rule.AllocatesReturn = true; // realloc-like: the result is the new block
   Rule.FreeArg = F.Frees;
@@ -686,6 +712,7 @@ YamlFunction yamlOf(const FunctionRule &R) {
     F.Allocates = AllocDest{true, std::nullopt};
   } else if (R.AllocatesArg) {
     F.Allocates = AllocDest{false, R.AllocatesArg};
+    F.ReallocatesOut = R.ReallocatesOut;
   }
   F.WhenNull = R.WhenNullArg;
   F.Frees = R.FreeArg;

@@ -68,6 +68,11 @@ struct FunctionRule {
   /// A reallocator that frees the old block when it fails (BSD reallocf,
   /// libuv uv__reallocf): the old block is gone after the call either way.
   bool FreesOnFailure = false;
+  /// With AllocatesArg: the block `*arg` held is the one resized (yaml
+  /// yaml_stack_extend's `new = yaml_realloc(*start, n); ... *start =
+  /// new;`): the call may free or move it, and leaves it there when it
+  /// fails.
+  bool ReallocatesOut = false;
   std::optional<unsigned> FreeArg;      ///< this argument is deallocated
   bool MayReturnNull = true;            ///< allocation can fail
   /// For out-parameter allocators, how the returned status reports failure:

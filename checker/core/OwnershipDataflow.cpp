@@ -3022,6 +3022,17 @@ struct OwnershipAnalysis::Impl {
       if (U && U->getOpcode() == UO_AddrOf) {
         if (std::optional<Place> P = placeOf(U->getSubExpr(), St, true)) {
           retried(St, Key, *P);
+          // The block the place held is the one the callee resizes (libyaml
+          // yaml_stack_extend(&stack.start, ...)): freed or moved when it
+          // succeeds, still there when it fails; the callee's to settle.
+          if (R->ReallocatesOut)
+            if (auto It = St.Points->find(*P); It != St.Points->end()) {
+              AllocSet Old;
+              for (AllocId A : It->second)
+                if (real(A) && A != *Mine)
+                  Old.push_back(A);
+              lend(St, Old);
+            }
           bind(St, *P, {*Mine}, U->getSubExpr());
         }
         else

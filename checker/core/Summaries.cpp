@@ -657,6 +657,7 @@ bool sameFacts(const FunctionRule &A, const FunctionRule &B) {
   return A.AllocatesReturn == B.AllocatesReturn &&
          A.AllocatesArg == B.AllocatesArg && A.ReallocArg == B.ReallocArg &&
          A.FreesOnFailure == B.FreesOnFailure && A.FreeArg == B.FreeArg &&
+         A.ReallocatesOut == B.ReallocatesOut &&
          A.MayReturnNull == B.MayReturnNull && A.Status == B.Status &&
          A.NoReturn == B.NoReturn && A.NeverPositive == B.NeverPositive &&
          A.Returns == B.Returns && A.Args == B.Args &&
@@ -1912,6 +1913,17 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
       }
       R.Family = Al.Rule->Family;
       R.Via = Al.Rule->Name;
+      // `new = yaml_realloc(*start, n); ... *start = new;` (libyaml
+      // yaml_stack_extend): the block `*start` held is the one resized.
+      if (Al.Call && Al.Rule->ReallocArg &&
+          *Al.Rule->ReallocArg < Al.Call->getNumArgs())
+        if (const auto *U = dyn_cast<UnaryOperator>(
+                stripCasts(Al.Call->getArg(*Al.Rule->ReallocArg)));
+            U && U->getOpcode() == UO_Deref)
+          if (const auto *D =
+                  dyn_cast<DeclRefExpr>(stripCasts(U->getSubExpr()));
+              D && D->getDecl() == P)
+            R.ReallocatesOut = true;
       if (Al.Rule->Pending)
         R.Requires.push_back("allocates " + Al.Rule->Name);
       break;
