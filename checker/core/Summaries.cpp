@@ -47,8 +47,10 @@ bool isPointerParam(const ParmVarDecl *P) {
 /// the fields of a parameter's object the body frees (a destroy function).
 class ParamWalk {
 public:
-  ParamWalk(const FunctionDecl *FD, ASTContext &Ctx, CalleeResolver &R)
-      : Ctx(Ctx), SM(Ctx.getSourceManager()), Resolver(R) {
+  ParamWalk(const FunctionDecl *FD, ASTContext &Ctx, CalleeResolver &R,
+            const llvm::DenseSet<const FunctionDecl *> *Unsummarised = nullptr)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Resolver(R),
+        Unsummarised(Unsummarised) {
     for (unsigned I = 0; I < FD->getNumParams(); ++I)
       if (isPointerParam(FD->getParamDecl(I))) {
         Uses.push_back({I});
@@ -327,6 +329,13 @@ private:
       ++I;
     const FunctionDecl *Callee = Call->getDirectCallee();
     const FunctionRule *R = Resolver.ruleForCall(Call, SM);
+    // A member of this recursive component not summarised yet (cJSON's
+    // print_value, print_array and print_object hand the print buffer to
+    // each other): nothing known yet, and the component's next round reads
+    // its summary.
+    if (!R && Callee && Unsummarised &&
+        Unsummarised->count(Callee->getCanonicalDecl()))
+      return;
     if (I < Call->getNumArgs() && !Callee && hookTarget(Call->getCallee()) &&
         !Resolver.hookRule(Call->getCallee(), SM)) {
       U.ViaHook = true;
@@ -414,6 +423,7 @@ private:
   ASTContext &Ctx;
   const SourceManager &SM;
   CalleeResolver &Resolver;
+  const llvm::DenseSet<const FunctionDecl *> *Unsummarised;
   llvm::DenseMap<const Decl *, size_t> Of;
   std::vector<const Stmt *> Path;
 };
@@ -1445,6 +1455,11 @@ void SummaryTable::summariseComponent(
   }
   // Version[K]: how often member K's summary changed; Saw[K][J]: the
   // version of Refs[K][J] member K was summarised with (0: none yet).
+  // The members start unsummarised (a function outside any cycle calls no
+  // member, itself included).
+  Unsummarised.clear();
+  for (const FunctionDecl *M : Members)
+    Unsummarised.insert(M->getCanonicalDecl());
   std::vector<unsigned> Version(Members.size(), 0), Runs(Members.size(), 0);
   std::vector<llvm::SmallVector<unsigned, 4>> Saw(Members.size());
   for (bool Ran = true; Ran;) {
@@ -1462,6 +1477,7 @@ void SummaryTable::summariseComponent(
         Saw[K].push_back(Version[C]);
       const FunctionDecl *FD = Members[K];
       FunctionRule R = summarise(FD, Ctx);
+      Unsummarised.erase(FD->getCanonicalDecl());
       auto [It, New] = Rules.try_emplace(FD, R);
       if (New) {
         Order.push_back(FD);
@@ -1485,7 +1501,7 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
   R.NeverPositive = neverPositive(FD, Ctx, Resolver);
 
   // Parameters: a walk of the body first; paths only where it must.
-  ParamWalk Walk(FD, Ctx, Resolver);
+  ParamWalk Walk(FD, Ctx, Resolver, &Unsummarised);
   if (!Walk.Uses.empty()) // no pointer parameter: nothing to learn of them
     Walk.walk(FD->getBody());
   llvm::SmallVector<unsigned, 2> &Follow = Tracked[FD];

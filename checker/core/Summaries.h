@@ -115,6 +115,9 @@ private:
   llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<unsigned, 2>> Tracked;
   std::vector<const FunctionDecl *> Order;
   OwningFields Owning_;
+  /// The members of the recursive component being summarised that have no
+  /// summary yet: an argument handed to one tells nothing until it has.
+  llvm::DenseSet<const FunctionDecl *> Unsummarised;
 };
 
 /// Everything the checks of one configuration share in a translation unit.
