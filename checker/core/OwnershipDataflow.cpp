@@ -1608,7 +1608,12 @@ struct OwnershipAnalysis::Impl {
       const auto *VD = Base ? dyn_cast<VarDecl>(Base->getDecl()) : nullptr;
       if (!FDecl || !isLocal(VD))
         return std::nullopt;
-      if (ME->isArrow()) {
+      // `buf->f` of a local `struct pb buf[1]` (cJSON print()): the array's
+      // one element is a local object, as `buf.f` would be.
+      bool OneElement = false;
+      if (const auto *AT = Ctx.getAsConstantArrayType(VD->getType()))
+        OneElement = AT->getSize() == 1;
+      if (ME->isArrow() && !OneElement) {
         auto It = St.Points->find(Place{VD, nullptr});
         if (It == St.Points->end() || !hasAlloc(It->second))
           return std::nullopt;
