@@ -254,9 +254,9 @@ struct Sub {
   /// function did not follow, it freed and has not reset since (cJSON
   /// print_value before d514bb8: `output_buffer->hooks.deallocate(
   /// output_buffer->buffer); return false;`, and print() frees the buffer
-  /// again), with the free.  On some path: a failing exit reached with one
-  /// leaves the caller's object a dangling pointer.
-  /// With whether the member was set to NULL since (no longer dangling).
+  /// again), with the free and whether the member was set to NULL since
+  /// (no longer dangling).  On some path: a failing exit reached with one
+  /// not reset leaves the caller's object a dangling pointer.
   FlatMap<Place, std::pair<const CallExpr *, bool>> FreedMembers;
   /// Variables handed to a deallocator and not given a value since, on
   /// some path, with the free: whichever block such a variable holds (one
@@ -2362,24 +2362,28 @@ struct OwnershipAnalysis::Impl {
   }
 
   /// True if \p V is assigned, incremented or has its address taken in
-  /// \p S.
-  static bool reassigned(const VarDecl *V, const Stmt *S) {
-    if (!S)
-      return false;
+  /// \p Top (a worklist: generated code nests expressions deeply).
+  static bool reassigned(const VarDecl *V, const Stmt *Top) {
     auto Names = [&](const Expr *E) {
       const auto *D = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
       return D && D->getDecl() == V;
     };
-    if (const auto *B = dyn_cast<BinaryOperator>(S);
-        B && B->isAssignmentOp() && Names(B->getLHS()))
-      return true;
-    if (const auto *U = dyn_cast<UnaryOperator>(S);
-        U && (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf) &&
-        Names(U->getSubExpr()))
-      return true;
-    for (const Stmt *C : S->children())
-      if (reassigned(V, C))
+    std::vector<const Stmt *> Work{Top};
+    while (!Work.empty()) {
+      const Stmt *S = Work.back();
+      Work.pop_back();
+      if (!S)
+        continue;
+      if (const auto *B = dyn_cast<BinaryOperator>(S);
+          B && B->isAssignmentOp() && Names(B->getLHS()))
         return true;
+      if (const auto *U = dyn_cast<UnaryOperator>(S);
+          U && (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf) &&
+          Names(U->getSubExpr()))
+        return true;
+      for (const Stmt *C : S->children())
+        Work.push_back(C);
+    }
     return false;
   }
 
