@@ -557,7 +557,8 @@ bool pointerToPointer(const ParmVarDecl *P) {
          P->getType()->getPointeeType()->isPointerType();
 }
 
-/// The `T **` parameter \p E dereferences (`*out`), if any.
+} // namespace
+
 const ParmVarDecl *derefParam(const Expr *E) {
   const auto *U = dyn_cast<UnaryOperator>(stripCasts(E));
   if (!U || U->getOpcode() != UO_Deref)
@@ -566,6 +567,8 @@ const ParmVarDecl *derefParam(const Expr *E) {
   const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
   return pointerToPointer(P) ? P : nullptr;
 }
+
+namespace {
 
 /// A call through a replaceable allocator hook whose target is unknown
 /// (set at run time).
@@ -2362,29 +2365,22 @@ struct OwnershipAnalysis::Impl {
   }
 
   /// True if \p V is assigned, incremented or has its address taken in
-  /// \p Top (a worklist: generated code nests expressions deeply).
+  /// \p Top.
   static bool reassigned(const VarDecl *V, const Stmt *Top) {
     auto Names = [&](const Expr *E) {
       const auto *D = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
       return D && D->getDecl() == V;
     };
-    std::vector<const Stmt *> Work{Top};
-    while (!Work.empty()) {
-      const Stmt *S = Work.back();
-      Work.pop_back();
-      if (!S)
-        continue;
-      if (const auto *B = dyn_cast<BinaryOperator>(S);
-          B && B->isAssignmentOp() && Names(B->getLHS()))
-        return true;
-      if (const auto *U = dyn_cast<UnaryOperator>(S);
-          U && (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf) &&
-          Names(U->getSubExpr()))
-        return true;
-      for (const Stmt *C : S->children())
-        Work.push_back(C);
-    }
-    return false;
+    bool Found = false;
+    forEachStmtIn(Top, [&](const Stmt *S) {
+      if (const auto *B = dyn_cast<BinaryOperator>(S))
+        Found = B->isAssignmentOp() && Names(B->getLHS());
+      else if (const auto *U = dyn_cast<UnaryOperator>(S))
+        Found = (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf) &&
+                Names(U->getSubExpr());
+      return !Found;
+    });
+    return Found;
   }
 
   /// True if the function sets the member \p M to NULL before \p Free
@@ -2395,23 +2391,13 @@ struct OwnershipAnalysis::Impl {
   bool initialisedBefore(const Place &M, const CallExpr *Free) {
     if (!NullInits) {
       NullInits.emplace();
-      std::vector<const Stmt *> Work{FD->getBody()};
-      while (!Work.empty()) {
-        const Stmt *S = Work.back();
-        Work.pop_back();
-        if (!S)
-          continue;
+      // In source order: the first assignment of each member is kept.
+      forEachStmtIn(FD->getBody(), [&](const Stmt *S) {
         if (const auto *B = dyn_cast<BinaryOperator>(S);
             B && B->getOpcode() == BO_Assign && isNullOrZero(B->getRHS(), Ctx))
-          if (std::optional<Place> P = objectMember(B->getLHS())) {
-            SourceLocation L = SM.getExpansionLoc(B->getBeginLoc());
-            auto [It, New] = NullInits->try_emplace(*P, L);
-            if (!New && SM.isBeforeInTranslationUnit(L, It->second))
-              It->second = L;
-          }
-        for (const Stmt *C : S->children())
-          Work.push_back(C);
-      }
+          if (std::optional<Place> P = objectMember(B->getLHS()))
+            NullInits->try_emplace(*P, SM.getExpansionLoc(B->getBeginLoc()));
+      });
     }
     auto It = NullInits->find(M);
     return It != NullInits->end() &&
@@ -2787,15 +2773,18 @@ struct OwnershipAnalysis::Impl {
       Mine = It->second;
     // A function given the parameter may reset its members (memcpy onto
     // it, a reset function).
-    if (St.InParamField.size() != 0)
-      for (const Expr *Arg : Call->arguments())
-        if (const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(Arg)))
-          if (const auto *PV = dyn_cast<ParmVarDecl>(DRE->getDecl()))
-            forgetMembers(St, PV);
-    if (St.FreedMembers.size() != 0)
-      for (const Expr *Arg : Call->arguments())
-        if (const ParmVarDecl *PV = handedObject(Arg))
+    // (`&p->a`, or a local pointing into p's object, for the members it
+    // freed.)
+    if (St.InParamField.size() != 0 || St.FreedMembers.size() != 0)
+      for (const Expr *Arg : Call->arguments()) {
+        const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(Arg));
+        const ParmVarDecl *PV =
+            DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+        if (!PV && St.FreedMembers.size() != 0)
+          PV = handedObject(Arg);
+        if (PV)
           forgetMembers(St, PV);
+      }
     for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
       const Expr *Arg = stripCasts(Call->getArg(I));
       // &v: the callee may store into v.  (`&p->member` handed to a

@@ -33,6 +33,7 @@ namespace clang {
 class ASTContext;
 class CallExpr;
 class Expr;
+class ParmVarDecl;
 class FieldDecl;
 class FunctionDecl;
 class Stmt;
@@ -232,6 +233,9 @@ struct DanglingMember {
   const FieldDecl *Field = nullptr;
   const CallExpr *FreedBy = nullptr;
 };
+
+/// The `T **` parameter \p E dereferences (`*out`), if any.
+const ParmVarDecl *derefParam(const Expr *E);
 
 /// Runs the analysis on one function definition.
 class OwnershipAnalysis {

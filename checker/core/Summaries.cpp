@@ -1932,14 +1932,9 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
       // `new = yaml_realloc(*start, n); ... *start = new;` (libyaml
       // yaml_stack_extend): the block `*start` held is the one resized.
       if (Al.Call && Al.Rule->ReallocArg &&
-          *Al.Rule->ReallocArg < Al.Call->getNumArgs())
-        if (const auto *U = dyn_cast<UnaryOperator>(
-                stripCasts(Al.Call->getArg(*Al.Rule->ReallocArg)));
-            U && U->getOpcode() == UO_Deref)
-          if (const auto *D =
-                  dyn_cast<DeclRefExpr>(stripCasts(U->getSubExpr()));
-              D && D->getDecl() == P)
-            R.ReallocatesOut = true;
+          *Al.Rule->ReallocArg < Al.Call->getNumArgs() &&
+          derefParam(Al.Call->getArg(*Al.Rule->ReallocArg)) == P)
+        R.ReallocatesOut = true;
       if (Al.Rule->Pending)
         R.Requires.push_back("allocates " + Al.Rule->Name);
       break;
