@@ -349,9 +349,7 @@ const FunctionRule *CalleeResolver::pendingRule(StringRef Name,
 
 const FunctionRule *CalleeResolver::hookRule(const Expr *Callee,
                                              const SourceManager &SM) {
-  std::optional<HookTarget> T = hookTarget(Callee);
-  if (!T)
-    T = structHook(Callee);
+  std::optional<HookTarget> T = hookOf(Callee);
   if (!T)
     return nullptr;
   // Declared by name in the rules ("global_hooks.allocate"), then the
@@ -387,7 +385,9 @@ const FunctionRule *CalleeResolver::hookRule(const Expr *Callee,
   return Found;
 }
 
-std::optional<HookTarget> CalleeResolver::structHook(const Expr *Callee) {
+std::optional<HookTarget> CalleeResolver::hookOf(const Expr *Callee) {
+  if (std::optional<HookTarget> T = hookTarget(Callee))
+    return T;
   const Expr *E = Callee->IgnoreParenImpCasts();
   if (const auto *U = dyn_cast<UnaryOperator>(E);
       U && U->getOpcode() == UO_Deref)

@@ -111,10 +111,11 @@ public:
   /// The rule for a call through a global function pointer (an allocator
   /// hook: `global_hooks.allocate(n)`, `ares_malloc(n)`), or nullptr.
   const FunctionRule *hookRule(const Expr *Callee, const SourceManager &SM);
-  /// A call through a member of a hooks structure reached another way than
-  /// the unit's one global of that type (cJSON `output_buffer->hooks.
-  /// deallocate`, a copy of `global_hooks`): that global's hook.
-  std::optional<HookTarget> structHook(const Expr *Callee);
+  /// The hook a call goes through: a global (hookTarget), or a member of a
+  /// hooks structure reached another way than the unit's one global of
+  /// that type (cJSON `output_buffer->hooks.deallocate`, a copy of
+  /// `global_hooks`): that global's hook.
+  std::optional<HookTarget> hookOf(const Expr *Callee);
 
 private:
   const AllocationModel &Model;

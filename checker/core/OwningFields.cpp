@@ -61,13 +61,9 @@ public:
     // Through a hook initialised with a function (cJSON
     // `p->hooks.deallocate(p->buffer)`, global_hooks holding internal_free):
     // as a call of that function.
-    if (!Callee) {
-      std::optional<HookTarget> T = hookTarget(C->getCallee());
-      if (!T)
-        T = Resolver.structHook(C->getCallee());
-      if (T)
+    if (!Callee)
+      if (std::optional<HookTarget> T = Resolver.hookOf(C->getCallee()))
         Callee = hookInitialiser(*T);
-    }
     if (!Callee) {
       hooked(C);
       return true;
