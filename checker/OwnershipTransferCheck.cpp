@@ -380,10 +380,12 @@ void OwnershipTransferCheck::checkDefinition(const FunctionDecl *Def,
         << WasTaken;
   }
 
-  // Copied by the callee, then never freed on the normal path.
+  // Copied by the callee, then never freed on the normal path: a leak on a
+  // path that went through the copying call (an exit before it, or an
+  // earlier iteration's block, is another finding).
   std::set<AllocId> StillOwned;
   for (const LeakEvent &L : Analysis.leaks())
-    if (!L.Failed && Allocs[L.Leaked].fresh())
+    if (!L.Failed && L.AfterCopy && Allocs[L.Leaked].fresh())
       StillOwned.insert(L.Leaked);
   std::set<AllocId> CopyReported;
   for (const CopyEvent &C : Analysis.copies()) {

@@ -94,10 +94,13 @@ struct AllocState {
   /// condition of this one; one after it (`err: if (r < 0) free(p);`) may.
   const Stmt *OwnedOnGotoTo = nullptr;
   const CallExpr *GoneAt = nullptr; ///< the call that freed or took it
+  /// Handed to a callee that copies it, on some path since it was made.
+  bool Copied = false;
   bool operator==(const AllocState &O) const {
     return Owned == O.Owned && Lent == O.Lent && Null == O.Null &&
            Gone == O.Gone && Allocated == O.Allocated &&
-           OwnedOnGotoTo == O.OwnedOnGotoTo && GoneAt == O.GoneAt;
+           OwnedOnGotoTo == O.OwnedOnGotoTo && GoneAt == O.GoneAt &&
+           Copied == O.Copied;
   }
 };
 
@@ -291,6 +294,7 @@ struct Sub {
     T.Null |= S.Null;
     T.Gone |= S.Gone;
     T.Allocated |= S.Allocated;
+    T.Copied |= S.Copied;
     if (!T.OwnedOnGotoTo)
       T.OwnedOnGotoTo = S.OwnedOnGotoTo;
     if (!T.GoneAt)
@@ -1772,6 +1776,7 @@ struct OwnershipAnalysis::Impl {
     AS.GoneAt = nullptr;
     AS.Allocated = true;
     AS.OwnedOnGotoTo = nullptr;
+    AS.Copied = false;
     if (Info.Borrowed) {
       AS.Null = NullNonNull; // not ours to check either
       return;
@@ -2202,11 +2207,12 @@ struct OwnershipAnalysis::Impl {
           !allocationDominatesHere(A))
         continue;
       It->second.Owned = false;
+      const bool Copied = It->second.Copied;
       forgetIfDead(St, A);
       if (sizeGuarded(A, LHS))
         continue; // no block where the size is 0: nothing is lost
       if (LeakEvent *L = recordLoss(LHS, LHS, SM.getFileLoc(LHS->getBeginLoc()),
-                                    A, Context))
+                                    A, Context, Copied))
         L->Overwritten = true;
     }
   }
@@ -2673,11 +2679,13 @@ struct OwnershipAnalysis::Impl {
            Failed ? int(*Failed) : -1});
       if (Seen != SeenLeak.end()) {
         Leaks[Seen->second].Failing |= Failing;
+        Leaks[Seen->second].AfterCopy |= AS.Copied;
         continue;
       }
       SeenLeak[{S ? (const void *)S : L.getPtrEncoding(), A,
                 Failed ? int(*Failed) : -1}] = Leaks.size();
       Leaks.push_back({S, L, A, Failed, Failing});
+      Leaks.back().AfterCopy = AS.Copied;
       // In a slot of the caller's object, it is that object's memory even
       // when `*out` views it too (`*pp = p->apRegion[i]`, SQLite
       // unixShmMap): the object's rule applies.
@@ -2970,10 +2978,14 @@ struct OwnershipAnalysis::Impl {
         release(St, V, How, /*WithContents=*/!Frees, Call);
         continue;
       }
-      if (C == ArgContract::Copies && Recording)
+      if (C == ArgContract::Copies)
         for (AllocId A : V)
-          if (real(A) && SeenCopy.insert({Call, A}).second)
-            Copies.push_back({Call, A, I, R});
+          if (real(A)) {
+            if (auto It = St.Allocs.find(A); It != St.Allocs.end())
+              It->second.Copied = true;
+            if (Recording && SeenCopy.insert({Call, A}).second)
+              Copies.push_back({Call, A, I, R});
+          }
       // The rules files describe every argument that matters; a summary
       // leaves unspecified the ones the callee may keep.
       if (C != ArgContract::Unspecified || Deref || (R && !R->Inferred) ||
@@ -4122,6 +4134,7 @@ struct OwnershipAnalysis::Impl {
       if (It == St.Allocs.end())
         continue;
       bool IsLost = ownedOnly(It->second, A, Context);
+      const bool Copied = It->second.Copied;
       if (IsLost)
         It->second.Owned = false;
       // Out of reach now: released memory (or lost memory, reported once
@@ -4129,8 +4142,8 @@ struct OwnershipAnalysis::Impl {
       forgetIfDead(St, A);
       if (IsLost)
         if (LeakEvent *L = recordLoss(
-                Trigger, isa<CompoundStmt>(Trigger) ? nullptr : Trigger, Loc,
-                A, Context))
+                Trigger, isa<CompoundStmt>(Trigger) ? nullptr : Trigger, Loc, A,
+                Context, Copied))
           L->ScopeEnd = true;
     }
   }
@@ -4149,7 +4162,7 @@ struct OwnershipAnalysis::Impl {
   /// place, allocation and failure context, while recording; the event, to
   /// say how it was lost, or null.
   LeakEvent *recordLoss(const Stmt *At, const Stmt *Exit, SourceLocation Loc,
-                        AllocId A, unsigned Context) {
+                        AllocId A, unsigned Context, bool Copied) {
     if (!Recording)
       return nullptr;
     std::optional<AllocId> Failed;
@@ -4157,9 +4170,13 @@ struct OwnershipAnalysis::Impl {
       Failed = Context - 1;
     auto SeenKey =
         std::make_tuple((const void *)At, A, Failed ? int(*Failed) : -1);
-    if (!SeenLeak.try_emplace(SeenKey, Leaks.size()).second)
+    auto [Seen, New] = SeenLeak.try_emplace(SeenKey, Leaks.size());
+    if (!New) {
+      Leaks[Seen->second].AfterCopy |= Copied;
       return nullptr;
+    }
     Leaks.push_back(LeakEvent{Exit, Loc, A, Failed, Context != 0});
+    Leaks.back().AfterCopy = Copied;
     return &Leaks.back();
   }
 

@@ -116,6 +116,8 @@ struct LeakEvent {
   /// Not an exit of the function: an assignment overwrites the last pointer
   /// to the allocation (Exit is the assignment's left-hand side).
   bool Overwritten = false;
+  /// On a path where the allocation was handed to a callee that copies it.
+  bool AfterCopy = false;
 };
 
 /// An allocation's value is used: dereferenced, indexed, passed where the
