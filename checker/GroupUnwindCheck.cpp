@@ -4,6 +4,7 @@
 #include "Compat.h"
 #include "core/OwnershipDataflow.h"
 #include "core/Parents.h"
+#include "core/ReallocInPlace.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -108,6 +109,25 @@ const LabelStmt *cleanupLabel(const FunctionDecl *FD, StringRef Name,
 
 void GroupUnwindCheck::checkDefinition(const FunctionDecl *Def,
                                const MatchFinder::MatchResult &Result) {
+  // `obj->buf = realloc(obj->buf, n)`: the old block is lost when it fails.
+  for (const InPlaceRealloc &R :
+       inPlaceReallocs(Def, resolver(), *Result.Context)) {
+    const SourceManager &SM = *Result.SourceManager;
+    std::string Place;
+    llvm::raw_string_ostream OS(Place);
+    stripCasts(R.Assign->getLHS())
+        ->printPretty(OS, nullptr, Result.Context->getPrintingPolicy());
+    OS.flush();
+    diag(SM.getFileLoc(R.Assign->getOperatorLoc()),
+         "'%0' loses its old block when '%1' fails: the assignment "
+         "overwrites the only pointer to it; assign the result to a "
+         "temporary and replace '%0' once it is not NULL")
+        << Place << R.Rule->Name;
+    diag(SM.getFileLoc(R.Call->getBeginLoc()),
+         "'%0' returns NULL on failure and leaves the old block allocated",
+         DiagnosticIDs::Note)
+        << R.Rule->Name;
+  }
   auto [FD, Shared] = analysedFunction(Def, *Result.Context);
   if (!Shared)
     return;
