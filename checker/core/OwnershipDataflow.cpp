@@ -3200,6 +3200,16 @@ struct OwnershipAnalysis::Impl {
             E.OwnedOrNull &= ownedOrNull(V, St);
         }
         release(St, Vals, GoneReturned, true);
+        // `return set_value(obj, v);` with set_value taking v only on
+        // success: where it fails, so does this function, and v is still
+        // this function's (parson json_object_set_string before 9e1de50).
+        if (Recording && !TakerCalls.empty())
+          if (const auto *C = dyn_cast<CallExpr>(stripCasts(V)))
+            if (takerOf(C)) {
+              Sub Failed = St;
+              if (giveBack(Failed, C))
+                exitAt(Failed, Key, Ret, Ret->getReturnLoc(), true);
+            }
       }
       exitAt(St, Key, Ret, Ret->getReturnLoc(), Failing);
       return true;
@@ -3336,19 +3346,29 @@ struct OwnershipAnalysis::Impl {
       if (!R || !R->Status ||
           statusBranch(*R->Status, Op, K, Truth) != Branch::Failed)
         continue;
-      for (unsigned I : R->TakesOnSuccess) {
-        if (I >= Call->getNumArgs())
+      giveBack(St, Call);
+    }
+  }
+
+  /// What \p Call, which takes arguments only on success, took is the
+  /// caller's again (it failed); true if it took anything.
+  bool giveBack(Sub &St, const CallExpr *Call) {
+    const FunctionRule *R = ruleOf(Call);
+    bool Any = false;
+    for (unsigned I : R->TakesOnSuccess) {
+      if (I >= Call->getNumArgs())
+        continue;
+      for (AllocId A : valueOf(Call->getArg(I), St)) {
+        if (!real(A) || St.get(A).GoneAt != Call)
           continue;
-        for (AllocId A : valueOf(Call->getArg(I), St)) {
-          if (!real(A) || St.get(A).GoneAt != Call)
-            continue;
-          AllocState &AS = St.mut(A);
-          AS.Owned = true;
-          AS.Gone &= ~GoneTransferred;
-          AS.GoneAt = nullptr;
-        }
+        AllocState &AS = St.mut(A);
+        AS.Owned = true;
+        AS.Gone &= ~GoneTransferred;
+        AS.GoneAt = nullptr;
+        Any = true;
       }
     }
+    return Any;
   }
 
   /// The out-parameter allocations whose status \p E is: one, or one per

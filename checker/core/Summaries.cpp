@@ -317,6 +317,10 @@ private:
       argument(Call, Child, U, /*Interior=*/false);
       return;
     }
+    // The test of `p ? p->type : 0` (parson json_value_get_type): a read.
+    if (const auto *CO = dyn_cast<AbstractConditionalOperator>(P);
+        CO && Child == CO->getCond())
+      return;
     // A conditional operator, an initializer list, a compound literal...
     U.Unknown = true;
   }
@@ -611,6 +615,71 @@ std::optional<std::string> statusKind(const std::set<int64_t> &Ok,
   if (Fail.size() == 1 && *Fail.begin() == 0 &&
       All(Ok, [](int64_t V) { return V != 0; }))
     return std::string("null");
+  return std::nullopt;
+}
+
+/// True if the constants a function returns where it kept (\p Ok) and
+/// left (\p Fail) an argument read as success and failure in status class
+/// \p Kind (either may be empty).
+bool statusAgrees(const std::string &Kind, const std::set<int64_t> &Ok,
+                  const std::set<int64_t> &Fail) {
+  auto Failed = [&](int64_t V) {
+    if (Kind == "minus-errno" || Kind == "negative")
+      return V < 0;
+    if (Kind == "nonzero")
+      return V != 0;
+    return false;
+  };
+  return llvm::all_of(Fail, Failed) &&
+         llvm::none_of(Ok, [&](int64_t V) { return Failed(V); });
+}
+
+/// True if \p FD only tests \p P against NULL and stores it (`v->s =
+/// string;`): what a constructor adopting its argument does, where one
+/// that reads through it (SQLite sqlite3WhereBegin's pTabList) uses it as
+/// its input and keeps a view.
+bool onlyStoresParam(const FunctionDecl *FD, const ParmVarDecl *P) {
+  unsigned Refs = 0, Plain = 0;
+  auto Is = [&](const Expr *E) {
+    const auto *DRE = E ? dyn_cast<DeclRefExpr>(stripCasts(E)) : nullptr;
+    return DRE && DRE->getDecl() == P;
+  };
+  forEachStmtIn(FD->getBody(), [&](const Stmt *S) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+      Refs += DRE->getDecl() == P;
+    } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+      if (BO->getOpcode() == BO_Assign && Is(BO->getRHS()) &&
+          isa<MemberExpr>(stripCasts(BO->getLHS())))
+        ++Plain;
+      else if (BO->isEqualityOp() || BO->isLogicalOp())
+        Plain += Is(BO->getLHS()) + Is(BO->getRHS());
+    } else if (const auto *U = dyn_cast<UnaryOperator>(S)) {
+      Plain += U->getOpcode() == UO_LNot && Is(U->getSubExpr());
+    } else if (const auto *If = dyn_cast<IfStmt>(S)) {
+      Plain += Is(If->getCond());
+    }
+  });
+  return Refs == Plain;
+}
+
+/// The status class of the callee when \p Exit returns the status of a
+/// call that takes \p P only on success (`return set_value(obj, p);`).
+std::optional<std::string> forwardedTakerStatus(const Stmt *Exit,
+                                                const ParmVarDecl *P,
+                                                CalleeResolver &Resolver,
+                                                const SourceManager &SM) {
+  const auto *Ret = dyn_cast_or_null<ReturnStmt>(Exit);
+  const auto *C = Ret && Ret->getRetValue()
+                      ? dyn_cast<CallExpr>(stripCasts(Ret->getRetValue()))
+                      : nullptr;
+  const FunctionRule *R = C ? Resolver.ruleForCall(C, SM) : nullptr;
+  if (!R || !R->Status || R->TakesOnSuccess.empty())
+    return std::nullopt;
+  for (unsigned I : R->TakesOnSuccess)
+    if (I < C->getNumArgs())
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(C->getArg(I)));
+          DRE && DRE->getDecl() == P)
+        return R->Status;
   return std::nullopt;
 }
 
@@ -1605,18 +1674,71 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
     // that return failure (c-ares ares_dns_rr_set_opt_own stores the value
     // into the option array, or returns ARES_ENOMEM before): taken on
     // success, by the status class its returns show.
-    if (!Always && Gone && !(Gone & (GoneReturned | GoneOutParam)) &&
-        FD->getReturnType()->isIntegralOrEnumerationType()) {
+    // Stored into an owning field of the caller's object, which the
+    // analysis counts as handed out at a successful exit, like `*out = p`
+    // (parson json_object_addn: `object->values[i] = value` after its
+    // failing returns).
+    // Every store of it goes into a field (or an element of a field's
+    // array) that something frees: `*out = p` goes into a pseudo-field no
+    // function frees, a view (`info->pTabList = pTabList`, SQLite
+    // sqlite3WhereBegin) into one nothing frees.
+    auto StoredOwned = [&] {
+      bool Any = false;
+      for (const StoreEvent &S : A->stores())
+        if (S.A == *Id) {
+          Any = true;
+          const FieldDecl *Element = nullptr;
+          if (const auto *AS =
+                  dyn_cast<ArraySubscriptExpr>(stripCasts(S.Target)))
+            if (const auto *ME =
+                    dyn_cast<MemberExpr>(stripCasts(AS->getBase())))
+              Element = dyn_cast<FieldDecl>(ME->getMemberDecl());
+          if (Element ? !Owning_.ownsElements(Element)
+                      : !S.Field || !Owning_.owns(S.Field))
+            return false;
+        }
+      return Any;
+    };
+    const bool IntoOwningField = (Gone & GoneOutParam) && StoredOwned();
+    // A constructor that adopts its argument into the object it returns,
+    // or returns NULL first and leaves it (parson
+    // json_value_init_string_no_copy): taken on success, status "null".
+    const bool ReturnsPointer = FD->getReturnType()->isPointerType() &&
+                                !(Gone & GoneFreed) && StoredOwned() &&
+                                onlyStoresParam(FD, FD->getParamDecl(U.Index));
+    if (!Always && Gone && !(Gone & GoneReturned) &&
+        (!(Gone & GoneOutParam) || IntoOwningField) &&
+        (ReturnsPointer ||
+         FD->getReturnType()->isIntegralOrEnumerationType())) {
       std::set<int64_t> Ok, Fail;
+      std::optional<std::string> Forwarded;
       bool Bad = false;
       for (const ExitState &E : A->exits()) {
         if (E.A != *Id)
           continue;
+        // `return set_value(obj, value);` where set_value takes it only on
+        // success: this function's status is the callee's, and so is the
+        // hand-over (parson json_object_set_value over json_object_add).
+        if (std::optional<std::string> K = forwardedTakerStatus(
+                E.Exit, FD->getParamDecl(U.Index), Resolver, SM)) {
+          Bad |= Forwarded && *Forwarded != *K;
+          Forwarded = K;
+          continue;
+        }
+        // NULL on every path here (`if (value == NULL) return -1;`):
+        // nothing to take or leave.
+        if (!E.MaybeNonNull && !E.Gone)
+          continue;
         std::optional<int64_t> C = returnedConstant(E.Exit, Ctx);
+        // A pointer other than NULL: success, where the argument went.
+        if (ReturnsPointer && !C && E.Exit && E.Gone && !E.Owned) {
+          Ok.insert(1);
+          continue;
+        }
         // A status passed on where it is still the caller's (`if (status
         // != ARES_SUCCESS) return status;` after a callee failed): a
         // failure, whose value the constants elsewhere classify.
-        if (!C && E.Owned && !E.Gone && E.Exit)
+        if (!C && E.Owned && !E.Gone && E.Exit && !ReturnsPointer)
           continue;
         if (!C || (E.Owned && E.Gone)) {
           Bad = true;
@@ -1626,10 +1748,20 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
       }
       std::optional<std::string> Kind =
           Bad ? std::nullopt : statusKind(Ok, Fail);
+      if (!Bad && Forwarded &&
+          (Kind ? *Kind != *Forwarded : !statusAgrees(*Forwarded, Ok, Fail)))
+        Bad = true;
+      if (!Bad && Forwarded)
+        Kind = Forwarded;
+      if (Bad)
+        Kind.reset();
       // A status code (0 for success), not a yes/no answer: redis
       // ebTrySegSplit returns 1 after linking the segment into a list and 0
-      // when it cannot split; the link is no hand-over.
-      if (Kind == "null")
+      // when it cannot split; the link is no hand-over.  A pointer is NULL
+      // or an object.
+      if (Kind == "null" && !ReturnsPointer)
+        Kind.reset();
+      if (ReturnsPointer && Kind != "null")
         Kind.reset();
       if (Kind && (!R.Status || R.Status == Kind)) {
         R.Status = Kind;
