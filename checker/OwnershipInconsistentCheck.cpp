@@ -192,12 +192,13 @@ void OwnershipInconsistentCheck::checkPlainFrees(const FunctionDecl *FD,
        plainFreesOfDestroyed(FD, *Destroys, Ctx, resolver())) {
     const FunctionRule *R = resolver().ruleFor(P.Destroy, SM);
     std::string Fields = R ? llvm::join(R->FreedFields, ", ") : "";
-    const FunctionDecl *Callee = P.Free->getDirectCallee();
+    const FunctionRule *Free = resolver().ruleForCall(P.Free, SM);
     diag(P.Free->getBeginLoc(),
          "'%0' is released with '%1', which leaks what its fields own: "
          "'%2' is the destroy function of its struct; release it with '%2'")
         << spellPlace(P.Object)
-        << (Callee ? Callee->getName() : StringRef("a deallocator"))
+        << (Free && !Free->Name.empty() ? StringRef(Free->Name)
+                                        : StringRef("a deallocator"))
         << P.Destroy->getName();
     diag(P.Destroy->getLocation(),
          "'%0' releases the object and what its fields own%select{|: %2}1",
@@ -308,9 +309,23 @@ void OwnershipInconsistentCheck::checkDefinition(const FunctionDecl *Def,
 }
 
 void OwnershipInconsistentCheck::onEndOfTranslationUnit() {
+  // Members compare the arguments of one type: a family's setter of an
+  // object may take it where its setter of a string copies that (parson
+  // json_array_replace_value and json_array_replace_string; jansson's
+  // json_object_set_new and json_string), as callers expect of each type.
   std::map<std::string, std::vector<const FunctionContract *>> Families;
-  for (const FunctionContract &C : Members)
-    Families[familyKey(C.FD)].push_back(&C);
+  for (const FunctionContract &C : Members) {
+    std::string Key = familyKey(C.FD);
+    for (const ParamContract &P : C.Params)
+      if (isValue(P)) {
+        QualType T = P.Param->getType();
+        if (T->isPointerType())
+          T = T->getPointeeType();
+        Key += "\x1f" + T.getCanonicalType().getUnqualifiedType().getAsString();
+        break;
+      }
+    Families[Key].push_back(&C);
+  }
   for (const auto &[Key, List] : Families) {
     if (List.size() < 2)
       continue;

@@ -149,6 +149,69 @@ DestroyFunctions destroyFunctions(ASTContext &Ctx, CalleeResolver &Resolver) {
   return Out;
 }
 
+/// True if \p Call goes through a hook variable that starts as a plain
+/// deallocator of the rules (`static Free_Fn parson_free = free;`).
+static bool plainHook(const CallExpr *Call, CalleeResolver &Resolver,
+                      const SourceManager &SM) {
+  if (Call->getDirectCallee())
+    return false;
+  std::optional<HookTarget> T = hookTarget(Call->getCallee());
+  if (!T || !T->Var || T->Field)
+    return false;
+  const VarDecl *Def =
+      T->Var->getDefinition() ? T->Var->getDefinition() : T->Var;
+  const auto *Ref = Def->getInit()
+                        ? dyn_cast<DeclRefExpr>(stripCasts(Def->getInit()))
+                        : nullptr;
+  const auto *Start = Ref ? dyn_cast<FunctionDecl>(Ref->getDecl()) : nullptr;
+  const FunctionRule *R = Start ? Resolver.ruleFor(Start, SM) : nullptr;
+  return R && !R->Inferred && R->FreeArg && !R->FreesFieldsArg;
+}
+
+/// True if every value \p FD gives \p V (its initialiser, assignments)
+/// is the result of a project function inferred to return a new struct (a
+/// constructor), and there is at least one; a raw allocator's block, a
+/// parameter or anything else makes it false.
+static bool constructedOnly(const FunctionDecl *FD, const VarDecl *V,
+                            CalleeResolver &Resolver, const SourceManager &SM) {
+  unsigned Values = 0;
+  bool Other = false;
+  auto Value = [&](const Expr *E) {
+    if (!E || Other)
+      return;
+    // A project function returning a pointer to a struct (not a wrapper
+    // of the raw allocator, which returns `void *`, nor a hook).
+    if (const auto *C = dyn_cast<CallExpr>(stripCasts(E));
+        C && C->getDirectCallee() && pointeeRecord(C->getType())) {
+      const FunctionRule *R = Resolver.ruleForCall(C, SM);
+      if (R && R->Inferred && R->AllocatesReturn) {
+        ++Values;
+        return;
+      }
+    }
+    Other |= !stripCasts(E)->isNullPointerConstant(
+        V->getASTContext(), Expr::NPC_ValueDependentIsNotNull);
+  };
+  Value(V->getInit());
+  forEachStmtIn(FD->getBody(), [&](const Stmt *S) {
+    if (const auto *BO = dyn_cast<BinaryOperator>(S);
+        BO && BO->isAssignmentOp())
+      if (const auto *L = dyn_cast<DeclRefExpr>(stripCasts(BO->getLHS()));
+          L && L->getDecl() == V) {
+        if (BO->getOpcode() != BO_Assign)
+          Other = true;
+        else
+          Value(BO->getRHS());
+      }
+    if (const auto *U = dyn_cast<UnaryOperator>(S);
+        U && U->getOpcode() == UO_AddrOf)
+      if (const auto *L = dyn_cast<DeclRefExpr>(stripCasts(U->getSubExpr()));
+          L && L->getDecl() == V)
+        Other = true; // set through its address
+  });
+  return Values > 0 && !Other;
+}
+
 std::vector<PlainFree> plainFreesOfDestroyed(const FunctionDecl *FD,
                                              const DestroyFunctions &Known,
                                              ASTContext &Ctx,
@@ -167,8 +230,9 @@ std::vector<PlainFree> plainFreesOfDestroyed(const FunctionDecl *FD,
     const FunctionRule *R = Call ? Resolver.ruleForCall(Call, SM) : nullptr;
     // A plain deallocator of the rules (free, g_free, OICFree), not a
     // project function that frees: what it does to the fields is its own.
-    if (!R || R->Inferred || !R->FreeArg || R->FreesFieldsArg ||
-        R->allocates() || R->ReallocArg || *R->FreeArg >= Call->getNumArgs())
+    if (!R || (R->Inferred && !plainHook(Call, Resolver, SM)) || !R->FreeArg ||
+        R->FreesFieldsArg || R->allocates() || R->ReallocArg ||
+        *R->FreeArg >= Call->getNumArgs())
       return;
     const Expr *Obj = Call->getArg(*R->FreeArg)->IgnoreParenImpCasts();
     while (const auto *C = dyn_cast<CStyleCastExpr>(Obj))
@@ -177,11 +241,19 @@ std::vector<PlainFree> plainFreesOfDestroyed(const FunctionDecl *FD,
     auto It = RD ? Known.find(RD) : Known.end();
     if (It == Known.end() || It->second == FD->getCanonicalDecl())
       return;
-    // Not memory this function allocated (its fields may be unset yet).
+    // Not memory this function allocated (its fields may be unset yet),
+    // unless every value the variable gets comes from one of the project's
+    // constructors, which built the object (parson parse_object_value
+    // before 20ad63f: `new_value = parse_value(...); ...
+    // parson_free(new_value);` where json_value_free frees its contents).
+    bool Constructed = false;
     if (const auto *Ref = dyn_cast<DeclRefExpr>(Obj))
       if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl());
-          V && V->hasLocalStorage() && !isa<ParmVarDecl>(V))
-        return;
+          V && V->hasLocalStorage() && !isa<ParmVarDecl>(V)) {
+        if (!constructedOnly(FD, V, Resolver, SM))
+          return;
+        Constructed = true;
+      }
     // Nor a field of a local struct (`resp.payload`).
     for (const Expr *B = Obj; const auto *ME = dyn_cast<MemberExpr>(B);) {
       B = ME->getBase()->IgnoreParenImpCasts();
@@ -201,7 +273,7 @@ std::vector<PlainFree> plainFreesOfDestroyed(const FunctionDecl *FD,
       if (const auto *ME = dyn_cast<MemberExpr>(X))
         Fields |= spellPlace(ME->getBase()->IgnoreParenImpCasts()) == Place;
       else if (const auto *BO = dyn_cast<BinaryOperator>(X);
-               BO && BO->getOpcode() == BO_Assign)
+               BO && BO->getOpcode() == BO_Assign && !Constructed)
         Fields |= spellPlace(BO->getLHS()->IgnoreParenImpCasts()) == Place;
       return !Fields;
     });
