@@ -42,7 +42,7 @@ std::vector<InPlaceRealloc> inPlaceReallocs(const FunctionDecl *FD,
   if (!FD->hasBody())
     return Out;
   const SourceManager &SM = Ctx.getSourceManager();
-  forEachStmtIn(FD->getBody(), [&](const Stmt *S) {
+  auto Visit = [&](const Stmt *S) {
     const auto *BO = dyn_cast<BinaryOperator>(S);
     if (!BO || BO->getOpcode() != BO_Assign)
       return;
@@ -58,7 +58,16 @@ std::vector<InPlaceRealloc> inPlaceReallocs(const FunctionDecl *FD,
         !sameExpr(Place, stripCasts(C->getArg(*R->ReallocArg)), Ctx))
       return;
     Out.push_back({BO, C, R});
-  });
+  };
+  // The unit's listed assignments when it has them (one walk of the code
+  // for every scan), else a walk of the body.
+  if (std::optional<llvm::ArrayRef<const Stmt *>> Listed =
+          unitStmts(Ctx).of(FD)) {
+    for (const Stmt *S : *Listed)
+      Visit(S);
+  } else {
+    forEachStmtIn(FD->getBody(), Visit);
+  }
   return Out;
 }
 
