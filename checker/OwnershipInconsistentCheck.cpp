@@ -211,10 +211,28 @@ void OwnershipInconsistentCheck::checkOverwrites(const FunctionDecl *FD,
                                                  ASTContext &Ctx) {
   unit().summaries().ensure(Ctx);
   Overwrites.compute(Ctx, resolver());
-  for (const BlindOverwrite &O : Overwrites.in(FD, Ctx, resolver())) {
+  for (const BlindOverwrite &O :
+       Overwrites.in(FD, Ctx, resolver(), &unit().summaries().owningFields())) {
     std::string Place = spellPlace(O.Target);
     if (Place.empty())
       Place = O.Target->getMemberDecl()->getName().str();
+    if (O.SetterOverwrite) {
+      diag(O.Store->getOperatorLoc(),
+           "'%0' may still own memory: '%1' is a setter, and a second call "
+           "overwrites the block the first one stored; free it first, or "
+           "test that it is NULL")
+          << Place << FD->getName();
+      if (O.Destroy)
+        diag(O.Destroy->getLocation(), "'%0' frees '%1' with the object",
+             DiagnosticIDs::Note)
+            << O.Destroy->getName() << O.Target->getMemberDecl()->getName();
+      else
+        diag(O.Target->getMemberLoc(),
+             "'%0' owns what it holds: the code frees it elsewhere",
+             DiagnosticIDs::Note)
+            << O.Target->getMemberDecl()->getName();
+      continue;
+    }
     diag(O.Store->getOperatorLoc(),
          "'%0' may still own memory: this store of a new allocation "
          "overwrites it, but '%1' releases the old value before it stores "

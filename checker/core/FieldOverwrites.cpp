@@ -3,6 +3,8 @@
 #include "FieldOverwrites.h"
 #include "AllocationModel.h"
 #include "AllocationSites.h"
+#include "DestroyDuty.h"
+#include "OwningFields.h"
 #include "UnitCode.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Analysis/CFG.h"
@@ -257,13 +259,45 @@ void FieldOverwrites::compute(ASTContext &Ctx, CalleeResolver &Resolver) {
       Last[{V, F}] = SourceLocation();
     }
   }
+  // The fields each struct's destroy function frees with the object.
+  for (const auto &[RD, Destroy] : destroyFunctions(Ctx, Resolver)) {
+    const FunctionRule *R = Resolver.ruleFor(Destroy, SM);
+    if (!R)
+      continue;
+    for (const FieldDecl *F : RD->fields())
+      if (F->getType()->isPointerType() && F->getIdentifier() &&
+          llvm::any_of(R->FreedFields, [&](const std::string &N) {
+            return FunctionRule::freedFieldName(N) == F->getName();
+          }))
+        FreedWithObject.try_emplace(F->getCanonicalDecl(), Destroy);
+  }
 }
+
+namespace {
+/// A setter of an API by its name: `xmpp_conn_set_cafile`, `set_name`,
+/// `connSetHost`, visible to other units (a static helper is called the
+/// way its file decides: SQLite's sqlite3VdbeSetSql once per statement).
+bool setterName(const FunctionDecl *FD) {
+  if (!FD->getIdentifier() || !FD->isExternallyVisible())
+    return false;
+  StringRef N = FD->getName();
+  if (N.contains("_set_") || N.starts_with("set_"))
+    return true;
+  for (size_t I = N.find("Set"); I != StringRef::npos; I = N.find("Set", I + 1))
+    if (I + 3 < N.size() && isUppercase(N[I + 3]) &&
+        (I == 0 || isLowercase(N[I - 1]) || N[I - 1] == '_'))
+      return true;
+  return false;
+}
+} // namespace
 
 std::vector<BlindOverwrite>
 FieldOverwrites::in(const FunctionDecl *FD, ASTContext &Ctx,
-                    CalleeResolver &Resolver) const {
+                    CalleeResolver &Resolver,
+                    const OwningFields *Owning) const {
   std::vector<BlindOverwrite> Found;
-  if (Evidence.empty())
+  const bool Setter = (!FreedWithObject.empty() || Owning) && setterName(FD);
+  if (Evidence.empty() && !Setter)
     return Found;
   auto Stmts = unitStmts(Ctx).of(FD);
   if (!Stmts)
@@ -288,7 +322,14 @@ FieldOverwrites::in(const FunctionDecl *FD, ASTContext &Ctx,
     const auto *Target = dyn_cast<MemberExpr>(stripCasts(B->getLHS()));
     const FieldDecl *F = Target ? fieldOf(Target) : nullptr;
     auto Ev = F ? Evidence.find(F) : Evidence.end();
-    if (Ev == Evidence.end())
+    const FunctionDecl *Destroy = nullptr;
+    bool SetterOverwrite = false;
+    if (Ev == Evidence.end() && F && Setter && !F->getParent()->isUnion()) {
+      if (auto D = FreedWithObject.find(F); D != FreedWithObject.end())
+        Destroy = D->second;
+      SetterOverwrite = Destroy || (Owning && Owning->owns(F));
+    }
+    if (Ev == Evidence.end() && !SetterOverwrite)
       continue;
     auto [Root, Arrow] = rootOf(Target);
     const auto *P = dyn_cast_or_null<ParmVarDecl>(Root);
@@ -300,7 +341,9 @@ FieldOverwrites::in(const FunctionDecl *FD, ASTContext &Ctx,
     if (!untouchedBefore(FD, B, Target, F, P, Ctx, Resolver) ||
         freshAtEveryCall(FD, P->getFunctionScopeIndex(), Ctx, Resolver))
       continue;
-    Found.push_back({B, Target, P, Call, &Ev->second});
+    Found.push_back(
+        {B, Target, P, Call, Ev == Evidence.end() ? nullptr : &Ev->second,
+         Ev == Evidence.end() ? Destroy : nullptr, Ev == Evidence.end()});
   }
   return Found;
 }

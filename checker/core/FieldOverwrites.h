@@ -10,6 +10,8 @@
 // more than once.  A store of a new allocation into that field of a
 // parameter's object, on a path where nothing reads, frees or resets the
 // field first, is then an overwrite the rest of the project guards against.
+// A setter (`xmpp_conn_set_cafile`) is called again by design: a field the
+// struct's destroy function frees with the object is evidence enough there.
 //
 //===----------------------------------------------------------------------===//
 
@@ -33,6 +35,7 @@ class ParmVarDecl;
 namespace clang::tidy::alloc {
 
 class CalleeResolver;
+class OwningFields;
 
 /// Where a function releases what a field holds and then stores a new value
 /// into it: the evidence that the field may own memory when it is stored.
@@ -48,6 +51,13 @@ struct BlindOverwrite {
   const ParmVarDecl *Object = nullptr; ///< the parameter it is reached from
   const CallExpr *Alloc = nullptr;     ///< the allocation stored
   const ReleaseBeforeStore *Evidence = nullptr;
+  /// Without such evidence: the function is a setter (`*_set_*`), called
+  /// again with the same object, and the field owns what it holds: this
+  /// destroy function frees it with the object, or (null) other code of
+  /// the unit frees it (libstrophe xmpp_conn_set_cafile before 977ef75,
+  /// whose _conn_reset frees conn->tls_cafile).
+  const FunctionDecl *Destroy = nullptr;
+  bool SetterOverwrite = false;
 };
 
 class FieldOverwrites {
@@ -56,13 +66,18 @@ public:
   /// before they store a new value (deallocators known to \p Resolver).
   void compute(ASTContext &Ctx, CalleeResolver &Resolver);
 
-  /// The blind overwrites in the body of \p FD, in source order.
+  /// The blind overwrites in the body of \p FD, in source order.  With
+  /// \p Owning, a setter's store into a field that owns what it holds (some
+  /// code of the unit frees it) counts too.
   std::vector<BlindOverwrite> in(const FunctionDecl *FD, ASTContext &Ctx,
-                                 CalleeResolver &Resolver) const;
+                                 CalleeResolver &Resolver,
+                                 const OwningFields *Owning = nullptr) const;
 
 private:
   bool Computed = false;
   llvm::DenseMap<const FieldDecl *, ReleaseBeforeStore> Evidence;
+  /// The destroy function that frees each field with its object.
+  llvm::DenseMap<const FieldDecl *, const FunctionDecl *> FreedWithObject;
 };
 
 } // namespace clang::tidy::alloc

@@ -23,6 +23,7 @@ void msg_set_body(msg_t *m, const char *body) {
 
 void msg_set_uri(msg_t *m, const char *uri) {
   m->uri = strdup(uri); // alloc: stored -- the message owns its copy
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'm->uri' may still own memory: 'msg_set_uri' is a setter, and a second call overwrites the block the first one stored; free it first, or test that it is NULL [alloc-ownership-inconsistent]
 }
 
 void msg_set_version(msg_t *m, const char *version) {

@@ -9,6 +9,7 @@ struct conn { char *name; char *peer; };
 void conn_set_name(struct conn *c, const char *name) {
   // CHECK-MESSAGES: :[[@LINE-1]]:48: warning: 'conn_set_name' copies 'name' (duplicated by 'strdup'), and the 'conn_set_' family has no single convention for its arguments: callers will free or leak them by mistake; make the family agree, or declare this contract with '/* alloc: copies(name) */' [alloc-ownership-inconsistent]{{$}}
   c->name = strdup(name); // alloc: stored -- owned by the connection
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'c->name' may still own memory: 'conn_set_name' is a setter, {{.*}} [alloc-ownership-inconsistent]{{$}}
 }
 
 void conn_set_peer(struct conn *c, char *peer) {
@@ -40,5 +41,6 @@ void conn_free(struct conn *c) {
 // family agrees.
 struct walk { char *label; const char *current; };
 void walk_set_label(struct walk *w, const char *label) { w->label = strdup(label); } // alloc: stored -- freed by walk_end
+// CHECK-MESSAGES: :[[@LINE-1]]:67: warning: 'w->label' may still own memory: 'walk_set_label' is a setter, {{.*}} [alloc-ownership-inconsistent]{{$}}
 void walk_set_current(struct walk *w, char *item) { w->current = item; }
 void walk_end(struct walk *w) { free(w->label); free(w); }
