@@ -3,6 +3,7 @@
 #include "FieldOverwrites.h"
 #include "AllocationModel.h"
 #include "AllocationSites.h"
+#include "Compat.h"
 #include "DestroyDuty.h"
 #include "OwningFields.h"
 #include "UnitCode.h"
@@ -281,7 +282,7 @@ bool setterName(const FunctionDecl *FD) {
   if (!FD->getIdentifier() || !FD->isExternallyVisible())
     return false;
   StringRef N = FD->getName();
-  if (N.contains("_set_") || N.starts_with("set_"))
+  if (N.contains("_set_") || compat::startsWith(N, "set_"))
     return true;
   for (size_t I = N.find("Set"); I != StringRef::npos; I = N.find("Set", I + 1))
     if (I + 3 < N.size() && isUppercase(N[I + 3]) &&
