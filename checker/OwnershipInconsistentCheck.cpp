@@ -181,15 +181,20 @@ void OwnershipInconsistentCheck::checkDestroy(const FunctionDecl *FD,
   }
 }
 
-void OwnershipInconsistentCheck::checkPlainFrees(const FunctionDecl *FD,
-                                                 ASTContext &Ctx) {
+const DestroyFunctions &
+OwnershipInconsistentCheck::destroyFunctionsOf(ASTContext &Ctx) {
   if (!Destroys) {
     unit().summaries().ensure(Ctx);
     Destroys = destroyFunctions(Ctx, resolver());
   }
+  return *Destroys;
+}
+
+void OwnershipInconsistentCheck::checkPlainFrees(const FunctionDecl *FD,
+                                                 ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   for (const PlainFree &P :
-       plainFreesOfDestroyed(FD, *Destroys, Ctx, resolver())) {
+       plainFreesOfDestroyed(FD, destroyFunctionsOf(Ctx), Ctx, resolver())) {
     const FunctionRule *R = resolver().ruleFor(P.Destroy, SM);
     std::string Fields = R ? llvm::join(R->FreedFields, ", ") : "";
     const FunctionRule *Free = resolver().ruleForCall(P.Free, SM);
@@ -210,7 +215,7 @@ void OwnershipInconsistentCheck::checkPlainFrees(const FunctionDecl *FD,
 void OwnershipInconsistentCheck::checkOverwrites(const FunctionDecl *FD,
                                                  ASTContext &Ctx) {
   unit().summaries().ensure(Ctx);
-  Overwrites.compute(Ctx, resolver());
+  Overwrites.compute(Ctx, resolver(), destroyFunctionsOf(Ctx));
   for (const BlindOverwrite &O :
        Overwrites.in(FD, Ctx, resolver(), &unit().summaries().owningFields())) {
     std::string Place = spellPlace(O.Target);

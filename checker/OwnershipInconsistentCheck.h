@@ -44,6 +44,8 @@ private:
   std::optional<std::vector<KeptObject>> Kept;
   /// Plain frees of objects whose struct has a destroy function.
   void checkPlainFrees(const FunctionDecl *FD, ASTContext &Ctx);
+  /// The unit's destroy functions, found once for both scans above.
+  const DestroyFunctions &destroyFunctionsOf(ASTContext &Ctx);
   std::optional<DestroyFunctions> Destroys;
   std::shared_ptr<const JustificationIndex> Index;
   const SourceManager *SM = nullptr;

@@ -207,7 +207,8 @@ bool freshAtEveryCall(const FunctionDecl *FD, unsigned Index, ASTContext &Ctx,
 
 } // namespace
 
-void FieldOverwrites::compute(ASTContext &Ctx, CalleeResolver &Resolver) {
+void FieldOverwrites::compute(ASTContext &Ctx, CalleeResolver &Resolver,
+                              const DestroyFunctions &Destroys) {
   if (Computed)
     return;
   Computed = true;
@@ -261,7 +262,7 @@ void FieldOverwrites::compute(ASTContext &Ctx, CalleeResolver &Resolver) {
     }
   }
   // The fields each struct's destroy function frees with the object.
-  for (const auto &[RD, Destroy] : destroyFunctions(Ctx, Resolver)) {
+  for (const auto &[RD, Destroy] : Destroys) {
     const FunctionRule *R = Resolver.ruleFor(Destroy, SM);
     if (!R)
       continue;

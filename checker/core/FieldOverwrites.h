@@ -18,6 +18,7 @@
 #ifndef ALLOC_TIDY_CORE_FIELDOVERWRITES_H
 #define ALLOC_TIDY_CORE_FIELDOVERWRITES_H
 
+#include "DestroyDuty.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseMap.h"
 #include <vector>
@@ -63,8 +64,10 @@ struct BlindOverwrite {
 class FieldOverwrites {
 public:
   /// Reads the unit's code once for the fields its functions release
-  /// before they store a new value (deallocators known to \p Resolver).
-  void compute(ASTContext &Ctx, CalleeResolver &Resolver);
+  /// before they store a new value (deallocators known to \p Resolver),
+  /// and the fields the unit's \p Destroys free with their object.
+  void compute(ASTContext &Ctx, CalleeResolver &Resolver,
+               const DestroyFunctions &Destroys);
 
   /// The blind overwrites in the body of \p FD, in source order.  With
   /// \p Owning, a setter's store into a field that owns what it holds (some
