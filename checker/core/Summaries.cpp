@@ -634,6 +634,15 @@ bool statusAgrees(const std::string &Kind, const std::set<int64_t> &Ok,
          llvm::none_of(Ok, [&](int64_t V) { return Failed(V); });
 }
 
+/// The field whose array element \p S stores into (`loop->watchers[fd] =
+/// w`: watchers), or null.
+const FieldDecl *elementOfField(const StoreEvent &S) {
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(stripCasts(S.Target)))
+    if (const auto *ME = dyn_cast<MemberExpr>(stripCasts(AS->getBase())))
+      return dyn_cast<FieldDecl>(ME->getMemberDecl());
+  return nullptr;
+}
+
 /// True if \p FD only tests \p P against NULL and stores it (`v->s =
 /// string;`): what a constructor adopting its argument does, where one
 /// that reads through it (SQLite sqlite3WhereBegin's pTabList) uses it as
@@ -1641,11 +1650,7 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
           // An element of a field's array (`loop->watchers[fd] = w`, libuv
           // uv__io_start) is owned only where something frees the
           // elements; freeing the array itself says nothing of them.
-          const FieldDecl *Element = nullptr;
-          if (const auto *AS =
-                  dyn_cast<ArraySubscriptExpr>(stripCasts(S.Target)))
-            if (const auto *ME = dyn_cast<MemberExpr>(stripCasts(AS->getBase())))
-              Element = dyn_cast<FieldDecl>(ME->getMemberDecl());
+          const FieldDecl *Element = elementOfField(S);
           // Without element frees in this unit it is not known (another
           // unit may free them: redis freeClientArgv): unspecified.
           if (Element) {
@@ -1687,12 +1692,7 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
       for (const StoreEvent &S : A->stores())
         if (S.A == *Id) {
           Any = true;
-          const FieldDecl *Element = nullptr;
-          if (const auto *AS =
-                  dyn_cast<ArraySubscriptExpr>(stripCasts(S.Target)))
-            if (const auto *ME =
-                    dyn_cast<MemberExpr>(stripCasts(AS->getBase())))
-              Element = dyn_cast<FieldDecl>(ME->getMemberDecl());
+          const FieldDecl *Element = elementOfField(S);
           if (Element ? !Owning_.ownsElements(Element)
                       : !S.Field || !Owning_.owns(S.Field))
             return false;
