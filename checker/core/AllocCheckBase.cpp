@@ -6,7 +6,7 @@
 
 namespace clang::tidy::alloc {
 
-llvm::StringRef defaultBuiltinRules() { return "libc;hidden"; }
+llvm::StringRef defaultBuiltinRules() { return "libc;hidden;openssl"; }
 
 RulesConfig rulesConfig(llvm::StringRef BuiltinRules,
                         llvm::StringRef RulesFiles,

@@ -2712,6 +2712,40 @@ struct OwnershipAnalysis::Impl {
     return !T->getPointeeType().isConstQualified();
   }
 
+  /// \p V without the library objects a function of their own library
+  /// works on: an object a declared constructor built (EVP_MD_CTX_new,
+  /// DSA_SIG_new: a family of its own, released by its own destructor)
+  /// handed to another function of a system header with no contract
+  /// (EVP_DigestInit(ctx, md)) is read and changed there, not kept. Not the
+  /// later arguments of OpenSSL's transferring names (DSA_SIG_set0(sig, r,
+  /// s), EVP_PKEY_assign, sk_push, SSL_set_bio), which take them.
+  AllocSet ownObjectsNotLent(const AllocSet &V, const FunctionDecl *Callee,
+                             unsigned I) {
+    if (!Callee || !SM.isInSystemHeader(Callee->getLocation()))
+      return V;
+    if (I > 0) {
+      StringRef N = Callee->getName();
+      for (StringRef Taking : {"set0", "add0", "assign", "push", "set_bio", "_own"})
+        if (N.contains(Taking))
+          return V;
+    }
+    AllocSet Out;
+    for (AllocId A : V) {
+      const Allocation &Al = Allocs[A];
+      // A typed object (EVP_MD_CTX *), not raw memory (void *, char *)
+      // of an allocator the library's functions may keep.
+      QualType T = Al.Call ? Al.Call->getType() : QualType();
+      bool LibraryObject = real(A) && Al.fresh() && Al.Rule &&
+                           !Al.Rule->Inferred && Al.Rule->AllocatesReturn &&
+                           !Al.Rule->Family.empty() && !T.isNull() &&
+                           T->isPointerType() &&
+                           T->getPointeeType()->isRecordType();
+      if (!LibraryObject)
+        Out.push_back(A);
+    }
+    return Out;
+  }
+
   bool paramNonNull(const FunctionDecl *Callee, unsigned I) {
     if (!Callee)
       return false;
@@ -3001,7 +3035,7 @@ struct OwnershipAnalysis::Impl {
         continue;
       }
       if (mayTake(Callee, I, Arg))
-        lend(St, V);
+        lend(St, ownObjectsNotLent(V, Callee, I));
     }
     if (R && R->FreesFieldsArg && *R->FreesFieldsArg < Call->getNumArgs())
       releaseFields(St, Call->getArg(*R->FreesFieldsArg), *R, Call);

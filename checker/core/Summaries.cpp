@@ -969,6 +969,22 @@ bool storeTestsOldValue(const Expr *Target, const ParmVarDecl *P,
       Target, Ctx, [&](const Expr *Cond) { return readsDeref(Cond, P); }, 16);
 }
 
+/// True if the body links the old `*P` into a member of something (`item->next
+/// = *list; *list = item;`, unbound port_insert and cfg_str2list_insert): the
+/// new node goes onto the front of the caller's list, which the caller
+/// already owns and releases as a whole, so `*P` is no fresh out-parameter.
+bool linksOldValue(const FunctionDecl *FD, const ParmVarDecl *P) {
+  bool Links = false;
+  forEachStmtIn(FD->getBody(), [&](const Stmt *S) {
+    if (const auto *BO = dyn_cast<BinaryOperator>(S);
+        BO && BO->getOpcode() == BO_Assign &&
+        isa<MemberExpr>(stripCasts(BO->getLHS())) && isDerefOf(BO->getRHS(), P))
+      Links = true;
+    return !Links;
+  });
+  return Links;
+}
+
 /// For a return \p Ret of a variable v preceded by a cleanup of `*P` under
 /// `if (v != K)` or `if (v)` (IoTivity ExtractKeyValueFromRequest: `exit:
 /// if (result != OC_STACK_OK) { OCFREE(*key) } ... return result;`): K,
@@ -1953,7 +1969,7 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
               ? dyn_cast<DeclRefExpr>(stripCasts(U->getSubExpr()))
               : nullptr;
       const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
-      if (!P || storeTestsOldValue(S.Target, P, Ctx))
+      if (!P || storeTestsOldValue(S.Target, P, Ctx) || linksOldValue(FD, P))
         continue;
       // Also kept in the caller's object or a global (SQLite
       // walIndexPageRealloc: `pWal->apWiData[i] = sqlite3MallocZero(n); ...
