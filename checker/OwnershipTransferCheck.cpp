@@ -166,6 +166,21 @@ bool underTakersResult(const Stmt *S, const CallExpr *Taker, ASTContext &Ctx) {
   return underCondition(S, Ctx, Tests, 32);
 }
 
+/// True if \p Taker is handed \p Freed (the same variable) as an argument its
+/// rule takes on every path, failures included (FunctionRule::TakesAlways).
+bool takenAlways(const FunctionRule &Rule, const CallExpr *Taker,
+                 const Expr *Freed) {
+  const auto *F = dyn_cast<DeclRefExpr>(stripCasts(Freed));
+  if (!F)
+    return false;
+  for (unsigned I : Rule.TakesAlways)
+    if (I < Taker->getNumArgs())
+      if (const auto *A = dyn_cast<DeclRefExpr>(stripCasts(Taker->getArg(I)));
+          A && A->getDecl() == F->getDecl())
+        return true;
+  return false;
+}
+
 /// \p Call is the statement right before the success return of \p FD's
 /// body (see successReturn).
 bool freedBeforeSuccess(const CallExpr *Call, const FunctionDecl *FD) {
@@ -226,8 +241,23 @@ void OwnershipTransferCheck::checkDefinition(const FunctionDecl *Def,
       bool WasTaken = Before && !Before->FreeArg;
       // Held by an object that is freed right after, without what it holds.
       // Released by the taker's result: the taker failed and kept nothing.
-      if (WasTaken && underTakersResult(R.Call, R.GoneAt, *Result.Context))
+      // Not a taker that frees it itself where it fails: freed twice then.
+      bool AfterFailure =
+          WasTaken && underTakersResult(R.Call, R.GoneAt, *Result.Context);
+      if (AfterFailure &&
+          !takenAlways(*Before, R.GoneAt, R.Call->getArg(R.ArgIndex)))
         continue;
+      if (AfterFailure && R.Frees) {
+        diag(Loc, "%0 is freed after '%1' failed at line %2, but '%1' frees "
+                  "it itself where it fails (%3); remove this free")
+            << A.describe() << Before->Name << LineOf(R.GoneAt)
+            << Before->Origin;
+        diag(SM.getFileLoc(R.GoneAt->getBeginLoc()),
+             "'%0' frees it here when it fails", DiagnosticIDs::Note)
+            << Before->Name;
+        Reported.insert({R.Call, R.A});
+        continue;
+      }
       if (WasTaken && R.Frees && contractOf(*Before) == "holds its argument") {
         bool HolderGoes = false;
         for (unsigned I = 0; I < R.GoneAt->getNumArgs() && !HolderGoes; ++I) {

@@ -86,7 +86,7 @@ struct YamlFunction {
   std::optional<FillsFieldsMap> FillsFields;
   std::optional<std::string> NullNote;
   std::vector<ArgIndex> Takes, Holds, Copies, Borrows, Dereferences, Retains;
-  std::vector<ArgIndex> TakesOnSuccess;
+  std::vector<ArgIndex> TakesOnSuccess, TakesAlways;
   bool NoReturn = false;
   bool NeverPositive = false;
   // Summaries files only (inferred: true).
@@ -305,6 +305,7 @@ template <> struct MappingTraits<YamlFunction> {
     clang::tidy::alloc::compat::mapOptional(IO, "takes", F.Takes);
     clang::tidy::alloc::compat::mapOptional(IO, "takes-on-success",
                                             F.TakesOnSuccess);
+    clang::tidy::alloc::compat::mapOptional(IO, "takes-always", F.TakesAlways);
     clang::tidy::alloc::compat::mapOptional(IO, "holds", F.Holds);
     clang::tidy::alloc::compat::mapOptional(IO, "copies", F.Copies);
     clang::tidy::alloc::compat::mapOptional(IO, "borrows", F.Borrows);
@@ -347,6 +348,7 @@ template <> struct MappingTraits<YamlFunction> {
                                           "frees-on-failure",
                                           "retains",
                                           "takes-on-success",
+                                          "takes-always",
                                           "reallocates-out"};
     for (StringRef K : IO.keys())
       if (!llvm::is_contained(Known, K))
@@ -420,6 +422,7 @@ template <> struct MappingTraits<YamlFunction> {
         return E;
     for (auto [List, What] : {std::pair{&F.Takes, "takes"},
                               {&F.TakesOnSuccess, "takes-on-success"},
+                              {&F.TakesAlways, "takes-always"},
                               {&F.Holds, "holds"},
                               {&F.Copies, "copies"},
                               {&F.Borrows, "borrows"}})
@@ -441,7 +444,8 @@ template <> struct MappingTraits<YamlFunction> {
           .str();
     if (!F.Allocates && !F.Reallocates && !F.Frees && !F.Returns &&
         !F.FreesFields && !F.FillsFields && F.Takes.empty() &&
-        F.TakesOnSuccess.empty() && F.Holds.empty() && F.Copies.empty() &&
+        F.TakesOnSuccess.empty() && F.TakesAlways.empty() && F.Holds.empty() &&
+        F.Copies.empty() &&
         F.Borrows.empty() && F.Dereferences.empty() && F.Retains.empty() &&
         !F.NoReturn && !F.NeverPositive && F.Requires.empty())
       return ("function '" + Name +
@@ -686,6 +690,10 @@ FunctionRule ruleOf(const YamlFunction &F, StringRef FileFamily,
     Rule.Args.push_back({I.Value, ArgContract::Takes});
     Rule.TakesOnSuccess.push_back(I.Value);
   }
+  for (ArgIndex I : F.TakesAlways) {
+    Rule.Args.push_back({I.Value, ArgContract::Takes});
+    Rule.TakesAlways.push_back(I.Value);
+  }
   for (ArgIndex I : F.Holds)
     Rule.Args.push_back({I.Value, ArgContract::Holds});
   for (ArgIndex I : F.Copies)
@@ -750,7 +758,9 @@ YamlFunction yamlOf(const FunctionRule &R) {
       continue;
     switch (C) {
     case ArgContract::Takes:
-      (llvm::is_contained(R.TakesOnSuccess, I) ? F.TakesOnSuccess : F.Takes)
+      (llvm::is_contained(R.TakesOnSuccess, I) ? F.TakesOnSuccess
+       : llvm::is_contained(R.TakesAlways, I)  ? F.TakesAlways
+                                               : F.Takes)
           .push_back({I});
       break;
     case ArgContract::Holds:

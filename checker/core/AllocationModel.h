@@ -95,6 +95,11 @@ struct FunctionRule {
   /// returns success by Status (c-ares ares_dns_rr_set_opt_own): on a
   /// failing return the caller still owns them.
   llvm::SmallVector<unsigned, 1> TakesOnSuccess;
+  /// Arguments taken (ArgContract::Takes) on every path, failing ones
+  /// included: the callee stores them where it succeeds and frees them
+  /// itself where it fails (unbound cfg_str2list_insert), so a caller that
+  /// frees them after a failed call frees them twice.
+  llvm::SmallVector<unsigned, 2> TakesAlways;
   llvm::SmallVector<unsigned, 2> Derefs; ///< arguments the callee reads
   /// Arguments whose object the callee takes a reference of its own to (it
   /// increments the object's reference count, redis incrRefCount): a

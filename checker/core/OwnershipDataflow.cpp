@@ -2731,11 +2731,15 @@ struct OwnershipAnalysis::Impl {
     }
     AllocSet Out;
     for (AllocId A : V) {
+      if (!real(A)) {
+        Out.push_back(A);
+        continue;
+      }
       const Allocation &Al = Allocs[A];
       // A typed object (EVP_MD_CTX *), not raw memory (void *, char *)
       // of an allocator the library's functions may keep.
       QualType T = Al.Call ? Al.Call->getType() : QualType();
-      bool LibraryObject = real(A) && Al.fresh() && Al.Rule &&
+      bool LibraryObject = Al.fresh() && Al.Rule &&
                            !Al.Rule->Inferred && Al.Rule->AllocatesReturn &&
                            !Al.Rule->Family.empty() && !T.isNull() &&
                            T->isPointerType() &&

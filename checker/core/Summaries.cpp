@@ -756,7 +756,7 @@ bool sameFacts(const FunctionRule &A, const FunctionRule &B) {
          A.BorrowedFromArg == B.BorrowedFromArg &&
          A.ReturnsArg == B.ReturnsArg && A.Family == B.Family &&
          A.Retains == B.Retains && A.Requires == B.Requires &&
-         A.TakesOnSuccess == B.TakesOnSuccess;
+         A.TakesOnSuccess == B.TakesOnSuccess && A.TakesAlways == B.TakesAlways;
 }
 
 /// The pointer parameter every return of \p FD returns unchanged
@@ -1803,6 +1803,10 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
     R.Args.push_back({U.Index, (Gone & (GoneFreed | GoneTransferred))
                                    ? ArgContract::Takes
                                    : ArgContract::Holds});
+    // Kept on some paths and freed on the others, its failures: taken
+    // whatever the call returns (unbound cfg_str2list_insert).
+    if ((Gone & GoneFreed) && Gone != GoneFreed)
+      R.TakesAlways.push_back(U.Index);
   }
 
   // Destroy functions: the fields of a parameter's object they release.
