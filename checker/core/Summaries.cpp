@@ -303,6 +303,21 @@ private:
                     D->getSubExpr()->IgnoreParenImpCasts());
                 Out && isa<ParmVarDecl>(Out->getDecl()))
               return;
+        // `r->data = (char *)r + a`: a pointer into the object kept in the
+        // object itself (unbound regional_init); it goes where the object
+        // goes.
+        if (const auto *Set = dyn_cast<BinaryOperator>(Q);
+            Set && Set->getOpcode() == BO_Assign && Into == Set->getRHS()) {
+          const Expr *L = Set->getLHS()->IgnoreParenImpCasts();
+          bool Member = false;
+          while (const auto *M = dyn_cast<MemberExpr>(L)) {
+            L = M->getBase()->IgnoreParenImpCasts();
+            Member = true;
+          }
+          if (const auto *Self = dyn_cast<DeclRefExpr>(L);
+              Member && Self && Self->getDecl() == DRE->getDecl())
+            return;
+        }
         U.Unknown = true;
         return;
       }
