@@ -4,6 +4,7 @@
 #include "core/OwnershipDataflow.h"
 #include "core/Parents.h"
 #include "core/StatusFacts.h"
+#include "core/UnitCode.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -127,7 +128,8 @@ bool holderFreedNext(const CallExpr *Free, const Expr *Holder,
 /// ARES_SUCCESS) { destroy(p); return NULL; }`, c-ares
 /// ares_pipeevent_create).  A caller that releases by the taker's result
 /// follows a contract that takes only on success.
-bool underTakersResult(const Stmt *S, const CallExpr *Taker, ASTContext &Ctx) {
+bool underTakersResult(const Stmt *S, const CallExpr *Taker, ASTContext &Ctx,
+                       bool TestAfterCall = false) {
   const VarDecl *Result = nullptr;
   {
     DynTypedNodeList Parents = parentsOf(*Taker, Ctx);
@@ -161,6 +163,18 @@ bool underTakersResult(const Stmt *S, const CallExpr *Taker, ASTContext &Ctx) {
     F.V = Result;
     F.Taker = Taker;
     F.TraverseStmt(const_cast<Expr *>(Cond));
+    // A test of this call's result, not of the variable's value from an
+    // earlier call or iteration (`if (rc == OK) { ... rc = take(p); } else
+    // free(p);` in a loop, SQLite vdbeSorterMergeTreeBuild).
+    if (F.Found && TestAfterCall) {
+      bool Contains = false;
+      forEachStmtIn(Cond, [&](const Stmt *X) {
+        Contains = X == Taker;
+        return !Contains;
+      });
+      return Contains || Ctx.getSourceManager().isBeforeInTranslationUnit(
+                             Taker->getBeginLoc(), Cond->getBeginLoc());
+    }
     return F.Found;
   };
   return underCondition(S, Ctx, Tests, 32);
@@ -245,9 +259,12 @@ void OwnershipTransferCheck::checkDefinition(const FunctionDecl *Def,
       bool AfterFailure =
           WasTaken && underTakersResult(R.Call, R.GoneAt, *Result.Context);
       if (AfterFailure &&
-          !takenAlways(*Before, R.GoneAt, R.Call->getArg(R.ArgIndex)))
+          !(R.Frees &&
+            takenAlways(*Before, R.GoneAt, R.Call->getArg(R.ArgIndex)) &&
+            underTakersResult(R.Call, R.GoneAt, *Result.Context,
+                              /*TestAfterCall=*/true)))
         continue;
-      if (AfterFailure && R.Frees) {
+      if (AfterFailure) {
         diag(Loc, "%0 is freed after '%1' failed at line %2, but '%1' frees "
                   "it itself where it fails (%3); remove this free")
             << A.describe() << Before->Name << LineOf(R.GoneAt)
