@@ -283,6 +283,7 @@ void GroupUnwindCheck::checkDefinition(const FunctionDecl *Def,
          DiagnosticIDs::Note);
     CleanupNote(Leaked, *L);
   }
+  parameterDuties(FD, Analysis, *Result.Context);
   if (!ReportAllExits)
     return;
   for (const auto &[Key, L] : Normal) {
@@ -296,6 +297,52 @@ void GroupUnwindCheck::checkDefinition(const FunctionDecl *Def,
         << Leaked.describe();
     diag(Leaked.Loc, "%0 allocated here", DiagnosticIDs::Note)
         << Leaked.describe();
+  }
+}
+
+// A function that returns nothing and frees or hands on a pointer parameter
+// on some paths: its callers cannot tell whether it did, so it owns the
+// parameter, and an early `return` that neither frees nor keeps it leaks it
+// (unbound rpz_insert_qname_trigger before 6289806f4 returns early for SOA
+// records without freeing dname, which it frees or stores on its other
+// paths). Not an exit under a test of the parameter itself (`if (--p->refs)
+// return;`, `if (!p) return;`), nor the closing brace (a conditional
+// release, a reference drop).
+void GroupUnwindCheck::parameterDuties(const FunctionDecl *FD,
+                                       const OwnershipAnalysis &Analysis,
+                                       ASTContext &Ctx) {
+  if (!FD->getReturnType()->isVoidType())
+    return;
+  const std::vector<Allocation> &Allocs = Analysis.allocations();
+  const SourceManager &SM = Ctx.getSourceManager();
+  // Per parameter: an exit where it is freed or taken, and one where it is
+  // also gone (stored, freed, taken) on every path.
+  std::map<AllocId, const ExitState *> Released;
+  for (const ExitState &E : Analysis.exits())
+    if (Allocs[E.A].Param && !E.Owned &&
+        (E.Gone & (GoneFreed | GoneTransferred)) && !Released.count(E.A))
+      Released[E.A] = &E;
+  std::set<std::pair<unsigned, AllocId>> Seen;
+  for (const ExitState &E : Analysis.exits()) {
+    const Allocation &P = Allocs[E.A];
+    if (!P.Param || !E.Owned || E.Gone || !E.MaybeNonNull ||
+        !E.Exit || !isa<ReturnStmt>(E.Exit) || !Released.count(E.A))
+      continue;
+    const ParmVarDecl *Parm = FD->getParamDecl(*P.Param);
+    const Expr *Cond = enclosingCondition(E.Exit, Ctx);
+    if (!Cond || mentions(Cond, {Parm}))
+      continue;
+    if (!Seen.insert({E.ExitLoc.getRawEncoding(), E.A}).second)
+      continue;
+    diag(E.ExitLoc, "'%0' is neither freed nor kept at this return, though "
+                    "'%1' frees or hands it on along its other paths; '%1' "
+                    "returns nothing, so its callers cannot tell: free it "
+                    "here too")
+        << Parm->getName() << FD->getName();
+    diag(SM.getFileLoc(Cond->getBeginLoc()), "returning early here",
+         DiagnosticIDs::Note);
+    diag(Released[E.A]->ExitLoc, "released on the path to this exit",
+         DiagnosticIDs::Note);
   }
 }
 
