@@ -323,6 +323,12 @@ private:
       }
       if (BO->getOpcode() == BO_Comma && Child == BO->getLHS())
         return;
+      // `p += len`: a cursor moving along the caller's block (unbound
+      // dname_count_labels walks a name's labels).
+      if ((BO->getOpcode() == BO_AddAssign ||
+           BO->getOpcode() == BO_SubAssign) &&
+          Child == BO->getLHS())
+        return;
       U.Unknown = true;
       return;
     }

@@ -31,6 +31,32 @@ void insert_trigger(struct zones *z, unsigned char *dname, int type) {
   zones_add(z, dname);
 }
 
+// The same after a helper that walks the name (`d += len`, unbound
+// dname_count_labels): the helper only reads it.
+int count_labels(unsigned char *d) {
+  unsigned char len;
+  int labs = 1;
+  len = *d++;
+  while (len) {
+    labs++;
+    d += len;
+    len = *d++;
+  }
+  return labs;
+}
+
+void insert_trigger_counted(struct zones *z, unsigned char *dname, int type) {
+  int labs = count_labels(dname);
+  if (type == 1 || labs > 127) {
+    free(dname);
+    return;
+  }
+  if (type == 6)
+    return;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'dname' is neither freed nor kept at this return, {{.*}} [alloc-group-unwind]
+  zones_add(z, dname);
+}
+
 // Near miss: the fix.
 void insert_trigger_fixed(struct zones *z, unsigned char *dname, int type) {
   if (type == 1 || type == 6 || type == 2) {
