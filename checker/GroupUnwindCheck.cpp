@@ -308,10 +308,39 @@ void GroupUnwindCheck::checkDefinition(const FunctionDecl *Def,
 // paths). Not an exit under a test of the parameter itself (`if (--p->refs)
 // return;`, `if (!p) return;`), nor the closing brace (a conditional
 // release, a reference drop).
+/// True if \p FD is referred to other than as the callee of a direct call
+/// anywhere in the unit (a callback, a table of handlers).
+static bool addressTaken(const FunctionDecl *FD, ASTContext &Ctx) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const FunctionDecl *F;
+    llvm::DenseSet<const DeclRefExpr *> Callees;
+    bool Taken = false;
+    bool VisitCallExpr(CallExpr *C) {
+      if (const auto *D =
+              dyn_cast<DeclRefExpr>(C->getCallee()->IgnoreParenImpCasts()))
+        Callees.insert(D);
+      return true;
+    }
+    bool VisitDeclRefExpr(DeclRefExpr *D) {
+      const auto *G = dyn_cast<FunctionDecl>(D->getDecl());
+      // Visited after its call: the call expression comes first.
+      Taken |= G && G->getCanonicalDecl() == F && !Callees.contains(D);
+      return !Taken;
+    }
+  } Find;
+  Find.F = FD->getCanonicalDecl();
+  Find.TraverseDecl(Ctx.getTranslationUnitDecl());
+  return Find.Taken;
+}
+
 void GroupUnwindCheck::parameterDuties(const FunctionDecl *FD,
                                        const OwnershipAnalysis &Analysis,
                                        ASTContext &Ctx) {
-  if (!FD->getReturnType()->isVoidType())
+  // Only where every caller is in sight and calls it directly: a static
+  // function whose address is not taken. A callback's contract is its
+  // framework's (nginx pool cleanups and libevent's getaddrinfo callback
+  // free their argument only when it is theirs to free).
+  if (!FD->getReturnType()->isVoidType() || FD->isExternallyVisible())
     return;
   const std::vector<Allocation> &Allocs = Analysis.allocations();
   const SourceManager &SM = Ctx.getSourceManager();
@@ -334,6 +363,8 @@ void GroupUnwindCheck::parameterDuties(const FunctionDecl *FD,
       continue;
     if (!Seen.insert({E.ExitLoc.getRawEncoding(), E.A}).second)
       continue;
+    if (addressTaken(FD, Ctx))
+      return;
     diag(E.ExitLoc, "'%0' is neither freed nor kept at this return, though "
                     "'%1' frees or hands it on along its other paths; '%1' "
                     "returns nothing, so its callers cannot tell: free it "

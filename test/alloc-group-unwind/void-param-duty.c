@@ -4,7 +4,9 @@
 // along some paths owns it: its callers cannot tell whether it did. An early
 // return that neither frees nor keeps it leaks it (unbound
 // rpz_insert_qname_trigger before 6289806f4 returned early for SOA records
-// without freeing dname, which it frees or stores on its other paths).
+// without freeing dname, which it frees or stores on its other paths). Only
+// where every caller is in sight and calls it directly: a static function
+// whose address is not taken (a callback's contract is its framework's).
 #include <stdlib.h>
 
 struct zones {
@@ -20,7 +22,7 @@ void zones_add(struct zones *z, unsigned char *name) {
   z->names[z->n++] = name;
 }
 
-void insert_trigger(struct zones *z, unsigned char *dname, int type) {
+static void insert_trigger(struct zones *z, unsigned char *dname, int type) {
   if (type == 1) {
     free(dname);
     return;
@@ -45,7 +47,7 @@ int count_labels(unsigned char *d) {
   return labs;
 }
 
-void insert_trigger_counted(struct zones *z, unsigned char *dname, int type) {
+static void insert_trigger_counted(struct zones *z, unsigned char *dname, int type) {
   int labs = count_labels(dname);
   if (type == 1 || labs > 127) {
     free(dname);
@@ -58,7 +60,7 @@ void insert_trigger_counted(struct zones *z, unsigned char *dname, int type) {
 }
 
 // Near miss: the fix.
-void insert_trigger_fixed(struct zones *z, unsigned char *dname, int type) {
+static void insert_trigger_fixed(struct zones *z, unsigned char *dname, int type) {
   if (type == 1 || type == 6 || type == 2) {
     free(dname);
     return;
@@ -93,4 +95,31 @@ int zones_try_add(struct zones *z, unsigned char *name) {
 void maybe_release(unsigned char *name, int done) {
   if (done)
     free(name);
+}
+
+// Near misses: the same shape as a callback (its address is taken: nginx's
+// pool cleanup ngx_cleanup_environment leaks on purpose while environ still
+// uses the block), and as an externally visible function.
+static void cleanup_env(unsigned char *env, int in_use) {
+  if (in_use)
+    return;
+  free(env);
+}
+void (*cleanup_handler)(unsigned char *, int) = cleanup_env;
+
+void insert_trigger_extern(struct zones *z, unsigned char *dname, int type) {
+  if (type == 1) {
+    free(dname);
+    return;
+  }
+  if (type == 6)
+    return;
+  zones_add(z, dname);
+}
+
+void use_triggers(struct zones *z, unsigned char *a, unsigned char *b,
+                  unsigned char *c) {
+  insert_trigger(z, a, 1);
+  insert_trigger_counted(z, b, 1);
+  insert_trigger_fixed(z, c, 1);
 }
