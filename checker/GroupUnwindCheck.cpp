@@ -300,14 +300,6 @@ void GroupUnwindCheck::checkDefinition(const FunctionDecl *Def,
   }
 }
 
-// A function that returns nothing and frees or hands on a pointer parameter
-// on some paths: its callers cannot tell whether it did, so it owns the
-// parameter, and an early `return` that neither frees nor keeps it leaks it
-// (unbound rpz_insert_qname_trigger before 6289806f4 returns early for SOA
-// records without freeing dname, which it frees or stores on its other
-// paths). Not an exit under a test of the parameter itself (`if (--p->refs)
-// return;`, `if (!p) return;`), nor the closing brace (a conditional
-// release, a reference drop).
 /// True if \p FD is referred to other than as the callee of a direct call
 /// anywhere in the unit (a callback, a table of handlers).
 static bool addressTaken(const FunctionDecl *FD, ASTContext &Ctx) {
@@ -333,6 +325,14 @@ static bool addressTaken(const FunctionDecl *FD, ASTContext &Ctx) {
   return Find.Taken;
 }
 
+// A function that returns nothing and frees or hands on a pointer parameter
+// on some paths: its callers cannot tell whether it did, so it owns the
+// parameter, and an early `return` that neither frees nor keeps it leaks it
+// (unbound rpz_insert_qname_trigger before 6289806f4 returns early for SOA
+// records without freeing dname, which it frees or stores on its other
+// paths). Not an exit under a test of the parameter itself (`if (--p->refs)
+// return;`, `if (!p) return;`), nor the closing brace (a conditional
+// release, a reference drop).
 void GroupUnwindCheck::parameterDuties(const FunctionDecl *FD,
                                        const OwnershipAnalysis &Analysis,
                                        ASTContext &Ctx) {
@@ -344,8 +344,7 @@ void GroupUnwindCheck::parameterDuties(const FunctionDecl *FD,
     return;
   const std::vector<Allocation> &Allocs = Analysis.allocations();
   const SourceManager &SM = Ctx.getSourceManager();
-  // Per parameter: an exit where it is freed or taken, and one where it is
-  // also gone (stored, freed, taken) on every path.
+  // Per parameter: an exit reached after it was freed or taken.
   std::map<AllocId, const ExitState *> Released;
   for (const ExitState &E : Analysis.exits())
     if (Allocs[E.A].Param && !E.Owned &&
@@ -354,8 +353,8 @@ void GroupUnwindCheck::parameterDuties(const FunctionDecl *FD,
   std::set<std::pair<unsigned, AllocId>> Seen;
   for (const ExitState &E : Analysis.exits()) {
     const Allocation &P = Allocs[E.A];
-    if (!P.Param || !E.Owned || E.Gone || !E.MaybeNonNull ||
-        !E.Exit || !isa<ReturnStmt>(E.Exit) || !Released.count(E.A))
+    if (!P.Param || !E.Owned || E.Gone || !E.MaybeNonNull || !E.Exit ||
+        !isa<ReturnStmt>(E.Exit) || !Released.count(E.A))
       continue;
     const ParmVarDecl *Parm = FD->getParamDecl(*P.Param);
     const Expr *Cond = enclosingCondition(E.Exit, Ctx);

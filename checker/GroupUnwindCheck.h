@@ -21,8 +21,8 @@ public:
 private:
   /// Early returns of a void function that leave a pointer parameter it
   /// frees or hands on along its other paths.
-  void parameterDuties(const FunctionDecl *FD, const OwnershipAnalysis &Analysis,
-                       ASTContext &Ctx);
+  void parameterDuties(const FunctionDecl *FD,
+                       const OwnershipAnalysis &Analysis, ASTContext &Ctx);
   /// Also report returns on the normal path that still own memory.
   const bool ReportAllExits;
 };

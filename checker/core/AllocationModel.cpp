@@ -445,9 +445,9 @@ template <> struct MappingTraits<YamlFunction> {
     if (!F.Allocates && !F.Reallocates && !F.Frees && !F.Returns &&
         !F.FreesFields && !F.FillsFields && F.Takes.empty() &&
         F.TakesOnSuccess.empty() && F.TakesAlways.empty() && F.Holds.empty() &&
-        F.Copies.empty() &&
-        F.Borrows.empty() && F.Dereferences.empty() && F.Retains.empty() &&
-        !F.NoReturn && !F.NeverPositive && F.Requires.empty())
+        F.Copies.empty() && F.Borrows.empty() && F.Dereferences.empty() &&
+        F.Retains.empty() && !F.NoReturn && !F.NeverPositive &&
+        F.Requires.empty())
       return ("function '" + Name +
               "' has no allocation role or contract; give it one of allocates, "
               "reallocates, frees, frees-fields, fills-fields, returns, "

@@ -2725,7 +2725,8 @@ struct OwnershipAnalysis::Impl {
       return V;
     if (I > 0) {
       StringRef N = Callee->getName();
-      for (StringRef Taking : {"set0", "add0", "assign", "push", "set_bio", "_own"})
+      for (StringRef Taking :
+           {"set0", "add0", "assign", "push", "set_bio", "_own"})
         if (N.contains(Taking))
           return V;
     }
@@ -2739,11 +2740,10 @@ struct OwnershipAnalysis::Impl {
       // A typed object (EVP_MD_CTX *), not raw memory (void *, char *)
       // of an allocator the library's functions may keep.
       QualType T = Al.Call ? Al.Call->getType() : QualType();
-      bool LibraryObject = Al.fresh() && Al.Rule &&
-                           !Al.Rule->Inferred && Al.Rule->AllocatesReturn &&
-                           !Al.Rule->Family.empty() && !T.isNull() &&
-                           T->isPointerType() &&
-                           T->getPointeeType()->isRecordType();
+      bool LibraryObject =
+          Al.fresh() && Al.Rule && !Al.Rule->Inferred &&
+          Al.Rule->AllocatesReturn && !Al.Rule->Family.empty() && !T.isNull() &&
+          T->isPointerType() && T->getPointeeType()->isRecordType();
       if (!LibraryObject)
         Out.push_back(A);
     }
