@@ -253,18 +253,15 @@ void OwnershipTransferCheck::checkDefinition(const FunctionDecl *Def,
       const FunctionRule *Before = calleeRule(R.GoneAt, resolver(), SM);
       // A deallocator freed it, or a "takes" parameter received it.
       bool WasTaken = Before && !Before->FreeArg;
-      // Held by an object that is freed right after, without what it holds.
       // Released by the taker's result: the taker failed and kept nothing.
-      // Not a taker that frees it itself where it fails: freed twice then.
-      bool AfterFailure =
-          WasTaken && underTakersResult(R.Call, R.GoneAt, *Result.Context);
-      if (AfterFailure &&
-          !(R.Frees &&
-            takenAlways(*Before, R.GoneAt, R.Call->getArg(R.ArgIndex)) &&
-            underTakersResult(R.Call, R.GoneAt, *Result.Context,
-                              /*TestAfterCall=*/true)))
-        continue;
-      if (AfterFailure) {
+      // Unless the taker frees it itself where it fails, and the test is of
+      // this call's result: freed twice then.
+      if (WasTaken && underTakersResult(R.Call, R.GoneAt, *Result.Context)) {
+        if (!R.Frees ||
+            !takenAlways(*Before, R.GoneAt, R.Call->getArg(R.ArgIndex)) ||
+            !underTakersResult(R.Call, R.GoneAt, *Result.Context,
+                               /*TestAfterCall=*/true))
+          continue;
         diag(Loc, "%0 is freed after '%1' failed at line %2, but '%1' frees "
                   "it itself where it fails (%3); remove this free")
             << A.describe() << Before->Name << LineOf(R.GoneAt)
@@ -275,6 +272,7 @@ void OwnershipTransferCheck::checkDefinition(const FunctionDecl *Def,
         Reported.insert({R.Call, R.A});
         continue;
       }
+      // Held by an object that is freed right after, without what it holds.
       if (WasTaken && R.Frees && contractOf(*Before) == "holds its argument") {
         bool HolderGoes = false;
         for (unsigned I = 0; I < R.GoneAt->getNumArgs() && !HolderGoes; ++I) {
