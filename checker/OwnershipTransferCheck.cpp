@@ -407,10 +407,16 @@ void OwnershipTransferCheck::checkDefinition(const FunctionDecl *Def,
     if ((U.Gone & GoneTransferred) && !(U.Gone & GoneFreed) &&
         underTakersResult(U.Use, U.GoneAt, *Result.Context))
       continue;
+    const FunctionRule *Before = calleeRule(U.GoneAt, resolver(), SM);
+    // Adopted by the object a constructor returns (unbound
+    // local_zone_create keeps the name in the zone): it lives as long as
+    // that object, which the caller holds.
+    if ((U.Gone & GoneTransferred) && !(U.Gone & GoneFreed) && Before &&
+        Before->AllocatesReturn)
+      continue;
     if (!UsedAfter.insert(U.A).second)
       continue;
     const Allocation &A = Allocs[U.A];
-    const FunctionRule *Before = calleeRule(U.GoneAt, resolver(), SM);
     bool WasTaken = Before && !Before->FreeArg;
     if (WasTaken)
       diag(U.Loc, "%0 is used after '%1' took ownership of it at line %2 (%3: "

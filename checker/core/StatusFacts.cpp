@@ -14,6 +14,19 @@
 
 namespace clang::tidy::alloc {
 
+std::optional<int64_t> returnedConstant(const Stmt *S, ASTContext &Ctx) {
+  const auto *Ret = dyn_cast_or_null<ReturnStmt>(S);
+  if (!Ret || !Ret->getRetValue())
+    return std::nullopt;
+  const Expr *E = stripCasts(Ret->getRetValue());
+  if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+    return 0;
+  if (std::optional<llvm::APSInt> V =
+          compat::toStdOptional(E->getIntegerConstantExpr(Ctx)))
+    return V->getExtValue();
+  return std::nullopt;
+}
+
 bool refusesParam(const Stmt *Exit, const ParmVarDecl *P, ASTContext &Ctx) {
   if (!Exit)
     return false;

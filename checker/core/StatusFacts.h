@@ -13,6 +13,9 @@
 #ifndef ALLOC_TIDY_CORE_STATUSFACTS_H
 #define ALLOC_TIDY_CORE_STATUSFACTS_H
 
+#include <cstdint>
+#include <optional>
+
 namespace clang {
 class ASTContext;
 class CompoundStmt;
@@ -44,6 +47,10 @@ bool refusesParam(const Stmt *Exit, const ParmVarDecl *P, ASTContext &Ctx);
 /// function known to return no positive value.
 bool neverPositive(const FunctionDecl *FD, ASTContext &Ctx,
                    CalleeResolver &Resolver);
+
+/// The integer value the return statement \p S returns, when it is a
+/// constant (NULL is 0).
+std::optional<int64_t> returnedConstant(const Stmt *S, ASTContext &Ctx);
 
 /// The return that ends the function's normal path: the last statement,
 /// unless the body ends in an error epilogue that only jumps reach

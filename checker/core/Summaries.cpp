@@ -257,9 +257,12 @@ private:
     if (isa<ArraySubscriptExpr>(P))
       return;
     if (const auto *UO = dyn_cast<UnaryOperator>(P)) {
-      if (UO->getOpcode() == UO_AddrOf)
-        U.Unknown = true; // &p: whoever gets it may change it
-      return;             // *p, !p, p++
+      // &p: whoever gets it may change it, unless it only borrows it: a
+      // cursor moved along the same block (unbound dname_remove_label(&nm,
+      // &len) steps past a label).
+      if (UO->getOpcode() == UO_AddrOf && !borrowedAddress(UO, U))
+        U.Unknown = true;
+      return; // *p, !p, p++
     }
     if (const auto *BO = dyn_cast<BinaryOperator>(P)) {
       if (BO->isComparisonOp() || BO->isLogicalOp())
@@ -346,6 +349,31 @@ private:
     U.Unknown = true;
   }
 
+  /// True if \p Addr, `&p`, is an argument that its callee's rule says
+  /// only borrows (neither allocates into it nor keeps it), or one of a
+  /// function of another unit, whose rule decides once it is known (a
+  /// forward in \p U).
+  bool borrowedAddress(const UnaryOperator *Addr, ParamUse &U) {
+    const Expr *Child = nullptr;
+    const auto *Call = dyn_cast_or_null<CallExpr>(user(Addr, Child));
+    if (!Call || Child == Call->getCallee())
+      return false;
+    const FunctionRule *R = Resolver.ruleForCall(Call, SM);
+    if (!R)
+      return false;
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+      if (Call->getArg(I) != Child)
+        continue;
+      if (R->Pending) {
+        U.Forwards.push_back({R->Name, I});
+        return true;
+      }
+      return R->argContract(I) == ArgContract::Borrows &&
+             R->AllocatesArg != I && R->FillsFieldsArg != I;
+    }
+    return false;
+  }
+
   /// \p Arg, the parameter's value, is an argument of \p Call.
   void argument(const CallExpr *Call, const Expr *Arg, ParamUse &U,
                 bool Interior) {
@@ -397,6 +425,32 @@ private:
       return;
     if (R && !R->Inferred)
       return; // the rules describe what matters; the rest is borrowed
+    // A callee of this unit that only hands it on to other units'
+    // functions (a forward): handed on to them from here too (unbound
+    // lz_find_create_node, recursive, gives the name to
+    // regional_alloc_init and dname_remove_label).
+    if (R && C == ArgContract::Unspecified && !Interior) {
+      std::string Prefix = "forward " + std::to_string(I) + " ";
+      size_t Before = U.Forwards.size();
+      for (const std::string &Q : R->Requires) {
+        if (!StringRef(Q).starts_with(Prefix))
+          continue;
+        auto [Name, J] = StringRef(Q).drop_front(Prefix.size()).rsplit(' ');
+        unsigned Index = 0;
+        if (Name.empty() || J.getAsInteger(10, Index))
+          continue;
+        std::pair<std::string, unsigned> F{Name.str(), Index};
+        if (!llvm::is_contained(U.Forwards, F))
+          U.Forwards.push_back(std::move(F));
+      }
+      if (U.Forwards.size() > Before ||
+          llvm::any_of(R->Requires, [&](const std::string &Q) {
+            return StringRef(Q).starts_with(Prefix);
+          })) {
+        U.ForwardedThrough = true;
+        return;
+      }
+    }
     U.Unknown = true;
   }
 
@@ -413,17 +467,99 @@ private:
           return;
         }
     // A field of a local struct is not a place that outlives the call, but
-    // the struct may go anywhere: out of sight.
+    // the struct may go anywhere: out of sight, unless it is only a key
+    // handed to lookups.
     if (const auto *ME = dyn_cast<MemberExpr>(LHS); ME && !ME->isArrow())
       if (const auto *DRE = dyn_cast<DeclRefExpr>(stripCasts(ME->getBase())))
         if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
             VD && VD->hasLocalStorage()) {
-          U.Unknown = true;
+          if (!lookupKeyOnly(VD))
+            U.Unknown = true;
           return;
         }
     // A 'void *' context pointer kept for a callback is not memory the
     // callee will free (sqlite3_set_authorizer's pArg).
     U.Released = true;
+  }
+
+  /// True if the local structure \p VD serves only as a key for lookups:
+  /// its fields are written and read (no pointer read back out), and its
+  /// address goes only into its own fields or to parameters that point to
+  /// const or that their function borrows (unbound local_zones_find: `key.name
+  /// = name; return rbtree_search(&zones->ztree, &key);`).  What it holds is
+  /// read during those calls, not kept.
+  bool lookupKeyOnly(const VarDecl *VD) {
+    if (Path.empty() || !VD->getType()->isRecordType())
+      return false;
+    auto Up = [&](const Stmt *S) {
+      DynTypedNodeList Ps = parentsOf(*S, Ctx);
+      return Ps.empty() ? nullptr : Ps[0].get<Stmt>();
+    };
+    // `&key` (or `&key.node`) as an argument or a self-pointer.
+    auto AddressOk = [&](const Stmt *Addr) {
+      const Stmt *Child = Addr, *P = Up(Addr);
+      while (isa_and_nonnull<ParenExpr, CastExpr>(P)) {
+        Child = P;
+        P = Up(P);
+      }
+      if (const auto *Call = dyn_cast_or_null<CallExpr>(P)) {
+        const FunctionDecl *Callee = Call->getDirectCallee();
+        for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+          if (Call->getArg(I) != Child)
+            continue;
+          if (Callee && I < Callee->getNumParams() &&
+              Callee->getParamDecl(I)
+                  ->getType()
+                  ->getPointeeType()
+                  .isConstQualified())
+            return true;
+          const FunctionRule *R = Resolver.ruleForCall(Call, SM);
+          return R && R->argContract(I) == ArgContract::Borrows;
+        }
+        return false;
+      }
+      const auto *B = dyn_cast_or_null<BinaryOperator>(P);
+      if (!B || B->getOpcode() != BO_Assign || B->getRHS() != Child)
+        return false;
+      const Expr *L = B->getLHS()->IgnoreParenImpCasts();
+      for (const auto *M = dyn_cast<MemberExpr>(L); M && !M->isArrow();
+           M = dyn_cast<MemberExpr>(L))
+        L = M->getBase()->IgnoreParenImpCasts();
+      const auto *Self = dyn_cast<DeclRefExpr>(L);
+      return Self && Self->getDecl() == VD;
+    };
+    bool Ok = true;
+    forEachStmtIn(Path.front(), [&](const Stmt *S) {
+      const auto *D = dyn_cast<DeclRefExpr>(S);
+      if (!D || D->getDecl() != VD)
+        return true;
+      const Stmt *E = D, *P = Up(D);
+      while (isa_and_nonnull<ParenExpr>(P)) {
+        E = P;
+        P = Up(P);
+      }
+      // key.a.b: the outermost member.
+      bool Member = false;
+      while (const auto *M = dyn_cast_or_null<MemberExpr>(P)) {
+        if (M->isArrow())
+          break;
+        Member = true;
+        E = P;
+        P = Up(P);
+      }
+      if (const auto *U = dyn_cast_or_null<UnaryOperator>(P);
+          U && U->getOpcode() == UO_AddrOf) {
+        Ok = AddressOk(U);
+      } else if (Member) {
+        const auto *B = dyn_cast_or_null<BinaryOperator>(P);
+        Ok = (B && B->isAssignmentOp() && B->getLHS() == E) ||
+             !cast<Expr>(E)->getType()->isPointerType();
+      } else {
+        Ok = false;
+      }
+      return Ok;
+    });
+    return Ok;
   }
 
   /// \p Counter, incremented, is a reference count of a parameter's
@@ -540,20 +676,6 @@ bool freesOnFailure(const FunctionDecl *FD, const CallExpr *Realloc,
     }
   }
   return false;
-}
-
-/// The integer value a return statement returns, when it is a constant.
-std::optional<int64_t> returnedConstant(const Stmt *S, ASTContext &Ctx) {
-  const auto *Ret = dyn_cast_or_null<ReturnStmt>(S);
-  if (!Ret || !Ret->getRetValue())
-    return std::nullopt;
-  const Expr *E = stripCasts(Ret->getRetValue());
-  if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
-    return 0;
-  if (std::optional<llvm::APSInt> V =
-          compat::toStdOptional(E->getIntegerConstantExpr(Ctx)))
-    return V->getExtValue();
-  return std::nullopt;
 }
 
 /// How a status value reports failure, from the values returned where an
@@ -1635,9 +1757,12 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
       continue; // the callee may keep it: unspecified
     if (!U.Released && !U.Forwards.empty()) {
       // As the callees it is handed to treat it, once they are known.
-      for (const auto &[Callee, J] : U.Forwards)
-        R.Requires.push_back("forward " + std::to_string(U.Index) + " " +
-                             Callee + " " + std::to_string(J));
+      for (const auto &[Callee, J] : U.Forwards) {
+        std::string Q = "forward " + std::to_string(U.Index) + " " + Callee +
+                        " " + std::to_string(J);
+        if (!llvm::is_contained(R.Requires, Q))
+          R.Requires.push_back(std::move(Q));
+      }
       continue;
     }
     if (!U.Released) {

@@ -62,7 +62,13 @@ struct ParamUse {
   /// free_fn(p); else free(p);`): with a release on the other paths, the
   /// hook stands in for the deallocator; alone, it is an unknown callee.
   bool ViaHook = false;
-  bool unknown() const { return Unknown || (ViaHook && !Released); }
+  /// Handed to a function of this unit that only hands it on to other
+  /// units' functions (its summary's forwards are this one's).  Released
+  /// besides, the paths cannot weigh that call: unknown.
+  bool ForwardedThrough = false;
+  bool unknown() const {
+    return Unknown || (ViaHook && !Released) || (ForwardedThrough && Released);
+  }
   /// Handed to a callee that takes its own reference to the object
   /// (FunctionRule::Retains): stored and retained, it stays the caller's.
   bool Retained = false;
