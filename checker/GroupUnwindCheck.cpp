@@ -2,14 +2,17 @@
 
 #include "GroupUnwindCheck.h"
 #include "Compat.h"
+#include "core/CallerConvention.h"
 #include "core/OwnershipDataflow.h"
 #include "core/Parents.h"
 #include "core/ReallocInPlace.h"
+#include "core/StatusFacts.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
 #include <map>
+#include <set>
 
 using namespace clang::ast_matchers;
 
@@ -300,79 +303,156 @@ void GroupUnwindCheck::checkDefinition(const FunctionDecl *Def,
   }
 }
 
-/// True if \p FD is referred to other than as the callee of a direct call
-/// anywhere in the unit (a callback, a table of handlers).
-static bool addressTaken(const FunctionDecl *FD, ASTContext &Ctx) {
-  struct Finder : RecursiveASTVisitor<Finder> {
-    const FunctionDecl *F;
-    llvm::DenseSet<const DeclRefExpr *> Callees;
-    bool Taken = false;
-    bool VisitCallExpr(CallExpr *C) {
-      if (const auto *D =
-              dyn_cast<DeclRefExpr>(C->getCallee()->IgnoreParenImpCasts()))
-        Callees.insert(D);
-      return true;
-    }
-    bool VisitDeclRefExpr(DeclRefExpr *D) {
-      const auto *G = dyn_cast<FunctionDecl>(D->getDecl());
-      // Visited after its call: the call expression comes first.
-      Taken |= G && G->getCanonicalDecl() == F && !Callees.contains(D);
-      return !Taken;
-    }
-  } Find;
-  Find.F = FD->getCanonicalDecl();
-  Find.TraverseDecl(Ctx.getTranslationUnitDecl());
-  return Find.Taken;
+/// True if \p Cond reads \p P only to test it for NULL (`!p`, `p == NULL`,
+/// `!p || !list`), or not at all.
+static bool onlyNullTests(const Expr *Cond, const VarDecl *P, ASTContext &Ctx) {
+  const Expr *E = stripCasts(Cond);
+  if (const auto *D = dyn_cast<DeclRefExpr>(E); D && D->getDecl() == P)
+    return true;
+  if (const auto *U = dyn_cast<UnaryOperator>(E);
+      U && U->getOpcode() == UO_LNot)
+    return onlyNullTests(U->getSubExpr(), P, Ctx);
+  if (const auto *B = dyn_cast<BinaryOperator>(E)) {
+    if (B->isLogicalOp())
+      return onlyNullTests(B->getLHS(), P, Ctx) &&
+             onlyNullTests(B->getRHS(), P, Ctx);
+    if (B->isEqualityOp() &&
+        (isNullOrZero(B->getLHS(), Ctx) || isNullOrZero(B->getRHS(), Ctx)))
+      return onlyNullTests(B->getLHS(), P, Ctx) &&
+             onlyNullTests(B->getRHS(), P, Ctx);
+  }
+  return !mentions(E, {P});
 }
 
-// A function that returns nothing and frees or hands on a pointer parameter
-// on some paths: its callers cannot tell whether it did, so it owns the
-// parameter, and an early `return` that neither frees nor keeps it leaks it
-// (unbound rpz_insert_qname_trigger before 6289806f4 returns early for SOA
-// records without freeing dname, which it frees or stores on its other
-// paths). Not an exit under a test of the parameter itself (`if (--p->refs)
-// return;`, `if (!p) return;`), nor the closing brace (a conditional
-// release, a reference drop).
+// A function that frees or hands on a pointer parameter on some paths and
+// returns on others with it untouched leaves it to someone there: to
+// itself, or to its callers.
+// - Returning nothing, its callers cannot tell whether it did: it owns the
+//   parameter, and an early `return` that neither frees nor keeps it leaks
+//   it (unbound rpz_insert_qname_trigger before 6289806f4 returns early for
+//   SOA records without freeing dname, which it frees or stores on its
+//   other paths).  Not an exit under a test of the parameter itself (`if
+//   (--p->refs) return;`, `if (!p) return;`), nor the closing brace (a
+//   conditional release, a reference drop).
+// - Returning a failure, its callers could free it; where those of the unit
+//   hand it over for good instead (see callersHandOver: unbound
+//   cfg_strlist_append before 75b8b8c, given `strdup(val)`; lz_enter_zone_dname
+//   before 455a681, whose callers return without freeing the name), the
+//   failing return leaks it.  Where a caller frees it after a failure,
+//   nothing is said.
+// Only where every caller is in sight and calls it directly: a function
+// whose address the unit does not take, and for the first kind a static
+// one.  A callback's contract is its framework's (nginx pool cleanups and
+// libevent's getaddrinfo callback free their argument only when it is
+// theirs to free).
 void GroupUnwindCheck::parameterDuties(const FunctionDecl *FD,
                                        const OwnershipAnalysis &Analysis,
                                        ASTContext &Ctx) {
-  // Only where every caller is in sight and calls it directly: a static
-  // function whose address is not taken. A callback's contract is its
-  // framework's (nginx pool cleanups and libevent's getaddrinfo callback
-  // free their argument only when it is theirs to free).
-  if (!FD->getReturnType()->isVoidType() || FD->isExternallyVisible())
+  const bool Void = FD->getReturnType()->isVoidType();
+  if (Void && FD->isExternallyVisible())
     return;
   const std::vector<Allocation> &Allocs = Analysis.allocations();
   const SourceManager &SM = Ctx.getSourceManager();
-  // Per parameter: an exit reached after it was freed or taken.
+  // Stored, and only into fields something frees (cfg_strlist_append:
+  // `s->str = item` in the element it links into the list).
+  const OwningFields &Owning = unit().summaries().owningFields();
+  auto StoredOwned = [&](AllocId A) {
+    bool Any = false;
+    for (const StoreEvent &S : Analysis.stores())
+      if (S.A == A) {
+        if (!S.Field || !Owning.owns(S.Field))
+          return false;
+        Any = true;
+      }
+    return Any;
+  };
+  // Per parameter: an exit reached after it was freed or taken (or, for a
+  // function with a result its callers test, stored where it is owned).
   std::map<AllocId, const ExitState *> Released;
   for (const ExitState &E : Analysis.exits())
-    if (Allocs[E.A].Param && !E.Owned &&
-        (E.Gone & (GoneFreed | GoneTransferred)) && !Released.count(E.A))
+    if (Allocs[E.A].Param && !E.Owned && !Released.count(E.A) &&
+        ((E.Gone & (GoneFreed | GoneTransferred)) ||
+         (!Void && (E.Gone & GoneEscaped) && StoredOwned(E.A))))
       Released[E.A] = &E;
+  // Per parameter: the returns that leave it untouched.
+  std::map<AllocId, std::vector<const ExitState *>> Left;
+  for (const ExitState &E : Analysis.exits())
+    if (Allocs[E.A].Param && E.Owned && !E.Gone && E.MaybeNonNull &&
+        isa_and_nonnull<ReturnStmt>(E.Exit) && Released.count(E.A))
+      Left[E.A].push_back(&E);
+  if (Left.empty() || addressTaken(FD, Ctx))
+    return;
   std::set<std::pair<unsigned, AllocId>> Seen;
-  for (const ExitState &E : Analysis.exits()) {
-    const Allocation &P = Allocs[E.A];
-    if (!P.Param || !E.Owned || E.Gone || !E.MaybeNonNull || !E.Exit ||
-        !isa<ReturnStmt>(E.Exit) || !Released.count(E.A))
+  for (const auto &[A, Exits] : Left) {
+    const ParmVarDecl *Parm = FD->getParamDecl(*Allocs[A].Param);
+    HandOver Callers;
+    // Declared or inferred to take it only on success (a status it
+    // returns): the callers are to free it where it fails, and where they
+    // do not, their leak is reported at the call.
+    const FunctionRule *Rule = resolver().ruleFor(FD, SM);
+    if (Rule && llvm::is_contained(Rule->TakesOnSuccess, *Allocs[A].Param))
       continue;
-    const ParmVarDecl *Parm = FD->getParamDecl(*P.Param);
-    const Expr *Cond = enclosingCondition(E.Exit, Ctx);
-    if (!Cond || mentions(Cond, {Parm}))
-      continue;
-    if (!Seen.insert({E.ExitLoc.getRawEncoding(), E.A}).second)
-      continue;
-    if (addressTaken(FD, Ctx))
-      return;
-    diag(E.ExitLoc, "'%0' is neither freed nor kept at this return, though "
-                    "'%1' frees or hands it on along its other paths; '%1' "
-                    "returns nothing, so its callers cannot tell: free it "
-                    "here too")
-        << Parm->getName() << FD->getName();
-    diag(SM.getFileLoc(Cond->getBeginLoc()), "returning early here",
-         DiagnosticIDs::Note);
-    diag(Released[E.A]->ExitLoc, "released on the path to this exit",
-         DiagnosticIDs::Note);
+    if (!Void) {
+      // A failure by the values these returns give, a success by those of
+      // the returns where it went; callers' tests tell one from the other.
+      ReturnClasses Classes;
+      for (const ExitState *E : Exits)
+        if (std::optional<int64_t> C = returnedConstant(E->Exit, Ctx))
+          Classes.Fail.insert(*C);
+      if (Classes.Fail.empty())
+        continue;
+      // The same failure where it was freed (unbound lz_enter_zone_dname
+      // returns NULL after deleting a duplicate zone with the name in it,
+      // and with the name untouched where the zone could not be made): no
+      // caller can tell the two apart.
+      bool Ambiguous = false;
+      for (const ExitState &E : Analysis.exits()) {
+        if (E.A != A || E.Owned || !E.Gone || !E.Exit)
+          continue;
+        std::optional<int64_t> C = returnedConstant(E.Exit, Ctx);
+        if (C && Classes.Fail.count(*C)) {
+          Ambiguous |= (E.Gone & GoneFreed) != 0;
+          continue;
+        }
+        if (C)
+          Classes.Ok.insert(*C);
+        else if (FD->getReturnType()->isPointerType())
+          Classes.OkNonNull = true;
+      }
+      Callers = callersHandOver(FD, *Allocs[A].Param, Classes, Ctx, resolver());
+      if (!Callers.ForGood && !Ambiguous)
+        continue;
+    }
+    for (const ExitState *E : Exits) {
+      const Expr *Cond = enclosingCondition(E->Exit, Ctx);
+      if (!Cond ||
+          (Void ? mentions(Cond, {Parm}) : !onlyNullTests(Cond, Parm, Ctx)))
+        continue;
+      if (!Void && !returnedConstant(E->Exit, Ctx))
+        continue;
+      if (!Seen.insert({E->ExitLoc.getRawEncoding(), A}).second)
+        continue;
+      diag(E->ExitLoc,
+           "'%0' is neither freed nor kept at this return, though '%1' "
+           "frees or hands it on along its other paths%select{; '%1' returns "
+           "nothing, so its callers cannot tell|, and its callers leave it "
+           "to '%1' when it fails|, and returns the same failure where it "
+           "freed it, so its callers cannot tell}2: free it here too")
+          << Parm->getName() << FD->getName()
+          << (Void              ? 0
+              : Callers.ForGood ? 1
+                                : 2);
+      diag(SM.getFileLoc(Cond->getBeginLoc()), "returning early here",
+           DiagnosticIDs::Note);
+      diag(Released[A]->ExitLoc, "released on the path to this exit",
+           DiagnosticIDs::Note);
+      if (Callers.ForGood)
+        diag(SM.getFileLoc(Callers.ForGood->getBeginLoc()),
+             "'%0' hands it over here and does not free it when the call "
+             "fails",
+             DiagnosticIDs::Note)
+            << Callers.Caller->getName();
+    }
   }
 }
 

@@ -19,8 +19,9 @@ public:
       const ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
-  /// Early returns of a void function that leave a pointer parameter it
-  /// frees or hands on along its other paths.
+  /// Early returns that leave a pointer parameter the function frees or
+  /// hands on along its other paths, where nobody else frees it: a void
+  /// function's, or a failing one's whose callers hand the argument over.
   void parameterDuties(const FunctionDecl *FD,
                        const OwnershipAnalysis &Analysis, ASTContext &Ctx);
   /// Also report returns on the normal path that still own memory.
