@@ -389,8 +389,12 @@ void GroupUnwindCheck::parameterDuties(const FunctionDecl *FD,
     // Declared or inferred to take it only on success (a status it
     // returns): the callers are to free it where it fails, and where they
     // do not, their leak is reported at the call.
+    // Nor a reallocator's block (redis ztryrealloc_usable frees it for a
+    // size of 0 and returns NULL, and leaves it where realloc() fails):
+    // realloc()'s contract, which callers know.
     const FunctionRule *Rule = resolver().ruleFor(FD, SM);
-    if (Rule && llvm::is_contained(Rule->TakesOnSuccess, *Allocs[A].Param))
+    if (Rule && (llvm::is_contained(Rule->TakesOnSuccess, *Allocs[A].Param) ||
+                 Rule->ReallocArg == *Allocs[A].Param))
       continue;
     if (!Void) {
       // A failure by the values these returns give, a success by those of

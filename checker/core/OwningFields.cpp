@@ -289,18 +289,51 @@ void OwningFields::compute(ASTContext &Ctx, CalleeResolver &Resolver,
       S.visit(const_cast<Stmt *>(N));
   }
   S.finish();
+  // The structure a destroy function's object is, from its declaration in
+  // the unit.
+  auto ObjectOf = [&](const FunctionRule &R) -> const Decl * {
+    if (!R.FreesFieldsArg || R.Name.empty())
+      return nullptr;
+    IdentifierInfo &Id = Ctx.Idents.get(R.Name);
+    for (const NamedDecl *D :
+         Ctx.getTranslationUnitDecl()->lookup(DeclarationName(&Id))) {
+      const auto *FD = dyn_cast<FunctionDecl>(D);
+      if (!FD || *R.FreesFieldsArg >= FD->getNumParams())
+        continue;
+      QualType T = FD->getParamDecl(*R.FreesFieldsArg)->getType();
+      if (!T->isPointerType())
+        return nullptr;
+      if (const auto *RT = T->getPointeeType()->getAs<RecordType>())
+        return RT->getDecl()->getCanonicalDecl();
+      return nullptr;
+    }
+    return nullptr;
+  };
   for (const AllocationModel *M : {&Resolver.model(), External})
     if (M)
-      for (const FunctionRule *R : M->sorted())
+      for (const FunctionRule *R : M->sorted()) {
+        if (R->FreedFields.empty())
+          continue;
+        const Decl *Object = ObjectOf(*R);
         for (const std::string &F : R->FreedFields)
-          Names.insert(FunctionRule::freedFieldName(F));
+          if (Object && !StringRef(F).contains('.'))
+            Qualified.insert({Object, F});
+          else
+            Names.insert(FunctionRule::freedFieldName(F));
+      }
 }
 
 bool OwningFields::owns(const FieldDecl *F) const {
   if (!F)
     return true;
   F = F->getCanonicalDecl();
-  return Fields.count(F) || (F->getIdentifier() && Names.count(F->getName()));
+  if (Fields.count(F))
+    return true;
+  if (!F->getIdentifier())
+    return false;
+  return Names.count(F->getName()) ||
+         Qualified.count(
+             {F->getParent()->getCanonicalDecl(), F->getName().str()});
 }
 
 bool OwningFields::ownsElements(const FieldDecl *F) const {

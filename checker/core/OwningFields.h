@@ -20,9 +20,12 @@
 
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringSet.h"
+#include <set>
+#include <string>
 
 namespace clang {
 class ASTContext;
+class Decl;
 class FieldDecl;
 } // namespace clang
 
@@ -52,8 +55,14 @@ private:
   llvm::DenseSet<const FieldDecl *> Fields;
   llvm::DenseSet<const FieldDecl *> Maybe;
   llvm::DenseSet<const FieldDecl *> Elements;
-  /// Field names other units' destroy functions free (FreedFields).
+  /// Field names other units' destroy functions free (FreedFields), where
+  /// the unit does not declare the destroy function (or the field is a
+  /// member's): any field of that name.
   llvm::StringSet<> Names;
+  /// The same, of the structure the destroy function's parameter points to
+  /// as the unit declares it: `user` freed by `RM_FreeModuleUser(
+  /// RedisModuleUser *)` is that structure's field, not every `user`.
+  std::set<std::pair<const Decl *, std::string>> Qualified;
 };
 
 } // namespace clang::tidy::alloc

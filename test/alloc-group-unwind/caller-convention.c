@@ -214,3 +214,18 @@ static int hold_data(struct list *l, struct obj *o, char *data) {
 int use_hold(struct list *l, struct obj *o, const char *d) {
   return hold_data(l, o, strdup(d)); // alloc: stored -- kept by the list
 }
+
+// Near miss: a reallocator frees its block for a size of 0 and returns
+// NULL, and leaves it where realloc() fails, returning NULL too (redis
+// ztryrealloc_usable): realloc()'s own contract, which its callers know.
+void *try_realloc(void *p, size_t n) {
+  void *q;
+  if (n == 0 && p != NULL) {
+    free(p);
+    return NULL;
+  }
+  q = realloc(p, n); // alloc: returned -- the caller's resized block
+  if (q == NULL)
+    return NULL;
+  return q;
+}
