@@ -409,13 +409,18 @@ void GroupUnwindCheck::parameterDuties(const FunctionDecl *FD,
       // returns NULL after deleting a duplicate zone with the name in it,
       // and with the name untouched where the zone could not be made): no
       // caller can tell the two apart.
+      // A value that reads as a failure: NULL, or a negative status (not
+      // 0, which may be a success: eXosip _eXosip_release_aborted_calls
+      // returns OSIP_SUCCESS whether or not it released the call).
+      const bool Pointer = FD->getReturnType()->isPointerType();
+      auto failureLike = [&](int64_t V) { return Pointer ? V == 0 : V < 0; };
       bool Ambiguous = false;
       for (const ExitState &E : Analysis.exits()) {
         if (E.A != A || E.Owned || !E.Gone || !E.Exit)
           continue;
         std::optional<int64_t> C = returnedConstant(E.Exit, Ctx);
         if (C && Classes.Fail.count(*C)) {
-          Ambiguous |= (E.Gone & GoneFreed) != 0;
+          Ambiguous |= (E.Gone & GoneFreed) && failureLike(*C);
           continue;
         }
         if (C)

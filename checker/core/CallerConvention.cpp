@@ -319,8 +319,10 @@ HandOver callersHandOver(const FunctionDecl *FD, unsigned Index,
       if (Resolver.allocation(A, Ctx))
         V = Verdict::ForGood;
     } else if (const auto *D = dyn_cast<DeclRefExpr>(Arg)) {
+      // A local the caller filled; not its own parameter, which it may
+      // only borrow (ioto dbCreate hands its `props` on to setup).
       const auto *Var = dyn_cast<VarDecl>(D->getDecl());
-      if (Var && Var->hasLocalStorage())
+      if (Var && Var->hasLocalStorage() && !isa<ParmVarDecl>(Var))
         if (const Stmt *Branch = failureBranch(S.Call, Classes, Ctx))
           V = onFailure(Branch, Var, Ctx);
     }

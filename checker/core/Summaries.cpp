@@ -262,6 +262,11 @@ private:
       // &len) steps past a label).
       if (UO->getOpcode() == UO_AddrOf && !borrowedAddress(UO, U))
         U.Unknown = true;
+      // free(*pp): what the caller's pointer points to is released
+      // (iotivity u_arraylist_free(&list)), which no contract of pp says:
+      // not a borrow.
+      if (UO->getOpcode() == UO_Deref && releasedValue(UO))
+        U.Unknown = true;
       return; // *p, !p, p++
     }
     if (const auto *BO = dyn_cast<BinaryOperator>(P)) {
@@ -347,6 +352,22 @@ private:
       return;
     // A conditional operator, an initializer list, a compound literal...
     U.Unknown = true;
+  }
+
+  /// True if the value \p E is handed to a deallocator or to a parameter
+  /// that takes or holds it.
+  bool releasedValue(const Expr *E) {
+    const Expr *Child = nullptr;
+    const auto *Call = dyn_cast_or_null<CallExpr>(user(E, Child));
+    if (!Call || Child == Call->getCallee())
+      return false;
+    const FunctionRule *R = Resolver.ruleForCall(Call, SM);
+    if (!R)
+      return false;
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+      if (Call->getArg(I) == Child)
+        return R->FreeArg == I || R->releases(I);
+    return false;
   }
 
   /// True if \p Addr, `&p`, is an argument that its callee's rule says
