@@ -315,11 +315,26 @@ void OwningFields::compute(ASTContext &Ctx, CalleeResolver &Resolver,
         if (R->FreedFields.empty())
           continue;
         const Decl *Object = ObjectOf(*R);
-        for (const std::string &F : R->FreedFields)
-          if (Object && !StringRef(F).contains('.'))
-            Qualified.insert({Object, F});
-          else
+        // The object's structure and those it holds by value (parson's
+        // JSON_Value holds the union whose `string` json_value_free frees).
+        llvm::SmallVector<const Decl *, 4> Records;
+        if (Object)
+          Records.push_back(Object);
+        for (size_t I = 0; I < Records.size() && Records.size() < 16; ++I)
+          if (const auto *RD = cast<RecordDecl>(Records[I])->getDefinition())
+            for (const FieldDecl *FD : RD->fields())
+              if (const auto *RT = FD->getType()->getAs<RecordType>())
+                if (!llvm::is_contained(Records,
+                                        RT->getDecl()->getCanonicalDecl()))
+                  Records.push_back(RT->getDecl()->getCanonicalDecl());
+        for (const std::string &F : R->FreedFields) {
+          if (!Object || StringRef(F).contains('.')) {
             Names.insert(FunctionRule::freedFieldName(F));
+            continue;
+          }
+          for (const Decl *Record : Records)
+            Qualified.insert({Record, F});
+        }
       }
 }
 
