@@ -1372,6 +1372,9 @@ struct OwnershipAnalysis::Impl {
   /// The value of the function's last statement, "return <constant>": what
   /// it returns on success.
   std::optional<int64_t> SuccessValue;
+  /// Without a success value: what the function returns where one of its
+  /// allocations failed (allocationFailureValue), a failure too.
+  std::optional<int64_t> FailureValue;
   bool NegativeFailure = false;
   /// Calls to functions that return an argument (`returns: arg N`): which
   /// one, or -1 (a cache: valueOf() asks for every call it meets).
@@ -2552,7 +2555,7 @@ struct OwnershipAnalysis::Impl {
     if (RetKind == ReturnKind::Bool)
       return *C == 0;
     if (NegativeFailure || !SuccessValue)
-      return *C < 0;
+      return *C < 0 || (FailureValue && *C == *FailureValue);
     return *C != *SuccessValue;
   }
 
@@ -4309,6 +4312,8 @@ struct OwnershipAnalysis::Impl {
     if (SuccessValue && *SuccessValue < 0 && P.ZeroReturn)
       SuccessValue = 0;
     NegativeFailure = P.NegativeReturn && SuccessValue && *SuccessValue >= 0;
+    if (!SuccessValue && RetKind == ReturnKind::Int)
+      FailureValue = allocationFailureValue(FD, Ctx, Resolver);
     for (auto &[V, I] : P.Vars) {
       if (I.InitConst && I.Assigns == 1 && !I.Excluded)
         ConstLocals[V] = *I.InitConst;

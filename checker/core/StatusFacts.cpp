@@ -5,6 +5,7 @@
 #include "AllocationSites.h"
 #include "Compat.h"
 #include "Parents.h"
+#include "UnitCode.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -178,6 +179,56 @@ bool neverPositive(const FunctionDecl *FD, ASTContext &Ctx,
     return false;
   }
   return true;
+}
+
+std::optional<int64_t> allocationFailureValue(const FunctionDecl *FD,
+                                              ASTContext &Ctx,
+                                              CalleeResolver &Resolver) {
+  const Stmt *Body = FD->getBody();
+  std::optional<llvm::ArrayRef<const Stmt *>> Stmts = unitStmts(Ctx).of(FD);
+  if (!Body || !Stmts)
+    return std::nullopt;
+  // The variable an `if` tests for NULL (`!p`, `p == NULL`, `NULL == p`).
+  auto NullTested = [&](const Expr *Cond) -> const VarDecl * {
+    Cond = stripCasts(Cond);
+    const Expr *X = nullptr;
+    if (const auto *U = dyn_cast<UnaryOperator>(Cond);
+        U && U->getOpcode() == UO_LNot)
+      X = U->getSubExpr();
+    else if (const auto *B = dyn_cast<BinaryOperator>(Cond);
+             B && B->getOpcode() == BO_EQ)
+      X = isNullOrZero(B->getRHS(), Ctx)   ? B->getLHS()
+          : isNullOrZero(B->getLHS(), Ctx) ? B->getRHS()
+                                           : nullptr;
+    const auto *D = X ? dyn_cast<DeclRefExpr>(stripCasts(X)) : nullptr;
+    const auto *V = D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
+    return V && V->hasLocalStorage() && !isa<ParmVarDecl>(V) &&
+                   V->getType()->isPointerType()
+               ? V
+               : nullptr;
+  };
+  std::optional<int64_t> Found;
+  bool Conflict = false;
+  forEachStmtIn(Body, [&](const Stmt *S) {
+    const auto *If = dyn_cast<IfStmt>(S);
+    if (!If || !If->getCond())
+      return true;
+    const VarDecl *V = NullTested(If->getCond());
+    if (!V || !holdsOnlyNewMemory(V, *Stmts, Ctx, Resolver))
+      return true;
+    const Stmt *Then = If->getThen();
+    if (const auto *CS = dyn_cast_or_null<CompoundStmt>(Then))
+      Then = CS->body_empty() ? nullptr : CS->body_back();
+    std::optional<int64_t> K = returnedConstant(Then, Ctx);
+    if (!K)
+      return true;
+    Conflict |= Found && *Found != *K;
+    Found = K;
+    return !Conflict;
+  });
+  if (Conflict)
+    return std::nullopt;
+  return Found;
 }
 
 const ReturnStmt *successReturn(const CompoundStmt *Body) {

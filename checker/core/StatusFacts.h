@@ -52,6 +52,15 @@ bool neverPositive(const FunctionDecl *FD, ASTContext &Ctx,
 /// constant (NULL is 0).
 std::optional<int64_t> returnedConstant(const Stmt *S, ASTContext &Ctx);
 
+/// The constant \p FD returns right after a test finds one of its fresh
+/// allocations NULL (`p = malloc(n); if (p == NULL) return 0;`), when every
+/// such return gives the same one: a failure of the function, whatever its
+/// other returns give (unbound inplace_cb_register_wrapped returns 0 there
+/// and the status of a registration elsewhere).
+std::optional<int64_t> allocationFailureValue(const FunctionDecl *FD,
+                                              ASTContext &Ctx,
+                                              CalleeResolver &Resolver);
+
 /// The return that ends the function's normal path: the last statement,
 /// unless the body ends in an error epilogue that only jumps reach
 /// (`return 0; fail: free(p); return -1;`), where it is the return just
