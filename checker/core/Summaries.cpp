@@ -454,7 +454,7 @@ private:
       std::string Prefix = "forward " + std::to_string(I) + " ";
       size_t Before = U.Forwards.size();
       for (const std::string &Q : R->Requires) {
-        if (!StringRef(Q).starts_with(Prefix))
+        if (!compat::startsWith(Q, Prefix))
           continue;
         auto [Name, J] = StringRef(Q).drop_front(Prefix.size()).rsplit(' ');
         unsigned Index = 0;
@@ -466,7 +466,7 @@ private:
       }
       if (U.Forwards.size() > Before ||
           llvm::any_of(R->Requires, [&](const std::string &Q) {
-            return StringRef(Q).starts_with(Prefix);
+            return compat::startsWith(Q, Prefix);
           })) {
         U.ForwardedThrough = true;
         return;
