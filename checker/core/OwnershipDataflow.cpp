@@ -4312,8 +4312,13 @@ struct OwnershipAnalysis::Impl {
     if (SuccessValue && *SuccessValue < 0 && P.ZeroReturn)
       SuccessValue = 0;
     NegativeFailure = P.NegativeReturn && SuccessValue && *SuccessValue >= 0;
+    // Only 0 (negative values fail already): a positive one (SQLite's
+    // SQLITE_NOMEM where `return rc;` hides SQLITE_OK) says 0 succeeds,
+    // and which other values fail is not known.
     if (!SuccessValue && RetKind == ReturnKind::Int)
-      FailureValue = allocationFailureValue(FD, Ctx, Resolver);
+      if (std::optional<int64_t> F = allocationFailureValue(FD, Ctx, Resolver);
+          F == 0)
+        FailureValue = F;
     for (auto &[V, I] : P.Vars) {
       if (I.InitConst && I.Assigns == 1 && !I.Excluded)
         ConstLocals[V] = *I.InitConst;

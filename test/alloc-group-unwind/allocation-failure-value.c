@@ -47,3 +47,24 @@ int register_wrapped_fixed(void *cb, int type, void *arg) {
     return 0;
   }
 }
+
+// Near miss: a positive status where an allocation failed (SQLite's
+// SQLITE_NOMEM) says 0 is the success, not which other values fail; the
+// error message an out-parameter carries on failure is the caller's
+// (sqlite3 vtabCallConstructor).
+__attribute__((malloc)) char *mprintf(const char *fmt, ...);
+char *strdup(const char *s);
+int construct(int (*x)(void), const char *name, char **pzErr) {
+  int rc;
+  char *mod = strdup(name); // alloc: scoped -- freed before returning
+  if (!mod)
+    return 7;
+  rc = x();
+  if (rc == 7) {
+    *pzErr = mprintf("out of memory");
+  } else if (rc != 0) {
+    *pzErr = mprintf("constructor failed: %s", mod);
+  }
+  free(mod);
+  return rc;
+}
