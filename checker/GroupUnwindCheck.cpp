@@ -382,17 +382,22 @@ void GroupUnwindCheck::parameterDuties(const FunctionDecl *FD,
       Left[E.A].push_back(&E);
   if (Left.empty() || addressTaken(FD, Ctx))
     return;
+  // Not a parameter declared or inferred to be taken only on success (a
+  // status it returns): the callers are to free it where it fails, and
+  // where they do not, their leak is reported at the call.  Nor a
+  // reallocator's block (redis ztryrealloc_usable frees it for a size of 0
+  // and returns NULL, and leaves it where realloc() fails): realloc()'s
+  // contract, which callers know.
+  const FunctionRule *Rule = resolver().ruleFor(FD, SM);
+  // A value that reads as a failure: NULL, or a negative status (not 0,
+  // which may be a success: eXosip _eXosip_release_aborted_calls returns
+  // OSIP_SUCCESS whether or not it released the call).
+  const bool Pointer = FD->getReturnType()->isPointerType();
+  auto FailureLike = [&](int64_t V) { return Pointer ? V == 0 : V < 0; };
   std::set<std::pair<unsigned, AllocId>> Seen;
   for (const auto &[A, Exits] : Left) {
     const ParmVarDecl *Parm = FD->getParamDecl(*Allocs[A].Param);
     HandOver Callers;
-    // Declared or inferred to take it only on success (a status it
-    // returns): the callers are to free it where it fails, and where they
-    // do not, their leak is reported at the call.
-    // Nor a reallocator's block (redis ztryrealloc_usable frees it for a
-    // size of 0 and returns NULL, and leaves it where realloc() fails):
-    // realloc()'s contract, which callers know.
-    const FunctionRule *Rule = resolver().ruleFor(FD, SM);
     if (Rule && (llvm::is_contained(Rule->TakesOnSuccess, *Allocs[A].Param) ||
                  Rule->ReallocArg == *Allocs[A].Param))
       continue;
@@ -409,23 +414,18 @@ void GroupUnwindCheck::parameterDuties(const FunctionDecl *FD,
       // returns NULL after deleting a duplicate zone with the name in it,
       // and with the name untouched where the zone could not be made): no
       // caller can tell the two apart.
-      // A value that reads as a failure: NULL, or a negative status (not
-      // 0, which may be a success: eXosip _eXosip_release_aborted_calls
-      // returns OSIP_SUCCESS whether or not it released the call).
-      const bool Pointer = FD->getReturnType()->isPointerType();
-      auto failureLike = [&](int64_t V) { return Pointer ? V == 0 : V < 0; };
       bool Ambiguous = false;
       for (const ExitState &E : Analysis.exits()) {
         if (E.A != A || E.Owned || !E.Gone || !E.Exit)
           continue;
         std::optional<int64_t> C = returnedConstant(E.Exit, Ctx);
         if (C && Classes.Fail.count(*C)) {
-          Ambiguous |= (E.Gone & GoneFreed) && failureLike(*C);
+          Ambiguous |= (E.Gone & GoneFreed) && FailureLike(*C);
           continue;
         }
         if (C)
           Classes.Ok.insert(*C);
-        else if (FD->getReturnType()->isPointerType())
+        else if (Pointer)
           Classes.OkNonNull = true;
       }
       Callers = callersHandOver(FD, *Allocs[A].Param, Classes, Ctx, resolver());

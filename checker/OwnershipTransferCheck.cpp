@@ -84,8 +84,7 @@ bool holderFreedNext(const CallExpr *Free, const Expr *Holder,
   const Stmt *Child = Free;
   const CompoundStmt *Block = nullptr;
   for (unsigned Depth = 0; Depth < 16 && !Block; ++Depth) {
-    DynTypedNodeList Parents = parentsOf(*Child, Ctx);
-    const Stmt *Parent = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+    const Stmt *Parent = parentStmt(*Child, Ctx);
     if (!Parent)
       return false;
     if (const auto *C = dyn_cast<CompoundStmt>(Parent);

@@ -429,6 +429,21 @@ bool isNullOrZero(const Expr *E, ASTContext &Ctx) {
              Ctx, Expr::NPC_ValueDependentIsNotNull) != Expr::NPCK_NotNull;
 }
 
+const Expr *nullTested(const Expr *Cond, ASTContext &Ctx) {
+  Cond = stripCasts(Cond);
+  if (const auto *U = dyn_cast<UnaryOperator>(Cond);
+      U && U->getOpcode() == UO_LNot)
+    return stripCasts(U->getSubExpr());
+  if (const auto *B = dyn_cast<BinaryOperator>(Cond);
+      B && B->getOpcode() == BO_EQ) {
+    if (isNullOrZero(B->getRHS(), Ctx))
+      return stripCasts(B->getLHS());
+    if (isNullOrZero(B->getLHS(), Ctx))
+      return stripCasts(B->getRHS());
+  }
+  return nullptr;
+}
+
 bool holdsOnlyNewMemory(const VarDecl *V, llvm::ArrayRef<const Stmt *> Stmts,
                         ASTContext &Ctx, CalleeResolver &Resolver) {
   if (!V || isa<ParmVarDecl>(V) || !V->hasLocalStorage())
@@ -482,8 +497,7 @@ bool underCondition(const Stmt *S, ASTContext &Ctx,
                     unsigned MaxDepth) {
   const Stmt *Child = S;
   for (unsigned Depth = 0; Child && Depth < MaxDepth; ++Depth) {
-    DynTypedNodeList Parents = parentsOf(*Child, Ctx);
-    const Stmt *Parent = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+    const Stmt *Parent = parentStmt(*Child, Ctx);
     if (!Parent)
       return false;
     if (const auto *If = dyn_cast<IfStmt>(Parent);

@@ -228,6 +228,10 @@ std::string spellPlace(const Expr *E);
 /// True if \p E is a null pointer constant or integer zero.
 bool isNullOrZero(const Expr *E, ASTContext &Ctx);
 
+/// What the test \p Cond finds NULL: X of `!X`, `X == NULL`, `NULL == X`
+/// (without casts); null for any other test.
+const Expr *nullTested(const Expr *Cond, ASTContext &Ctx);
+
 /// True if every value the statements \p Stmts (a function's, as
 /// unitStmts() lists them) give the local \p V is new memory or NULL, and
 /// one is new memory: `v = calloc(...)`, never `v = other`.

@@ -5,6 +5,7 @@
 #include "AllocationSites.h"
 #include "Compat.h"
 #include "Parents.h"
+#include "StatusFacts.h"
 #include "UnitCode.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -81,17 +82,6 @@ bool isResult(const Expr *E, const CallExpr *Call, const VarDecl *Var) {
   return Var && D && D->getDecl() == Var;
 }
 
-/// An integer constant (NULL is 0).
-std::optional<int64_t> constantOf(const Expr *E, ASTContext &Ctx) {
-  E = stripCasts(E);
-  if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
-    return 0;
-  if (std::optional<llvm::APSInt> V =
-          compat::toStdOptional(E->getIntegerConstantExpr(Ctx)))
-    return V->getExtValue();
-  return std::nullopt;
-}
-
 /// Whether the test \p E holds when the call's result is \p V; nothing
 /// when it depends on more than the result.
 std::optional<bool> truth(const Expr *E, const CallExpr *Call,
@@ -159,17 +149,11 @@ std::optional<bool> truth(const Expr *E, const CallExpr *Call,
   }
 }
 
-/// The parent of \p S when it is a statement.
-const Stmt *parentStmt(const Stmt *S, ASTContext &Ctx) {
-  DynTypedNodeList Ps = parentsOf(*S, Ctx);
-  return Ps.empty() ? nullptr : Ps[0].get<Stmt>();
-}
-
 /// The statement after \p S in the compound statement holding it, up to
 /// \p Max statements on, that first mentions \p Var; null if none does.
 const Stmt *nextMention(const Stmt *S, const VarDecl *Var, unsigned Max,
                         ASTContext &Ctx) {
-  const auto *Block = dyn_cast_or_null<CompoundStmt>(parentStmt(S, Ctx));
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(parentStmt(*S, Ctx));
   if (!Block)
     return nullptr;
   const auto *It = llvm::find(Block->body(), S);
@@ -190,7 +174,7 @@ const Stmt *failureBranch(const CallExpr *Call, const ReturnClasses &Classes,
   const Stmt *Up = Call;
   // Up through the test's operators: `!(z = f(...))`, `f(...) < 0`.
   for (unsigned Depth = 0; Depth < 8; ++Depth) {
-    const Stmt *P = parentStmt(Up, Ctx);
+    const Stmt *P = parentStmt(*Up, Ctx);
     if (!P || !isa<ParenExpr, ImplicitCastExpr, CStyleCastExpr, UnaryOperator,
                    BinaryOperator>(P))
       break;
@@ -254,7 +238,7 @@ const Stmt *failureBranch(const CallExpr *Call, const ReturnClasses &Classes,
 
 /// The statements from label \p L on to the first return after it.
 bool labelTailMentions(const LabelStmt *L, const VarDecl *V, ASTContext &Ctx) {
-  const auto *Block = dyn_cast_or_null<CompoundStmt>(parentStmt(L, Ctx));
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(parentStmt(*L, Ctx));
   if (!Block)
     return true; // not followed: count it as a use
   for (const auto *It = llvm::find(Block->body(), L); It != Block->body_end();

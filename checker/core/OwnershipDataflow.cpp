@@ -804,18 +804,6 @@ const VarDecl *testableVar(const Expr *E) {
   return testable(VD) ? VD : nullptr;
 }
 
-/// The integer value of a constant (NULL is 0).
-std::optional<int64_t> constantOf(const Expr *E, ASTContext &Ctx) {
-  E = stripCasts(E);
-  if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
-    return 0;
-  if (E->isValueDependent() || E->isTypeDependent())
-    return std::nullopt;
-  if (std::optional<llvm::APSInt> V = compat::toStdOptional(E->getIntegerConstantExpr(Ctx)))
-    return V->getExtValue();
-  return std::nullopt;
-}
-
 /// A test of one variable against a constant: "V Op C"; a bare "v" is
 /// "v != 0" and "!v" is "v == 0".
 struct VarTest {

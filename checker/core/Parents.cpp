@@ -135,6 +135,11 @@ UnitParents &current(ASTContext &Ctx) {
 
 } // namespace
 
+const Stmt *parentStmt(const Stmt &S, ASTContext &Ctx) {
+  DynTypedNodeList Ps = parentsOf(S, Ctx);
+  return Ps.empty() ? nullptr : Ps[0].get<Stmt>();
+}
+
 DynTypedNodeList parentsOf(const Stmt &S, ASTContext &Ctx) {
   UnitParents &U = current(Ctx);
   std::optional<DynTypedNode> Found;

@@ -28,6 +28,8 @@ DynTypedNodeList parentsOf(const Stmt &S, ASTContext &Ctx);
 /// ParentMapContext says of any other declaration.
 DynTypedNodeList parentsOf(const Decl &D, ASTContext &Ctx);
 DynTypedNodeList parentsOf(const DynTypedNode &N, ASTContext &Ctx);
+/// The parent of \p S when it is a statement (an expression too), or null.
+const Stmt *parentStmt(const Stmt &S, ASTContext &Ctx);
 
 /// A new translation unit begins on this thread: the maps go.
 void resetParents();

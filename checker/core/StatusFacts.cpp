@@ -15,17 +15,23 @@
 
 namespace clang::tidy::alloc {
 
-std::optional<int64_t> returnedConstant(const Stmt *S, ASTContext &Ctx) {
-  const auto *Ret = dyn_cast_or_null<ReturnStmt>(S);
-  if (!Ret || !Ret->getRetValue())
-    return std::nullopt;
-  const Expr *E = stripCasts(Ret->getRetValue());
+std::optional<int64_t> constantOf(const Expr *E, ASTContext &Ctx) {
+  E = stripCasts(E);
   if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
     return 0;
+  if (E->isValueDependent() || E->isTypeDependent())
+    return std::nullopt;
   if (std::optional<llvm::APSInt> V =
           compat::toStdOptional(E->getIntegerConstantExpr(Ctx)))
     return V->getExtValue();
   return std::nullopt;
+}
+
+std::optional<int64_t> returnedConstant(const Stmt *S, ASTContext &Ctx) {
+  const auto *Ret = dyn_cast_or_null<ReturnStmt>(S);
+  if (!Ret || !Ret->getRetValue())
+    return std::nullopt;
+  return constantOf(Ret->getRetValue(), Ctx);
 }
 
 bool refusesParam(const Stmt *Exit, const ParmVarDecl *P, ASTContext &Ctx) {
@@ -190,17 +196,8 @@ std::optional<int64_t> allocationFailureValue(const FunctionDecl *FD,
     return std::nullopt;
   // The variable an `if` tests for NULL (`!p`, `p == NULL`, `NULL == p`).
   auto NullTested = [&](const Expr *Cond) -> const VarDecl * {
-    Cond = stripCasts(Cond);
-    const Expr *X = nullptr;
-    if (const auto *U = dyn_cast<UnaryOperator>(Cond);
-        U && U->getOpcode() == UO_LNot)
-      X = U->getSubExpr();
-    else if (const auto *B = dyn_cast<BinaryOperator>(Cond);
-             B && B->getOpcode() == BO_EQ)
-      X = isNullOrZero(B->getRHS(), Ctx)   ? B->getLHS()
-          : isNullOrZero(B->getLHS(), Ctx) ? B->getRHS()
-                                           : nullptr;
-    const auto *D = X ? dyn_cast<DeclRefExpr>(stripCasts(X)) : nullptr;
+    const Expr *X = nullTested(Cond, Ctx);
+    const auto *D = X ? dyn_cast<DeclRefExpr>(X) : nullptr;
     const auto *V = D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
     return V && V->hasLocalStorage() && !isa<ParmVarDecl>(V) &&
                    V->getType()->isPointerType()

@@ -19,6 +19,7 @@
 namespace clang {
 class ASTContext;
 class CompoundStmt;
+class Expr;
 class FunctionDecl;
 class ReturnStmt;
 class ParmVarDecl;
@@ -47,6 +48,9 @@ bool refusesParam(const Stmt *Exit, const ParmVarDecl *P, ASTContext &Ctx);
 /// function known to return no positive value.
 bool neverPositive(const FunctionDecl *FD, ASTContext &Ctx,
                    CalleeResolver &Resolver);
+
+/// The integer value of \p E when it is a constant (NULL is 0).
+std::optional<int64_t> constantOf(const Expr *E, ASTContext &Ctx);
 
 /// The integer value the return statement \p S returns, when it is a
 /// constant (NULL is 0).

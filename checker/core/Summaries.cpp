@@ -354,20 +354,26 @@ private:
     U.Unknown = true;
   }
 
-  /// True if the value \p E is handed to a deallocator or to a parameter
-  /// that takes or holds it.
-  bool releasedValue(const Expr *E) {
+  /// The rule of the call whose argument \p I the value \p E is (past
+  /// parentheses and casts); null when it is no call's argument or the
+  /// callee has no rule.
+  const FunctionRule *argumentOf(const Expr *E, unsigned &I) {
     const Expr *Child = nullptr;
     const auto *Call = dyn_cast_or_null<CallExpr>(user(E, Child));
     if (!Call || Child == Call->getCallee())
-      return false;
-    const FunctionRule *R = Resolver.ruleForCall(Call, SM);
-    if (!R)
-      return false;
-    for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+      return nullptr;
+    for (I = 0; I < Call->getNumArgs(); ++I)
       if (Call->getArg(I) == Child)
-        return R->FreeArg == I || R->releases(I);
-    return false;
+        return Resolver.ruleForCall(Call, SM);
+    return nullptr;
+  }
+
+  /// True if the value \p E is handed to a deallocator or to a parameter
+  /// that takes or holds it.
+  bool releasedValue(const Expr *E) {
+    unsigned I = 0;
+    const FunctionRule *R = argumentOf(E, I);
+    return R && (R->FreeArg == I || R->releases(I));
   }
 
   /// True if \p Addr, `&p`, is an argument that its callee's rule says
@@ -375,24 +381,16 @@ private:
   /// function of another unit, whose rule decides once it is known (a
   /// forward in \p U).
   bool borrowedAddress(const UnaryOperator *Addr, ParamUse &U) {
-    const Expr *Child = nullptr;
-    const auto *Call = dyn_cast_or_null<CallExpr>(user(Addr, Child));
-    if (!Call || Child == Call->getCallee())
-      return false;
-    const FunctionRule *R = Resolver.ruleForCall(Call, SM);
+    unsigned I = 0;
+    const FunctionRule *R = argumentOf(Addr, I);
     if (!R)
       return false;
-    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
-      if (Call->getArg(I) != Child)
-        continue;
-      if (R->Pending) {
-        U.Forwards.push_back({R->Name, I});
-        return true;
-      }
-      return R->argContract(I) == ArgContract::Borrows &&
-             R->AllocatesArg != I && R->FillsFieldsArg != I;
+    if (R->Pending) {
+      U.Forwards.push_back({R->Name, I});
+      return true;
     }
-    return false;
+    return R->argContract(I) == ArgContract::Borrows && R->AllocatesArg != I &&
+           R->FillsFieldsArg != I;
   }
 
   /// \p Arg, the parameter's value, is an argument of \p Call.
@@ -452,10 +450,11 @@ private:
     // regional_alloc_init and dname_remove_label).
     if (R && C == ArgContract::Unspecified && !Interior) {
       std::string Prefix = "forward " + std::to_string(I) + " ";
-      size_t Before = U.Forwards.size();
+      bool Forwarded = false;
       for (const std::string &Q : R->Requires) {
         if (!compat::startsWith(Q, Prefix))
           continue;
+        Forwarded = true;
         auto [Name, J] = StringRef(Q).drop_front(Prefix.size()).rsplit(' ');
         unsigned Index = 0;
         if (Name.empty() || J.getAsInteger(10, Index))
@@ -464,10 +463,7 @@ private:
         if (!llvm::is_contained(U.Forwards, F))
           U.Forwards.push_back(std::move(F));
       }
-      if (U.Forwards.size() > Before ||
-          llvm::any_of(R->Requires, [&](const std::string &Q) {
-            return compat::startsWith(Q, Prefix);
-          })) {
+      if (Forwarded) {
         U.ForwardedThrough = true;
         return;
       }
@@ -512,10 +508,7 @@ private:
   bool lookupKeyOnly(const VarDecl *VD) {
     if (Path.empty() || !VD->getType()->isRecordType())
       return false;
-    auto Up = [&](const Stmt *S) {
-      DynTypedNodeList Ps = parentsOf(*S, Ctx);
-      return Ps.empty() ? nullptr : Ps[0].get<Stmt>();
-    };
+    auto Up = [&](const Stmt *S) { return parentStmt(*S, Ctx); };
     // `&key` (or `&key.node`) as an argument or a self-pointer.
     auto AddressOk = [&](const Stmt *Addr) {
       const Stmt *Child = Addr, *P = Up(Addr);
@@ -707,8 +700,7 @@ bool returnsOnNullOf(const Stmt *Ret, llvm::function_ref<bool(const Expr *)> Is,
                      ASTContext &Ctx) {
   const Stmt *Child = Ret;
   for (unsigned Depth = 0; Child && Depth < 5; ++Depth) {
-    DynTypedNodeList Parents = parentsOf(*Child, Ctx);
-    const Stmt *Parent = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+    const Stmt *Parent = parentStmt(*Child, Ctx);
     if (!Parent)
       return false;
     // A macro's `do { ... return _ret; } while (0)` (OpenSC
@@ -722,16 +714,8 @@ bool returnsOnNullOf(const Stmt *Ret, llvm::function_ref<bool(const Expr *)> Is,
     if (const auto *If = dyn_cast<IfStmt>(Parent)) {
       if (If->getThen() != Child)
         return false;
-      const Expr *C = stripCasts(If->getCond());
-      if (const auto *U = dyn_cast<UnaryOperator>(C);
-          U && U->getOpcode() == UO_LNot)
-        return Is(stripCasts(U->getSubExpr()));
-      if (const auto *B = dyn_cast<BinaryOperator>(C);
-          B && B->getOpcode() == BO_EQ)
-        return (Is(stripCasts(B->getLHS())) &&
-                isNullOrZero(B->getRHS(), Ctx)) ||
-               (Is(stripCasts(B->getRHS())) && isNullOrZero(B->getLHS(), Ctx));
-      return false;
+      const Expr *X = nullTested(If->getCond(), Ctx);
+      return X && Is(X);
     }
     if (!isa<CompoundStmt>(Parent))
       return false;
@@ -1081,8 +1065,7 @@ std::optional<int64_t> storedUnder(const Expr *Target, const Stmt *Ret,
     return std::nullopt;
   const Stmt *Child = Target;
   for (unsigned Depth = 0; Depth < 8; ++Depth) {
-    DynTypedNodeList Parents = parentsOf(*Child, Ctx);
-    const Stmt *Parent = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+    const Stmt *Parent = parentStmt(*Child, Ctx);
     if (!Parent)
       return std::nullopt;
     if (const auto *If = dyn_cast<IfStmt>(Parent)) {
@@ -1343,8 +1326,7 @@ const CallExpr *forwardedOutParam(const FunctionDecl *FD, CalleeResolver &Res,
         return false;
       const Stmt *Child = B;
       for (unsigned Depth = 0; Depth < 3; ++Depth) {
-        DynTypedNodeList Ps = parentsOf(*Child, Ctx);
-        const Stmt *Parent = Ps.empty() ? nullptr : Ps[0].get<Stmt>();
+        const Stmt *Parent = parentStmt(*Child, Ctx);
         if (const auto *If = dyn_cast_or_null<IfStmt>(Parent)) {
           const auto *C = dyn_cast<BinaryOperator>(stripCasts(If->getCond()));
           std::optional<int64_t> From =
