@@ -2,6 +2,7 @@
 
 #include "OwnershipInconsistentCheck.h"
 #include "Compat.h"
+#include "core/UnitCode.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -155,6 +156,8 @@ void OwnershipInconsistentCheck::checkDeclared(const FunctionDecl *FD,
 void OwnershipInconsistentCheck::onStartOfTranslationUnit() {
   AllocCheckBase::onStartOfTranslationUnit();
   Overwrites = FieldOverwrites();
+  Ledger = FieldLedger();
+  Teardowns.reset();
   Kept.reset();
   Destroys.reset();
 }
@@ -249,6 +252,151 @@ void OwnershipInconsistentCheck::checkOverwrites(const FunctionDecl *FD,
   }
 }
 
+namespace {
+
+/// The struct a released value is a field of (`x->f`), or null; null too
+/// for a field of a struct variable (`re.topic` of a parser's `rule re;`,
+/// redis's global `server.repl_backlog`): a destroy function tears down an
+/// object it is handed or reaches, not a variable's.
+const RecordDecl *recordOfField(const Expr *E) {
+  const auto *ME = dyn_cast<MemberExpr>(E->IgnoreParenCasts());
+  if (ME && !ME->isArrow())
+    if (const auto *DRE =
+            dyn_cast<DeclRefExpr>(ME->getBase()->IgnoreParenImpCasts()))
+      if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+          V && !isa<ParmVarDecl>(V))
+        return nullptr;
+  const auto *F = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+  return F && F->getType()->isPointerType()
+             ? cast<RecordDecl>(F->getParent()->getCanonicalDecl())
+             : nullptr;
+}
+
+} // namespace
+
+void OwnershipInconsistentCheck::checkForgottenFields(const FunctionDecl *FD,
+                                                      ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (!Teardowns) {
+    unit().summaries().ensure(Ctx);
+    Teardowns.emplace();
+    // Per struct, the function releasing the most of its fields, and the
+    // object itself (a point more), of those releasing two or more (the
+    // first of equals) and storing new memory into none.
+    llvm::DenseMap<const RecordDecl *, unsigned> Best;
+    for (const FunctionDecl *Def : unit().definitions(Ctx)) {
+      llvm::DenseMap<const RecordDecl *,
+                     llvm::SmallPtrSet<const FieldDecl *, 8>>
+          Released;
+      llvm::DenseSet<const RecordDecl *> Object;
+      llvm::DenseSet<const FieldDecl *> Stored;
+      auto Listed = unitStmts(Ctx).of(Def);
+      if (!Listed)
+        continue;
+      // The function's calls and assignments, listed once for the unit.
+      for (const Stmt *S : *Listed) {
+        if (const auto *B = dyn_cast<BinaryOperator>(S)) {
+          if (B->getOpcode() == BO_Assign &&
+              !isNullOrZero(B->getRHS()->IgnoreParenCasts(), Ctx))
+            if (const auto *ME =
+                    dyn_cast<MemberExpr>(B->getLHS()->IgnoreParenCasts()))
+              if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+                Stored.insert(F->getCanonicalDecl());
+          continue;
+        }
+        const auto *C = dyn_cast<CallExpr>(S);
+        const FunctionRule *R = C ? resolver().ruleForCall(C, SM) : nullptr;
+        if (!R)
+          continue;
+        for (unsigned I = 0; I < C->getNumArgs(); ++I) {
+          if (R->FreeArg != I && !R->releases(I))
+            continue;
+          const Expr *A = C->getArg(I)->IgnoreParenCasts();
+          if (const RecordDecl *RD = recordOfField(A)) {
+            Released[RD].insert(cast<FieldDecl>(
+                cast<MemberExpr>(A)->getMemberDecl()->getCanonicalDecl()));
+          } else if (A->getType()->isPointerType()) {
+            if (const auto *RT =
+                    A->getType()->getPointeeType()->getAs<RecordType>())
+              Object.insert(
+                  cast<RecordDecl>(RT->getDecl()->getCanonicalDecl()));
+          }
+        }
+      }
+      for (auto &[RD, Fields] : Released) {
+        // One that fills fields of the struct too (a parser, a reset)
+        // is no destroy function.
+        if (llvm::any_of(Stored, [RD = RD](const FieldDecl *F) {
+              return F->getParent()->getCanonicalDecl() == RD;
+            }))
+          continue;
+        unsigned N = Object.count(RD) + Fields.size();
+        unsigned &B = Best[RD];
+        if (N >= 2 && N > B) {
+          B = N;
+          (*Teardowns)[RD] = Def;
+        }
+      }
+    }
+  }
+  llvm::SmallVector<const RecordDecl *, 2> Mine;
+  for (const auto &[RD, Def] : *Teardowns)
+    if (Def == FD)
+      Mine.push_back(RD);
+  if (Mine.empty())
+    return;
+  Ledger.compute(Ctx, resolver());
+  llvm::DenseSet<const FieldDecl *> Named;
+  forEachStmtIn(FD->getBody(), [&](const Stmt *S) {
+    if (const auto *ME = dyn_cast<MemberExpr>(S))
+      if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+        Named.insert(F->getCanonicalDecl());
+  });
+  const AllocationModel *External = resolver().external();
+  llvm::sort(Mine, [&](const RecordDecl *A, const RecordDecl *B) {
+    return SM.isBeforeInTranslationUnit(A->getLocation(), B->getLocation());
+  });
+  for (const RecordDecl *RD : Mine) {
+    const RecordDecl *Def = RD->getDefinition();
+    if (!Def)
+      continue;
+    // A library's struct (a system header's): its own code frees it.
+    if (SM.isInSystemHeader(SM.getFileLoc(Def->getLocation())))
+      continue;
+    // A struct of this file: no other unit sees its fields.
+    bool Private = SM.isInMainFile(SM.getFileLoc(Def->getLocation()));
+    for (const FieldDecl *F : Def->fields()) {
+      std::string Key = fieldKey(F);
+      if (Key.empty() || Named.count(F->getCanonicalDecl()) ||
+          Ledger.escapes(F))
+        continue;
+      const FieldStore *Here = Ledger.allocation(F);
+      std::string Where;
+      if (Private) {
+        if (!Here)
+          continue;
+        Where = Here->Origin + " (" + Here->Via + ")";
+      } else {
+        const std::string *Ext = External && External->hasFieldFacts()
+                                     ? External->unreleasedField(Key)
+                                     : nullptr;
+        if (!Ext)
+          continue;
+        auto [Origin, Via] = StringRef(*Ext).split(' ');
+        Where = (Origin + " (" + Via + ")").str();
+      }
+      diag(FD->getLocation(),
+           "'%0' releases the fields of '%1' but not '%2', which holds "
+           "memory allocated at %3 that no code frees; free it here")
+          << FD->getName() << Key.substr(0, Key.find('.')) << F->getName()
+          << Where;
+      if (Here)
+        diag(Here->Loc, "'%0' is allocated here", DiagnosticIDs::Note)
+            << F->getName();
+    }
+  }
+}
+
 void OwnershipInconsistentCheck::checkDefinition(const FunctionDecl *Def,
                                const MatchFinder::MatchResult &Result) {
   const FunctionDecl *FD = Def;
@@ -257,6 +405,7 @@ void OwnershipInconsistentCheck::checkDefinition(const FunctionDecl *Def,
     checkOverwrites(FD, *Result.Context);
     checkDestroy(FD, *Result.Context);
     checkPlainFrees(FD, *Result.Context);
+    checkForgottenFields(FD, *Result.Context);
   }
   if (!FD || familyKey(FD).empty())
     return;

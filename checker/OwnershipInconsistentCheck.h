@@ -7,6 +7,7 @@
 #include "core/AllocCheckBase.h"
 #include "core/Contracts.h"
 #include "core/DestroyDuty.h"
+#include "core/FieldLedger.h"
 #include "core/FieldOverwrites.h"
 #include "core/Justification.h"
 #include <optional>
@@ -47,6 +48,14 @@ private:
   /// The unit's destroy functions, found once for both scans above.
   const DestroyFunctions &destroyFunctionsOf(ASTContext &Ctx);
   std::optional<DestroyFunctions> Destroys;
+  /// Destroy functions that leave out a field the project allocates and
+  /// never frees.
+  void checkForgottenFields(const FunctionDecl *FD, ASTContext &Ctx);
+  FieldLedger Ledger;
+  /// The function of the unit that releases the most fields of each
+  /// struct (its destroy function here), once per unit.
+  std::optional<llvm::DenseMap<const RecordDecl *, const FunctionDecl *>>
+      Teardowns;
   std::shared_ptr<const JustificationIndex> Index;
   const SourceManager *SM = nullptr;
   std::vector<FunctionContract> Members;

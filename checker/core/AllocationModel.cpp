@@ -100,6 +100,7 @@ struct YamlUnit {
   std::string Key;
   std::vector<std::string> Deps; ///< "<hash> <path>"
   std::vector<YamlFunction> Functions;
+  std::vector<std::string> Fields; ///< FieldLedger's facts
 };
 
 /// The YAML form of one rules file.
@@ -109,6 +110,8 @@ struct YamlRules {
   /// A summaries file written by alloc-tidy: the entries are inferred.
   bool Inferred = false;
   std::vector<YamlFunction> Functions;
+  /// Summaries files: "record.field origin via" (see FieldLedger.h).
+  std::vector<std::string> Unreleased;
   std::vector<YamlUnit> Units;
 };
 
@@ -465,6 +468,7 @@ template <> struct MappingTraits<YamlUnit> {
     IO.mapRequired("key", U.Key);
     IO.mapOptional("deps", U.Deps);
     IO.mapOptional("functions", U.Functions);
+    IO.mapOptional("fields", U.Fields);
   }
 };
 
@@ -474,6 +478,7 @@ template <> struct MappingTraits<YamlRules> {
     clang::tidy::alloc::compat::mapOptional(IO, "failure-flag", R.FailureFlag);
     IO.mapOptional("inferred", R.Inferred, false);
     IO.mapRequired("functions", R.Functions);
+    IO.mapOptional("unreleased-fields", R.Unreleased);
     IO.mapOptional("units", R.Units);
   }
   static std::string validate(IO &, YamlRules &R) {
@@ -636,7 +641,19 @@ bool AllocationModel::addRules(StringRef Text, StringRef Origin,
     // the shipped rules describe.
     Rules[Rule.Name] = std::move(Rule);
   }
+  if (R.Inferred) {
+    HasFieldFacts = true;
+    for (StringRef U : R.Unreleased) {
+      auto [Key, Where] = U.split(' ');
+      Unreleased[Key] = Where.str();
+    }
+  }
   return true;
+}
+
+const std::string *AllocationModel::unreleasedField(StringRef Key) const {
+  auto It = Unreleased.find(Key);
+  return It == Unreleased.end() ? nullptr : &It->second;
 }
 
 namespace {
@@ -793,10 +810,12 @@ YamlFunction yamlOf(const FunctionRule &R) {
 } // namespace
 
 std::string writeSummaries(ArrayRef<const FunctionRule *> Functions,
-                           ArrayRef<SummaryUnit> Units, StringRef Header) {
+                           ArrayRef<SummaryUnit> Units, StringRef Header,
+                           ArrayRef<std::string> Unreleased) {
   YamlRules R;
   R.Family = "inferred";
   R.Inferred = true;
+  R.Unreleased.assign(Unreleased.begin(), Unreleased.end());
   for (const FunctionRule *F : Functions)
     R.Functions.push_back(yamlOf(*F));
   for (const SummaryUnit &U : Units) {
@@ -807,6 +826,7 @@ std::string writeSummaries(ArrayRef<const FunctionRule *> Functions,
       Y.Deps.push_back(Hash + " " + Path);
     for (const FunctionRule &F : U.Functions)
       Y.Functions.push_back(yamlOf(F));
+    Y.Fields = U.Fields;
     R.Units.push_back(std::move(Y));
   }
   std::string Text;
@@ -843,6 +863,7 @@ bool readSummaryUnits(StringRef Text, StringRef Origin,
     }
     for (const YamlFunction &F : Y.Functions)
       U.Functions.push_back(ruleOf(F, R.Family, Origin, true));
+    U.Fields = Y.Fields;
     Units.push_back(std::move(U));
   }
   return true;

@@ -212,7 +212,16 @@ public:
   /// All rules, sorted by name (for --dump and for exports).
   std::vector<const FunctionRule *> sorted() const;
 
+  /// A summaries file's field `record.field` that the project allocates
+  /// and never releases (FieldLedger): "origin via", or null.
+  const std::string *unreleasedField(llvm::StringRef Key) const;
+  /// True when a summaries file was loaded: unreleasedField() then speaks
+  /// for the whole project.
+  bool hasFieldFacts() const { return HasFieldFacts; }
+
 private:
+  llvm::StringMap<std::string> Unreleased;
+  bool HasFieldFacts = false;
   llvm::StringMap<FunctionRule> Rules;
   llvm::StringMap<std::string> FailureFlags; ///< field name -> family
 };
@@ -225,6 +234,7 @@ struct SummaryUnit {
   /// Every file it read outside system headers, with its content's hash.
   std::vector<std::pair<std::string, std::string>> Deps;
   std::vector<FunctionRule> Functions; ///< unlinked: with their conditions
+  std::vector<std::string> Fields;     ///< FieldLedger::facts()
 };
 
 /// A summaries file: a rules file (inferred: true) of the linked
@@ -232,7 +242,8 @@ struct SummaryUnit {
 /// leading comment.
 std::string writeSummaries(llvm::ArrayRef<const FunctionRule *> Functions,
                            llvm::ArrayRef<SummaryUnit> Units,
-                           llvm::StringRef Header);
+                           llvm::StringRef Header,
+                           llvm::ArrayRef<std::string> Unreleased = {});
 
 /// The units of a summaries file (its functions load as any rules file's
 /// do).  False, with \p Errors, when \p Text is not a summaries file.

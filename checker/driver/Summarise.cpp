@@ -4,6 +4,7 @@
 #include "Analysis.h"
 #include "Compat.h"
 #include "core/AllocCheckBase.h"
+#include "core/FieldLedger.h"
 #include "core/Summaries.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -96,6 +97,9 @@ public:
     for (FunctionRule &R : hookRules(Ctx, Unit.resolver()))
       if (hasFacts(R))
         Out.Functions.push_back(std::move(R));
+    FieldLedger Ledger;
+    Ledger.compute(Ctx, Unit.resolver());
+    Out.Fields = Ledger.facts();
   }
 
 private:
@@ -310,8 +314,20 @@ SummaryResult summarise(const SummaryRequest &R) {
     Declared = Plan.front().Model;
   std::vector<FunctionRule> Linked = linkSummaries(Raw, *Declared);
   std::vector<const FunctionRule *> Ptrs;
-  for (const FunctionRule &F : Linked)
+  llvm::StringMap<const FunctionRule *> ByName;
+  for (const FunctionRule &F : Linked) {
     Ptrs.push_back(&F);
+    ByName[F.Name] = &F;
+  }
+  std::vector<std::string> Facts;
+  for (const SummaryUnit &U : Units)
+    llvm::append_range(Facts, U.Fields);
+  std::vector<std::string> Unreleased =
+      unreleasedFields(Facts, [&](StringRef Name) -> const FunctionRule * {
+        if (const FunctionRule *R = ByName.lookup(Name))
+          return R;
+        return Declared->lookup(Name);
+      });
   Result.Text = writeSummaries(
       Ptrs, Units,
       "Function summaries inferred by alloc-tidy " ALLOC_TIDY_VERSION
@@ -320,7 +336,8 @@ SummaryResult summarise(const SummaryRequest &R) {
           " translation units: a rules file (load it with the option "
           "SummaryFile)\nfollowed by each unit's unlinked summaries, reused "
           "while its files do not\nchange. Written by alloc-tidy "
-          "--summaries; do not edit.");
+          "--summaries; do not edit.",
+      Unreleased);
   Result.Units = Plan.size();
   Result.Parsed = Todo.size();
   Result.Failed = Failed;

@@ -1,0 +1,4 @@
+struct shared {
+  char *name;
+  char *path;
+};

@@ -1,0 +1,20 @@
+#include "conf.h"
+
+struct topic *topic_parse(const char *r, const char *l, const char *p) {
+  struct topic *t = calloc(1, sizeof *t);
+  if (!t)
+    return NULL;
+  t->remote = dup_str(r);
+  t->local = dup_str(l);
+  if (p) {
+    if (t->prefix)
+      free(t->prefix);
+    t->prefix = dup_str(p);
+  }
+  t->suffix = dup_str(p);
+  t->label = dup_str(r);
+  log_topic("label", t->label);
+  t->owner = dup_str(l);
+  keep_owner(t->owner);
+  return t;
+}
