@@ -213,6 +213,39 @@ bool freedBeforeSuccess(const CallExpr *Call, const FunctionDecl *FD) {
   return E && E->IgnoreImplicit() == Call;
 }
 
+/// True if, between the getter's call \p Get (its result borrowed from its
+/// argument \p From) and \p Release, \p FD clears what the holder holds
+/// with a call given the same holder and NULL (`msg =
+/// nni_aio_get_msg(&p->aio); nni_aio_set_msg(&p->aio, NULL);
+/// nni_msg_free(msg);`): the function took the pointer out of it, and
+/// frees its own.
+bool detachedFromHolder(const CallExpr *Get, unsigned From,
+                        const CallExpr *Release, const FunctionDecl *FD,
+                        ASTContext &Ctx) {
+  if (From >= Get->getNumArgs())
+    return false;
+  const Expr *Holder = Get->getArg(From)->IgnoreParenImpCasts();
+  const SourceManager &SM = Ctx.getSourceManager();
+  bool Found = false;
+  forEachStmtIn(FD->getBody(), [&](const Stmt *S) {
+    const auto *C = dyn_cast<CallExpr>(S);
+    if (Found || !C || C == Get || C->getNumArgs() < 2 ||
+        !SM.isBeforeInTranslationUnit(Get->getBeginLoc(), C->getBeginLoc()) ||
+        !SM.isBeforeInTranslationUnit(C->getBeginLoc(), Release->getBeginLoc()))
+      return;
+    bool Null = false;
+    for (unsigned I = 0; I < C->getNumArgs(); ++I)
+      Null |= I != From && isNullOrZero(C->getArg(I), Ctx);
+    if (!Null)
+      return;
+    llvm::FoldingSetNodeID A, B;
+    Holder->Profile(A, Ctx, /*Canonical=*/true);
+    C->getArg(From)->IgnoreParenImpCasts()->Profile(B, Ctx, true);
+    Found = A == B;
+  });
+  return Found;
+}
+
 } // namespace
 
 void OwnershipTransferCheck::registerMatchers(MatchFinder *Finder) {
@@ -237,6 +270,10 @@ void OwnershipTransferCheck::checkDefinition(const FunctionDecl *Def,
     SourceLocation Loc = SM.getFileLoc(R.Call->getBeginLoc());
     // A borrowed pointer is not the caller's to free or give away.
     if (A.Borrowed) {
+      if (A.Call && A.Rule && A.Rule->BorrowedFromArg &&
+          detachedFromHolder(A.Call, *A.Rule->BorrowedFromArg, R.Call, FD,
+                             *Result.Context))
+        continue;
       diag(Loc, "%0 is %select{freed|handed to '%2', which takes ownership,}1 "
                 "but '%3' only lends it (%4: returns borrowed); do not "
                 "%select{free|give away}1 it")

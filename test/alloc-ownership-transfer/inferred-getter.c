@@ -31,3 +31,15 @@ void drop_name(struct conn *c) {
   free(n);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'n' is freed but 'conn_get_name' only lends it ({{.*}}inferred-getter.c{{.*}}:16: returns borrowed); do not free it [alloc-ownership-transfer]{{$}}
 }
+
+// Near miss: the function takes the pointer out of the object first
+// (NanoNNG mqtt_pipe_fini: `msg = nni_aio_get_msg(&p->aio);
+// nni_aio_set_msg(&p->aio, NULL); nni_msg_free(msg);`): what it frees is
+// no longer the object's.
+void conn_set_name(struct conn *c, char *n) { c->name = n; }
+
+void take_name(struct conn *c) {
+  char *n = conn_get_name(c);
+  conn_set_name(c, NULL);
+  free(n);
+}
