@@ -7,6 +7,7 @@
 #include "core/Parents.h"
 #include "core/ReallocInPlace.h"
 #include "core/StatusFacts.h"
+#include "core/UnitCode.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -17,6 +18,140 @@
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::alloc {
+
+/// The local variable \p A's call stores its memory into: `v = f(..)`,
+/// `T *v = f(..)`, `f(&v, ..)` for an out-parameter allocator; or null.
+static const VarDecl *heldBy(const Allocation &A, ASTContext &Ctx) {
+  const CallExpr *C = A.Call;
+  if (A.Rule && A.Rule->AllocatesArg) {
+    if (*A.Rule->AllocatesArg >= C->getNumArgs())
+      return nullptr;
+    const auto *U = dyn_cast<UnaryOperator>(
+        C->getArg(*A.Rule->AllocatesArg)->IgnoreParenCasts());
+    const auto *D =
+        U && U->getOpcode() == UO_AddrOf
+            ? dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParenCasts())
+            : nullptr;
+    return D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
+  }
+  DynTypedNode N = DynTypedNode::create(*static_cast<const Stmt *>(C));
+  while (true) {
+    DynTypedNodeList Ps = parentsOf(N, Ctx);
+    if (Ps.size() != 1)
+      return nullptr;
+    if (const auto *V = Ps[0].get<VarDecl>())
+      return V->getInit() && V->getInit()->IgnoreParenCasts() == C ? V
+                                                                   : nullptr;
+    const auto *S = Ps[0].get<Stmt>();
+    if (!S)
+      return nullptr;
+    if (isa<ImplicitCastExpr, CStyleCastExpr, ParenExpr>(S)) {
+      N = Ps[0];
+      continue;
+    }
+    const auto *B = dyn_cast<BinaryOperator>(S);
+    if (!B || B->getOpcode() != BO_Assign ||
+        B->getRHS()->IgnoreParenCasts() != C)
+      return nullptr;
+    const auto *D = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParenCasts());
+    return D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
+  }
+}
+
+/// True when \p FD's body uses the local \p V only where its value stays
+/// in the function: dereferenced, indexed, compared, tested, handed to a
+/// function that only reads or copies it (by its rule, its summary, a
+/// system header's function or a variadic function's `...`). Any other use
+/// (stored, returned, copied to a variable, its address taken, handed to a
+/// function that may keep it) may give it away.
+static bool staysLocal(const FunctionDecl *FD, const VarDecl *V,
+                       const CallExpr *Alloc, CalleeResolver &Resolver,
+                       ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  bool Stays = true;
+  forEachStmtIn(FD->getBody(), [&](const Stmt *S) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(S);
+    if (!Stays || !DRE || DRE->getDecl() != V)
+      return;
+    // Up through casts and parentheses to the use; through what it points
+    // to (`p->f`, `p[i]`, `*p`), whose address (`&p[i].f`) is a pointer
+    // into the block again.
+    const Stmt *Child = DRE;
+    const Stmt *P = parentStmt(*DRE, Ctx);
+    bool Pointee = false;
+    while (P) {
+      const auto *U = dyn_cast<UnaryOperator>(P);
+      if (isa<ImplicitCastExpr, CStyleCastExpr, ParenExpr>(P)) {
+        // the same value, or the same object
+      } else if ((isa<MemberExpr>(P) &&
+                  cast<MemberExpr>(P)->getBase() == Child) ||
+                 (isa<ArraySubscriptExpr>(P) &&
+                  cast<ArraySubscriptExpr>(P)->getBase() == Child) ||
+                 (U && U->getOpcode() == UO_Deref)) {
+        Pointee = true;
+      } else if (Pointee && U && U->getOpcode() == UO_AddrOf) {
+        Pointee = false;
+      } else {
+        break;
+      }
+      Child = P;
+      P = parentStmt(*P, Ctx);
+    }
+    if (!P || Pointee)
+      return;
+    if (isa<IfStmt, WhileStmt, DoStmt, ForStmt, SwitchStmt>(P))
+      return;
+    if (const auto *CO = dyn_cast<ConditionalOperator>(P);
+        CO && CO->getCond() == Child)
+      return;
+    if (const auto *U = dyn_cast<UnaryOperator>(P)) {
+      if (U->getOpcode() != UO_AddrOf)
+        return;
+      // `set_string_var(&level, ..)`: the allocation itself.
+      const Stmt *Up = parentStmt(*U, Ctx);
+      while (Up && isa<ImplicitCastExpr, CStyleCastExpr, ParenExpr>(Up))
+        Up = parentStmt(*Up, Ctx);
+      if (Up == Alloc)
+        return;
+    } else if (const auto *B = dyn_cast<BinaryOperator>(P)) {
+      // A test, or the variable assigned (its own left-hand side).
+      if (B->isComparisonOp() || B->isLogicalOp() ||
+          (B->isAssignmentOp() && B->getLHS() == Child))
+        return;
+    } else if (const auto *C = dyn_cast<CallExpr>(P)) {
+      const FunctionDecl *Callee = C->getDirectCallee();
+      for (unsigned I = 0; Callee && I < C->getNumArgs(); ++I) {
+        if (C->getArg(I) != Child)
+          continue;
+        if (Callee->isVariadic() && I >= Callee->getNumParams())
+          return;
+        const FunctionRule *R = Resolver.ruleFor(Callee, SM);
+        // A declared contract that only reads or copies it; an inferred
+        // one only for a `const` parameter (ioto's queueMsg, summarised as
+        // borrowing, links the message into its queue).
+        bool Reads = R && !R->Pending && R->FreeArg != I && !R->releases(I) &&
+                     (R->argContract(I) == ArgContract::Borrows ||
+                      R->argContract(I) == ArgContract::Copies ||
+                      (R->argContract(I) == ArgContract::Unspecified &&
+                       R->dereferences(I)));
+        if (Reads && R->Inferred)
+          Reads = R->argContract(I) != ArgContract::Unspecified &&
+                  I < Callee->getNumParams() &&
+                  Callee->getParamDecl(I)->getType()->isPointerType() &&
+                  Callee->getParamDecl(I)
+                      ->getType()
+                      ->getPointeeType()
+                      .isConstQualified();
+        if (Reads)
+          return;
+        if (!R && SM.isInSystemHeader(SM.getFileLoc(Callee->getLocation())))
+          return;
+      }
+    }
+    Stays = false;
+  });
+  return Stays;
+}
 
 GroupUnwindCheck::GroupUnwindCheck(StringRef Name, ClangTidyContext *Context)
     : AllocCheckBase(Name, Context),
@@ -285,6 +420,50 @@ void GroupUnwindCheck::checkDefinition(const FunctionDecl *Def,
     diag(Released->ExitLoc, "released on the path to this exit",
          DiagnosticIDs::Note);
     CleanupNote(Leaked, *L);
+  }
+  // Kept on every path: an allocation that the function never frees,
+  // stores, returns or hands to anything that may keep it leaks wherever it
+  // returns, failing or not (NanoNNG set_log_level before 50eb8b9f2: the
+  // string set_string_var() allocates through &level).
+  // (Not in a file that does not compile: a statement lost to an error,
+  // `return p` without its semicolon, would read as a drop.)
+  if (!ReportAllExits && !FD->isMain() &&
+      !Result.Context->getDiagnostics().hasUncompilableErrorOccurred()) {
+    llvm::DenseSet<AllocId> Seen;
+    for (const auto *Group : {&Failure, &Failing})
+      for (const auto &[Key, L] : *Group)
+        Seen.insert(L->Leaked);
+    for (const LeakEvent *L : Lost)
+      Seen.insert(L->Leaked);
+    for (const LeakEvent *L : Overwritten)
+      Seen.insert(L->Leaked);
+    std::map<AllocId, std::pair<bool, const ExitState *>> Kept;
+    for (const ExitState &E : Analysis.exits()) {
+      if (!E.Allocated || !E.MaybeNonNull)
+        continue;
+      auto [It, New] = Kept.try_emplace(E.A, true, &E);
+      if (!E.Owned || E.Gone || E.LeftInField)
+        It->second.first = false;
+    }
+    for (const auto &[A, KeptAt] : Kept) {
+      const Allocation &Leaked = Allocs[A];
+      if (!KeptAt.first || Seen.count(A) || ReleaseOf.count(A) ||
+          !Leaked.fresh() || Leaked.Name.empty() || !Leaked.Call)
+        continue;
+      // Held by a local variable of the function, used only there.
+      const VarDecl *Var = heldBy(Leaked, *Result.Context);
+      if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
+          !staysLocal(FD, Var, Leaked.Call, resolver(), *Result.Context))
+        continue;
+      diag(Leaked.Loc, "%0 is never freed, stored or returned: it leaks on "
+                       "every path through '%1'; free it once it is no "
+                       "longer used")
+          << Leaked.describe() << Fn->getName();
+      diag(KeptAt.second->ExitLoc,
+           "still owned when the function returns "
+           "here",
+           DiagnosticIDs::Note);
+    }
   }
   parameterDuties(FD, Analysis, *Result.Context);
   if (!ReportAllExits)
