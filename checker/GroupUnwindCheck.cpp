@@ -53,6 +53,26 @@ static const VarDecl *heldBy(const Allocation &A, ASTContext &Ctx) {
     if (!B || B->getOpcode() != BO_Assign ||
         B->getRHS()->IgnoreParenCasts() != C)
       return nullptr;
+    // `*out = v = f(..)`, `return v = f(..)`, `g(v = f(..))`: the value
+    // goes on from the assignment too (SQLite minMaxQuery's `*ppMinMax =
+    // pOrderBy = sqlite3ExprListDup(..)`).
+    DynTypedNode Up = DynTypedNode::create(*static_cast<const Stmt *>(B));
+    while (true) {
+      DynTypedNodeList Us = parentsOf(Up, Ctx);
+      if (Us.size() != 1 || Us[0].get<VarDecl>())
+        return nullptr;
+      const auto *U = Us[0].get<Stmt>();
+      if (U && isa<ImplicitCastExpr, CStyleCastExpr, ParenExpr>(U)) {
+        Up = Us[0];
+        continue;
+      }
+      if (!U || isa<ReturnStmt, CallExpr, InitListExpr>(U))
+        return nullptr;
+      if (const auto *Outer = dyn_cast<BinaryOperator>(U);
+          Outer && (Outer->isAssignmentOp() || Outer->getOpcode() == BO_Comma))
+        return nullptr;
+      break;
+    }
     const auto *D = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParenCasts());
     return D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
   }

@@ -155,3 +155,13 @@ int post(struct queue *q) {
   return 0;
   // CHECK-MESSAGES-ALL: :[[@LINE-1]]:3: warning: 'n' is still owned when the function returns here; {{.*}} [alloc-group-unwind]{{$}}
 }
+
+// Near miss: the assignment's value is stored through an out-parameter too
+// (SQLite minMaxQuery: `*ppMinMax = pOrderBy = sqlite3ExprListDup(..)`).
+int dup_list(char **out, const char *s) {
+  char *copy;
+  *out = copy = strdup(s);
+  if (copy)
+    copy[0] = 'x';
+  return copy != NULL;
+}
