@@ -19,6 +19,21 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::alloc {
 
+/// The node that uses \p S's value: its one parent above any casts and
+/// parentheses, or an empty node.
+static DynTypedNode userOf(const Stmt &S, ASTContext &Ctx) {
+  DynTypedNode N = DynTypedNode::create(S);
+  while (true) {
+    DynTypedNodeList Ps = parentsOf(N, Ctx);
+    if (Ps.size() != 1)
+      return DynTypedNode();
+    const auto *P = Ps[0].get<Stmt>();
+    if (!P || !isa<ImplicitCastExpr, CStyleCastExpr, ParenExpr>(P))
+      return Ps[0];
+    N = Ps[0];
+  }
+}
+
 /// The local variable \p A's call stores its memory into: `v = f(..)`,
 /// `T *v = f(..)`, `f(&v, ..)` for an out-parameter allocator; or null.
 static const VarDecl *heldBy(const Allocation &A, ASTContext &Ctx) {
@@ -34,54 +49,31 @@ static const VarDecl *heldBy(const Allocation &A, ASTContext &Ctx) {
             : nullptr;
     return D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
   }
-  DynTypedNode N = DynTypedNode::create(*static_cast<const Stmt *>(C));
-  while (true) {
-    DynTypedNodeList Ps = parentsOf(N, Ctx);
-    if (Ps.size() != 1)
-      return nullptr;
-    if (const auto *V = Ps[0].get<VarDecl>())
-      return V->getInit() && V->getInit()->IgnoreParenCasts() == C ? V
-                                                                   : nullptr;
-    const auto *S = Ps[0].get<Stmt>();
-    if (!S)
-      return nullptr;
-    if (isa<ImplicitCastExpr, CStyleCastExpr, ParenExpr>(S)) {
-      N = Ps[0];
-      continue;
-    }
-    const auto *B = dyn_cast<BinaryOperator>(S);
-    if (!B || B->getOpcode() != BO_Assign ||
-        B->getRHS()->IgnoreParenCasts() != C)
-      return nullptr;
-    // `*out = v = f(..)`, `return v = f(..)`, `g(v = f(..))`: the value
-    // goes on from the assignment too (SQLite minMaxQuery's `*ppMinMax =
-    // pOrderBy = sqlite3ExprListDup(..)`).
-    DynTypedNode Up = DynTypedNode::create(*static_cast<const Stmt *>(B));
-    while (true) {
-      DynTypedNodeList Us = parentsOf(Up, Ctx);
-      if (Us.size() != 1 || Us[0].get<VarDecl>())
-        return nullptr;
-      const auto *U = Us[0].get<Stmt>();
-      if (U && isa<ImplicitCastExpr, CStyleCastExpr, ParenExpr>(U)) {
-        Up = Us[0];
-        continue;
-      }
-      if (!U || isa<ReturnStmt, CallExpr, InitListExpr>(U))
-        return nullptr;
-      if (const auto *Outer = dyn_cast<BinaryOperator>(U);
-          Outer && (Outer->isAssignmentOp() || Outer->getOpcode() == BO_Comma))
-        return nullptr;
-      break;
-    }
-    const auto *D = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParenCasts());
-    return D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
-  }
+  DynTypedNode User = userOf(*C, Ctx);
+  if (const auto *V = User.get<VarDecl>())
+    return V->getInit() && V->getInit()->IgnoreParenCasts() == C ? V : nullptr;
+  const auto *B = User.get<BinaryOperator>();
+  if (!B || B->getOpcode() != BO_Assign || B->getRHS()->IgnoreParenCasts() != C)
+    return nullptr;
+  // `*out = v = f(..)`, `return v = f(..)`, `g(v = f(..))`: the value goes
+  // on from the assignment too (SQLite minMaxQuery's `*ppMinMax = pOrderBy
+  // = sqlite3ExprListDup(..)`).
+  DynTypedNode Outer = userOf(*B, Ctx);
+  const auto *U = Outer.get<Stmt>();
+  if (!U || isa<ReturnStmt, CallExpr, InitListExpr>(U))
+    return nullptr;
+  if (const auto *OB = dyn_cast<BinaryOperator>(U);
+      OB && (OB->isAssignmentOp() || OB->getOpcode() == BO_Comma))
+    return nullptr;
+  const auto *D = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParenCasts());
+  return D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
 }
 
 /// True when \p FD's body uses the local \p V only where its value stays
 /// in the function: dereferenced, indexed, compared, tested, handed to a
-/// function that only reads or copies it (by its rule, its summary, a
-/// system header's function or a variadic function's `...`). Any other use
+/// function that only reads or copies it (by its rule, by its summary for a
+/// `const` parameter, a system header's function or a variadic function's
+/// `...`), or given by address to its allocator \p Alloc. Any other use
 /// (stored, returned, copied to a variable, its address taken, handed to a
 /// function that may keep it) may give it away.
 static bool staysLocal(const FunctionDecl *FD, const VarDecl *V,

@@ -126,9 +126,9 @@ private:
     return FD && FD->getIdentifier() ? FD->getName() : StringRef();
   }
 
-  /// The variable \p ME's object is reached through (`x->f`, `x.f`).
-  /// (`c->f`, `cfg->ws.f`): the variable and the members on the way, or
-  /// "" when the object is reached another way (a call, an index).
+  /// How \p ME's object is reached (`c->f`, `cfg->ws.f`): the variable
+  /// and the members on the way, or "" when it is reached another way (a
+  /// call, an index).
   static std::string baseOf(const Expr *ME) {
     const auto *M = dyn_cast<MemberExpr>(ME->IgnoreParenCasts());
     if (!M)
@@ -288,6 +288,8 @@ private:
       const Expr *A = C->getArg(I)->IgnoreParenCasts();
       std::string Key;
       ArgUse Use = Callee ? argUse(Callee, R, I, SM) : ArgUse::Escapes;
+      // A deallocator of this argument (known, not another unit's yet).
+      bool Frees = R && !R->Pending && (R->FreeArg == I || R->releases(I));
       if (const auto *U = dyn_cast<UnaryOperator>(A);
           U && U->getOpcode() == UO_AddrOf)
         if (const FieldDecl *F = tracked(U->getSubExpr(), Key)) {
@@ -310,8 +312,7 @@ private:
         }
       if (const FieldDecl *F = tracked(A, Key)) {
         std::string Base = baseOf(A);
-        if (Use == ArgUse::Escapes && R && !R->Pending && !Base.empty() &&
-            (R->FreeArg == I || R->releases(I)))
+        if (Use == ArgUse::Escapes && Frees && !Base.empty())
           Releases.push_back({F, Key, std::move(Base), C->getBeginLoc()});
         else if (Use == ArgUse::Escapes)
           escape(F, Key, C->getBeginLoc());
@@ -323,29 +324,28 @@ private:
         expr(cast<MemberExpr>(A)->getBase(), false);
         continue;
       }
-      // A local handed to a function that may keep it (not one that frees
-      // it) goes there too: a value also added to a table is not the
-      // field's alone (ioto `rAddName(web->uploads, .., upload)`).
-      if (const VarDecl *V = localOf(A);
-          V && Use != ArgUse::Harmless &&
-          !(R && !R->Pending && (R->FreeArg == I || R->releases(I))))
-        ++Sinks[{V, Gen.lookup(V)}];
-      // A local loaded from fields, handed to another unit's function:
-      // settled with that function's summary, as the fields would be.
-      if (const VarDecl *V = localOf(A); V && Use == ArgUse::Waits) {
-        auto It = Loaded.find(V);
-        if (It != Loaded.end()) {
-          for (const Touch &T : It->second)
-            fact("escape-unless " + T.Key + " " + Callee->getName().str() +
-                 " " + std::to_string(I));
+      if (const VarDecl *V = localOf(A)) {
+        // A local handed to a function that may keep it (not one that
+        // frees it) goes there too: a value also added to a table is not
+        // the field's alone (ioto `rAddName(web->uploads, .., upload)`).
+        if (Use != ArgUse::Harmless && !Frees)
+          ++Sinks[{V, Gen.lookup(V)}];
+        // A local loaded from fields, handed to another unit's function:
+        // settled with that function's summary, as the fields would be.
+        if (Use == ArgUse::Waits) {
+          auto It = Loaded.find(V);
+          if (It != Loaded.end()) {
+            for (const Touch &T : It->second)
+              fact("escape-unless " + T.Key + " " + Callee->getName().str() +
+                   " " + std::to_string(I));
+            continue;
+          }
+        }
+        // A local freed here is released, not kept somewhere.
+        if (Frees) {
+          LocalEscapes.insert(V);
           continue;
         }
-      }
-      // A local freed here is released, not kept somewhere.
-      if (const VarDecl *V = localOf(A);
-          V && R && !R->Pending && (R->FreeArg == I || R->releases(I))) {
-        LocalEscapes.insert(V);
-        continue;
       }
       expr(A, Use != ArgUse::Harmless);
     }
@@ -493,23 +493,25 @@ unreleasedFields(ArrayRef<std::string> Facts,
     if (W.size() < 2)
       continue;
     std::string Key = W[1].str();
+    // A store that waited for another unit's function: new memory when the
+    // function turned out to allocate, any value (a mixed field) otherwise.
+    auto Settle = [&](bool Allocates) {
+      if (Allocates)
+        Allocated.try_emplace(Key, (W[2] + " " + W[3]).str());
+      else
+        Escaped.insert(Key);
+    };
     if (W[0] == "escape") {
       Escaped.insert(Key);
     } else if (W[0] == "alloc" && W.size() == 4) {
       Allocated.try_emplace(Key, (W[2] + " " + W[3]).str());
     } else if (W[0] == "alloc-via" && W.size() == 4) {
       const FunctionRule *R = Lookup(W[3]);
-      if (R && R->AllocatesReturn)
-        Allocated.try_emplace(Key, (W[2] + " " + W[3]).str());
-      else
-        Escaped.insert(Key);
+      Settle(R && R->AllocatesReturn);
     } else if (W[0] == "out-via" && W.size() == 5) {
       unsigned I = 0;
       const FunctionRule *R = Lookup(W[3]);
-      if (!W[4].getAsInteger(10, I) && R && R->AllocatesArg == I)
-        Allocated.try_emplace(Key, (W[2] + " " + W[3]).str());
-      else
-        Escaped.insert(Key);
+      Settle(!W[4].getAsInteger(10, I) && R && R->AllocatesArg == I);
     } else if (W[0] == "escape-unless" && W.size() == 4) {
       unsigned I = 0;
       const FunctionRule *R = Lookup(W[2]);

@@ -66,7 +66,7 @@ public:
 
   /// This unit's facts for a summaries file, those waiting for another
   /// unit's summary included.
-  std::vector<std::string> facts() const { return Facts; }
+  const std::vector<std::string> &facts() const { return Facts; }
 
 private:
   bool Computed = false;
