@@ -138,22 +138,17 @@ static bool staysLocal(const FunctionDecl *FD, const VarDecl *V,
         if (Callee->isVariadic() && I >= Callee->getNumParams())
           return;
         const FunctionRule *R = Resolver.ruleFor(Callee, SM);
-        // A declared contract that only reads or copies it; an inferred
-        // one only for a `const` parameter (ioto's queueMsg, summarised as
-        // borrowing, links the message into its queue).
-        bool Reads = R && !R->Pending && R->FreeArg != I && !R->releases(I) &&
-                     (R->argContract(I) == ArgContract::Borrows ||
-                      R->argContract(I) == ArgContract::Copies ||
-                      (R->argContract(I) == ArgContract::Unspecified &&
-                       R->dereferences(I)));
-        if (Reads && R->Inferred)
-          Reads = R->argContract(I) != ArgContract::Unspecified &&
-                  I < Callee->getNumParams() &&
-                  Callee->getParamDecl(I)->getType()->isPointerType() &&
-                  Callee->getParamDecl(I)
-                      ->getType()
-                      ->getPointeeType()
-                      .isConstQualified();
+        // A contract that only reads or copies it, and keeps no pointer
+        // to it (not one that links it into an object that does not own
+        // it: ioto's queueMsg links the message into its queue). Only
+        // reading it is a declared contract's word, not a summary's.
+        bool Reads =
+            R && !R->Pending && R->FreeArg != I && !R->releases(I) &&
+            !R->links(I) &&
+            (R->argContract(I) == ArgContract::Borrows ||
+             R->argContract(I) == ArgContract::Copies ||
+             (!R->Inferred && R->argContract(I) == ArgContract::Unspecified &&
+              R->dereferences(I)));
         if (Reads)
           return;
         if (!R && SM.isInSystemHeader(SM.getFileLoc(Callee->getLocation())))
@@ -327,36 +322,24 @@ void GroupUnwindCheck::checkDefinition(const FunctionDecl *Def,
            DiagnosticIDs::Note)
           << Label->getName() << Leaked.describe();
   };
-  for (const auto &[Key, L] : Failure) {
-    const Allocation &Leaked = Allocs[L->Leaked];
-    const Allocation &Failed = Allocs[*L->Failed];
-    diag(L->ExitLoc, "%0 leaks when %select{allocation|reallocation}1 of %2 "
-                     "fails; free it on this path or jump to the cleanup "
-                     "label")
-        << Leaked.describe() << Failed.Rule->ReallocArg.has_value()
-        << Failed.describe();
-    diag(Leaked.Loc, "%0 allocated here", DiagnosticIDs::Note)
-        << Leaked.describe();
-    diag(Failed.Loc, "%select{allocation|reallocation}0 of %1 can fail here",
-         DiagnosticIDs::Note)
-        << Failed.Rule->ReallocArg.has_value() << Failed.describe();
-    CleanupNote(Leaked, *L);
-  }
-  for (const auto &[Key, L] : Failing) {
-    if (Failure.count(Key))
-      continue;
-    const Allocation &Leaked = Allocs[L->Leaked];
-    diag(L->ExitLoc, "%0 leaks when '%1' fails here; free it before "
-                     "returning")
-        << Leaked.describe() << Fn->getName();
-    diag(Leaked.Loc, "%0 allocated here", DiagnosticIDs::Note)
-        << Leaked.describe();
-    if (L->Exit)
-      if (const Expr *Cond = enclosingCondition(L->Exit, *Result.Context))
-        diag(SM.getFileLoc(Cond->getBeginLoc()), "on the path where this fails",
-             DiagnosticIDs::Note);
-    CleanupNote(Leaked, *L);
-  }
+  // One warning per leaked allocation, with a note at each other exit it
+  // leaks from (as Clang's static analyzer reports a leak once per
+  // allocation site): a function with five early returns after one
+  // allocation has one bug, not five.  The warning goes to the exit where
+  // the leak is surest: after a failed allocation, then where the function
+  // fails, then where it returns otherwise; the first in the file of those.
+  enum ExitKind { AtFailure, AtFailing, AtNormal };
+  struct Pending {
+    const LeakEvent *L;
+    ExitKind Kind;
+    const ExitState *Released;
+  };
+  std::map<AllocId, std::vector<Pending>> Pendings;
+  for (const auto &[Key, L] : Failure)
+    Pendings[L->Leaked].push_back({L, AtFailure, nullptr});
+  for (const auto &[Key, L] : Failing)
+    if (!Failure.count(Key))
+      Pendings[L->Leaked].push_back({L, AtFailing, nullptr});
   // Lost where its last pointer goes out of scope (a `continue`, the end of
   // a loop body): reported when the function releases it on its other
   // paths, or an allocation failed on the way.
@@ -371,26 +354,39 @@ void GroupUnwindCheck::checkDefinition(const FunctionDecl *Def,
   std::map<AllocId, const ReleaseEvent *> ReleaseOf;
   for (const ReleaseEvent &R : Analysis.releases())
     ReleaseOf.try_emplace(R.A, &R);
-  for (const LeakEvent *L : Lost) {
-    auto R = ReleaseOf.find(L->Leaked);
+  // Once per allocation too, at the first place it is lost.
+  llvm::stable_sort(Lost, [&](const LeakEvent *X, const LeakEvent *Y) {
+    return SM.isBeforeInTranslationUnit(X->ExitLoc, Y->ExitLoc);
+  });
+  auto JumpName = [](const Stmt *Jump) {
+    return Jump ? (isa<ContinueStmt>(Jump) ? "continue"
+                   : isa<BreakStmt>(Jump)  ? "break"
+                                           : "goto")
+                : "";
+  };
+  std::map<AllocId, std::vector<const LeakEvent *>> LostOf;
+  for (const LeakEvent *L : Lost)
+    if (ReleaseOf.count(L->Leaked) || L->Failed || ReportAllExits)
+      LostOf[L->Leaked].push_back(L);
+  for (const auto &[A, Places] : LostOf) {
+    const LeakEvent *L = Places.front();
+    auto R = ReleaseOf.find(A);
     const ReleaseEvent *Rel = R == ReleaseOf.end() ? nullptr : R->second;
-    if (!Rel && !L->Failed && !ReportAllExits)
-      continue;
-    const Allocation &Leaked = Allocs[L->Leaked];
-    const Stmt *Jump = L->Exit;
+    const Allocation &Leaked = Allocs[A];
     diag(L->ExitLoc, "%0 is lost %select{at this '%2'|where its block ends}1: "
                      "no pointer to it is left; free it before leaving the "
                      "block")
-        << Leaked.describe() << !Jump
-        << (Jump ? (isa<ContinueStmt>(Jump) ? "continue"
-                    : isa<BreakStmt>(Jump)  ? "break"
-                                            : "goto")
-                 : "");
+        << Leaked.describe() << !L->Exit << JumpName(L->Exit);
     diag(Leaked.Loc, "%0 allocated here", DiagnosticIDs::Note)
         << Leaked.describe();
     if (!FailedPathNote(*L) && Rel)
       diag(SM.getFileLoc(Rel->Call->getBeginLoc()),
            "released here on the other paths", DiagnosticIDs::Note);
+    for (const LeakEvent *Also : llvm::drop_begin(Places))
+      diag(Also->ExitLoc,
+           "%0 is also lost %select{at this '%2'|where this block ends}1",
+           DiagnosticIDs::Note)
+          << Leaked.describe() << !Also->Exit << JumpName(Also->Exit);
   }
   // Lost where its last pointer is overwritten: owned on every path that
   // reaches the assignment, so the memory is gone whatever happens next.
@@ -420,18 +416,63 @@ void GroupUnwindCheck::checkDefinition(const FunctionDecl *Def,
   for (const auto &[Key, L] : Normal) {
     if (Failure.count(Key) || Failing.count(Key))
       continue;
-    const ExitState *Released = ReleasedElsewhere(*L);
-    if (!Released)
-      continue;
-    const Allocation &Leaked = Allocs[L->Leaked];
-    diag(L->ExitLoc, "%0 leaks here, though the function releases it on "
-                     "its other paths; free it before this exit too")
-        << Leaked.describe();
-    diag(Leaked.Loc, "%0 allocated here", DiagnosticIDs::Note)
-        << Leaked.describe();
-    diag(Released->ExitLoc, "released on the path to this exit",
-         DiagnosticIDs::Note);
+    if (const ExitState *Released = ReleasedElsewhere(*L))
+      Pendings[L->Leaked].push_back({L, AtNormal, Released});
+  }
+  for (auto &[A, Exits] : Pendings) {
+    llvm::stable_sort(Exits, [&](const Pending &X, const Pending &Y) {
+      if (X.Kind != Y.Kind)
+        return X.Kind < Y.Kind;
+      return SM.isBeforeInTranslationUnit(X.L->ExitLoc, Y.L->ExitLoc);
+    });
+    const Allocation &Leaked = Allocs[A];
+    const Pending &First = Exits.front();
+    const LeakEvent *L = First.L;
+    switch (First.Kind) {
+    case AtFailure: {
+      const Allocation &Failed = Allocs[*L->Failed];
+      diag(L->ExitLoc, "%0 leaks when %select{allocation|reallocation}1 of "
+                       "%2 fails; free it on this path or jump to the "
+                       "cleanup label")
+          << Leaked.describe() << Failed.Rule->ReallocArg.has_value()
+          << Failed.describe();
+      diag(Leaked.Loc, "%0 allocated here", DiagnosticIDs::Note)
+          << Leaked.describe();
+      diag(Failed.Loc, "%select{allocation|reallocation}0 of %1 can fail here",
+           DiagnosticIDs::Note)
+          << Failed.Rule->ReallocArg.has_value() << Failed.describe();
+      break;
+    }
+    case AtFailing:
+      diag(L->ExitLoc, "%0 leaks when '%1' fails here; free it before "
+                       "returning")
+          << Leaked.describe() << Fn->getName();
+      diag(Leaked.Loc, "%0 allocated here", DiagnosticIDs::Note)
+          << Leaked.describe();
+      if (L->Exit)
+        if (const Expr *Cond = enclosingCondition(L->Exit, *Result.Context))
+          diag(SM.getFileLoc(Cond->getBeginLoc()),
+               "on the path where this fails", DiagnosticIDs::Note);
+      break;
+    case AtNormal:
+      diag(L->ExitLoc, "%0 leaks here, though the function releases it on "
+                       "its other paths; free it before this exit too")
+          << Leaked.describe();
+      diag(Leaked.Loc, "%0 allocated here", DiagnosticIDs::Note)
+          << Leaked.describe();
+      diag(First.Released->ExitLoc, "released on the path to this exit",
+           DiagnosticIDs::Note);
+      break;
+    }
     CleanupNote(Leaked, *L);
+    for (const Pending &P : llvm::drop_begin(Exits))
+      diag(P.L->ExitLoc,
+           "%0 also leaks at this exit%select{, when allocation of %2 fails|"
+           "|}1",
+           DiagnosticIDs::Note)
+          << Leaked.describe() << P.Kind
+          << (P.Kind == AtFailure ? Allocs[*P.L->Failed].describe()
+                                  : std::string());
   }
   // Kept on every path: an allocation that the function never frees,
   // stores, returns or hands to anything that may keep it leaks wherever it

@@ -85,7 +85,8 @@ struct YamlFunction {
   std::optional<FreesFieldsSpec> FreesFields;
   std::optional<FillsFieldsMap> FillsFields;
   std::optional<std::string> NullNote;
-  std::vector<ArgIndex> Takes, Holds, Copies, Borrows, Dereferences, Retains;
+  std::vector<ArgIndex> Takes, Holds, Copies, Borrows, Dereferences, Retains,
+      Links;
   std::vector<ArgIndex> TakesOnSuccess, TakesAlways;
   bool NoReturn = false;
   bool NeverPositive = false;
@@ -314,6 +315,7 @@ template <> struct MappingTraits<YamlFunction> {
     clang::tidy::alloc::compat::mapOptional(IO, "borrows", F.Borrows);
     clang::tidy::alloc::compat::mapOptional(IO, "dereferences", F.Dereferences);
     clang::tidy::alloc::compat::mapOptional(IO, "retains", F.Retains);
+    clang::tidy::alloc::compat::mapOptional(IO, "links", F.Links);
     IO.mapOptional("noreturn", F.NoReturn, false);
     IO.mapOptional("never-positive", F.NeverPositive, false);
     clang::tidy::alloc::compat::mapOptional(IO, "via", F.Via);
@@ -350,6 +352,7 @@ template <> struct MappingTraits<YamlFunction> {
                                           "requires",
                                           "frees-on-failure",
                                           "retains",
+                                          "links",
                                           "takes-on-success",
                                           "takes-always",
                                           "reallocates-out"};
@@ -449,13 +452,13 @@ template <> struct MappingTraits<YamlFunction> {
         !F.FreesFields && !F.FillsFields && F.Takes.empty() &&
         F.TakesOnSuccess.empty() && F.TakesAlways.empty() && F.Holds.empty() &&
         F.Copies.empty() && F.Borrows.empty() && F.Dereferences.empty() &&
-        F.Retains.empty() && !F.NoReturn && !F.NeverPositive &&
-        F.Requires.empty())
+        F.Retains.empty() && F.Links.empty() && !F.NoReturn &&
+        !F.NeverPositive && F.Requires.empty())
       return ("function '" + Name +
               "' has no allocation role or contract; give it one of allocates, "
               "reallocates, frees, frees-fields, fills-fields, returns, "
               "takes, holds, "
-              "copies, borrows, dereferences, retains, noreturn, "
+              "copies, borrows, dereferences, retains, links, noreturn, "
               "never-positive")
           .str();
     return {};
@@ -721,6 +724,12 @@ FunctionRule ruleOf(const YamlFunction &F, StringRef FileFamily,
     Rule.Derefs.push_back(I.Value);
   for (ArgIndex I : F.Retains)
     Rule.Retains.push_back(I.Value);
+  // Linked is borrowed, unless the entry says more of the argument.
+  for (ArgIndex I : F.Links) {
+    Rule.Links.push_back(I.Value);
+    if (Rule.argContract(I.Value) == ArgContract::Unspecified)
+      Rule.Args.push_back({I.Value, ArgContract::Borrows});
+  }
   return Rule;
 }
 
@@ -797,6 +806,8 @@ YamlFunction yamlOf(const FunctionRule &R) {
     F.Dereferences.push_back({I});
   for (unsigned I : R.Retains)
     F.Retains.push_back({I});
+  for (unsigned I : R.Links)
+    F.Links.push_back({I});
   F.NoReturn = R.NoReturn;
   F.NeverPositive = R.NeverPositive;
   if (!R.Via.empty())

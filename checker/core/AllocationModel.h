@@ -106,6 +106,11 @@ struct FunctionRule {
   /// function that stores such an argument and retains it leaves the
   /// caller's reference with the caller.
   llvm::SmallVector<unsigned, 1> Retains;
+  /// Borrowed arguments the callee keeps a pointer to in an object that
+  /// does not own it (a link of an intrusive list, a back-pointer: ioto
+  /// queueMsg's `mq->head.prev->next = msg`): still the caller's to free,
+  /// but no longer only the caller's to reach once the call returns.
+  llvm::SmallVector<unsigned, 1> Links;
   /// A destroy function: it releases what the pointer fields of this
   /// argument's object own (all of them when FreedFields is empty).
   std::optional<unsigned> FreesFieldsArg;
@@ -157,6 +162,7 @@ struct FunctionRule {
   ArgContract argContract(unsigned I) const;
   bool dereferences(unsigned I) const;
   bool retains(unsigned I) const { return llvm::is_contained(Retains, I); }
+  bool links(unsigned I) const { return llvm::is_contained(Links, I); }
   /// Takes or holds: the caller must not free the argument afterwards.
   bool releases(unsigned I) const {
     ArgContract C = argContract(I);

@@ -421,6 +421,8 @@ private:
     }
     if (R && R->retains(I))
       U.Retained = true;
+    if (R && R->links(I))
+      U.Linked = true;
     ArgContract C = R ? R->argContract(I) : ArgContract::Unspecified;
     if (C == ArgContract::Unspecified && variadicExtra(Callee, I))
       return; // printf-like (a project's log function): reads its extras
@@ -903,8 +905,9 @@ bool sameFacts(const FunctionRule &A, const FunctionRule &B) {
          A.FilledFields == B.FilledFields &&
          A.BorrowedFromArg == B.BorrowedFromArg &&
          A.ReturnsArg == B.ReturnsArg && A.Family == B.Family &&
-         A.Retains == B.Retains && A.Requires == B.Requires &&
-         A.TakesOnSuccess == B.TakesOnSuccess && A.TakesAlways == B.TakesAlways;
+         A.Retains == B.Retains && A.Links == B.Links &&
+         A.Requires == B.Requires && A.TakesOnSuccess == B.TakesOnSuccess &&
+         A.TakesAlways == B.TakesAlways;
 }
 
 /// The pointer parameter every return of \p FD returns unchanged
@@ -1771,6 +1774,8 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
     if (!U.Released) {
       R.Args.push_back(
           {U.Index, U.Copied ? ArgContract::Copies : ArgContract::Borrows});
+      if (U.Linked && !U.Copied)
+        R.Links.push_back(U.Index);
       continue;
     }
     // Stored, and a reference of its own taken (redis moduleInitKey: `kp->key
@@ -1837,6 +1842,7 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
         continue;
       if (Any && !Owning) {
         R.Args.push_back({U.Index, ArgContract::Borrows});
+        R.Links.push_back(U.Index);
         continue;
       }
     }
@@ -2395,7 +2401,7 @@ bool hasFacts(const FunctionRule &R) {
          R.NeverPositive || R.FreesFieldsArg || R.FillsFieldsArg ||
          R.BorrowedFromArg || R.ReturnsArg ||
          R.Returns != ReturnContract::Unspecified || !R.Args.empty() ||
-         !R.Retains.empty() || !R.Requires.empty();
+         !R.Retains.empty() || !R.Links.empty() || !R.Requires.empty();
 }
 
 // --- linking the units of a project ----------------------------------------
@@ -2414,7 +2420,7 @@ FunctionRule resolve(const FunctionRule &Raw,
   std::map<unsigned, std::vector<ArgContract>> Forwarded;
   std::map<unsigned, const FunctionRule *> FreedThrough;
   std::optional<std::pair<unsigned, const FunctionRule *>> Detach;
-  std::set<unsigned> Retained;
+  std::set<unsigned> Retained, Linked;
   for (StringRef C : Raw.Requires) {
     llvm::SmallVector<StringRef, 6> W;
     C.split(W, ' ');
@@ -2459,6 +2465,8 @@ FunctionRule resolve(const FunctionRule &Raw,
                           ? ArgContract::Borrows
                           : H->argContract(J);
       Forwarded[Num(1)].push_back(K);
+      if (H && H->links(J))
+        Linked.insert(Num(1));
       if (H && H->FreeArg == J)
         FreedThrough[Num(1)] = H;
     } else if (W[0] == "field" && W.size() == 5) {
@@ -2502,9 +2510,11 @@ FunctionRule resolve(const FunctionRule &Raw,
       return K == ArgContract::Borrows || K == ArgContract::Copies;
     });
     if (Keeps) {
-      R.Args.push_back({I, llvm::is_contained(Ks, ArgContract::Copies)
-                               ? ArgContract::Copies
-                               : ArgContract::Borrows});
+      const bool Copied = llvm::is_contained(Ks, ArgContract::Copies);
+      R.Args.push_back(
+          {I, Copied ? ArgContract::Copies : ArgContract::Borrows});
+      if (!Copied && Linked.count(I) && !R.links(I))
+        R.Links.push_back(I);
     } else if (Ks.size() == 1 && Ks[0] != ArgContract::Unspecified) {
       if (FreedThrough.count(I) && !R.FreeArg) {
         R.FreeArg = I;

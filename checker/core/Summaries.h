@@ -72,6 +72,9 @@ struct ParamUse {
   /// Handed to a callee that takes its own reference to the object
   /// (FunctionRule::Retains): stored and retained, it stays the caller's.
   bool Retained = false;
+  /// Handed to a callee that links it into an object that does not own it
+  /// (FunctionRule::Links): borrowed, and reachable after the call.
+  bool Linked = false;
   /// Handed to functions of other units not summarised yet (pending):
   /// (callee, argument).  Its contract is theirs, once they are known.
   std::vector<std::pair<std::string, unsigned>> Forwards;

@@ -42,7 +42,7 @@ int start(int argc, char **argv) {
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'conf' leaks when allocation of 'log' fails; free it on this path or jump to the cleanup label [alloc-group-unwind]{{$}}
   if (strlen(log) > 60)
     return 1;
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'conf' leaks when 'start' fails here; free it before returning [alloc-group-unwind]{{$}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: 'conf' also leaks at this exit{{$}}
   // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: 'log' leaks when 'start' fails here; free it before returning [alloc-group-unwind]{{$}}
   free(log);
   free(conf);

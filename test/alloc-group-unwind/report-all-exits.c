@@ -156,6 +156,37 @@ int post(struct queue *q) {
   // CHECK-MESSAGES-ALL: :[[@LINE-1]]:3: warning: 'n' is still owned when the function returns here; {{.*}} [alloc-group-unwind]{{$}}
 }
 
+// Handed to a function of the file whose parameter is not `const` but which
+// only reads it (its summary borrows and links nothing): reported, like a
+// `const` one (unbound do_auth_zone_transfer's `nm`, given to
+// auth_zones_startprobesequence).
+static int weight(struct node *n) { return n->next != NULL; }
+int weigh(void) {
+  struct node *n = calloc(1, sizeof *n);
+  // CHECK-MESSAGES-DEF: :[[@LINE-1]]:20: warning: 'n' is never freed, stored or returned: it leaks on every path through 'weigh'; free it once it is no longer used [alloc-group-unwind]{{$}}
+  if (!n)
+    return -1;
+  return weight(n);
+}
+// CHECK-MESSAGES-ALL: :[[@LINE-2]]:3: warning: 'n' is still owned when the function returns here; {{.*}} [alloc-group-unwind]{{$}}
+
+// Near miss: linked by a function that forwards it to the linking one
+// (its summary links it too).
+static void push(struct queue *q, struct node *n, int front) {
+  if (front)
+    q->head.next = n;
+  else
+    enqueue(q, n);
+}
+int post_front(struct queue *q) {
+  struct node *n = malloc(sizeof *n);
+  if (!n)
+    return -1;
+  push(q, n, 1);
+  return 0;
+  // CHECK-MESSAGES-ALL: :[[@LINE-1]]:3: warning: 'n' is still owned when the function returns here; {{.*}} [alloc-group-unwind]{{$}}
+}
+
 // Near miss: the assignment's value is stored through an out-parameter too
 // (SQLite minMaxQuery: `*ppMinMax = pOrderBy = sqlite3ExprListDup(..)`).
 int dup_list(char **out, const char *s) {
