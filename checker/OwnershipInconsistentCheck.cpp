@@ -346,11 +346,18 @@ void OwnershipInconsistentCheck::checkForgottenFields(const FunctionDecl *FD,
   if (Mine.empty())
     return;
   Ledger.compute(Ctx, resolver());
-  llvm::DenseSet<const FieldDecl *> Named;
+  // The fields the function names, and those whose elements it reaches
+  // (`r->filter[i]`).
+  llvm::DenseSet<const FieldDecl *> Named, Indexed;
   forEachStmtIn(FD->getBody(), [&](const Stmt *S) {
     if (const auto *ME = dyn_cast<MemberExpr>(S))
       if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
         Named.insert(F->getCanonicalDecl());
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(S))
+      if (const auto *ME =
+              dyn_cast<MemberExpr>(AS->getBase()->IgnoreParenCasts()))
+        if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+          Indexed.insert(F->getCanonicalDecl());
   });
   const AllocationModel *External = resolver().external();
   llvm::sort(Mine, [&](const RecordDecl *A, const RecordDecl *B) {
@@ -365,33 +372,61 @@ void OwnershipInconsistentCheck::checkForgottenFields(const FunctionDecl *FD,
       continue;
     // A struct of this file: no other unit sees its fields.
     bool Private = SM.isInMainFile(SM.getFileLoc(Def->getLocation()));
-    for (const FieldDecl *F : Def->fields()) {
-      std::string Key = fieldKey(F);
-      if (Key.empty() || Named.count(F->getCanonicalDecl()) ||
-          Ledger.escapes(F))
-        continue;
-      const FieldStore *Here = Ledger.allocation(F);
-      std::string Where;
+    // A field (its elements, with Elements) that the project stores new
+    // memory into and never lets go: where, or "".
+    auto Unreleased = [&](const FieldDecl *F, bool Elements,
+                          const FieldStore *&Here) -> std::string {
+      Here = nullptr;
+      std::string Key = Elements ? elementKey(F) : fieldKey(F);
+      if (Key.empty() || Ledger.escapes(F, Elements))
+        return "";
       if (Private) {
-        if (!Here)
-          continue;
-        Where = Here->Origin + " (" + Here->Via + ")";
-      } else {
-        const std::string *Ext = External && External->hasFieldFacts()
-                                     ? External->unreleasedField(Key)
-                                     : nullptr;
-        if (!Ext)
-          continue;
-        auto [Origin, Via] = StringRef(*Ext).split(' ');
-        Where = (Origin + " (" + Via + ")").str();
+        Here = Ledger.allocation(F, Elements);
+        return Here ? Here->Origin + " (" + Here->Via + ")" : "";
       }
+      const std::string *Ext = External && External->hasFieldFacts()
+                                   ? External->unreleasedField(Key)
+                                   : nullptr;
+      if (!Ext)
+        return "";
+      Here = Ledger.allocation(F, Elements);
+      auto [Origin, Via] = StringRef(*Ext).split(' ');
+      return (Origin + " (" + Via + ")").str();
+    };
+    StringRef Record = recordName(Def);
+    if (Record.empty())
+      continue;
+    for (const FieldDecl *F : Def->fields()) {
+      const FieldStore *Here = nullptr;
+      if (!Named.count(F->getCanonicalDecl())) {
+        std::string Where = Unreleased(F, false, Here);
+        if (!Where.empty()) {
+          diag(FD->getLocation(),
+               "'%0' releases the fields of '%1' but not '%2', which holds "
+               "memory allocated at %3 that no code frees; free it here")
+              << FD->getName() << Record << F->getName() << Where;
+          if (Here)
+            diag(Here->Loc, "'%0' is allocated here", DiagnosticIDs::Note)
+                << F->getName();
+          continue;
+        }
+      }
+      // The array released, or not named, and its elements never reached
+      // (NanoNNG rule_free before 713e80829 freed `r->filter`, never the
+      // strings `r->filter[i]` the rule parser stores into it).
+      if (Indexed.count(F->getCanonicalDecl()))
+        continue;
+      std::string Where = Unreleased(F, true, Here);
+      if (Where.empty())
+        continue;
       diag(FD->getLocation(),
-           "'%0' releases the fields of '%1' but not '%2', which holds "
-           "memory allocated at %3 that no code frees; free it here")
-          << FD->getName() << Key.substr(0, Key.find('.')) << F->getName()
-          << Where;
+           "'%0' releases the fields of '%1' but not the elements of '%2', "
+           "which hold memory allocated at %3 that no code frees; free each "
+           "element before the array")
+          << FD->getName() << Record << F->getName() << Where;
       if (Here)
-        diag(Here->Loc, "'%0' is allocated here", DiagnosticIDs::Note)
+        diag(Here->Loc, "an element of '%0' is allocated here",
+             DiagnosticIDs::Note)
             << F->getName();
     }
   }

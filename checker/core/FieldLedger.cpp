@@ -14,17 +14,34 @@
 
 namespace clang::tidy::alloc {
 
-std::string fieldKey(const FieldDecl *F) {
-  if (!F || !F->getIdentifier() || !F->getType()->isPointerType())
-    return "";
-  const RecordDecl *RD = F->getParent();
+StringRef recordName(const RecordDecl *RD) {
   StringRef Name = RD->getName();
   if (Name.empty())
     if (const TypedefNameDecl *T = RD->getTypedefNameForAnonDecl())
       Name = T->getName();
-  if (Name.empty())
+  return Name;
+}
+
+std::string fieldKey(const FieldDecl *F) {
+  if (!F || !F->getIdentifier() || !F->getType()->isPointerType())
     return "";
-  return (Name + "." + F->getName()).str();
+  StringRef Name = recordName(F->getParent());
+  return Name.empty() ? "" : (Name + "." + F->getName()).str();
+}
+
+std::string elementKey(const FieldDecl *F) {
+  if (!F || !F->getIdentifier())
+    return "";
+  QualType T = F->getType();
+  QualType Element;
+  if (T->isPointerType())
+    Element = T->getPointeeType();
+  else if (const ArrayType *AT = F->getASTContext().getAsArrayType(T))
+    Element = AT->getElementType();
+  if (Element.isNull() || !Element->isPointerType())
+    return "";
+  StringRef Name = recordName(F->getParent());
+  return Name.empty() ? "" : (Name + "." + F->getName() + "[]").str();
 }
 
 namespace {
@@ -86,13 +103,33 @@ public:
   }
 
 private:
-  const FieldDecl *tracked(const Expr *E, std::string &Key) {
-    const auto *ME = dyn_cast<MemberExpr>(E->IgnoreParenCasts());
+  /// The field `x->f`, or the elements of the field's array `x->f[i]`,
+  /// that \p E is, with its key; or an empty slot.
+  static FieldSlot tracked(const Expr *E, std::string &Key) {
+    E = E->IgnoreParenCasts();
+    bool Element = false;
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      E = AS->getBase()->IgnoreParenCasts();
+      Element = true;
+    }
+    const auto *ME = dyn_cast<MemberExpr>(E);
     const auto *F = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
     if (!F)
-      return nullptr;
-    Key = fieldKey(F);
-    return Key.empty() ? nullptr : F->getCanonicalDecl();
+      return FieldSlot();
+    Key = Element ? elementKey(F) : fieldKey(F);
+    return Key.empty() ? FieldSlot()
+                       : FieldSlot(F->getCanonicalDecl(), Element);
+  }
+
+  /// Reads what the tracked place \p Place (`x->f`, `x->f[i]`) is reached
+  /// through, and its index.
+  void objectOf(const Expr *Place) {
+    const Expr *E = Place->IgnoreParenCasts();
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      expr(AS->getIdx(), false);
+      E = AS->getBase()->IgnoreParenCasts();
+    }
+    expr(cast<MemberExpr>(E)->getBase(), false);
   }
 
   std::string origin(SourceLocation Loc) {
@@ -108,14 +145,26 @@ private:
   }
 
   /// \p F's value goes where it may be freed or kept (at \p Loc, the
-  /// first such place the unit shows, kept as evidence).
-  void escape(const FieldDecl *F, const std::string &Key, SourceLocation Loc) {
+  /// first such place the unit shows, kept as evidence); a field's array
+  /// with its elements, unless \p AndElements is false (a deallocator or a
+  /// reallocator frees or moves the array, not what its elements point to).
+  void escape(FieldSlot F, const std::string &Key, SourceLocation Loc,
+              bool AndElements = true) {
     L.Escaping.insert(F);
     if (Escaped.insert(F).second)
       fact("escape " + Key + " " + origin(Loc));
+    if (AndElements && !F.getInt())
+      escapeElements(F.getPointer(), Loc);
   }
 
-  void allocated(const FieldDecl *F, const std::string &Key, SourceLocation Loc,
+  /// The elements of \p F's array go where they may be freed or kept.
+  void escapeElements(const FieldDecl *F, SourceLocation Loc) {
+    std::string Key = elementKey(F);
+    if (!Key.empty())
+      escape(FieldSlot(F->getCanonicalDecl(), true), Key, Loc);
+  }
+
+  void allocated(FieldSlot F, const std::string &Key, SourceLocation Loc,
                  StringRef Via) {
     std::string O = origin(Loc);
     if (L.Allocated.try_emplace(F, FieldStore{Loc, O, Via.str()}).second)
@@ -130,7 +179,10 @@ private:
   /// and the members on the way, or "" when it is reached another way (a
   /// call, an index).
   static std::string baseOf(const Expr *ME) {
-    const auto *M = dyn_cast<MemberExpr>(ME->IgnoreParenCasts());
+    ME = ME->IgnoreParenCasts();
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(ME))
+      ME = AS->getBase()->IgnoreParenCasts(); // any element
+    const auto *M = dyn_cast<MemberExpr>(ME);
     if (!M)
       return "";
     std::string Path;
@@ -149,10 +201,12 @@ private:
   }
 
   struct Touch {
-    const FieldDecl *F;
+    FieldSlot F;
     std::string Key;
     std::string Base;
     SourceLocation Loc;
+    /// Released by a deallocator: an array's elements are not.
+    bool Plain = false;
   };
   std::vector<Touch> Releases, Stores;
 
@@ -184,7 +238,7 @@ public:
                SM.isBeforeInTranslationUnit(R.Loc, S.Loc);
       });
       if (!Replaced)
-        escape(R.F, R.Key, R.Loc);
+        escape(R.F, R.Key, R.Loc, !R.Plain);
     }
     Releases.clear();
     Stores.clear();
@@ -209,9 +263,9 @@ private:
     ++Gen[V]; // a new value: its own sinks
     std::string Key;
     if (V->hasLocalStorage() && V->getType()->isPointerType()) {
-      if (const FieldDecl *F = tracked(Value, Key)) {
+      if (FieldSlot F = tracked(Value, Key); F.getPointer()) {
         Loaded[V].push_back({F, Key, "", Value->getExprLoc()});
-        return expr(cast<MemberExpr>(Value)->getBase(), false);
+        return objectOf(Value);
       }
       if (const auto *C = dyn_cast<CallExpr>(Value))
         Fresh[V] = C;
@@ -241,7 +295,7 @@ private:
   }
 
   /// `x->f = RHS`.
-  void store(const FieldDecl *F, const std::string &Key, const Expr *RHS,
+  void store(FieldSlot F, const std::string &Key, const Expr *RHS,
              SourceLocation Loc, std::string Base, const Expr *Target) {
     const Expr *V = RHS->IgnoreParenCasts();
     if (isNullOrZero(V, Ctx) || ofGlobal(Target))
@@ -262,7 +316,7 @@ private:
     storeCall(F, Key, V, Loc);
   }
 
-  void storeCall(const FieldDecl *F, const std::string &Key, const Expr *V,
+  void storeCall(FieldSlot F, const std::string &Key, const Expr *V,
                  SourceLocation Loc) {
     if (const auto *C = dyn_cast<CallExpr>(V))
       if (const FunctionRule *R = Resolver.allocation(C, Ctx)) {
@@ -292,7 +346,7 @@ private:
       bool Frees = R && !R->Pending && (R->FreeArg == I || R->releases(I));
       if (const auto *U = dyn_cast<UnaryOperator>(A);
           U && U->getOpcode() == UO_AddrOf)
-        if (const FieldDecl *F = tracked(U->getSubExpr(), Key)) {
+        if (FieldSlot F = tracked(U->getSubExpr(), Key); F.getPointer()) {
           // `alloc(&x->f)`: an out-parameter allocator fills the field.
           if (R && (R->Pending || R->AllocatesArg == I) &&
               ofGlobal(U->getSubExpr())) {
@@ -306,22 +360,26 @@ private:
           } else {
             escape(F, Key, C->getBeginLoc());
           }
-          expr(cast<MemberExpr>(U->getSubExpr()->IgnoreParenCasts())->getBase(),
-               false);
+          objectOf(U->getSubExpr());
           continue;
         }
-      if (const FieldDecl *F = tracked(A, Key)) {
+      if (FieldSlot F = tracked(A, Key); F.getPointer()) {
         std::string Base = baseOf(A);
+        // A deallocator or a reallocator of the array itself: its
+        // elements stay where they are.
+        const bool Plain =
+            R && !R->Pending && (R->FreeArg == I || R->ReallocArg == I);
         if (Use == ArgUse::Escapes && Frees && !Base.empty())
-          Releases.push_back({F, Key, std::move(Base), C->getBeginLoc()});
+          Releases.push_back(
+              {F, Key, std::move(Base), C->getBeginLoc(), Plain});
         else if (Use == ArgUse::Escapes)
-          escape(F, Key, C->getBeginLoc());
+          escape(F, Key, C->getBeginLoc(), !Plain);
         else if (Use == ArgUse::Waits) {
           fact("escape-unless " + Key + " " + Callee->getName().str() + " " +
                std::to_string(I));
           L.Escaping.insert(F);
         }
-        expr(cast<MemberExpr>(A)->getBase(), false);
+        objectOf(A);
         continue;
       }
       if (const VarDecl *V = localOf(A)) {
@@ -371,18 +429,20 @@ public:
     }
     if (const auto *ME = dyn_cast<MemberExpr>(E)) {
       std::string Key;
-      if (const FieldDecl *F = tracked(ME, Key); F && Escape)
+      if (FieldSlot F = tracked(ME, Key); F.getPointer() && Escape)
         escape(F, Key, ME->getExprLoc());
+      else if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+               Escape && FD && FD->getType()->isArrayType())
+        escapeElements(FD, ME->getExprLoc()); // `char *as[8]` handed on
       return expr(ME->getBase(), false);
     }
     if (const auto *B = dyn_cast<BinaryOperator>(E)) {
       if (B->getOpcode() == BO_Assign) {
         std::string Key;
-        if (const FieldDecl *F = tracked(B->getLHS(), Key)) {
+        if (FieldSlot F = tracked(B->getLHS(), Key); F.getPointer()) {
           store(F, Key, B->getRHS(), B->getOperatorLoc(), baseOf(B->getLHS()),
                 B->getLHS());
-          expr(cast<MemberExpr>(B->getLHS()->IgnoreParenCasts())->getBase(),
-               false);
+          objectOf(B->getLHS());
           llvm::SaveAndRestore<bool> Store(Storing, true);
           return expr(B->getRHS(), true);
         }
@@ -411,6 +471,21 @@ public:
     if (const auto *U = dyn_cast<UnaryOperator>(E))
       return expr(U->getSubExpr(), U->getOpcode() == UO_AddrOf && Escape);
     if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      std::string Key;
+      if (FieldSlot F = tracked(AS, Key); F.getPointer()) {
+        if (Escape)
+          escape(F, Key, AS->getExprLoc());
+        return objectOf(AS);
+      }
+      // `v[i]` of a local loaded from a field's array (`char **v =
+      // x->filter;`): an element of that array.
+      if (const VarDecl *V = localOf(AS->getBase()); V && Escape) {
+        auto It = Loaded.find(V);
+        if (It != Loaded.end())
+          for (const Touch &T : It->second)
+            if (!T.F.getInt())
+              escapeElements(T.F.getPointer(), AS->getExprLoc());
+      }
       expr(AS->getBase(), false);
       return expr(AS->getIdx(), false);
     }
@@ -436,7 +511,7 @@ private:
   CalleeResolver &Resolver;
   FieldLedger &L;
   llvm::StringSet<> Seen;
-  llvm::DenseSet<const FieldDecl *> Escaped; ///< with an "escape" fact
+  llvm::DenseSet<FieldSlot> Escaped; ///< with an "escape" fact
   /// In the function being read: the fields each local was loaded from,
   /// the locals whose value goes somewhere, the call each was last set from.
   llvm::DenseMap<const VarDecl *, std::vector<Touch>> Loaded;
@@ -449,7 +524,7 @@ private:
   llvm::DenseMap<const VarDecl *, unsigned> Gen;
   bool Storing = false; ///< reading what an assignment or return stores
   struct FreshStore {
-    const FieldDecl *F;
+    FieldSlot F;
     std::string Key;
     const VarDecl *Local;
     unsigned Gen;
@@ -473,13 +548,14 @@ void FieldLedger::compute(ASTContext &Ctx, CalleeResolver &Resolver) {
   }
 }
 
-const FieldStore *FieldLedger::allocation(const FieldDecl *F) const {
-  auto It = Allocated.find(F->getCanonicalDecl());
+const FieldStore *FieldLedger::allocation(const FieldDecl *F,
+                                          bool Elements) const {
+  auto It = Allocated.find(FieldSlot(F->getCanonicalDecl(), Elements));
   return It == Allocated.end() ? nullptr : &It->second;
 }
 
-bool FieldLedger::escapes(const FieldDecl *F) const {
-  return Escaping.count(F->getCanonicalDecl());
+bool FieldLedger::escapes(const FieldDecl *F, bool Elements) const {
+  return Escaping.count(FieldSlot(F->getCanonicalDecl(), Elements));
 }
 
 std::vector<std::string>

@@ -26,6 +26,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/PointerIntPair.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include <string>
@@ -34,6 +35,7 @@
 namespace clang {
 class ASTContext;
 class FieldDecl;
+class RecordDecl;
 } // namespace clang
 
 namespace clang::tidy::alloc {
@@ -41,9 +43,21 @@ namespace clang::tidy::alloc {
 class CalleeResolver;
 struct FunctionRule;
 
+/// The name of a struct, or of the typedef naming an anonymous one; or "".
+llvm::StringRef recordName(const RecordDecl *RD);
+
 /// `record.field` for a pointer field of a named structure (or of an
 /// anonymous one a typedef names), or "" for any other field.
 std::string fieldKey(const FieldDecl *F);
+
+/// `record.field[]` for the elements of a field that holds pointers by
+/// index (`char **filter`, `char *as[8]`), or "".
+std::string elementKey(const FieldDecl *F);
+
+/// A field, or the elements of a field's array (`x->filter[i]`): the
+/// ledger keeps the two apart (freeing `x->filter` frees none of
+/// `x->filter[i]`).
+using FieldSlot = llvm::PointerIntPair<const FieldDecl *, 1, bool>;
 
 /// Where a field is first stored new memory.
 struct FieldStore {
@@ -58,11 +72,13 @@ public:
   /// (its pending rules too, while the units are summarised one by one).
   void compute(ASTContext &Ctx, CalleeResolver &Resolver);
 
-  /// The first store of new memory into \p F the unit makes, or null.
-  const FieldStore *allocation(const FieldDecl *F) const;
-  /// True when the unit lets \p F's value go somewhere it may be freed or
-  /// kept, or stores into it something else than new memory or NULL.
-  bool escapes(const FieldDecl *F) const;
+  /// The first store of new memory into \p F (into an element of it, with
+  /// \p Elements) the unit makes, or null.
+  const FieldStore *allocation(const FieldDecl *F, bool Elements = false) const;
+  /// True when the unit lets \p F's value (an element's, with \p Elements)
+  /// go somewhere it may be freed or kept, or stores into it something
+  /// else than new memory or NULL.
+  bool escapes(const FieldDecl *F, bool Elements = false) const;
 
   /// This unit's facts for a summaries file, those waiting for another
   /// unit's summary included.
@@ -70,8 +86,8 @@ public:
 
 private:
   bool Computed = false;
-  llvm::DenseMap<const FieldDecl *, FieldStore> Allocated;
-  llvm::DenseSet<const FieldDecl *> Escaping;
+  llvm::DenseMap<FieldSlot, FieldStore> Allocated;
+  llvm::DenseSet<FieldSlot> Escaping;
   std::vector<std::string> Facts;
   friend class LedgerScan;
 };

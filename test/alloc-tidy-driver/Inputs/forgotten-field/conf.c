@@ -17,5 +17,12 @@ void topic_reset(struct topic *t) {
 void topic_destroy(struct topic *t) {
   free(t->remote);
   free(t->local);
+  free(t->tags);
+  free(t->alts);
   free(t);
+}
+
+void topic_clear(struct topic *t) {
+  for (int i = 0; i < 2; i++)
+    free(t->alts[i]);
 }

@@ -8,6 +8,8 @@ struct topic {
   char *suffix; /* allocated by the parser, freed by topic_reset */
   char *label;  /* allocated by the parser, printed by log_topic */
   char *owner;  /* allocated by the parser, handed to keep_owner */
+  char **tags;  /* elements allocated by the parser, freed nowhere */
+  char **alts;  /* elements allocated by the parser, freed by topic_clear */
 };
 
 char *dup_str(const char *s);
@@ -15,4 +17,5 @@ void log_topic(const char *what, const char *s);
 void keep_owner(char *s);
 void topic_reset(struct topic *t);
 void topic_destroy(struct topic *t);
+void topic_clear(struct topic *t);
 struct topic *topic_parse(const char *r, const char *l, const char *p);

@@ -16,5 +16,11 @@ struct topic *topic_parse(const char *r, const char *l, const char *p) {
   log_topic("label", t->label);
   t->owner = dup_str(l);
   keep_owner(t->owner);
+  t->tags = calloc(2, sizeof(char *));
+  t->alts = calloc(2, sizeof(char *));
+  if (t->tags && t->alts) {
+    t->tags[0] = dup_str(p);
+    t->alts[0] = dup_str(p);
+  }
   return t;
 }
