@@ -398,6 +398,8 @@ void OwnershipInconsistentCheck::checkForgottenFields(const FunctionDecl *FD,
       continue;
     for (const FieldDecl *F : Def->fields()) {
       const FieldStore *Here = nullptr;
+      if (nestedTeardown(FD, F, Named, Ctx))
+        continue;
       if (!Named.count(F->getCanonicalDecl())) {
         std::string Where = Unreleased(F, false, Here);
         if (!Where.empty()) {
@@ -430,6 +432,88 @@ void OwnershipInconsistentCheck::checkForgottenFields(const FunctionDecl *FD,
             << F->getName();
     }
   }
+}
+
+bool OwnershipInconsistentCheck::nestedTeardown(
+    const FunctionDecl *FD, const FieldDecl *F,
+    const llvm::DenseSet<const FieldDecl *> &Named, ASTContext &Ctx) {
+  // A struct held by value whose own destroy function the unit defines
+  // (NanoNNG conf_fini before 30d577cc4 never called
+  // conf_http_server_destroy(&conf->http_server), and nothing else did).
+  const auto *RT = F->getType()->getAs<RecordType>();
+  if (!RT || Named.count(F->getCanonicalDecl()))
+    return false;
+  const auto *Inner = cast<RecordDecl>(RT->getDecl()->getCanonicalDecl());
+  auto T = Teardowns->find(Inner);
+  if (T == Teardowns->end() || T->second == FD)
+    return false;
+  // Memory the unit stores into this member's fields (`c->http.user =
+  // strdup(..)`, or a local's value), and no `&x->member` handed anywhere
+  // (a local alias `conf_http_server *h = &c->http;` a destroy function
+  // gets).
+  if (!ByValue) {
+    ByValue.emplace();
+    const SourceManager &SM = Ctx.getSourceManager();
+    for (const FunctionDecl *Def : unit().definitions(Ctx))
+      forEachStmtIn(Def->getBody(), [&](const Stmt *S) {
+        auto MemberOf = [](const Expr *E) -> const FieldDecl * {
+          const auto *ME = dyn_cast<MemberExpr>(E->IgnoreParenCasts());
+          return ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+        };
+        if (const auto *U = dyn_cast<UnaryOperator>(S)) {
+          if (U->getOpcode() == UO_AddrOf)
+            if (const FieldDecl *M = MemberOf(U->getSubExpr()))
+              ByValue->AddressTaken.insert(M->getCanonicalDecl());
+          return;
+        }
+        const auto *B = dyn_cast<BinaryOperator>(S);
+        if (!B || B->getOpcode() != BO_Assign)
+          return;
+        const auto *Field =
+            dyn_cast<MemberExpr>(B->getLHS()->IgnoreParenCasts());
+        if (!Field || !Field->getType()->isPointerType())
+          return;
+        const auto *Outer =
+            dyn_cast<MemberExpr>(Field->getBase()->IgnoreParenCasts());
+        const FieldDecl *M = Outer ? MemberOf(Outer) : nullptr;
+        if (!M || Outer->getType()->isPointerType())
+          return;
+        const Expr *RHS = B->getRHS()->IgnoreParenCasts();
+        const auto *C = dyn_cast<CallExpr>(RHS);
+        const auto *D = dyn_cast<DeclRefExpr>(RHS);
+        const auto *V = D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
+        if ((C && resolver().allocation(C, Ctx)) || (V && V->hasLocalStorage()))
+          ByValue->Filled.try_emplace(
+              M->getCanonicalDecl(),
+              std::make_pair(SM.getFileLoc(B->getOperatorLoc()),
+                             cast<FieldDecl>(Field->getMemberDecl())));
+      });
+  }
+  if (ByValue->AddressTaken.count(F->getCanonicalDecl()))
+    return false;
+  auto Filled = ByValue->Filled.find(F->getCanonicalDecl());
+  // A struct of a header: other units may fill or tear down the member;
+  // the summaries file's linked facts say whether any does.
+  const SourceManager &SM = Ctx.getSourceManager();
+  const RecordDecl *Outer = F->getParent();
+  if (!SM.isInMainFile(SM.getFileLoc(Outer->getLocation()))) {
+    const AllocationModel *External = resolver().external();
+    if (!External || !External->hasFieldFacts() ||
+        !External->unreleasedField(memberKey(F)))
+      return false;
+  } else if (Filled == ByValue->Filled.end()) {
+    return false;
+  }
+  diag(FD->getLocation(),
+       "'%0' releases the fields of '%1' but not those of its member '%2', "
+       "which '%3' releases; call '%3' on it here")
+      << FD->getName() << recordName(Outer) << F->getName()
+      << T->second->getName();
+  if (Filled != ByValue->Filled.end())
+    diag(Filled->second.first, "'%0' of '%1' is allocated here",
+         DiagnosticIDs::Note)
+        << Filled->second.second->getName() << F->getName();
+  return true;
 }
 
 void OwnershipInconsistentCheck::checkDefinition(const FunctionDecl *Def,

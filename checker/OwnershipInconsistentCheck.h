@@ -56,6 +56,22 @@ private:
   /// struct (its destroy function here), once per unit.
   std::optional<llvm::DenseMap<const RecordDecl *, const FunctionDecl *>>
       Teardowns;
+  /// True when \p FD, the destroy function of \p F's struct, leaves out
+  /// the member \p F, a struct held by value whose own destroy function
+  /// the unit defines and which the unit fills: reported then.
+  bool nestedTeardown(const FunctionDecl *FD, const FieldDecl *F,
+                      const llvm::DenseSet<const FieldDecl *> &Named,
+                      ASTContext &Ctx);
+  /// Struct members held by value: those whose address the unit takes
+  /// (`&c->http`), and those it stores new memory into a field of (where,
+  /// and which field), once per unit.
+  struct MemberFacts {
+    llvm::DenseSet<const FieldDecl *> AddressTaken;
+    llvm::DenseMap<const FieldDecl *,
+                   std::pair<SourceLocation, const FieldDecl *>>
+        Filled;
+  };
+  std::optional<MemberFacts> ByValue;
   std::shared_ptr<const JustificationIndex> Index;
   const SourceManager *SM = nullptr;
   std::vector<FunctionContract> Members;

@@ -29,6 +29,13 @@ std::string fieldKey(const FieldDecl *F) {
   return Name.empty() ? "" : (Name + "." + F->getName()).str();
 }
 
+std::string memberKey(const FieldDecl *F) {
+  if (!F || !F->getIdentifier() || !F->getType()->getAs<RecordType>())
+    return "";
+  StringRef Name = recordName(F->getParent());
+  return Name.empty() ? "" : (Name + "." + F->getName() + "{}").str();
+}
+
 std::string elementKey(const FieldDecl *F) {
   if (!F || !F->getIdentifier())
     return "";
@@ -162,6 +169,41 @@ private:
     std::string Key = elementKey(F);
     if (!Key.empty())
       escape(FieldSlot(F->getCanonicalDecl(), true), Key, Loc);
+  }
+
+  /// The member `x->m` that \p E is, a struct held by value, or null.
+  static const FieldDecl *byValueMember(const Expr *E) {
+    const auto *ME = dyn_cast<MemberExpr>(E->IgnoreParenCasts());
+    const auto *M = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+    return M && M->getType()->getAs<RecordType>() ? M : nullptr;
+  }
+
+  /// `&x->m` of a struct held by value: whatever tears it down may get it.
+  void memberAddress(const Expr *E) {
+    if (const FieldDecl *M = byValueMember(E)) {
+      std::string Key = memberKey(M);
+      if (!Key.empty())
+        fact("escape " + Key + " " + origin(E->getExprLoc()));
+    }
+  }
+
+  /// `x->m.f = RHS` for a member `m` held by value: new memory (a call
+  /// that allocates, or a local's value) in one of its fields.
+  void memberFill(const Expr *LHS, const Expr *RHS, SourceLocation Loc) {
+    const auto *Field = dyn_cast<MemberExpr>(LHS->IgnoreParenCasts());
+    const FieldDecl *M = Field ? byValueMember(Field->getBase()) : nullptr;
+    std::string Key = M ? memberKey(M) : "";
+    if (Key.empty() || ofGlobal(LHS))
+      return;
+    RHS = RHS->IgnoreParenCasts();
+    const auto *C = dyn_cast<CallExpr>(RHS);
+    StringRef Via = C ? nameOf(C->getDirectCallee()) : StringRef();
+    const FunctionRule *R = C ? Resolver.allocation(C, Ctx) : nullptr;
+    if (R && R->Pending && !Via.empty())
+      fact("alloc-via " + Key + " " + origin(Loc) + " " + Via.str());
+    else if (R || localOf(RHS))
+      fact("alloc " + Key + " " + origin(Loc) + " " +
+           (Via.empty() ? std::string("?") : Via.str()));
   }
 
   void allocated(FieldSlot F, const std::string &Key, SourceLocation Loc,
@@ -440,6 +482,7 @@ public:
       if (B->getOpcode() == BO_Assign) {
         std::string Key;
         if (FieldSlot F = tracked(B->getLHS(), Key); F.getPointer()) {
+          memberFill(B->getLHS(), B->getRHS(), B->getOperatorLoc());
           store(F, Key, B->getRHS(), B->getOperatorLoc(), baseOf(B->getLHS()),
                 B->getLHS());
           objectOf(B->getLHS());
@@ -468,8 +511,11 @@ public:
       expr(B->getLHS(), Escape); // pointer arithmetic
       return expr(B->getRHS(), Escape);
     }
-    if (const auto *U = dyn_cast<UnaryOperator>(E))
+    if (const auto *U = dyn_cast<UnaryOperator>(E)) {
+      if (U->getOpcode() == UO_AddrOf)
+        memberAddress(U->getSubExpr());
       return expr(U->getSubExpr(), U->getOpcode() == UO_AddrOf && Escape);
+    }
     if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
       std::string Key;
       if (FieldSlot F = tracked(AS, Key); F.getPointer()) {

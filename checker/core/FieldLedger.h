@@ -54,6 +54,10 @@ std::string fieldKey(const FieldDecl *F);
 /// index (`char **filter`, `char *as[8]`), or "".
 std::string elementKey(const FieldDecl *F);
 
+/// `record.member{}` for a struct held by value in another (`conf` holds
+/// `http_server`), whose fields a destroy function must reach, or "".
+std::string memberKey(const FieldDecl *F);
+
 /// A field, or the elements of a field's array (`x->filter[i]`): the
 /// ledger keeps the two apart (freeing `x->filter` frees none of
 /// `x->filter[i]`).

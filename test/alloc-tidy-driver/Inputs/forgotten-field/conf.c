@@ -25,4 +25,10 @@ void topic_destroy(struct topic *t) {
 void topic_clear(struct topic *t) {
   for (int i = 0; i < 2; i++)
     free(t->alts[i]);
+  auth_destroy(&t->backup);
+}
+
+void auth_destroy(struct auth *a) {
+  free(a->user);
+  free(a->pass);
 }

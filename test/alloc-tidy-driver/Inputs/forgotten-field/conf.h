@@ -1,6 +1,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+struct auth {
+  char *user;
+  char *pass;
+};
+
 struct topic {
   char *remote; /* freed by topic_destroy */
   char *local;  /* freed by topic_destroy */
@@ -10,6 +15,8 @@ struct topic {
   char *owner;  /* allocated by the parser, handed to keep_owner */
   char **tags;  /* elements allocated by the parser, freed nowhere */
   char **alts;  /* elements allocated by the parser, freed by topic_clear */
+  struct auth auth;   /* filled by the parser, torn down nowhere */
+  struct auth backup; /* filled by the parser, torn down by topic_clear */
 };
 
 char *dup_str(const char *s);
@@ -18,4 +25,5 @@ void keep_owner(char *s);
 void topic_reset(struct topic *t);
 void topic_destroy(struct topic *t);
 void topic_clear(struct topic *t);
+void auth_destroy(struct auth *a);
 struct topic *topic_parse(const char *r, const char *l, const char *p);

@@ -22,5 +22,7 @@ struct topic *topic_parse(const char *r, const char *l, const char *p) {
     t->tags[0] = dup_str(p);
     t->alts[0] = dup_str(p);
   }
+  t->auth.user = dup_str(r);
+  t->backup.user = dup_str(r);
   return t;
 }
