@@ -454,6 +454,7 @@ bool OwnershipInconsistentCheck::nestedTeardown(
   if (!ByValue) {
     ByValue.emplace();
     const SourceManager &SM = Ctx.getSourceManager();
+    llvm::DenseSet<const UnaryOperator *> Lent;
     for (const FunctionDecl *Def : unit().definitions(Ctx))
       forEachStmtIn(Def->getBody(), [&](const Stmt *S) {
         auto MemberOf = [](const Expr *E) -> const FieldDecl * {
@@ -463,7 +464,22 @@ bool OwnershipInconsistentCheck::nestedTeardown(
         if (const auto *U = dyn_cast<UnaryOperator>(S)) {
           if (U->getOpcode() == UO_AddrOf)
             if (const FieldDecl *M = MemberOf(U->getSubExpr()))
-              ByValue->AddressTaken.insert(M->getCanonicalDecl());
+              if (!Lent.count(U))
+                ByValue->AddressTaken.insert(M->getCanonicalDecl());
+          return;
+        }
+        // `init(&c->http)`: lent to a function that only reads or fills
+        // it (statements are visited before their children).
+        if (const auto *C = dyn_cast<CallExpr>(S)) {
+          const FunctionDecl *Callee = C->getDirectCallee();
+          const FunctionRule *R =
+              Callee ? resolver().ruleFor(Callee, SM) : nullptr;
+          for (unsigned I = 0; I < C->getNumArgs(); ++I)
+            if (const auto *U =
+                    dyn_cast<UnaryOperator>(C->getArg(I)->IgnoreParenCasts());
+                U && U->getOpcode() == UO_AddrOf &&
+                keepsNoneOf(Callee, R, I, SM))
+              Lent.insert(U);
           return;
         }
         const auto *B = dyn_cast<BinaryOperator>(S);

@@ -84,6 +84,11 @@ ArgUse argUse(const FunctionDecl *Callee, const FunctionRule *R, unsigned I,
 
 } // namespace
 
+bool keepsNoneOf(const FunctionDecl *Callee, const FunctionRule *R, unsigned I,
+                 const SourceManager &SM) {
+  return Callee && argUse(Callee, R, I, SM) == ArgUse::Harmless;
+}
+
 class LedgerScan {
 public:
   LedgerScan(ASTContext &Ctx, CalleeResolver &R, FieldLedger &L)
@@ -182,9 +187,31 @@ private:
   void memberAddress(const Expr *E) {
     if (const FieldDecl *M = byValueMember(E)) {
       std::string Key = memberKey(M);
-      if (!Key.empty())
+      if (!Key.empty() && MemberEscaped.insert(Key).second)
         fact("escape " + Key + " " + origin(E->getExprLoc()));
     }
+  }
+
+  /// `f(.., &x->m, ..)`, argument \p I of \p C: a function that only
+  /// reads or fills the member (an initialiser, a parser) lets none of it
+  /// go; one that may free its fields, or is not known, may.
+  bool memberArgument(const CallExpr *C, const Expr *A, unsigned I,
+                      const FunctionDecl *Callee, const FunctionRule *R) {
+    const auto *U = dyn_cast<UnaryOperator>(A);
+    if (!U || U->getOpcode() != UO_AddrOf)
+      return false;
+    const FieldDecl *M = byValueMember(U->getSubExpr());
+    std::string Key = M ? memberKey(M) : "";
+    if (Key.empty())
+      return false;
+    ArgUse Use = Callee ? argUse(Callee, R, I, SM) : ArgUse::Escapes;
+    if (Use == ArgUse::Escapes)
+      memberAddress(U->getSubExpr());
+    else if (Use == ArgUse::Waits)
+      fact("escape-unless " + Key + " " + Callee->getName().str() + " " +
+           std::to_string(I));
+    expr(U->getSubExpr(), false);
+    return true;
   }
 
   /// `x->m.f = RHS` for a member `m` held by value: new memory (a call
@@ -386,6 +413,8 @@ private:
       ArgUse Use = Callee ? argUse(Callee, R, I, SM) : ArgUse::Escapes;
       // A deallocator of this argument (known, not another unit's yet).
       bool Frees = R && !R->Pending && (R->FreeArg == I || R->releases(I));
+      if (memberArgument(C, A, I, Callee, R))
+        continue;
       if (const auto *U = dyn_cast<UnaryOperator>(A);
           U && U->getOpcode() == UO_AddrOf)
         if (FieldSlot F = tracked(U->getSubExpr(), Key); F.getPointer()) {
@@ -558,6 +587,7 @@ private:
   FieldLedger &L;
   llvm::StringSet<> Seen;
   llvm::DenseSet<FieldSlot> Escaped; ///< with an "escape" fact
+  llvm::StringSet<> MemberEscaped;   ///< members with an "escape" fact
   /// In the function being read: the fields each local was loaded from,
   /// the locals whose value goes somewhere, the call each was last set from.
   llvm::DenseMap<const VarDecl *, std::vector<Touch>> Loaded;

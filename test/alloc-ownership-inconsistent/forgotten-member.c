@@ -26,10 +26,17 @@ void http_destroy(struct http *h) {
   free(h->pass);
 }
 
+// Lends the member to be filled: keeps and frees none of it.
+void http_init(struct http *h) {
+  h->user = NULL;
+  h->pass = NULL;
+}
+
 struct conf *conf_new(const char *u) {
   struct conf *c = calloc(1, sizeof *c);
   if (!c)
     return NULL;
+  http_init(&c->http);
   c->url = strdup(u);
   c->file = strdup(u);
   c->http.user = strdup(u);

@@ -32,3 +32,5 @@ void auth_destroy(struct auth *a) {
   free(a->user);
   free(a->pass);
 }
+
+void auth_init(struct auth *a) { a->pass = NULL; }

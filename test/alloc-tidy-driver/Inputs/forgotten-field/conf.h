@@ -26,4 +26,5 @@ void topic_reset(struct topic *t);
 void topic_destroy(struct topic *t);
 void topic_clear(struct topic *t);
 void auth_destroy(struct auth *a);
+void auth_init(struct auth *a);
 struct topic *topic_parse(const char *r, const char *l, const char *p);

@@ -24,5 +24,6 @@ struct topic *topic_parse(const char *r, const char *l, const char *p) {
   }
   t->auth.user = dup_str(r);
   t->backup.user = dup_str(r);
+  auth_init(&t->auth);
   return t;
 }
