@@ -226,11 +226,14 @@ private:
     const auto *C = dyn_cast<CallExpr>(RHS);
     StringRef Via = C ? nameOf(C->getDirectCallee()) : StringRef();
     const FunctionRule *R = C ? Resolver.allocation(C, Ctx) : nullptr;
-    if (R && R->Pending && !Via.empty())
-      fact("alloc-via " + Key + " " + origin(Loc) + " " + Via.str());
-    else if (R || localOf(RHS))
+    // The first store of each kind per member and unit is evidence enough.
+    if (R && R->Pending && !Via.empty()) {
+      if (MemberFilled.insert(Key + " " + Via.str()).second)
+        fact("alloc-via " + Key + " " + origin(Loc) + " " + Via.str());
+    } else if ((R || localOf(RHS)) && MemberFilled.insert(Key).second) {
       fact("alloc " + Key + " " + origin(Loc) + " " +
            (Via.empty() ? std::string("?") : Via.str()));
+    }
   }
 
   void allocated(FieldSlot F, const std::string &Key, SourceLocation Loc,
@@ -588,6 +591,7 @@ private:
   llvm::StringSet<> Seen;
   llvm::DenseSet<FieldSlot> Escaped; ///< with an "escape" fact
   llvm::StringSet<> MemberEscaped;   ///< members with an "escape" fact
+  llvm::StringSet<> MemberFilled;    ///< members (and via) with an "alloc" fact
   /// In the function being read: the fields each local was loaded from,
   /// the locals whose value goes somewhere, the call each was last set from.
   llvm::DenseMap<const VarDecl *, std::vector<Touch>> Loaded;
