@@ -71,8 +71,8 @@ static const VarDecl *heldBy(const Allocation &A, ASTContext &Ctx) {
 
 /// True when \p FD's body uses the local \p V only where its value stays
 /// in the function: dereferenced, indexed, compared, tested, handed to a
-/// function that only reads or copies it (by its rule, by its summary for a
-/// `const` parameter, a system header's function or a variadic function's
+/// function that only reads or copies it (by its rule or its summary, and
+/// links it nowhere; a system header's function or a variadic function's
 /// `...`), or given by address to its allocator \p Alloc. Any other use
 /// (stored, returned, copied to a variable, its address taken, handed to a
 /// function that may keep it) may give it away.

@@ -448,66 +448,12 @@ bool OwnershipInconsistentCheck::nestedTeardown(
   if (T == Teardowns->end() || T->second == FD)
     return false;
   // Memory the unit stores into this member's fields (`c->http.user =
-  // strdup(..)`, or a local's value), and no `&x->member` handed anywhere
-  // (a local alias `conf_http_server *h = &c->http;` a destroy function
-  // gets).
-  if (!ByValue) {
-    ByValue.emplace();
-    const SourceManager &SM = Ctx.getSourceManager();
-    llvm::DenseSet<const UnaryOperator *> Lent;
-    for (const FunctionDecl *Def : unit().definitions(Ctx))
-      forEachStmtIn(Def->getBody(), [&](const Stmt *S) {
-        auto MemberOf = [](const Expr *E) -> const FieldDecl * {
-          const auto *ME = dyn_cast<MemberExpr>(E->IgnoreParenCasts());
-          return ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
-        };
-        if (const auto *U = dyn_cast<UnaryOperator>(S)) {
-          if (U->getOpcode() == UO_AddrOf)
-            if (const FieldDecl *M = MemberOf(U->getSubExpr()))
-              if (!Lent.count(U))
-                ByValue->AddressTaken.insert(M->getCanonicalDecl());
-          return;
-        }
-        // `init(&c->http)`: lent to a function that only reads or fills
-        // it (statements are visited before their children).
-        if (const auto *C = dyn_cast<CallExpr>(S)) {
-          const FunctionDecl *Callee = C->getDirectCallee();
-          const FunctionRule *R =
-              Callee ? resolver().ruleFor(Callee, SM) : nullptr;
-          for (unsigned I = 0; I < C->getNumArgs(); ++I)
-            if (const auto *U =
-                    dyn_cast<UnaryOperator>(C->getArg(I)->IgnoreParenCasts());
-                U && U->getOpcode() == UO_AddrOf &&
-                keepsNoneOf(Callee, R, I, SM))
-              Lent.insert(U);
-          return;
-        }
-        const auto *B = dyn_cast<BinaryOperator>(S);
-        if (!B || B->getOpcode() != BO_Assign)
-          return;
-        const auto *Field =
-            dyn_cast<MemberExpr>(B->getLHS()->IgnoreParenCasts());
-        if (!Field || !Field->getType()->isPointerType())
-          return;
-        const auto *Outer =
-            dyn_cast<MemberExpr>(Field->getBase()->IgnoreParenCasts());
-        const FieldDecl *M = Outer ? MemberOf(Outer) : nullptr;
-        if (!M || Outer->getType()->isPointerType())
-          return;
-        const Expr *RHS = B->getRHS()->IgnoreParenCasts();
-        const auto *C = dyn_cast<CallExpr>(RHS);
-        const auto *D = dyn_cast<DeclRefExpr>(RHS);
-        const auto *V = D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
-        if ((C && resolver().allocation(C, Ctx)) || (V && V->hasLocalStorage()))
-          ByValue->Filled.try_emplace(
-              M->getCanonicalDecl(),
-              std::make_pair(SM.getFileLoc(B->getOperatorLoc()),
-                             cast<FieldDecl>(Field->getMemberDecl())));
-      });
-  }
-  if (ByValue->AddressTaken.count(F->getCanonicalDecl()))
+  // strdup(..)`, or a local's value), and no `&x->member` handed to
+  // anything but a function that only reads or fills it (a local alias
+  // `conf_http_server *h = &c->http;` a destroy function gets lets it go).
+  if (Ledger.memberEscapes(F))
     return false;
-  auto Filled = ByValue->Filled.find(F->getCanonicalDecl());
+  const FieldStore *Filled = Ledger.memberFill(F);
   // A struct of a header: other units may fill or tear down the member;
   // the summaries file's linked facts say whether any does.
   const SourceManager &SM = Ctx.getSourceManager();
@@ -517,7 +463,7 @@ bool OwnershipInconsistentCheck::nestedTeardown(
     if (!External || !External->hasFieldFacts() ||
         !External->unreleasedField(memberKey(F)))
       return false;
-  } else if (Filled == ByValue->Filled.end()) {
+  } else if (!Filled) {
     return false;
   }
   diag(FD->getLocation(),
@@ -525,10 +471,9 @@ bool OwnershipInconsistentCheck::nestedTeardown(
        "which '%3' releases; call '%3' on it here")
       << FD->getName() << recordName(Outer) << F->getName()
       << T->second->getName();
-  if (Filled != ByValue->Filled.end())
-    diag(Filled->second.first, "'%0' of '%1' is allocated here",
-         DiagnosticIDs::Note)
-        << Filled->second.second->getName() << F->getName();
+  if (Filled)
+    diag(Filled->Loc, "a field of '%0' is allocated here", DiagnosticIDs::Note)
+        << F->getName();
   return true;
 }
 

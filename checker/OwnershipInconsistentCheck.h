@@ -62,16 +62,6 @@ private:
   bool nestedTeardown(const FunctionDecl *FD, const FieldDecl *F,
                       const llvm::DenseSet<const FieldDecl *> &Named,
                       ASTContext &Ctx);
-  /// Struct members held by value: those whose address the unit takes
-  /// (`&c->http`), and those it stores new memory into a field of (where,
-  /// and which field), once per unit.
-  struct MemberFacts {
-    llvm::DenseSet<const FieldDecl *> AddressTaken;
-    llvm::DenseMap<const FieldDecl *,
-                   std::pair<SourceLocation, const FieldDecl *>>
-        Filled;
-  };
-  std::optional<MemberFacts> ByValue;
   std::shared_ptr<const JustificationIndex> Index;
   const SourceManager *SM = nullptr;
   std::vector<FunctionContract> Members;

@@ -186,6 +186,7 @@ private:
   /// `&x->m` of a struct held by value: whatever tears it down may get it.
   void memberAddress(const Expr *E) {
     if (const FieldDecl *M = byValueMember(E)) {
+      L.MemberEscaping.insert(M->getCanonicalDecl());
       std::string Key = memberKey(M);
       if (!Key.empty() && MemberEscaped.insert(Key).second)
         fact("escape " + Key + " " + origin(E->getExprLoc()));
@@ -207,9 +208,11 @@ private:
     ArgUse Use = Callee ? argUse(Callee, R, I, SM) : ArgUse::Escapes;
     if (Use == ArgUse::Escapes)
       memberAddress(U->getSubExpr());
-    else if (Use == ArgUse::Waits)
+    else if (Use == ArgUse::Waits) {
+      L.MemberEscaping.insert(M->getCanonicalDecl()); // settled when linked
       fact("escape-unless " + Key + " " + Callee->getName().str() + " " +
            std::to_string(I));
+    }
     expr(U->getSubExpr(), false);
     return true;
   }
@@ -226,6 +229,10 @@ private:
     const auto *C = dyn_cast<CallExpr>(RHS);
     StringRef Via = C ? nameOf(C->getDirectCallee()) : StringRef();
     const FunctionRule *R = C ? Resolver.allocation(C, Ctx) : nullptr;
+    if (R || localOf(RHS))
+      L.MemberFills.try_emplace(
+          M->getCanonicalDecl(),
+          FieldStore{Loc, origin(Loc), Via.empty() ? "?" : Via.str()});
     // The first store of each kind per member and unit is evidence enough.
     if (R && R->Pending && !Via.empty()) {
       if (MemberFilled.insert(Key + " " + Via.str()).second)
@@ -632,6 +639,15 @@ const FieldStore *FieldLedger::allocation(const FieldDecl *F,
                                           bool Elements) const {
   auto It = Allocated.find(FieldSlot(F->getCanonicalDecl(), Elements));
   return It == Allocated.end() ? nullptr : &It->second;
+}
+
+const FieldStore *FieldLedger::memberFill(const FieldDecl *M) const {
+  auto It = MemberFills.find(M->getCanonicalDecl());
+  return It == MemberFills.end() ? nullptr : &It->second;
+}
+
+bool FieldLedger::memberEscapes(const FieldDecl *M) const {
+  return MemberEscaping.count(M->getCanonicalDecl());
 }
 
 bool FieldLedger::escapes(const FieldDecl *F, bool Elements) const {

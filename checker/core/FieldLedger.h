@@ -90,6 +90,12 @@ public:
   /// go somewhere it may be freed or kept, or stores into it something
   /// else than new memory or NULL.
   bool escapes(const FieldDecl *F, bool Elements = false) const;
+  /// The first store of new memory into a field of the member \p M, a
+  /// struct held by value (`c->http.user = strdup(..)`), or null.
+  const FieldStore *memberFill(const FieldDecl *M) const;
+  /// True when the unit hands `&x->m` of member \p M to anything but a
+  /// function that only reads or fills it.
+  bool memberEscapes(const FieldDecl *M) const;
 
   /// This unit's facts for a summaries file, those waiting for another
   /// unit's summary included.
@@ -99,6 +105,8 @@ private:
   bool Computed = false;
   llvm::DenseMap<FieldSlot, FieldStore> Allocated;
   llvm::DenseSet<FieldSlot> Escaping;
+  llvm::DenseMap<const FieldDecl *, FieldStore> MemberFills;
+  llvm::DenseSet<const FieldDecl *> MemberEscaping;
   std::vector<std::string> Facts;
   friend class LedgerScan;
 };

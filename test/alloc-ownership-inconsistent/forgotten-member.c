@@ -49,7 +49,7 @@ void conf_admin_reset(struct conf *c) { http_destroy(&c->admin); }
 
 void conf_fini(struct conf *c) {
   // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: 'conf_fini' releases the fields of 'conf' but not those of its member 'http', which 'http_destroy' releases; call 'http_destroy' on it here [alloc-ownership-inconsistent]{{$}}
-  // CHECK-MESSAGES: :[[@LINE-10]]:16: note: 'user' of 'http' is allocated here{{$}}
+  // CHECK-MESSAGES: :[[@LINE-10]]:16: note: a field of 'http' is allocated here{{$}}
   free(c->url);
   free(c->file);
   free(c);
