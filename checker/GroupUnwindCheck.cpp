@@ -419,6 +419,51 @@ void GroupUnwindCheck::checkDefinition(const FunctionDecl *Def,
     if (const ExitState *Released = ReleasedElsewhere(*L))
       Pendings[L->Leaked].push_back({L, AtNormal, Released});
   }
+  // Kept on every path: an allocation that the function never frees,
+  // stores, returns or hands to anything that may keep it leaks wherever it
+  // returns, failing or not (NanoNNG set_log_level before 50eb8b9f2: the
+  // string set_string_var() allocates through &level).
+  // (Not in a file that does not compile: a statement lost to an error,
+  // `return p` without its semicolon, would read as a drop.)
+  if (!ReportAllExits && !FD->isMain() &&
+      !Result.Context->getDiagnostics().hasUncompilableErrorOccurred()) {
+    // (Reported thus rather than at its failing exits, which it leaks from
+    // like every other: NanoNNG scram_handle_server_final_msg never freed
+    // the verifier, and returned NULL once before the end.)
+    llvm::DenseSet<AllocId> Seen;
+    for (const LeakEvent *L : Lost)
+      Seen.insert(L->Leaked);
+    for (const LeakEvent *L : Overwritten)
+      Seen.insert(L->Leaked);
+    std::map<AllocId, std::pair<bool, const ExitState *>> Kept;
+    for (const ExitState &E : Analysis.exits()) {
+      if (!E.Allocated || !E.MaybeNonNull)
+        continue;
+      auto [It, New] = Kept.try_emplace(E.A, true, &E);
+      if (!E.Owned || E.Gone || E.LeftInField)
+        It->second.first = false;
+    }
+    for (const auto &[A, KeptAt] : Kept) {
+      const Allocation &Leaked = Allocs[A];
+      if (!KeptAt.first || Seen.count(A) || ReleaseOf.count(A) ||
+          !Leaked.fresh() || Leaked.Name.empty() || !Leaked.Call)
+        continue;
+      // Held by a local variable of the function, used only there.
+      const VarDecl *Var = heldBy(Leaked, *Result.Context);
+      if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
+          !staysLocal(FD, Var, Leaked.Call, resolver(), *Result.Context))
+        continue;
+      diag(Leaked.Loc, "%0 is never freed, stored or returned: it leaks on "
+                       "every path through '%1'; free it once it is no "
+                       "longer used")
+          << Leaked.describe() << Fn->getName();
+      diag(KeptAt.second->ExitLoc,
+           "still owned when the function returns "
+           "here",
+           DiagnosticIDs::Note);
+      Pendings.erase(A);
+    }
+  }
   for (auto &[A, Exits] : Pendings) {
     llvm::stable_sort(Exits, [&](const Pending &X, const Pending &Y) {
       if (X.Kind != Y.Kind)
@@ -473,50 +518,6 @@ void GroupUnwindCheck::checkDefinition(const FunctionDecl *Def,
           << Leaked.describe() << P.Kind
           << (P.Kind == AtFailure ? Allocs[*P.L->Failed].describe()
                                   : std::string());
-  }
-  // Kept on every path: an allocation that the function never frees,
-  // stores, returns or hands to anything that may keep it leaks wherever it
-  // returns, failing or not (NanoNNG set_log_level before 50eb8b9f2: the
-  // string set_string_var() allocates through &level).
-  // (Not in a file that does not compile: a statement lost to an error,
-  // `return p` without its semicolon, would read as a drop.)
-  if (!ReportAllExits && !FD->isMain() &&
-      !Result.Context->getDiagnostics().hasUncompilableErrorOccurred()) {
-    llvm::DenseSet<AllocId> Seen;
-    for (const auto *Group : {&Failure, &Failing})
-      for (const auto &[Key, L] : *Group)
-        Seen.insert(L->Leaked);
-    for (const LeakEvent *L : Lost)
-      Seen.insert(L->Leaked);
-    for (const LeakEvent *L : Overwritten)
-      Seen.insert(L->Leaked);
-    std::map<AllocId, std::pair<bool, const ExitState *>> Kept;
-    for (const ExitState &E : Analysis.exits()) {
-      if (!E.Allocated || !E.MaybeNonNull)
-        continue;
-      auto [It, New] = Kept.try_emplace(E.A, true, &E);
-      if (!E.Owned || E.Gone || E.LeftInField)
-        It->second.first = false;
-    }
-    for (const auto &[A, KeptAt] : Kept) {
-      const Allocation &Leaked = Allocs[A];
-      if (!KeptAt.first || Seen.count(A) || ReleaseOf.count(A) ||
-          !Leaked.fresh() || Leaked.Name.empty() || !Leaked.Call)
-        continue;
-      // Held by a local variable of the function, used only there.
-      const VarDecl *Var = heldBy(Leaked, *Result.Context);
-      if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
-          !staysLocal(FD, Var, Leaked.Call, resolver(), *Result.Context))
-        continue;
-      diag(Leaked.Loc, "%0 is never freed, stored or returned: it leaks on "
-                       "every path through '%1'; free it once it is no "
-                       "longer used")
-          << Leaked.describe() << Fn->getName();
-      diag(KeptAt.second->ExitLoc,
-           "still owned when the function returns "
-           "here",
-           DiagnosticIDs::Note);
-    }
   }
   parameterDuties(FD, Analysis, *Result.Context);
   if (!ReportAllExits)

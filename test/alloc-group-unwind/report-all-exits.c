@@ -196,3 +196,16 @@ int dup_list(char **out, const char *s) {
     copy[0] = 'x';
   return copy != NULL;
 }
+
+// Never freed, with a failing return before the end (NanoNNG
+// scram_handle_server_final_msg's verifier): by default it leaks on every
+// path, reported once at the allocation rather than at the failing return.
+int verify(const char *msg, const char *expect) {
+  char *v = strdup(msg);
+  // CHECK-MESSAGES-DEF: :[[@LINE-1]]:13: warning: 'v' is never freed, stored or returned: it leaks on every path through 'verify'; free it once it is no longer used [alloc-group-unwind]{{$}}
+  if (!expect)
+    return -1;
+  // CHECK-MESSAGES-ALL: :[[@LINE-1]]:5: warning: 'v' leaks when 'verify' fails here; free it before returning [alloc-group-unwind]{{$}}
+  return v && strcmp(v, expect) == 0 ? 0 : -2;
+  // CHECK-MESSAGES-ALL: :[[@LINE-1]]:3: warning: 'v' is still owned when the function returns here; {{.*}} [alloc-group-unwind]{{$}}
+}
