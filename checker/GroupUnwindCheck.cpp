@@ -329,17 +329,17 @@ void GroupUnwindCheck::checkDefinition(const FunctionDecl *Def,
   // the leak is surest: after a failed allocation, then where the function
   // fails, then where it returns otherwise; the first in the file of those.
   enum ExitKind { AtFailure, AtFailing, AtNormal };
-  struct Pending {
+  struct LeakExit {
     const LeakEvent *L;
     ExitKind Kind;
     const ExitState *Released;
   };
-  std::map<AllocId, std::vector<Pending>> Pendings;
+  std::map<AllocId, std::vector<LeakExit>> LeakExits;
   for (const auto &[Key, L] : Failure)
-    Pendings[L->Leaked].push_back({L, AtFailure, nullptr});
+    LeakExits[L->Leaked].push_back({L, AtFailure, nullptr});
   for (const auto &[Key, L] : Failing)
     if (!Failure.count(Key))
-      Pendings[L->Leaked].push_back({L, AtFailing, nullptr});
+      LeakExits[L->Leaked].push_back({L, AtFailing, nullptr});
   // Lost where its last pointer goes out of scope (a `continue`, the end of
   // a loop body): reported when the function releases it on its other
   // paths, or an allocation failed on the way.
@@ -417,7 +417,7 @@ void GroupUnwindCheck::checkDefinition(const FunctionDecl *Def,
     if (Failure.count(Key) || Failing.count(Key))
       continue;
     if (const ExitState *Released = ReleasedElsewhere(*L))
-      Pendings[L->Leaked].push_back({L, AtNormal, Released});
+      LeakExits[L->Leaked].push_back({L, AtNormal, Released});
   }
   // Kept on every path: an allocation that the function never frees,
   // stores, returns or hands to anything that may keep it leaks wherever it
@@ -461,17 +461,17 @@ void GroupUnwindCheck::checkDefinition(const FunctionDecl *Def,
            "still owned when the function returns "
            "here",
            DiagnosticIDs::Note);
-      Pendings.erase(A);
+      LeakExits.erase(A);
     }
   }
-  for (auto &[A, Exits] : Pendings) {
-    llvm::stable_sort(Exits, [&](const Pending &X, const Pending &Y) {
+  for (auto &[A, Exits] : LeakExits) {
+    llvm::stable_sort(Exits, [&](const LeakExit &X, const LeakExit &Y) {
       if (X.Kind != Y.Kind)
         return X.Kind < Y.Kind;
       return SM.isBeforeInTranslationUnit(X.L->ExitLoc, Y.L->ExitLoc);
     });
     const Allocation &Leaked = Allocs[A];
-    const Pending &First = Exits.front();
+    const LeakExit &First = Exits.front();
     const LeakEvent *L = First.L;
     switch (First.Kind) {
     case AtFailure: {
@@ -510,7 +510,7 @@ void GroupUnwindCheck::checkDefinition(const FunctionDecl *Def,
       break;
     }
     CleanupNote(Leaked, *L);
-    for (const Pending &P : llvm::drop_begin(Exits))
+    for (const LeakExit &P : llvm::drop_begin(Exits))
       diag(P.L->ExitLoc,
            "%0 also leaks at this exit%select{, when allocation of %2 fails|"
            "|}1",

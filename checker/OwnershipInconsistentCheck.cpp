@@ -380,16 +380,14 @@ void OwnershipInconsistentCheck::checkForgottenFields(const FunctionDecl *FD,
       std::string Key = Elements ? elementKey(F) : fieldKey(F);
       if (Key.empty() || Ledger.escapes(F, Elements))
         return "";
-      if (Private) {
-        Here = Ledger.allocation(F, Elements);
+      Here = Ledger.allocation(F, Elements);
+      if (Private)
         return Here ? Here->Origin + " (" + Here->Via + ")" : "";
-      }
       const std::string *Ext = External && External->hasFieldFacts()
                                    ? External->unreleasedField(Key)
                                    : nullptr;
       if (!Ext)
         return "";
-      Here = Ledger.allocation(F, Elements);
       auto [Origin, Via] = StringRef(*Ext).split(' ');
       return (Origin + " (" + Via + ")").str();
     };
@@ -398,7 +396,7 @@ void OwnershipInconsistentCheck::checkForgottenFields(const FunctionDecl *FD,
       continue;
     for (const FieldDecl *F : Def->fields()) {
       const FieldStore *Here = nullptr;
-      if (nestedTeardown(FD, F, Named, Ctx))
+      if (nestedTeardown(FD, F, Named, Private))
         continue;
       if (!Named.count(F->getCanonicalDecl())) {
         std::string Where = Unreleased(F, false, Here);
@@ -436,7 +434,7 @@ void OwnershipInconsistentCheck::checkForgottenFields(const FunctionDecl *FD,
 
 bool OwnershipInconsistentCheck::nestedTeardown(
     const FunctionDecl *FD, const FieldDecl *F,
-    const llvm::DenseSet<const FieldDecl *> &Named, ASTContext &Ctx) {
+    const llvm::DenseSet<const FieldDecl *> &Named, bool Private) {
   // A struct held by value whose own destroy function the unit defines
   // (NanoNNG conf_fini before 30d577cc4 never called
   // conf_http_server_destroy(&conf->http_server), and nothing else did).
@@ -456,9 +454,7 @@ bool OwnershipInconsistentCheck::nestedTeardown(
   const FieldStore *Filled = Ledger.memberFill(F);
   // A struct of a header: other units may fill or tear down the member;
   // the summaries file's linked facts say whether any does.
-  const SourceManager &SM = Ctx.getSourceManager();
-  const RecordDecl *Outer = F->getParent();
-  if (!SM.isInMainFile(SM.getFileLoc(Outer->getLocation()))) {
+  if (!Private) {
     const AllocationModel *External = resolver().external();
     if (!External || !External->hasFieldFacts() ||
         !External->unreleasedField(memberKey(F)))
@@ -469,7 +465,7 @@ bool OwnershipInconsistentCheck::nestedTeardown(
   diag(FD->getLocation(),
        "'%0' releases the fields of '%1' but not those of its member '%2', "
        "which '%3' releases; call '%3' on it here")
-      << FD->getName() << recordName(Outer) << F->getName()
+      << FD->getName() << recordName(F->getParent()) << F->getName()
       << T->second->getName();
   if (Filled)
     diag(Filled->Loc, "a field of '%0' is allocated here", DiagnosticIDs::Note)

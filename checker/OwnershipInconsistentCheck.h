@@ -58,10 +58,11 @@ private:
       Teardowns;
   /// True when \p FD, the destroy function of \p F's struct, leaves out
   /// the member \p F, a struct held by value whose own destroy function
-  /// the unit defines and which the unit fills: reported then.
+  /// the unit defines and which the project fills (the unit, for a struct
+  /// of the file, \p Private): reported then.
   bool nestedTeardown(const FunctionDecl *FD, const FieldDecl *F,
                       const llvm::DenseSet<const FieldDecl *> &Named,
-                      ASTContext &Ctx);
+                      bool Private);
   std::shared_ptr<const JustificationIndex> Index;
   const SourceManager *SM = nullptr;
   std::vector<FunctionContract> Members;

@@ -84,11 +84,6 @@ ArgUse argUse(const FunctionDecl *Callee, const FunctionRule *R, unsigned I,
 
 } // namespace
 
-bool keepsNoneOf(const FunctionDecl *Callee, const FunctionRule *R, unsigned I,
-                 const SourceManager &SM) {
-  return Callee && argUse(Callee, R, I, SM) == ArgUse::Harmless;
-}
-
 class LedgerScan {
 public:
   LedgerScan(ASTContext &Ctx, CalleeResolver &R, FieldLedger &L)
@@ -196,8 +191,8 @@ private:
   /// `f(.., &x->m, ..)`, argument \p I of \p C: a function that only
   /// reads or fills the member (an initialiser, a parser) lets none of it
   /// go; one that may free its fields, or is not known, may.
-  bool memberArgument(const CallExpr *C, const Expr *A, unsigned I,
-                      const FunctionDecl *Callee, const FunctionRule *R) {
+  bool memberArgument(const Expr *A, unsigned I, const FunctionDecl *Callee,
+                      const FunctionRule *R) {
     const auto *U = dyn_cast<UnaryOperator>(A);
     if (!U || U->getOpcode() != UO_AddrOf)
       return false;
@@ -227,19 +222,19 @@ private:
       return;
     RHS = RHS->IgnoreParenCasts();
     const auto *C = dyn_cast<CallExpr>(RHS);
-    StringRef Via = C ? nameOf(C->getDirectCallee()) : StringRef();
     const FunctionRule *R = C ? Resolver.allocation(C, Ctx) : nullptr;
-    if (R || localOf(RHS))
-      L.MemberFills.try_emplace(
-          M->getCanonicalDecl(),
-          FieldStore{Loc, origin(Loc), Via.empty() ? "?" : Via.str()});
+    if (!R && !localOf(RHS))
+      return;
+    StringRef Name = C ? nameOf(C->getDirectCallee()) : StringRef();
+    std::string Via = Name.empty() ? "?" : Name.str();
+    L.MemberFills.try_emplace(M->getCanonicalDecl(),
+                              FieldStore{Loc, origin(Loc), Via});
     // The first store of each kind per member and unit is evidence enough.
-    if (R && R->Pending && !Via.empty()) {
-      if (MemberFilled.insert(Key + " " + Via.str()).second)
-        fact("alloc-via " + Key + " " + origin(Loc) + " " + Via.str());
-    } else if ((R || localOf(RHS)) && MemberFilled.insert(Key).second) {
-      fact("alloc " + Key + " " + origin(Loc) + " " +
-           (Via.empty() ? std::string("?") : Via.str()));
+    if (R && R->Pending && !Name.empty()) {
+      if (MemberFilled.insert(Key + " " + Via).second)
+        fact("alloc-via " + Key + " " + origin(Loc) + " " + Via);
+    } else if (MemberFilled.insert(Key).second) {
+      fact("alloc " + Key + " " + origin(Loc) + " " + Via);
     }
   }
 
@@ -423,7 +418,7 @@ private:
       ArgUse Use = Callee ? argUse(Callee, R, I, SM) : ArgUse::Escapes;
       // A deallocator of this argument (known, not another unit's yet).
       bool Frees = R && !R->Pending && (R->FreeArg == I || R->releases(I));
-      if (memberArgument(C, A, I, Callee, R))
+      if (memberArgument(A, I, Callee, R))
         continue;
       if (const auto *U = dyn_cast<UnaryOperator>(A);
           U && U->getOpcode() == UO_AddrOf)

@@ -35,8 +35,6 @@
 namespace clang {
 class ASTContext;
 class FieldDecl;
-class FunctionDecl;
-class SourceManager;
 class RecordDecl;
 } // namespace clang
 
@@ -64,11 +62,6 @@ std::string memberKey(const FieldDecl *F);
 /// ledger keeps the two apart (freeing `x->filter` frees none of
 /// `x->filter[i]`).
 using FieldSlot = llvm::PointerIntPair<const FieldDecl *, 1, bool>;
-
-/// True when \p Callee (its rule \p R, if any) only reads or fills what
-/// argument \p I points to: it frees and keeps none of it.
-bool keepsNoneOf(const FunctionDecl *Callee, const FunctionRule *R, unsigned I,
-                 const SourceManager &SM);
 
 /// Where a field is first stored new memory.
 struct FieldStore {
