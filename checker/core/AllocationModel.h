@@ -145,7 +145,8 @@ struct FunctionRule {
   /// Conditions of a summary on functions of other units, resolved once
   /// every unit is summarised (see SummaryFile.h): "allocates G",
   /// "null-as G", "keeps-not G J", "forward I G J", "field I F G J",
-  /// "noreturn G", "retained I G J" (argument I, stored here, is also
+  /// "noreturn G", "allocates-arg G J", "status-of G" (the status class
+  /// is G's), "retained I G J" (argument I, stored here, is also
   /// handed to G's argument J: borrowed if G retains it), "detach I G J F"
   /// (argument I's object is freed by G's
   /// argument J and its field F returned: realloc-like when the project's

@@ -1059,6 +1059,52 @@ std::optional<int64_t> comparedConstant(const BinaryOperator *BO,
   return K->getExtValue();
 }
 
+/// For a return \p Ret of a variable v in the then-branch of `if (v != 0)`
+/// (or `if (v)`) or `if (v < 0)`, with nothing between them: the values v
+/// may hold there, as constants a status class reads alike (-1 and 1 for
+/// "not 0", -1 for "negative"): NanoNNG nni_msg_alloc's `rv =
+/// nni_chunk_grow(...); if (rv != 0) { ...; return (rv); }`.
+std::optional<std::set<int64_t>> returnedUnderFailureTest(const Stmt *Ret,
+                                                          ASTContext &Ctx) {
+  const DeclRefExpr *RV = returnedVar(Ret);
+  if (!RV || !RV->getType()->isIntegerType())
+    return std::nullopt;
+  const auto *VD = dyn_cast<VarDecl>(RV->getDecl());
+  if (!VD || !VD->hasLocalStorage())
+    return std::nullopt;
+  const Stmt *Child = Ret;
+  for (unsigned Depth = 0; Depth < 4; ++Depth) {
+    const Stmt *Parent = parentStmt(*Child, Ctx);
+    if (!Parent)
+      return std::nullopt;
+    if (const auto *If = dyn_cast<IfStmt>(Parent)) {
+      if (If->getThen() != Child || assignsTo(Child, VD))
+        return std::nullopt;
+      const Expr *Cond = stripCasts(If->getCond());
+      if (const auto *D = dyn_cast<DeclRefExpr>(Cond); D && D->getDecl() == VD)
+        return std::set<int64_t>{-1, 1};
+      const auto *BO = dyn_cast<BinaryOperator>(Cond);
+      if (!BO)
+        return std::nullopt;
+      std::optional<int64_t> K = comparedConstant(BO, VD, Ctx);
+      if (!K || *K != 0)
+        return std::nullopt;
+      const auto *L = dyn_cast<DeclRefExpr>(stripCasts(BO->getLHS()));
+      bool VarLeft = L && L->getDecl() == VD;
+      BinaryOperatorKind Op = BO->getOpcode();
+      if (Op == BO_NE)
+        return std::set<int64_t>{-1, 1};
+      if ((Op == BO_LT && VarLeft) || (Op == BO_GT && !VarLeft))
+        return std::set<int64_t>{-1};
+      return std::nullopt;
+    }
+    if (!isa<CompoundStmt>(Parent))
+      return std::nullopt;
+    Child = Parent;
+  }
+  return std::nullopt;
+}
+
 /// For a store \p Target under `if (v == K)` (or in the else branch of
 /// `if (v != K)`) and a return \p Ret of that variable v: K.
 std::optional<int64_t> storedUnder(const Expr *Target, const Stmt *Ret,
@@ -1226,7 +1272,8 @@ nullReportedOutParam(const FunctionDecl *FD, const CallExpr *Call,
 const CallExpr *forwardedOutParam(const FunctionDecl *FD, CalleeResolver &Res,
                                   ASTContext &Ctx, const FunctionRule *&Rule,
                                   const ParmVarDecl *&Param,
-                                  std::optional<std::string> &Kind) {
+                                  std::optional<std::string> &Kind,
+                                  bool &StatusOfCallee) {
   // Only a `T **` parameter can be handed on to be allocated into.
   if (llvm::none_of(FD->parameters(), [](const ParmVarDecl *P) {
         return P->getType()->isPointerType() &&
@@ -1277,6 +1324,18 @@ const CallExpr *forwardedOutParam(const FunctionDecl *FD, CalleeResolver &Res,
     return nullptr;
   if (!W.Rule->Status || W.Rule->Pending) {
     Kind = nullReportedOutParam(FD, W.Call, W.Param, W.Returns, Ctx);
+    // Every return gives another unit's call's status (NanoNNG
+    // nng_msg_alloc: `return (nni_msg_alloc(msgp, size));`): its status
+    // class is that callee's, settled when the units are linked.
+    if (!Kind && W.Rule->Pending &&
+        llvm::all_of(W.Returns, [&](const ReturnStmt *R) {
+          return R->getRetValue() && stripCasts(R->getRetValue()) == W.Call;
+        })) {
+      StatusOfCallee = true;
+      Rule = W.Rule;
+      Param = W.Param;
+      return W.Call;
+    }
     if (!Kind)
       return nullptr;
     Rule = W.Rule;
@@ -2159,6 +2218,12 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
         std::optional<int64_t> V = returnedConstant(E.Ret, Ctx);
         bool IsStored = Stored.count(E.Ret) && !returnsOnNullOut(E.Ret, P, Ctx);
         Always &= IsStored;
+        if (!V && !IsStored)
+          if (std::optional<std::set<int64_t>> Vs =
+                  returnedUnderFailureTest(E.Ret, Ctx)) {
+            Fail.insert(Vs->begin(), Vs->end());
+            continue;
+          }
         if (!V) {
           Unknown |= !IsStored;
           // `if (status == OK) *out = p; ... return status;`: OK is the
@@ -2293,10 +2358,13 @@ FunctionRule SummaryTable::summarise(const FunctionDecl *FD, ASTContext &Ctx) {
     const FunctionRule *Inner = nullptr;
     const ParmVarDecl *P = nullptr;
     std::optional<std::string> Kind;
-    if (const CallExpr *Call =
-            forwardedOutParam(FD, Resolver, Ctx, Inner, P, Kind)) {
+    bool StatusOfCallee = false;
+    if (const CallExpr *Call = forwardedOutParam(FD, Resolver, Ctx, Inner, P,
+                                                 Kind, StatusOfCallee)) {
       R.AllocatesArg = P->getFunctionScopeIndex();
       setStatus(R, Kind);
+      if (StatusOfCallee)
+        R.Requires.push_back("status-of " + Inner->Name);
       if (Inner->Pending)
         for (unsigned I = 0; I < Call->getNumArgs(); ++I)
           if (const auto *D = dyn_cast<DeclRefExpr>(stripCasts(Call->getArg(I)));
@@ -2442,6 +2510,12 @@ FunctionRule resolve(const FunctionRule &Raw,
         Allocates = false;
       } else if (Family.empty()) {
         Family = G->Family;
+      }
+    } else if (W[0] == "status-of" && W.size() == 2) {
+      // Its status is the callee's (which allocates, or this one does not).
+      if (G && G->AllocatesArg && G->Status) {
+        R.Status = G->Status;
+        R.NeverPositive |= G->NeverPositive;
       }
     } else if (W[0] == "null-as") {
       NullAs |= !G || G->MayReturnNull;
