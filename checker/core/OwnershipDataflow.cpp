@@ -243,6 +243,12 @@ struct Sub {
   FlatMap<const VarDecl *, AllocSet> Takers;
   /// realloc results and the blocks they replace once they succeed.
   FlatMap<AllocId, AllocSet> ReallocOf;
+  /// Allocations handed to a parameter the callee "links" (borrowed, but
+  /// reachable after the call from the objects given with it: NanoNNG
+  /// `nng_msg_set_proto_data(msg, NULL, len)`), with those objects: where
+  /// one of them goes (handed on, stored, returned) the linked memory goes
+  /// with it; freed, it leaves the memory with this function.
+  FlatMap<AllocId, AllocSet> LinkedInto;
   /// An out-parameter allocator called again into a variable that still
   /// holds the block of its earlier call (a loop): that block's state,
   /// which is the variable's again where the call fails (it leaves `*out`
@@ -273,8 +279,9 @@ struct Sub {
   bool operator==(const Sub &O) const {
     return Allocs == O.Allocs && Points == O.Points && Status == O.Status &&
            Takers == O.Takers && ReallocOf == O.ReallocOf && Prior == O.Prior &&
-           InParamField == O.InParamField && FreedMembers == O.FreedMembers &&
-           FreedVars == O.FreedVars && Released == O.Released;
+           LinkedInto == O.LinkedInto && InParamField == O.InParamField &&
+           FreedMembers == O.FreedMembers && FreedVars == O.FreedVars &&
+           Released == O.Released;
   }
 
   /// An allocation's state; absent means never allocated on these paths.
@@ -349,6 +356,7 @@ struct Sub {
     Changed |= mergeInto(Status, O.Status, Union, Keep, Copy);
     Changed |= mergeInto(Takers, O.Takers, Union, Keep, Copy);
     Changed |= mergeInto(ReallocOf, O.ReallocOf, Union, Keep, Copy);
+    Changed |= mergeInto(LinkedInto, O.LinkedInto, Union, Keep, Copy);
     Changed |= mergeInto(Prior, O.Prior, joinState, KeepState, CopyState);
     Changed |= mergeInto(
         FreedMembers, O.FreedMembers,
@@ -1667,6 +1675,10 @@ struct OwnershipAnalysis::Impl {
       }
       if (!Contents)
         continue;
+      // So does memory linked into A.
+      for (const auto &[L, Into] : St.LinkedInto)
+        if (llvm::is_contained(Into, A))
+          Work.push_back({L, GoneEscaped, true});
       // Memory kept in the fields of A goes wherever A goes.
       for (const auto &[P, V] : *St.Points)
         if (P.Field) {
@@ -1685,6 +1697,12 @@ struct OwnershipAnalysis::Impl {
         continue;
       St.mut(A).Lent = true;
       std::vector<AllocSet> Inner;
+      AllocSet Linked;
+      for (const auto &[L, Into] : St.LinkedInto)
+        if (llvm::is_contained(Into, A))
+          Linked.push_back(L);
+      if (!Linked.empty())
+        Inner.push_back(Linked);
       for (const auto &[P, V] : *St.Points)
         if (P.Field) {
           auto Base = St.Points->find(Place{P.Var, nullptr});
@@ -1957,6 +1975,7 @@ struct OwnershipAnalysis::Impl {
     for (const auto &[K, V] : St.ReallocOf)
       if (llvm::is_contained(V, A))
         return;
+    St.LinkedInto.erase(A);
     EverGone[A] |= It->second.Gone;
     if (It->second.Gone && It->second.Allocated)
       St.Released[A] |= It->second.Gone;
@@ -2664,6 +2683,14 @@ struct OwnershipAnalysis::Impl {
           continue;
         Failed = Context - 1;
       }
+      // Linked into an object the function still owns here: that
+      // object's fate is its fate (handed on with it, or leaked with it,
+      // which is reported of the object).
+      if (auto LI = St.LinkedInto.find(A);
+          LI != St.LinkedInto.end() && llvm::any_of(LI->second, [&](AllocId C) {
+            return St.get(C).Owned && C != A;
+          }))
+        continue;
       Failing |= Context != 0;
       auto Seen = SeenLeak.find(
           {S ? (const void *)S : L.getPtrEncoding(), A,
@@ -2739,6 +2766,15 @@ struct OwnershipAnalysis::Impl {
         Out.push_back(A);
     }
     return Out;
+  }
+
+  /// True unless \p Callee's parameter \p I points to const (`T *const
+  /// *`): what the argument points to may be written.
+  static bool mayWriteThrough(const FunctionDecl *Callee, unsigned I) {
+    if (!Callee || I >= Callee->getNumParams())
+      return true;
+    QualType T = Callee->getParamDecl(I)->getType();
+    return !T->isPointerType() || !T->getPointeeType().isConstQualified();
   }
 
   bool paramNonNull(const FunctionDecl *Callee, unsigned I) {
@@ -2827,6 +2863,22 @@ struct OwnershipAnalysis::Impl {
       // &v: the callee may store into v.  (`&p->member` handed to a
       // deallocator or a taker hands p's block over: below, through the
       // offset; container_of gives it back.)
+      // A pointer known NULL whose address a callee may write through is no
+      // longer known NULL (NanoNNG put_msgs_to_aio: `list = NULL;
+      // ringBuffer_get_and_clean_msgs(rb, &rb->cap, &list); if (list ==
+      // NULL) return -1;` does not end every path).
+      if (const auto *U = dyn_cast<UnaryOperator>(Arg);
+          U && U->getOpcode() == UO_AddrOf && !(R && R->AllocatesArg == I) &&
+          mayWriteThrough(Callee, I))
+        if (std::optional<Place> P = placeOf(U->getSubExpr(), St, false))
+          if (auto PI = St.Points->find(*P);
+              PI != St.Points->end() &&
+              llvm::is_contained(PI->second, NullSentinel) &&
+              !llvm::is_contained(PI->second, UnknownSentinel)) {
+            AllocSet V = PI->second;
+            unionInto(V, {UnknownSentinel});
+            St.Points.mut()[*P] = std::move(V);
+          }
       if (const auto *U = dyn_cast<UnaryOperator>(Arg);
           U && U->getOpcode() == UO_AddrOf &&
           !(R && (R->FreeArg == I ||
@@ -2937,6 +2989,18 @@ struct OwnershipAnalysis::Impl {
         use(St, Call, Arg, false, llvm::Twine("passed to '") + CalleeName + "'");
       if (ExternalOnly && !(R && R->FreeArg == I))
         continue;
+      if (R && R->links(I)) {
+        AllocSet Into;
+        for (unsigned J = 0; J < Call->getNumArgs(); ++J)
+          if (J != I)
+            for (AllocId A : valueOf(stripCasts(Call->getArg(J)), St))
+              if (real(A) && Allocs[A].fresh() && !llvm::is_contained(V, A))
+                unionInto(Into, {A});
+        if (!Into.empty())
+          for (AllocId A : V)
+            if (real(A))
+              unionInto(St.LinkedInto[A], Into);
+      }
       if (R && R->ReallocArg == I && Mine) {
         AllocSet Old;
         for (AllocId A : V)
