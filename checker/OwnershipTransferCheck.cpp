@@ -194,6 +194,50 @@ bool takenAlways(const FunctionRule &Rule, const CallExpr *Taker,
   return false;
 }
 
+/// True if, between the allocation \p Alloc and the free \p Free of
+/// the object \p Freed, \p FD copies another object over it whole
+/// (`memcpy(p, src, sizeof *src)`, `*p = *src`): its fields are then the
+/// source's, and freeing only the shell with the plain deallocator, not
+/// with the family's destroy function, is what keeps them (IoTivity
+/// SendListObserverNotification: `ehResponse.payload =
+/// OCRepPayloadCreate(); memcpy(ehResponse.payload, payload, ...); ...
+/// OICFree(ehResponse.payload)`).
+bool overwrittenByCopy(const CallExpr *Alloc, const CallExpr *Free,
+                       const Expr *Freed, const FunctionDecl *FD,
+                       const SourceManager &SM) {
+  bool Found = false;
+  SourceLocation From = SM.getFileLoc(Alloc->getBeginLoc()),
+                 To = SM.getFileLoc(Free->getBeginLoc());
+  forEachStmtIn(FD->getBody(), [&](const Stmt *S) {
+    if (Found)
+      return;
+    const Expr *Dest = nullptr;
+    if (const auto *C = dyn_cast<CallExpr>(S)) {
+      const FunctionDecl *Callee = C->getDirectCallee();
+      unsigned ID = Callee ? Callee->getBuiltinID() : 0;
+      if ((ID == Builtin::BImemcpy || ID == Builtin::BImemmove ||
+           ID == Builtin::BI__builtin_memcpy ||
+           ID == Builtin::BI__builtin_memmove ||
+           ID == Builtin::BI__builtin___memcpy_chk ||
+           ID == Builtin::BI__builtin___memmove_chk) &&
+          C->getNumArgs() >= 2)
+        Dest = C->getArg(0);
+    } else if (const auto *B = dyn_cast<BinaryOperator>(S);
+               B && B->getOpcode() == BO_Assign &&
+               B->getType()->isRecordType()) {
+      if (const auto *U = dyn_cast<UnaryOperator>(B->getLHS()->IgnoreParens());
+          U && U->getOpcode() == UO_Deref)
+        Dest = U->getSubExpr();
+    }
+    if (!Dest || !sameObject(Dest, Freed))
+      return;
+    SourceLocation At = SM.getFileLoc(S->getBeginLoc());
+    Found = SM.isBeforeInTranslationUnit(From, At) &&
+            SM.isBeforeInTranslationUnit(At, To);
+  });
+  return Found;
+}
+
 /// \p Call is the statement right before the success return of \p FD's
 /// body (see successReturn).
 bool freedBeforeSuccess(const CallExpr *Call, const FunctionDecl *FD) {
@@ -361,8 +405,10 @@ void OwnershipTransferCheck::checkDefinition(const FunctionDecl *Def,
       continue;
     }
     // Freed by another family's deallocator.
-    if (R.Frees && A.fresh() && !A.Rule->Family.empty() && !R.Callee->Family.empty() &&
-        A.Rule->Family != R.Callee->Family) {
+    if (R.Frees && A.fresh() && !A.Rule->Family.empty() &&
+        !R.Callee->Family.empty() && A.Rule->Family != R.Callee->Family &&
+        !(A.Call && overwrittenByCopy(A.Call, R.Call,
+                                      R.Call->getArg(R.ArgIndex), FD, SM))) {
       std::string Right = resolver().deallocatorFor(A.Rule->Family);
       diag(Loc, "%0 is allocated by '%1' (family %2, %3) but freed by '%4' "
                 "(family %5, %6); release it with %7")

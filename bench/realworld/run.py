@@ -7,8 +7,13 @@ A case is FOUND when, on the buggy version, a finding of a bug check lies in
 one of the case's functions and the same finding (same check, same function,
 message with numbers stripped) is absent from the fixed version. Every
 bug-check finding inside the case's functions on the fixed version counts as a
-warning on a fixed version. Prints a Markdown table and per-kind totals, and
-writes the results as JSON to bench/out/realworld.json (and a dated copy).
+warning on a fixed version. A fix often leaves other bugs in the same
+function: verdicts.yaml records the warnings on fixed versions that were read
+(true or false, with the reason and, where upstream fixed it later, the
+commit), and the totals count the warnings read true apart from the false or
+unread ones. Prints a Markdown table and per-kind totals, and writes the
+results as JSON to bench/out/realworld.json (and a dated copy); --rescore
+prints the table of an earlier results file again, with today's verdicts.
 """
 
 import argparse
@@ -108,6 +113,31 @@ def norm(message):
     return re.sub(r"\d+", "N", message)
 
 
+VERDICTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "verdicts.yaml")
+
+
+def load_verdicts(path):
+    """{(case, check, function, normalised message): verdict entry}."""
+    if not os.path.exists(path):
+        return {}
+    import yaml
+    with open(path, encoding="utf-8") as f:
+        doc = yaml.safe_load(f) or {}
+    out = {}
+    for v in doc.get("fixed", []):
+        missing = {"case", "check", "function", "message", "verdict", "reason"} - set(v)
+        if missing or v["verdict"] not in ("true", "false"):
+            raise SystemExit("run.py: %s: entry %r lacks %s or has a verdict other "
+                             "than true/false" % (path, v.get("case"), sorted(missing)))
+        out[(v["case"], v["check"], v["function"], norm(v["message"]))] = v
+    return out
+
+
+def verdict_of(verdicts, case_id, f):
+    v = verdicts.get((case_id, f["check"], f["function"], norm(f["message"])))
+    return v["verdict"] if v else "unread"
+
+
 def in_case(findings, case):
     """Bug-check findings located in one of the case's functions."""
     funcs = set(case["functions"])
@@ -156,8 +186,9 @@ def cell(text):
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def report(results, args):
+def report(results, args, verdicts=None):
     """The Markdown table and the totals, as lines."""
+    verdicts = verdicts or {}
     lines = ["| case | kind | project | found? | findings buggy/fixed | matching message |",
              "|---|---|---|---|---|---|"]
     for r in results:
@@ -174,29 +205,43 @@ def report(results, args):
             len(r["buggy"]), len(r["fixed"]), cell(msg)))
     scored = [r for r in results if r["status"] != "error"]
     errors = len(results) - len(scored)
-    lines += ["", "| kind | cases | found | recall | warnings on fixed | per 10 bugs |",
-              "|---|---|---|---|---|---|"]
+    head = ("| %s | cases | found | recall | warnings on fixed | per 10 bugs "
+            "| read true | false or unread | per 10 bugs |")
+    rule = "|---|---|---|---|---|---|---|---|---|"
+    lines += ["", head % "kind", rule]
 
     def row(name, rs):
         n = len(rs)
         found = sum(1 for r in rs if r["status"] == "found")
         warn = sum(len(r["fixed"]) for r in rs)
-        lines.append("| %s | %d | %d | %s | %d | %s |" % (
+        true = sum(1 for r in rs for f in r["fixed"]
+                   if verdict_of(verdicts, r["id"], f) == "true")
+        per10 = lambda k: "%.1f" % (10.0 * k / n) if n else "-"
+        lines.append("| %s | %d | %d | %s | %d | %s | %d | %d | %s |" % (
             name, n, found, "%.0f%%" % (100.0 * found / n) if n else "-", warn,
-            "%.1f" % (10.0 * warn / n) if n else "-"))
+            per10(warn), true, warn - true, per10(warn - true)))
 
     for kind in M.KINDS:
         rs = [r for r in scored if r["kind"] == kind]
         if rs:
             row(kind, rs)
     row("**all**", scored)
-    lines += ["", "| group (kind or also) | cases | found | recall | warnings on fixed | per 10 bugs |",
-              "|---|---|---|---|---|---|"]
+    lines += ["", head % "group (kind or also)", rule]
     for name, kinds in GROUPS:
         row(name, [r for r in scored if ({r["kind"]} | set(r["also"])) & kinds])
     row("cross-TU cases", [r for r in scored if r["cross_tu"]])
+    row("main set", [r for r in scored if not r.get("reserve")])
+    row("held-out set", [r for r in scored if r.get("reserve")])
     if errors:
         lines += ["", "%d case(s) could not be analysed (status error), not counted above." % errors]
+    other = [(r["id"], f, verdict_of(verdicts, r["id"], f)) for r in scored
+             for f in r["fixed"] if verdict_of(verdicts, r["id"], f) != "true"]
+    if other:
+        lines += ["", "Warnings on fixed versions not read true (%s):" % os.path.relpath(
+            VERDICTS, M.ROOT), ""]
+        lines += ["- %s (%s) `%s` %s line %s: %s" % (i, v, f["check"], f["function"],
+                                                    f["line"], f["message"])
+                  for i, f, v in other]
     return lines
 
 
@@ -225,7 +270,15 @@ def main():
     ap.add_argument("--timeout", type=int, default=600, help="seconds per tool run")
     ap.add_argument("--out", default=os.path.join(M.ROOT, "bench", "out"),
                     help="directory for the JSON results (default %(default)s)")
+    ap.add_argument("--rescore", metavar="JSON",
+                    help="print the table of an earlier results file with today's verdicts; run nothing")
     args = ap.parse_args()
+    verdicts = load_verdicts(VERDICTS)
+    if args.rescore:
+        with open(args.rescore, encoding="utf-8") as f:
+            for line in report(json.load(f)["results"], args, verdicts):
+                print(line)
+        return 0
     args.tool_args = shlex.split(args.tool_args)
     try:
         args.options = dict(o.split("=", 1) for o in args.option)
@@ -257,7 +310,7 @@ def main():
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as ex:
         results = list(ex.map(lambda c: score_case(c, args), cases))
 
-    for line in report(results, args):
+    for line in report(results, args, verdicts):
         print(line)
 
     commit = subprocess.run(["git", "-C", M.ROOT, "rev-parse", "--short", "HEAD"],
