@@ -2777,6 +2777,16 @@ struct OwnershipAnalysis::Impl {
     return !T->isPointerType() || !T->getPointeeType().isConstQualified();
   }
 
+  /// True if argument \p J of a call can be the object a linked argument
+  /// is stored into: a pointer to a struct, not to const.
+  static bool linkTarget(const FunctionDecl *Callee, const Expr *Arg,
+                         unsigned J) {
+    QualType T = Arg->IgnoreParenImpCasts()->getType();
+    return T->isPointerType() && T->getPointeeType()->isRecordType() &&
+           !T->getPointeeType().isConstQualified() &&
+           mayWriteThrough(Callee, J);
+  }
+
   bool paramNonNull(const FunctionDecl *Callee, unsigned I) {
     if (!Callee)
       return false;
@@ -2991,8 +3001,10 @@ struct OwnershipAnalysis::Impl {
         continue;
       if (R && R->links(I)) {
         AllocSet Into;
+        // Into the objects given with it: struct pointers the callee may
+        // write through (not a string it reads, ioto fetch(up, ..., headers)).
         for (unsigned J = 0; J < Call->getNumArgs(); ++J)
-          if (J != I)
+          if (J != I && linkTarget(Callee, Call->getArg(J), J))
             for (AllocId A : valueOf(stripCasts(Call->getArg(J)), St))
               if (real(A) && Allocs[A].fresh() && !llvm::is_contained(V, A))
                 unionInto(Into, {A});

@@ -81,3 +81,34 @@ int put_view(struct msg *m) {
   return 0;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'len' leaks here, though the function releases it on its other paths; free it before this exit too [alloc-group-unwind]{{$}}
 }
+
+// Near miss: a function that links its object into itself (a self pointer)
+// and reads a string given with it: the object is not linked into the
+// string, and both leak when a later allocation fails.
+struct conn { struct conn *self; int n; };
+void conn_send(struct conn *c, char *hdr) {
+  c->self = c;
+  c->n = hdr[0];
+}
+
+int request(int n) {
+  struct conn *c = malloc(sizeof *c);
+  if (!c)
+    return -1;
+  char *hdr = malloc(16);
+  if (!hdr) {
+    free(c);
+    return -1;
+  }
+  hdr[0] = 'x';
+  conn_send(c, hdr);
+  char *body = malloc(n);
+  if (!body)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'c' leaks when allocation of 'body' fails; free it on this path or jump to the cleanup label [alloc-group-unwind]{{$}}
+  // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: 'hdr' leaks when allocation of 'body' fails; free it on this path or jump to the cleanup label [alloc-group-unwind]{{$}}
+  free(body);
+  free(hdr);
+  free(c);
+  return 0;
+}
