@@ -2687,8 +2687,9 @@ struct OwnershipAnalysis::Impl {
       // object's fate is its fate (handed on with it, or leaked with it,
       // which is reported of the object).
       if (auto LI = St.LinkedInto.find(A);
-          LI != St.LinkedInto.end() && llvm::any_of(LI->second, [&](AllocId C) {
-            return St.get(C).Owned && C != A;
+          LI != St.LinkedInto.end() &&
+          llvm::any_of(LI->second, [&St, Self = A](AllocId C) {
+            return St.get(C).Owned && C != Self;
           }))
         continue;
       Failing |= Context != 0;
