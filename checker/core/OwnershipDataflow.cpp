@@ -2877,19 +2877,28 @@ struct OwnershipAnalysis::Impl {
       // A pointer known NULL whose address a callee may write through is no
       // longer known NULL (NanoNNG put_msgs_to_aio: `list = NULL;
       // ringBuffer_get_and_clean_msgs(rb, &rb->cap, &list); if (list ==
-      // NULL) return -1;` does not end every path).
+      // NULL) return -1;` does not end every path).  So are the pointer
+      // fields of a local struct whose address it gets (`r.buf = NULL;
+      // fill(&r);`).
       if (const auto *U = dyn_cast<UnaryOperator>(Arg);
           U && U->getOpcode() == UO_AddrOf && !(R && R->AllocatesArg == I) &&
           mayWriteThrough(Callee, I))
-        if (std::optional<Place> P = placeOf(U->getSubExpr(), St, false))
-          if (auto PI = St.Points->find(*P);
-              PI != St.Points->end() &&
-              llvm::is_contained(PI->second, NullSentinel) &&
-              !llvm::is_contained(PI->second, UnknownSentinel)) {
-            AllocSet V = PI->second;
+        if (std::optional<Place> P = placeOf(U->getSubExpr(), St, false)) {
+          const bool Struct = !P->Field && P->Var->getType()->isRecordType();
+          llvm::SmallVector<Place, 2> Written;
+          for (auto It = St.Points->lower_bound(Place{P->Var, nullptr});
+               It != St.Points->end() && It->first.Var == P->Var; ++It)
+            if ((It->first == *P ||
+                 (Struct && It->first.Field && It->first.Field != outSlot())) &&
+                llvm::is_contained(It->second, NullSentinel) &&
+                !llvm::is_contained(It->second, UnknownSentinel))
+              Written.push_back(It->first);
+          for (const Place &W : Written) {
+            AllocSet V = St.Points->find(W)->second;
             unionInto(V, {UnknownSentinel});
-            St.Points.mut()[*P] = std::move(V);
+            St.Points.mut()[W] = std::move(V);
           }
+        }
       if (const auto *U = dyn_cast<UnaryOperator>(Arg);
           U && U->getOpcode() == UO_AddrOf &&
           !(R && (R->FreeArg == I ||

@@ -5,6 +5,7 @@
 // every path (NanoNNG put_msgs_to_aio before 9115cbc: `list = NULL;
 // ringBuffer_get_and_clean_msgs(rb, &rb->cap, &list); if (ret != 0 || list
 // == NULL) return -1;`, then the leak after the message allocation fails).
+// So are the pointer fields of a local struct whose address it gets.
 // Near miss: a function whose parameter points to const cannot write it,
 // and the test still decides the path.
 #include <stdlib.h>
@@ -51,4 +52,27 @@ int drain_const(int n) {
   free(tag);
   free(len);
   return 0;
+}
+
+struct result { char *buf; int n; };
+int fill(struct result *r);
+
+int collect(int n) {
+  struct result r;
+  r.buf = NULL;
+  char *tag = malloc(8);
+  if (tag == NULL)
+    return -1;
+  fill(&r);
+  if (r.buf == NULL) {
+    free(tag);
+    return -1;
+  }
+  char *body = malloc(n);
+  if (body == NULL)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'tag' leaks when allocation of 'body' fails; free it on this path or jump to the cleanup label [alloc-group-unwind]{{$}}
+  free(body);
+  free(tag);
+  return r.n;
 }
