@@ -2,6 +2,7 @@
 
 #include "OwnershipInconsistentCheck.h"
 #include "Compat.h"
+#include "core/CallerConvention.h"
 #include "core/UnitCode.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -274,6 +275,32 @@ const RecordDecl *recordOfField(const Expr *E) {
 
 } // namespace
 
+/// True if \p F points to a struct whose destroy function (a teardown of
+/// the unit other than \p FD) the project exports from a header and never
+/// calls in the unit: the library hands such objects to its users, who
+/// release them through it (NanoNNG `rule_free` leaves `rule.repub` and
+/// `rule.mysql` to nanomq's `rule_repub_free` and `rule_mysql_free`, and
+/// nanomq moves them to a new rule before `rule_free` on update).
+bool OwnershipInconsistentCheck::leftToUsers(const FieldDecl *F,
+                                             const FunctionDecl *FD,
+                                             ASTContext &Ctx) {
+  const RecordDecl *Pointee =
+      F->getType()->isPointerType()
+          ? F->getType()->getPointeeType()->getAsRecordDecl()
+          : nullptr;
+  if (!Pointee || !Teardowns)
+    return false;
+  auto It = Teardowns->find(cast<RecordDecl>(Pointee->getCanonicalDecl()));
+  if (It == Teardowns->end() || It->second == FD)
+    return false;
+  const FunctionDecl *D = It->second;
+  const SourceManager &SM = Ctx.getSourceManager();
+  return D->isExternallyVisible() &&
+         !SM.isInMainFile(
+             SM.getFileLoc(D->getCanonicalDecl()->getLocation())) &&
+         callsOf(D, Ctx).empty() && !addressTaken(D, Ctx);
+}
+
 void OwnershipInconsistentCheck::checkForgottenFields(const FunctionDecl *FD,
                                                       ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
@@ -397,6 +424,8 @@ void OwnershipInconsistentCheck::checkForgottenFields(const FunctionDecl *FD,
     for (const FieldDecl *F : Def->fields()) {
       const FieldStore *Here = nullptr;
       if (nestedTeardown(FD, F, Named, Private))
+        continue;
+      if (leftToUsers(F, FD, Ctx))
         continue;
       if (!Named.count(F->getCanonicalDecl())) {
         std::string Where = Unreleased(F, false, Here);

@@ -51,6 +51,9 @@ private:
   /// Destroy functions that leave out a field the project allocates and
   /// never frees.
   void checkForgottenFields(const FunctionDecl *FD, ASTContext &Ctx);
+  /// A field pointing to a struct that the project's users release through
+  /// its exported destroy function.
+  bool leftToUsers(const FieldDecl *F, const FunctionDecl *FD, ASTContext &Ctx);
   FieldLedger Ledger;
   /// The function of the unit that releases the most fields of each
   /// struct (its destroy function here), once per unit.
