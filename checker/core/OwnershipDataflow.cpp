@@ -2871,9 +2871,6 @@ struct OwnershipAnalysis::Impl {
       }
     for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
       const Expr *Arg = stripCasts(Call->getArg(I));
-      // &v: the callee may store into v.  (`&p->member` handed to a
-      // deallocator or a taker hands p's block over: below, through the
-      // offset; container_of gives it back.)
       // A pointer known NULL whose address a callee may write through is no
       // longer known NULL (NanoNNG put_msgs_to_aio: `list = NULL;
       // ringBuffer_get_and_clean_msgs(rb, &rb->cap, &list); if (list ==
@@ -2899,6 +2896,9 @@ struct OwnershipAnalysis::Impl {
             St.Points.mut()[W] = std::move(V);
           }
         }
+      // &v: the callee may store into v.  (`&p->member` handed to a
+      // deallocator or a taker hands p's block over: below, through the
+      // offset; container_of gives it back.)
       if (const auto *U = dyn_cast<UnaryOperator>(Arg);
           U && U->getOpcode() == UO_AddrOf &&
           !(R && (R->FreeArg == I ||
