@@ -275,6 +275,15 @@ const RecordDecl *recordOfField(const Expr *E) {
 
 } // namespace
 
+const FunctionDecl *
+OwnershipInconsistentCheck::otherTeardown(const RecordDecl *RD,
+                                          const FunctionDecl *FD) const {
+  if (!Teardowns)
+    return nullptr;
+  auto It = Teardowns->find(cast<RecordDecl>(RD->getCanonicalDecl()));
+  return It == Teardowns->end() || It->second == FD ? nullptr : It->second;
+}
+
 /// True if \p F points to a struct whose destroy function (a teardown of
 /// the unit other than \p FD) the project exports from a header and never
 /// calls in the unit: the library hands such objects to its users, who
@@ -288,14 +297,9 @@ bool OwnershipInconsistentCheck::leftToUsers(const FieldDecl *F,
       F->getType()->isPointerType()
           ? F->getType()->getPointeeType()->getAsRecordDecl()
           : nullptr;
-  if (!Pointee || !Teardowns)
-    return false;
-  auto It = Teardowns->find(cast<RecordDecl>(Pointee->getCanonicalDecl()));
-  if (It == Teardowns->end() || It->second == FD)
-    return false;
-  const FunctionDecl *D = It->second;
+  const FunctionDecl *D = Pointee ? otherTeardown(Pointee, FD) : nullptr;
   const SourceManager &SM = Ctx.getSourceManager();
-  return D->isExternallyVisible() &&
+  return D && D->isExternallyVisible() &&
          !SM.isInMainFile(
              SM.getFileLoc(D->getCanonicalDecl()->getLocation())) &&
          callsOf(D, Ctx).empty() && !addressTaken(D, Ctx);
@@ -470,9 +474,8 @@ bool OwnershipInconsistentCheck::nestedTeardown(
   const auto *RT = F->getType()->getAs<RecordType>();
   if (!RT || Named.count(F->getCanonicalDecl()))
     return false;
-  const auto *Inner = cast<RecordDecl>(RT->getDecl()->getCanonicalDecl());
-  auto T = Teardowns->find(Inner);
-  if (T == Teardowns->end() || T->second == FD)
+  const FunctionDecl *Teardown = otherTeardown(RT->getDecl(), FD);
+  if (!Teardown)
     return false;
   // Memory the unit stores into this member's fields (`c->http.user =
   // strdup(..)`, or a local's value), and no `&x->member` handed to
@@ -495,7 +498,7 @@ bool OwnershipInconsistentCheck::nestedTeardown(
        "'%0' releases the fields of '%1' but not those of its member '%2', "
        "which '%3' releases; call '%3' on it here")
       << FD->getName() << recordName(F->getParent()) << F->getName()
-      << T->second->getName();
+      << Teardown->getName();
   if (Filled)
     diag(Filled->Loc, "a field of '%0' is allocated here", DiagnosticIDs::Note)
         << F->getName();

@@ -51,6 +51,10 @@ private:
   /// Destroy functions that leave out a field the project allocates and
   /// never frees.
   void checkForgottenFields(const FunctionDecl *FD, ASTContext &Ctx);
+  /// The destroy function of the unit for the struct \p RD, unless it is
+  /// \p FD itself; or null.
+  const FunctionDecl *otherTeardown(const RecordDecl *RD,
+                                    const FunctionDecl *FD) const;
   /// A field pointing to a struct that the project's users release through
   /// its exported destroy function.
   bool leftToUsers(const FieldDecl *F, const FunctionDecl *FD, ASTContext &Ctx);

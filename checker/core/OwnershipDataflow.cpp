@@ -1676,9 +1676,8 @@ struct OwnershipAnalysis::Impl {
       if (!Contents)
         continue;
       // So does memory linked into A.
-      for (const auto &[L, Into] : St.LinkedInto)
-        if (llvm::is_contained(Into, A))
-          Work.push_back({L, GoneEscaped, true});
+      for (AllocId L : linkedInto(St, A))
+        Work.push_back({L, GoneEscaped, true});
       // Memory kept in the fields of A goes wherever A goes.
       for (const auto &[P, V] : *St.Points)
         if (P.Field) {
@@ -1690,6 +1689,15 @@ struct OwnershipAnalysis::Impl {
     }
   }
 
+  /// The allocations linked into the object \p A (Sub::LinkedInto).
+  static AllocSet linkedInto(const Sub &St, AllocId A) {
+    AllocSet Linked;
+    for (const auto &[L, Into] : St.LinkedInto)
+      if (llvm::is_contained(Into, A))
+        Linked.push_back(L);
+    return Linked;
+  }
+
   /// Marks \p S, and what its fields hold, as lent to an unknown callee.
   void lend(Sub &St, const AllocSet &S) {
     for (AllocId A : S) {
@@ -1697,12 +1705,8 @@ struct OwnershipAnalysis::Impl {
         continue;
       St.mut(A).Lent = true;
       std::vector<AllocSet> Inner;
-      AllocSet Linked;
-      for (const auto &[L, Into] : St.LinkedInto)
-        if (llvm::is_contained(Into, A))
-          Linked.push_back(L);
-      if (!Linked.empty())
-        Inner.push_back(Linked);
+      if (AllocSet Linked = linkedInto(St, A); !Linked.empty())
+        Inner.push_back(std::move(Linked));
       for (const auto &[P, V] : *St.Points)
         if (P.Field) {
           auto Base = St.Points->find(Place{P.Var, nullptr});
